@@ -1,0 +1,140 @@
+/**
+ * Findings: problems and observations as data, with a stable code, a severity, a path into
+ * the report, the printed and recomputed figures, and a message in zh-CN and en.
+ */
+
+/** How serious a finding is. See docs/findings.md for the severity of every code. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A location in the report JSON, e.g. `["indicators", 23, "published", "deviation"]`. */
+export type Path = readonly (string | number)[];
+
+/** A user-facing text in both languages outturn speaks. `zh` is Simplified Chinese (zh-CN). */
+export interface Messages {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** The languages of {@link Messages}. */
+export type Lang = keyof Messages;
+
+/**
+ * Every finding code outturn emits. Codes are stable: a code keeps its meaning across
+ * releases; new codes may be added.
+ */
+export type FindingCode =
+  | 'invalid-report'
+  | 'unparsable-target'
+  | 'unparsable-value'
+  | 'budget-adjusted-mismatch'
+  | 'budget-sum-mismatch'
+  | 'execution-rate-mismatch'
+  | 'execution-rate-undefined'
+  | 'overspend'
+  | 'variance-mismatch'
+  | 'deviation-mismatch'
+  | 'deviation-undefined'
+  | 'target-not-met'
+  | 'reason-missing'
+  | 'unit-mismatch'
+  | 'implicit-operator'
+  | 'needs-judgement'
+  | 'over-achievement'
+  | 'cross-check-mismatch'
+  | 'score-mismatch'
+  | 'score-out-of-band'
+  | 'total-score-mismatch'
+  | 'grade-mismatch';
+
+/**
+ * One finding.
+ *
+ * @example
+ * ```ts
+ * {
+ *   code: 'cross-check-mismatch', severity: 'error', path: ['indicators', 26, 'actual'],
+ *   message: { en: '…', zh: '…' }, published: '93.74%', recomputed: '134.17%',
+ * }
+ * ```
+ */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly path: Path;
+  readonly message: Messages;
+  /** The figure as printed in the report, where there is one. */
+  readonly published?: string;
+  /** The figure as outturn recomputes it, printed the same way, where there is one. */
+  readonly recomputed?: string;
+}
+
+/** Severity order, most serious first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** True when `severity` is at least as serious as `threshold`. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+/** Counts findings per severity. */
+export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity] += 1;
+  return out;
+}
+
+/** Default severity of each code (a rule may raise or lower it where documented). */
+export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
+  'invalid-report': 'error',
+  'unparsable-target': 'warning',
+  'unparsable-value': 'warning',
+  'budget-adjusted-mismatch': 'error',
+  'budget-sum-mismatch': 'error',
+  'execution-rate-mismatch': 'error',
+  'execution-rate-undefined': 'info',
+  overspend: 'warning',
+  'variance-mismatch': 'error',
+  'deviation-mismatch': 'error',
+  'deviation-undefined': 'warning',
+  'target-not-met': 'info',
+  'reason-missing': 'warning',
+  'unit-mismatch': 'warning',
+  'implicit-operator': 'info',
+  'needs-judgement': 'info',
+  'over-achievement': 'info',
+  'cross-check-mismatch': 'error',
+  'score-mismatch': 'error',
+  'score-out-of-band': 'error',
+  'total-score-mismatch': 'error',
+  'grade-mismatch': 'error',
+};
+
+/** Builds a finding; `published`/`recomputed` are omitted when undefined. */
+export function makeFinding(
+  code: FindingCode,
+  path: Path,
+  message: Messages,
+  extra: { severity?: Severity; published?: string | undefined; recomputed?: string | undefined } = {},
+): Finding {
+  const f: {
+    code: FindingCode;
+    severity: Severity;
+    path: Path;
+    message: Messages;
+    published?: string;
+    recomputed?: string;
+  } = { code, severity: extra.severity ?? DEFAULT_SEVERITY[code], path: [...path], message };
+  if (extra.published !== undefined) f.published = extra.published;
+  if (extra.recomputed !== undefined) f.recomputed = extra.recomputed;
+  return f;
+}
+
+/** Renders a path for people: `indicators[23].published.deviation`. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? p : `.${p}`;
+  }
+  return out === '' ? '(report)' : out;
+}

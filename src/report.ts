@@ -1,0 +1,115 @@
+/**
+ * The report JSON of DESIGN §3, as TypeScript types. The core never imports zod: these types
+ * describe what `validateReport` reads; `outturn/schema` checks untrusted JSON against them.
+ *
+ * Every figure is a string exactly as printed (`"134.17%"`, `"(7 379)"`, `"1.2"`) or a finite
+ * number. Unknown fields are allowed everywhere and ignored.
+ */
+
+/** A figure as printed (a string) or a finite number. */
+export type Figure = string | number;
+
+/** Figures a budget line prints beside its amounts. */
+export interface PublishedBudgetFigures {
+  /** 执行率 as printed, e.g. `"134.17%"`. */
+  readonly executionRate?: Figure | null;
+  /** 得分 of budget execution as printed. */
+  readonly score?: Figure | null;
+  /** Budget − actual, the "(Over)/Under Expenditure" column: `"(7 379)"` is −7379. */
+  readonly variance?: Figure | null;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * One line of the budget table (预算信息). Amounts are in the report's `amountUnit`
+ * (万元 by default). `children` form the tree: 预算总金额 = 基本支出 + 项目支出.
+ */
+export interface BudgetLine {
+  readonly name: string;
+  /** 年初预算数. */
+  readonly initial?: Figure | null;
+  /** 上年度结转及当年预算追加追减数 (both signs). */
+  readonly adjustment?: Figure | null;
+  /** 调整预算数 / 全年预算数. */
+  readonly adjusted?: Figure | null;
+  /** 实际支出数 / 全年执行数. */
+  readonly actual?: Figure | null;
+  /**
+   * 年末结转结余 (carry-over and balance at year end), when the report prints it: enables the
+   * 结转结余率 cross-check.
+   */
+  readonly carryover?: Figure | null;
+  /** 分值 of budget execution in a project table. */
+  readonly weight?: Figure | null;
+  readonly published?: PublishedBudgetFigures;
+  readonly children?: readonly BudgetLine[];
+  readonly [key: string]: unknown;
+}
+
+/** A target printed in two cells: the operator (指标性质 / 符号) and the value. */
+export interface TargetCells {
+  readonly operator: string;
+  readonly value: Figure;
+}
+
+/** Figures an indicator row prints beside its target and actual. */
+export interface PublishedIndicatorFigures {
+  /** 偏差情况 as printed: with `%` relative, a bare number absolute (in the indicator's unit). */
+  readonly deviation?: Figure | null;
+  /** 得分 as printed. */
+  readonly score?: Figure | null;
+  readonly [key: string]: unknown;
+}
+
+/** One row of a self-evaluation table (自评表). */
+export interface Indicator {
+  /** Category path, e.g. `["分解目标", "过程"]` (一级/二级指标). */
+  readonly path?: readonly string[];
+  /** 指标名称 (三级指标). */
+  readonly name: string;
+  /** 指标目标值 / 年度指标值, as printed, or as two cells. */
+  readonly target: string | number | TargetCells;
+  /** 指标完成值 / 实际完成值, as printed. */
+  readonly actual?: Figure | null;
+  /** 度量单位, when the table prints the unit in its own column. */
+  readonly unit?: string | null;
+  /** 分值. */
+  readonly weight?: Figure | null;
+  /** 完成值来源. */
+  readonly source?: string | null;
+  /** 原因分析 / 偏差原因分析及改进措施. */
+  readonly reason?: string | null;
+  readonly published?: PublishedIndicatorFigures;
+  readonly [key: string]: unknown;
+}
+
+/** Staff numbers stated in the report's text (编制数 and 实际在职人数). */
+export interface Staffing {
+  /** 编制数. */
+  readonly authorized?: Figure | null;
+  /** 实际在职人数. */
+  readonly actual?: Figure | null;
+  readonly [key: string]: unknown;
+}
+
+/** Money units of a report's amounts. */
+export type AmountUnit = '元' | '万元' | '亿元';
+
+/** A whole report: DESIGN §3. */
+export interface Report {
+  readonly kind?: 'department' | 'project';
+  readonly title?: string;
+  readonly entity?: string;
+  readonly year?: number;
+  readonly amountUnit?: AmountUnit;
+  /** Roots of the budget table; several roots for periods or programmes side by side. */
+  readonly budget?: readonly BudgetLine[];
+  readonly indicators?: readonly Indicator[];
+  readonly staffing?: Staffing;
+  readonly published?: {
+    readonly totalScore?: Figure | null;
+    readonly grade?: string | null;
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
+}

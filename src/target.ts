@@ -1,0 +1,383 @@
+/**
+ * Target notation (指标目标值) as printed in self-evaluation tables.
+ */
+import type { Messages } from './findings.js';
+import { describeType, isNothingPrinted, parseQuantity, type Quantity } from './quantity.js';
+import type { TargetCells } from './report.js';
+import { hasDigit, nameKey, normalizeText } from './text.js';
+
+/** A comparison: `>=` 不低于, `<=` 不高于, `=` 等于, `>` 高于/超过, `<` 低于/不满. */
+export type Comparator = '>=' | '<=' | '=' | '>' | '<';
+
+/** A parsed target. */
+export type Target =
+  | {
+      readonly kind: 'comparison';
+      readonly operator: Comparator;
+      readonly value: Quantity;
+      /**
+       * True when no comparator was printed (`90%`, `100`) and the operator was inferred
+       * from the indicator's natural direction: `<=` for the known lower-is-better
+       * indicators (see {@link isLowerBetter}), `>=` otherwise.
+       */
+      readonly implicit: boolean;
+      readonly text: string;
+    }
+  | {
+      /** `90%-95%`, `90%～95%`, `90%至95%`: both bounds included. */
+      readonly kind: 'range';
+      readonly min: Quantity;
+      readonly max: Quantity;
+      readonly text: string;
+    }
+  | {
+      /** 健全, 规范, 较显著, 达成预期指标 …: compared as a grade. */
+      readonly kind: 'qualitative';
+      /** The expected grade, width/script normalised, without spaces. */
+      readonly expected: string;
+      readonly text: string;
+    };
+
+/** Result of {@link parseTarget}. `target` is null when nothing was printed. */
+export type ParseTargetResult =
+  | { readonly ok: true; readonly target: Target | null }
+  | {
+      readonly ok: false;
+      readonly code: 'unparsable-target';
+      readonly message: Messages;
+      readonly text: string;
+    };
+
+/** Context that a target's cell alone does not give. */
+export interface TargetContext {
+  /** 指标名称: decides the direction of a bare value. */
+  readonly name?: string | undefined;
+  /** 度量单位 printed in its own column: the unit of a bare value. */
+  readonly unit?: string | null | undefined;
+}
+
+/** Comparator symbols, longest first (after NFKC, `＞＝` is `>=`, `﹦` is `=`). */
+const SYMBOLS: readonly (readonly [string, Comparator])[] = [
+  ['>=', '>='],
+  ['=>', '>='],
+  ['<=', '<='],
+  ['=<', '<='],
+  ['==', '='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['⩾', '>='],
+  ['≮', '>='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['⩽', '<='],
+  ['≯', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
+];
+
+/**
+ * Comparator words before the number. Whether the number itself is included follows the
+ * Civil Code (民法典 第一千二百五十九条): 以上、以下、以内、届满 include it; 不满、超过、以外 do not.
+ */
+const PREFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['大于或等于', '>='],
+  ['大于等于', '>='],
+  ['小于或等于', '<='],
+  ['小于等于', '<='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['不短于', '>='],
+  ['至少', '>='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['不大于', '<='],
+  ['不多于', '<='],
+  ['不长于', '<='],
+  ['不超出', '<='],
+  ['至多', '<='],
+  ['最多', '<='],
+  ['控制在', '<='],
+  ['高于', '>'],
+  ['多于', '>'],
+  ['大于', '>'],
+  ['超过', '>'],
+  ['低于', '<'],
+  ['少于', '<'],
+  ['小于', '<'],
+  ['不满', '<'],
+  ['不足', '<'],
+  ['等于', '='],
+  ['达到', '='],
+];
+
+/** Comparator words after the number: 以上 (≥), 以下/以内 (≤), with 及/(含) variants. */
+const SUFFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['(含)以上', '>='],
+  ['(含)以下', '<='],
+  ['(含)以内', '<='],
+  ['及以上', '>='],
+  ['及以下', '<='],
+  ['及以内', '<='],
+  ['以上', '>='],
+  ['以下', '<='],
+  ['以内', '<='],
+];
+
+/** Words of a separate operator cell (指标性质) besides the symbols and prefix words. */
+const OPERATOR_CELL_WORDS: Readonly<Record<string, Comparator>> = {
+  正向: '>=',
+  正向指标: '>=',
+  反向: '<=',
+  反向指标: '<=',
+};
+
+/** Range separators between two numbers. */
+const RANGE_SEPARATORS: readonly string[] = ['~', '至', '到', '—', '-'];
+
+/**
+ * Names of lower-is-better indicators (as parts of a name): a bare target value of these is
+ * read as `<=`. From DESIGN §1: 预算调整率, 结转结余率, …控制率, …变动率, 投诉率, 事故; and
+ * rates of faults that only a lower value can improve.
+ */
+const LOWER_BETTER_PARTS: readonly string[] = [
+  '预算调整率',
+  '结转结余率',
+  '结余率',
+  '控制率',
+  '变动率',
+  '投诉率',
+  '投诉量',
+  '事故',
+  '偏差率',
+  '差错率',
+  '失误率',
+  '违规',
+  '超支率',
+  '逾期',
+  '返工率',
+  '发生率',
+  '损失率',
+  '空置率',
+];
+
+/**
+ * True when an indicator name denotes a lower-is-better indicator (预算调整率, 结转结余率,
+ * …控制率, …变动率, 投诉率, 事故 …). Used for the direction of a bare target value.
+ *
+ * @example
+ * ```ts
+ * isLowerBetter('公用经费控制率'); // true
+ * isLowerBetter('预算执行率');     // false
+ * ```
+ */
+export function isLowerBetter(name: string): boolean {
+  const key = nameKey(name);
+  return LOWER_BETTER_PARTS.some((p) => key.includes(p));
+}
+
+function fail(text: string, en: string, zh: string): ParseTargetResult {
+  return {
+    ok: false,
+    code: 'unparsable-target',
+    message: { en: `target "${text}" cannot be read: ${en}`, zh: `目标值“${text}”无法识别：${zh}` },
+    text,
+  };
+}
+
+function stripPrefix(s: string): { operator: Comparator | null; rest: string } {
+  for (const [sym, op] of SYMBOLS) {
+    if (s.startsWith(sym)) return { operator: op, rest: s.slice(sym.length).trim() };
+  }
+  for (const [word, op] of PREFIX_WORDS) {
+    if (s.startsWith(word)) return { operator: op, rest: s.slice(word.length).trim() };
+  }
+  return { operator: null, rest: s };
+}
+
+function stripSuffix(s: string): { operator: Comparator | null; rest: string } {
+  const compact = s.endsWith(')') || s.endsWith('上') || s.endsWith('下') || s.endsWith('内');
+  if (!compact) return { operator: null, rest: s };
+  for (const [word, op] of SUFFIX_WORDS) {
+    if (s.endsWith(word)) return { operator: op, rest: s.slice(0, -word.length).trim() };
+  }
+  return { operator: null, rest: s };
+}
+
+/** Applies the indicator's unit column to a bare quantity. */
+function withUnit(q: Quantity, unit: string | null): Quantity {
+  if (q.unit !== null || unit === null) return q;
+  return { ...q, unit };
+}
+
+/** Parses a unit column into a canonical unit symbol; undefined when it is not a unit. */
+function unitFromColumn(raw: string | null | undefined): string | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  const s = normalizeText(raw);
+  if (isNothingPrinted(s)) return null;
+  const probe = parseQuantity(`1${s}`);
+  if (!probe.ok || probe.quantity === null) return undefined;
+  return probe.quantity.unit;
+}
+
+/** Splits `90%-95%` into its two sides, or null when the text is not a range. */
+function splitRange(s: string): readonly [string, string] | null {
+  for (const sep of RANGE_SEPARATORS) {
+    // The separator must stand between a number (or its unit) and a number: never first.
+    let from = 1;
+    for (;;) {
+      const at = s.indexOf(sep, from);
+      if (at < 0) break;
+      const left = s.slice(0, at).trim();
+      const right = s.slice(at + sep.length).trim();
+      if (left !== '' && right !== '' && hasDigit(left) && hasDigit(right)) return [left, right];
+      from = at + sep.length;
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses a target as printed in a self-evaluation table.
+ *
+ * Notations:
+ * - comparators, ASCII, Unicode and full-width: `≥ >= ≧ ⩾ ＞＝`, `≤ <= ≦ ⩽`, `= ﹦ ＝`, `> <`;
+ * - words before the number: 不低于 不少于 至少 大于等于 (≥); 不高于 不超过 不大于 小于等于
+ *   控制在…(以内) (≤); 高于 多于 大于 超过 (>); 低于 少于 小于 不满 (<); 等于 达到 (=);
+ * - words after it: 以上 (≥), 以下 and 以内 (≤), inclusive per 民法典 第一千二百五十九条;
+ * - ranges `90%-95%`, `90%～95%`, `90%至95%`, both ends included (a bound printed without a
+ *   unit takes the other's);
+ * - qualitative text without digits (健全, 较显著, 达成预期指标): `kind: 'qualitative'`;
+ * - a bare value (`90%`, `100`): `>=`, or `<=` for lower-is-better names, with `implicit: true`;
+ * - two cells, `{ operator, value }`, where the operator may also be 正向/反向 (指标性质).
+ *
+ * The number is read by {@link parseQuantity}; a bare number takes `context.unit`.
+ * Nothing printed (`/`, `—`, empty) gives `{ ok: true, target: null }`. Text with digits that
+ * is none of the above is `{ ok: false, code: 'unparsable-target' }`: never a guess.
+ *
+ * @throws TypeError when `input` is not a string, number or `{ operator, value }` object.
+ * @example
+ * ```ts
+ * parseTarget('≥90%');        // comparison '>=' 90 %
+ * parseTarget('控制在5%以内'); // comparison '<=' 5 %
+ * parseTarget('不满10人');     // comparison '<' 10 人
+ * parseTarget('90%～95%');     // range 90 % … 95 %
+ * parseTarget('较显著');       // qualitative '较显著'
+ * parseTarget('0%', { name: '预算调整率' }); // comparison '<=' 0 %, implicit
+ * ```
+ */
+export function parseTarget(
+  input: string | number | TargetCells,
+  context: TargetContext = {},
+): ParseTargetResult {
+  const unit = unitFromColumn(context.unit);
+  if (unit === undefined) {
+    const raw = String(context.unit);
+    return fail(raw, `the unit column "${raw}" is not a unit`, `度量单位“${raw}”不是计量单位`);
+  }
+  if (typeof input === 'number') return parseTarget(String(input), context);
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    return parseCells(input, unit, context);
+  }
+  if (typeof input !== 'string') {
+    throw new TypeError(
+      `parseTarget expects a string, a number or { operator, value }, got ${describeType(input)}`,
+    );
+  }
+  const text = input;
+  const s = normalizeText(text);
+  if (isNothingPrinted(s)) return { ok: true, target: null };
+
+  const pre = stripPrefix(s);
+  const suf = stripSuffix(pre.rest);
+  // 控制在5%以内 and 不低于90%以上 repeat one comparator; two different ones contradict.
+  if (pre.operator !== null && suf.operator !== null && pre.operator !== suf.operator) {
+    return fail(text, 'two different comparators', '同时出现两种不同的比较关系');
+  }
+  const operator = pre.operator ?? suf.operator;
+  const body = suf.rest;
+
+  if (!hasDigit(body)) {
+    if (operator !== null || body === '') {
+      return fail(text, 'a comparator without a number', '有比较符号但没有数值');
+    }
+    return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text } };
+  }
+
+  const single = parseQuantity(body);
+  if (single.ok && single.quantity !== null) {
+    const value = withUnit(single.quantity, unit);
+    const implicit = operator === null;
+    const op: Comparator = operator ?? (context.name && isLowerBetter(context.name) ? '<=' : '>=');
+    return { ok: true, target: { kind: 'comparison', operator: op, value, implicit, text } };
+  }
+
+  if (operator === null) {
+    const sides = splitRange(body);
+    if (sides) {
+      const lo = parseQuantity(sides[0]);
+      const hi = parseQuantity(sides[1]);
+      if (lo.ok && hi.ok && lo.quantity && hi.quantity) {
+        const loUnit = lo.quantity.unit ?? hi.quantity.unit ?? unit;
+        const hiUnit = hi.quantity.unit ?? lo.quantity.unit ?? unit;
+        if (loUnit !== hiUnit) return fail(text, 'the two bounds have different units', '区间两端单位不同');
+        const min = { ...lo.quantity, unit: loUnit };
+        const max = { ...hi.quantity, unit: hiUnit };
+        return { ok: true, target: { kind: 'range', min, max, text } };
+      }
+    }
+  }
+  const why = single.ok ? 'no number after the comparator' : single.message.en;
+  const whyZh = single.ok ? '比较符号后没有数值' : single.message.zh;
+  return fail(text, why, whyZh);
+}
+
+function parseCells(cells: TargetCells, unit: string | null, context: TargetContext): ParseTargetResult {
+  const opText = typeof cells.operator === 'string' ? normalizeText(cells.operator) : '';
+  const valueText = typeof cells.value === 'number' ? String(cells.value) : String(cells.value ?? '');
+  const text = `${opText}${valueText}`;
+  let operator: Comparator | null = OPERATOR_CELL_WORDS[opText] ?? null;
+  if (operator === null && opText !== '') {
+    const pre = stripPrefix(opText);
+    if (pre.operator === null || pre.rest !== '') {
+      return fail(text, `"${opText}" is not a comparator`, `“${opText}”不是比较符号`);
+    }
+    operator = pre.operator;
+  }
+  const value = typeof cells.value === 'number' ? parseQuantity(cells.value) : parseQuantity(valueText);
+  if (!value.ok) {
+    // The value cell may hold qualitative text (定性指标).
+    const v = normalizeText(valueText);
+    if (!hasDigit(v) && (operator === null || opText === '')) {
+      return { ok: true, target: { kind: 'qualitative', expected: nameKey(v), text: valueText } };
+    }
+    return fail(text, value.message.en, value.message.zh);
+  }
+  if (value.quantity === null) return { ok: true, target: null };
+  const implicit = operator === null;
+  const op: Comparator = operator ?? (context.name && isLowerBetter(context.name) ? '<=' : '>=');
+  return {
+    ok: true,
+    target: { kind: 'comparison', operator: op, value: withUnit(value.quantity, unit), implicit, text },
+  };
+}
+
+/**
+ * Prints a comparator the way the reference report does (`≥`, `≤`, `=`, `>`, `<`).
+ *
+ * @example
+ * ```ts
+ * comparatorSymbol('>='); // '≥'
+ * ```
+ */
+export function comparatorSymbol(op: Comparator): string {
+  switch (op) {
+    case '>=':
+      return '≥';
+    case '<=':
+      return '≤';
+    default:
+      return op;
+  }
+}
