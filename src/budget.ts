@@ -269,10 +269,21 @@ export function checkBudget(
   options: BudgetCheckOptions = {},
   basePath: Path = ['budget'],
 ): BudgetCheck {
+  const { lines, findings } = checkBudgetTrees(roots, options, basePath);
+  return { lines, findings };
+}
+
+/** {@link checkBudget}, also giving the source line of each figures entry (internal). */
+export function checkBudgetTrees(
+  roots: readonly BudgetLine[],
+  options: BudgetCheckOptions = {},
+  basePath: Path = ['budget'],
+): BudgetCheck & { readonly sources: readonly BudgetLine[] } {
   const unit = amountUnitInfo(options.amountUnit);
   const mode = options.rounding ?? 'half-up';
   const findings: Finding[] = [];
   const lines: BudgetLineFigures[] = [];
+  const sources: BudgetLine[] = [];
   const amounts = new Map<BudgetLine, LineAmounts>();
 
   const read = (line: BudgetLine, path: Path): LineAmounts => {
@@ -314,6 +325,7 @@ export function checkBudget(
     const name = typeof line.name === 'string' ? line.name : '';
     const own = read(line, path);
     lines.push(checkLine(line, name, path, depth, own, unit, mode, findings));
+    sources.push(line);
 
     const children = Array.isArray(line.children) ? (line.children as readonly unknown[]) : [];
     if (children.length > 0) {
@@ -335,7 +347,7 @@ export function checkBudget(
         stack.push([children[j], [...path, 'children', j], depth + 1]);
     }
   }
-  return { lines, findings };
+  return { lines, findings, sources };
 }
 
 function checkLine(

@@ -44,6 +44,7 @@ export type FindingCode =
   | 'score-mismatch'
   | 'score-out-of-band'
   | 'total-score-mismatch'
+  | 'weight-sum-mismatch'
   | 'grade-mismatch';
 
 /**
@@ -106,6 +107,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'score-mismatch': 'error',
   'score-out-of-band': 'error',
   'total-score-mismatch': 'error',
+  'weight-sum-mismatch': 'error',
   'grade-mismatch': 'error',
 };
 

@@ -70,6 +70,19 @@ export type {
   TargetCells,
 } from './report.js';
 export {
+  budgetExecutionScore,
+  type GradeStep,
+  gradeOf,
+  type LowerIsBetterStrategy,
+  SCORING_PROFILES,
+  type ScorableIndicator,
+  type ScoreBand,
+  type ScoreResult,
+  type ScoreRule,
+  type ScoringProfile,
+  scoreIndicator,
+} from './scoring.js';
+export {
   type Comparator,
   comparatorSymbol,
   isLowerBetter,
@@ -80,6 +93,7 @@ export {
 } from './target.js';
 export { nameKey } from './text.js';
 export {
+  type BudgetFigures,
   type CrossCheck,
   type IndicatorFigures,
   type ValidateOptions,

@@ -276,7 +276,16 @@ export function parseTarget(
     const raw = String(context.unit);
     return fail(raw, `the unit column "${raw}" is not a unit`, `度量单位“${raw}”不是计量单位`);
   }
-  if (typeof input === 'number') return parseTarget(String(input), context);
+  if (typeof input === 'number') {
+    const q = parseQuantity(input);
+    if (!q.ok || q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
+    const op: Comparator = context.name && isLowerBetter(context.name) ? '<=' : '>=';
+    const value = withUnit(q.quantity, unit);
+    return {
+      ok: true,
+      target: { kind: 'comparison', operator: op, value, implicit: true, text: String(input) },
+    };
+  }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     return parseCells(input, unit, context);
   }

@@ -1,7 +1,7 @@
 /**
  * validateReport: every rule that recomputes a figure the report prints.
  */
-import { adjustmentRate, type BudgetLineFigures, checkBudget, executionRate } from './budget.js';
+import { adjustmentRate, type BudgetLineFigures, checkBudgetTrees, executionRate } from './budget.js';
 import {
   type CommonIndicatorId,
   type CommonRateResult,
@@ -20,6 +20,8 @@ import {
 import { comparePrinted } from './printed.js';
 import { describeType, isNothingPrinted, parseQuantity, type Quantity, quantityValue } from './quantity.js';
 import type { BudgetLine, Figure, Indicator, Report } from './report.js';
+import { SCORING_PROFILES, type ScoreResult, type ScoringProfile } from './scoring.js';
+import { checkScores } from './scoring-check.js';
 import { comparatorSymbol } from './target.js';
 import { normalizeText } from './text.js';
 
@@ -35,6 +37,18 @@ export interface ValidateOptions {
   readonly overAchievementThreshold?: string | number | null;
   /** Rounding a printed figure is checked with (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
+  /**
+   * Scoring profile for indicators and budget lines that print a weight (分值); default
+   * `SCORING_PROFILES.default`. Rows without a weight are never scored.
+   */
+  readonly scoring?: ScoringProfile;
+}
+
+/** Recomputed figures of one budget line, with its budget-execution score. */
+export interface BudgetFigures extends BudgetLineFigures {
+  /** Budget-execution score as printed (2 decimals), or null without a weight or a rate. */
+  readonly score: string | null;
+  readonly scoreResult: ScoreResult | null;
 }
 
 /** Recomputed figures of one indicator. */
@@ -52,8 +66,12 @@ export interface IndicatorFigures {
   readonly deviationUnit: string | null;
   /** actual ÷ target × 100, exact, or null. */
   readonly achievement: string | null;
-  /** Reserved for scoring; null until a scoring profile applies. */
+  /**
+   * Score as printed (2 decimals), or null: no weight, not scorable, or qualitative (whose
+   * score is a band: see `scoreResult.band`).
+   */
   readonly score: string | null;
+  readonly scoreResult: ScoreResult | null;
   /** The full evaluation. */
   readonly evaluation: Evaluation;
 }
@@ -77,11 +95,16 @@ export interface CrossCheck {
 export interface ValidationResult {
   readonly findings: readonly Finding[];
   readonly summary: Readonly<Record<Severity, number>>;
-  readonly budget: readonly BudgetLineFigures[];
+  readonly budget: readonly BudgetFigures[];
   readonly indicators: readonly IndicatorFigures[];
   readonly crossChecks: readonly CrossCheck[];
-  /** Reserved for scoring; null until a scoring profile applies. */
+  /**
+   * Total score recomputed under the profile (2 decimals), or null when the table prints no
+   * weights or some score cannot be computed. Qualitative scores enter with their printed
+   * value when it lies in its band.
+   */
   readonly totalScore: string | null;
+  /** Grade of `totalScore` under the profile, or null. */
   readonly grade: string | null;
 }
 
@@ -172,7 +195,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       }),
     );
   }
-  const budget = checkBudget(roots, { amountUnit, rounding: mode });
+  const budget = checkBudgetTrees(roots, { amountUnit, rounding: mode });
   findings.push(...budget.findings);
 
   let rows: readonly unknown[] = [];
@@ -193,15 +216,28 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   });
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, findings);
+  const scored = checkScores({
+    report,
+    budget: budget.lines.map((figures, i) => ({ line: budget.sources[i] as BudgetLine, figures })),
+    indicators: indicators.map((figures) => ({ row: rows[figures.path[1] as number] as Indicator, figures })),
+    profile: options.scoring ?? (SCORING_PROFILES.default as ScoringProfile),
+    findings,
+  });
 
   return {
     findings,
     summary: summarize(findings),
-    budget: budget.lines,
-    indicators,
+    budget: budget.lines.map((line, i) => {
+      const r = scored.budget[i] ?? null;
+      return { ...line, score: r?.ok ? r.printed : null, scoreResult: r };
+    }),
+    indicators: indicators.map((figures, i) => {
+      const r = scored.indicators[i] ?? null;
+      return { ...figures, score: r?.ok ? r.printed : null, scoreResult: r };
+    }),
     crossChecks,
-    totalScore: null,
-    grade: null,
+    totalScore: scored.totalScore,
+    grade: scored.grade,
   };
 }
 
@@ -342,6 +378,7 @@ function checkIndicator(
     deviationUnit: d?.unit ?? null,
     achievement: ev.achievement,
     score: null,
+    scoreResult: null,
     evaluation: ev,
   };
 }
