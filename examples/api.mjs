@@ -12,7 +12,14 @@ console.log('预算执行率', row.status, row.deviation?.printed);
 
 // 预算调整率: target =0%, actual 43.37%: the relative deviation does not exist.
 const zero = evaluateIndicator({ name: '预算调整率', target: '=0%', actual: '43.37%' });
-console.log('预算调整率', zero.status, 'relative', zero.deviation?.relative, 'absolute', zero.deviation?.absolute);
+console.log(
+  '预算调整率',
+  zero.status,
+  'relative',
+  zero.deviation?.relative,
+  'absolute',
+  zero.deviation?.absolute,
+);
 
 // 三、部门概况: 全额事业编制 14 名；实际 10 名.
 const staff = staffControlRate({ authorized: '14', actual: '10' });

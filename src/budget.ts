@@ -230,6 +230,8 @@ export interface BudgetCheck {
 interface LineAmounts {
   readonly values: Partial<Record<Column, Dec>>;
   readonly printed: Partial<Record<Column, Quantity>>;
+  /** Columns whose cell could not be read (already reported as unparsable-value). */
+  readonly unreadable: ReadonlySet<Column>;
 }
 
 function fmtAmount(d: Dec): string {
@@ -243,7 +245,8 @@ function fmtAmount(d: Dec): string {
  * - `budget-adjusted-mismatch`: 调整预算数 ≠ 年初预算数 + 追加追减, when all three are printed,
  *   compared at the printed precision of the adjusted budget;
  * - `budget-sum-mismatch`: a parent's column ≠ the sum of its children's, for each column the
- *   parent and every child print (a column some children leave empty is not summed);
+ *   parent prints: a child that prints nothing there (blank, `-`, `/`) adds nothing, a column
+ *   no child prints is not checked, an unreadable child cell leaves the sum unchecked;
  * - `execution-rate-mismatch`: the printed 执行率 is not the recomputed one rounded half-up to
  *   the printed decimals (a bare printed number is read as percent); the message says when
  *   the printed figure looks truncated;
@@ -291,9 +294,11 @@ export function checkBudgetTrees(
     if (cached) return cached;
     const values: Partial<Record<Column, Dec>> = {};
     const printed: Partial<Record<Column, Quantity>> = {};
+    const unreadable = new Set<Column>();
     for (const col of COLUMNS) {
       const r = readAmount(line[col] as Figure | null | undefined, unit);
       if (!r.ok) {
+        unreadable.add(col);
         findings.push(
           makeFinding('unparsable-value', [...path, col], r.message, { published: String(line[col]) }),
         );
@@ -302,7 +307,7 @@ export function checkBudgetTrees(
         printed[col] = r.quantity;
       }
     }
-    const out = { values, printed };
+    const out = { values, printed, unreadable };
     amounts.set(line, out);
     return out;
   };
@@ -536,26 +541,30 @@ function checkSums(
   for (const col of COLUMNS) {
     const printed = parent.printed[col];
     if (!printed) continue;
+    // A child whose cell prints nothing (blank, `-`, `/`) adds nothing to the sum; a child
+    // whose cell cannot be read makes the sum unknown; no child printing the column: no check.
+    if (children.some((c) => c.unreadable.has(col))) continue;
     let sum = ZERO;
-    let complete = true;
+    let summed = 0;
     for (const c of children) {
       const v = c.values[col];
-      if (v === undefined) {
-        complete = false;
-        break;
-      }
+      if (v === undefined) continue;
       sum = sum.plus(v);
+      summed += 1;
     }
-    if (!complete) continue;
+    if (summed === 0) continue;
+    const blanks = children.length - summed;
     const cmp = comparePrinted(sum, { ...printed, value: toExact(parent.values[col] as Dec) }, mode);
     if (!cmp.consistent) {
+      const blankEn = blanks > 0 ? ` (${blanks} of them print nothing in this column)` : '';
+      const blankZh = blanks > 0 ? `（其中 ${blanks} 个子项此栏未填）` : '';
       findings.push(
         makeFinding(
           'budget-sum-mismatch',
           [...path, col],
           {
-            en: `${enLabel}: ${col} ${printed.text} ≠ the sum of its ${children.length} lines ${cmp.expected}`,
-            zh: `${label}${COLUMN_ZH[col]} ${printed.text} ≠ 其 ${children.length} 个子项之和 ${cmp.expected}`,
+            en: `${enLabel}: ${col} ${printed.text} ≠ the sum of its ${children.length} lines ${toExact(sum)}${blankEn}`,
+            zh: `${label}${COLUMN_ZH[col]} ${printed.text} ≠ 其 ${children.length} 个子项之和 ${toExact(sum)}${blankZh}`,
           },
           { published: printed.text, recomputed: cmp.expected },
         ),

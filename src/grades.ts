@@ -44,6 +44,45 @@ export const GRADE_SCALES: readonly (readonly string[])[] = [
   ['提高', '持平', '降低'],
 ];
 
+/**
+ * Actuals that declare the outcome themselves. Project tables print 达成预期指标 ("the expected
+ * indicator was achieved") in the 实际完成值 cell of qualitative rows whatever the target's
+ * wording (效果明显, 符合相关规定 …): the publisher states the target was met.
+ */
+const DECLARED: Readonly<Record<string, 'achieved' | 'partial' | 'not-achieved'>> = {
+  达成预期指标: 'achieved',
+  达成预期目标: 'achieved',
+  达到预期指标: 'achieved',
+  达到预期目标: 'achieved',
+  已达成预期指标: 'achieved',
+  已达成: 'achieved',
+  部分达成预期指标: 'partial',
+  部分达成预期目标: 'partial',
+  部分达成: 'partial',
+  基本达成预期指标: 'partial',
+  基本达成预期目标: 'partial',
+  基本达成: 'partial',
+  未达成预期指标: 'not-achieved',
+  未达成预期目标: 'not-achieved',
+  未达到预期指标: 'not-achieved',
+  未达到预期目标: 'not-achieved',
+  未达成: 'not-achieved',
+};
+
+/**
+ * The outcome a qualitative actual declares (达成预期指标 → `achieved`, 部分达成预期指标 →
+ * `partial`, 未达成预期指标 → `not-achieved`), or null when it is a grade, not a declaration.
+ *
+ * @example
+ * ```ts
+ * declaredOutcome('达成预期指标'); // 'achieved'
+ * declaredOutcome('较显著');       // null
+ * ```
+ */
+export function declaredOutcome(actual: string): 'achieved' | 'partial' | 'not-achieved' | null {
+  return DECLARED[nameKey(actual)] ?? null;
+}
+
 /** Outcome of comparing a qualitative actual with its expected grade. */
 export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
 
@@ -53,7 +92,8 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * Both are normalised (width, traditional → simplified script, spaces and quotes removed).
  * Equal text → `met`. Otherwise, on the first scale of {@link GRADE_SCALES} that holds both:
  * the actual at the expected rank or better → `met`, worse → `not-met`. Wording on no common
- * scale is `needs-judgement`, never silently met.
+ * scale is `needs-judgement`, never silently met, unless the actual declares the outcome
+ * itself ({@link declaredOutcome}: 达成预期指标 is met, 部分/未达成预期指标 are not).
  *
  * @example
  * ```ts
@@ -72,5 +112,7 @@ export function compareGrades(expected: string, actual: string): GradeComparison
     const ia = scale.indexOf(a);
     if (ie >= 0 && ia >= 0) return ia <= ie ? 'met' : 'not-met';
   }
+  const declared = declaredOutcome(a);
+  if (declared !== null) return declared === 'achieved' ? 'met' : 'not-met';
   return 'needs-judgement';
 }

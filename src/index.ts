@@ -40,7 +40,7 @@ export {
   type Severity,
   summarize,
 } from './findings.js';
-export { compareGrades, GRADE_SCALES, type GradeComparison } from './grades.js';
+export { compareGrades, declaredOutcome, GRADE_SCALES, type GradeComparison } from './grades.js';
 export {
   type Deviation,
   type EvaluateOptions,

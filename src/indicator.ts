@@ -235,7 +235,8 @@ export function evaluateIndicator(input: IndicatorInput, options: EvaluateOption
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
-  if (hasDigit(normalizeText(actualText))) {
+  const asNumber = parseQuantity(actualText);
+  if (asNumber.ok && asNumber.quantity !== null) {
     return result({
       status: 'needs-judgement',
       target,

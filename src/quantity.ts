@@ -149,10 +149,9 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
     moreThan = true;
     rest = rest.slice(1).trim();
   }
-  rest = rest.replaceAll(' ', '');
   let unit: UnitInfo | null = null;
   if (rest !== '') {
-    unit = lookupUnit(rest);
+    unit = lookupUnit(rest.replaceAll(' ', ''));
     if (!unit) return unparsable(text, `"${rest}" is not a unit`, `“${rest}”不是计量单位`);
   }
   const plain = normalizeDigits(scanned.digits);

@@ -236,7 +236,8 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   if (totals.weighted === 0) return { budget, indicators, totalScore: null, grade: null };
 
   const declared = dec(profile.totalWeight);
-  if (!totals.weights.equals(declared)) {
+  const weightsComplete = totals.weights.equals(declared);
+  if (!weightsComplete) {
     findings.push(
       makeFinding(
         'weight-sum-mismatch',
@@ -250,8 +251,11 @@ export function checkScores(input: ScoreInput): ScoreOutput {
     );
   }
 
+  // A table whose weights do not reach the declared total has no meaningful total or grade.
   const totalScore =
-    totals.recomputed === null ? null : toFixed(totals.recomputed, profile.decimals, profile.rounding);
+    totals.recomputed === null || !weightsComplete
+      ? null
+      : toFixed(totals.recomputed, profile.decimals, profile.rounding);
   const grade = totalScore === null ? null : gradeOf(totalScore, profile);
   const publishedTotal = readPrinted(report.published?.totalScore, ['published', 'totalScore'], findings);
   if (publishedTotal) {

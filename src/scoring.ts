@@ -5,7 +5,7 @@
  */
 import { type Dec, dec, HUNDRED, ONE, type RoundingMode, toExact, toFixed, ZERO } from './decimal.js';
 import type { Messages } from './findings.js';
-import { GRADE_SCALES } from './grades.js';
+import { declaredOutcome, GRADE_SCALES } from './grades.js';
 import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
 import { convertValue, describeType, parseQuantity, quantityUnit, quantityValue } from './quantity.js';
 import type { Figure, TargetCells } from './report.js';
@@ -440,7 +440,8 @@ function gradeGap(expected: string, actualText: string): number {
       return Math.max(0, ia - ie);
     }
   }
-  return 2;
+  const declared = declaredOutcome(a);
+  return declared === 'achieved' ? 0 : declared === 'partial' ? 1 : 2;
 }
 
 function qualitativeScore(

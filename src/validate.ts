@@ -23,7 +23,7 @@ import type { BudgetLine, Figure, Indicator, Report } from './report.js';
 import { SCORING_PROFILES, type ScoreResult, type ScoringProfile } from './scoring.js';
 import { checkScores } from './scoring-check.js';
 import { comparatorSymbol } from './target.js';
-import { normalizeText } from './text.js';
+import { hasDigit, normalizeText } from './text.js';
 
 /** Options of {@link validateReport}. Defaults are the reference conventions. */
 export interface ValidateOptions {
@@ -215,7 +215,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (figures) indicators.push(figures);
   });
 
-  const crossChecks = crossCheck(report, roots, rows, amountUnit, findings);
+  const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings);
   const scored = checkScores({
     report,
     budget: budget.lines.map((figures, i) => ({ line: budget.sources[i] as BudgetLine, figures })),
@@ -494,12 +494,41 @@ function checkDeviation(
   }
   const p = parseQuantity(raw);
   if (!p.ok) {
+    if (!hasDigit(normalizeText(String(raw)))) {
+      // 无, None., 达到预期: words in a deviation column need a reader, not a parser.
+      findings.push(
+        makeFinding(
+          'needs-judgement',
+          where,
+          {
+            en: `${label}: the printed deviation "${String(raw)}" is text, not a figure`,
+            zh: `${zhLabel}：偏差“${String(raw)}”是文字而非数值`,
+          },
+          { published: String(raw) },
+        ),
+      );
+      return;
+    }
     findings.push(makeFinding('unparsable-value', where, p.message, { published: String(raw) }));
     return;
   }
   if (p.quantity === null) return;
   const printed: Quantity = p.quantity;
   const d = ev.deviation;
+  if (ev.status === 'not-reported') {
+    findings.push(
+      makeFinding(
+        'needs-judgement',
+        where,
+        {
+          en: `${label}: a deviation ${printed.text} is printed, but ${ev.target === null ? 'no target' : 'no actual value'} is`,
+          zh: `${zhLabel}：印有偏差 ${printed.text}，但未填写${ev.target === null ? '目标值' : '完成值'}`,
+        },
+        { published: printed.text },
+      ),
+    );
+    return;
+  }
   const relative = printed.unit === '%';
   if (!relative && printed.unit !== null && printed.unit !== d?.unit) {
     findings.push(
@@ -591,6 +620,7 @@ function crossCheck(
   roots: readonly BudgetLine[],
   rows: readonly unknown[],
   amountUnit: '元' | '万元' | '亿元',
+  mode: RoundingMode,
   findings: Finding[],
 ): CrossCheck[] {
   const out: CrossCheck[] = [];
@@ -618,7 +648,7 @@ function crossCheck(
       out.push({ ...base, recomputed: null, recomputedExact: null, consistent: null });
       return;
     }
-    const cmp = comparePrinted(dec(r.exact), p.quantity);
+    const cmp = comparePrinted(dec(r.exact), p.quantity, mode);
     out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent: cmp.consistent });
     if (cmp.consistent) return;
     findings.push(
