@@ -34,6 +34,19 @@ export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 export const HUNDRED = new Dec(100);
 
+/**
+ * Strictly greater than zero. (decimal.js `isPositive()` is true for +0: never use it for a
+ * sign test.)
+ */
+export function isPos(value: Dec): boolean {
+  return value.gt(0);
+}
+
+/** Strictly less than zero (decimal.js `isNegative()` is true for -0). */
+export function isNeg(value: Dec): boolean {
+  return value.lt(0);
+}
+
 /** Rounding modes that outturn names; `half-up` (四舍五入) is the default everywhere. */
 export type RoundingMode = 'half-up' | 'half-even' | 'truncate';
 

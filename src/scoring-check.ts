@@ -5,7 +5,7 @@
  * @internal
  */
 import type { BudgetLineFigures } from './budget.js';
-import { type Dec, dec, toExact, toFixed, ZERO } from './decimal.js';
+import { type Dec, dec, isPos, toExact, toFixed, ZERO } from './decimal.js';
 import { type Finding, makeFinding, type Path } from './findings.js';
 import type { Evaluation } from './indicator.js';
 import { comparePrinted } from './printed.js';
@@ -327,7 +327,7 @@ function overAchievement(
   const t = ev.target;
   if (profile.overAchievementThreshold === null || ev.achievement === null || t?.kind !== 'comparison')
     return;
-  if (t.operator === '<=' || t.operator === '<' || !quantityValue(t.value).isPositive()) return;
+  if (t.operator === '<=' || t.operator === '<' || !isPos(quantityValue(t.value))) return;
   const achievement = dec(ev.achievement);
   if (achievement.lt(profile.overAchievementThreshold)) return;
   const pct = `${toFixed(achievement, 2)}%`;

@@ -3,7 +3,18 @@
  * the budget-execution score, totals and grades, each rule a named strategy bundled in a
  * plain-data scoring profile.
  */
-import { type Dec, dec, HUNDRED, ONE, type RoundingMode, toExact, toFixed, ZERO } from './decimal.js';
+import {
+  type Dec,
+  dec,
+  HUNDRED,
+  isNeg,
+  isPos,
+  ONE,
+  type RoundingMode,
+  toExact,
+  toFixed,
+  ZERO,
+} from './decimal.js';
 import type { Messages } from './findings.js';
 import { declaredOutcome, GRADE_SCALES } from './grades.js';
 import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
@@ -199,7 +210,7 @@ function readWeight(raw: Figure | null | undefined): WeightReading {
     };
   }
   const value = quantityValue(q.quantity);
-  if (value.isNegative()) {
+  if (isNeg(value)) {
     return {
       ok: false,
       code: 'invalid-weight',
@@ -214,7 +225,7 @@ function n(d: Dec): string {
 }
 
 function clamp(d: Dec, max: Dec): Dec {
-  if (d.isNegative()) return ZERO;
+  if (isNeg(d)) return ZERO;
   return d.gt(max) ? max : d;
 }
 
@@ -321,7 +332,7 @@ export function scoreEvaluation(
     const lo = quantityValue(target.min);
     const hi = quantityValue(target.max);
     if (a.lt(lo)) {
-      if (!lo.isPositive())
+      if (!isPos(lo))
         return done('range-ratio', ZERO, weight, profile, 'below a non-positive bound: 0', '低于非正下限：0');
       const s = clamp(a.dividedBy(lo).times(weight), weight);
       return done(
@@ -333,7 +344,7 @@ export function scoreEvaluation(
         `实际完成值 / 区间下限 × 分值 = ${A} / ${n(lo)} × ${W}`,
       );
     }
-    if (!a.isPositive())
+    if (!isPos(a))
       return done(
         'range-ratio',
         ZERO,
@@ -355,7 +366,7 @@ export function scoreEvaluation(
   const t = quantityValue(target.value);
   const T = n(t);
   const op = target.operator;
-  if (op === '=' && !t.isPositive()) {
+  if (op === '=' && !isPos(t)) {
     const s = a.lte(ZERO) ? weight : ZERO;
     return done(
       'equal-zero-target',
@@ -367,7 +378,7 @@ export function scoreEvaluation(
     );
   }
   if (op === '>=' || op === '>' || op === '=') {
-    if (!t.isPositive())
+    if (!isPos(t))
       return done('higher-ratio', ZERO, weight, profile, `target ${T} not met: 0`, `未达到目标 ${T}：0`);
     const s = clamp(a.dividedBy(t).times(weight), weight);
     return done(
@@ -380,7 +391,7 @@ export function scoreEvaluation(
     );
   }
   // Lower is better, not met: the actual is above the target.
-  if (!t.isPositive() || !a.isPositive()) {
+  if (!isPos(t) || !isPos(a)) {
     return done(
       profile.lowerIsBetter === 'ratio' ? 'lower-ratio' : 'lower-linear-deficit',
       ZERO,
@@ -533,7 +544,7 @@ export function budgetExecutionScore(
   const r = quantityValue(q.quantity);
   const raw = r.times(w.value).dividedBy(HUNDRED);
   const capped = profile.capBudgetExecution && raw.gt(w.value);
-  const s = capped ? w.value : raw.isNegative() ? ZERO : raw;
+  const s = capped ? w.value : isNeg(raw) ? ZERO : raw;
   const R = n(r);
   const W = n(w.value);
   return done(

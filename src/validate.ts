@@ -9,7 +9,7 @@ import {
   commonIndicatorOf,
   staffControlRate,
 } from './common-indicators.js';
-import { dec, type RoundingMode, toFixed } from './decimal.js';
+import { dec, isNeg, isPos, type RoundingMode, toFixed } from './decimal.js';
 import { type Finding, formatPath, makeFinding, type Path, type Severity, summarize } from './findings.js';
 import {
   type EvaluateOptions,
@@ -453,7 +453,7 @@ function checkReason(
   const t = ev.target;
   if (threshold === null || ev.achievement === null || t?.kind !== 'comparison') return;
   if (t.operator === '<=' || t.operator === '<') return;
-  if (!quantityValue(t.value).isPositive()) return;
+  if (!isPos(quantityValue(t.value))) return;
   const achievement = dec(ev.achievement);
   if (achievement.gte(threshold)) {
     const pct = `${toFixed(achievement, 2)}%`;
@@ -549,7 +549,7 @@ function checkDeviation(
     const abs = dec(d.absolute ?? '0');
     const unitWord = d.unit === '%' ? ' percentage points' : d.unit ? ` ${d.unit}` : '';
     const unitZh = d.unit === '%' ? ' 个百分点' : d.unit ? ` ${d.unit}` : '';
-    const signed = `${abs.isNegative() ? '' : '+'}${toFixed(abs, 2)}`;
+    const signed = `${isNeg(abs) ? '' : '+'}${toFixed(abs, 2)}`;
     findings.push(
       makeFinding(
         'deviation-undefined',
