@@ -74,6 +74,8 @@ export {
   type GradeStep,
   gradeOf,
   type LowerIsBetterStrategy,
+  type ParseProfileResult,
+  parseScoringProfile,
   SCORING_PROFILES,
   type ScorableIndicator,
   type ScoreBand,

@@ -574,3 +574,157 @@ export function gradeOf(total: string, profile: ScoringProfile = DEFAULT_PROFILE
   for (const step of profile.grades) if (t.gte(step.min)) return step.grade;
   return null;
 }
+
+/** Result of {@link parseScoringProfile}. */
+export type ParseProfileResult =
+  | { readonly ok: true; readonly profile: ScoringProfile }
+  | { readonly ok: false; readonly message: Messages };
+
+function profileError(en: string, zh: string): ParseProfileResult {
+  return { ok: false, message: { en: `scoring profile: ${en}`, zh: `计分方案：${zh}` } };
+}
+
+function decimalField(v: unknown): string | null {
+  if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return null;
+  const q = parseQuantity(v);
+  return q.ok && q.quantity !== null && q.quantity.unit === null ? q.quantity.value : null;
+}
+
+/**
+ * Reads a scoring profile from untrusted JSON (e.g. a `--profile FILE.json`). A profile may
+ * `extends` a shipped one by name (`"extends": "default"`) and override any field; every field
+ * is checked: strategy names, bands (0 ≤ partial ≤ achieved ≤ 100), grades (best first, `min`
+ * decreasing), decimals (0–10). Unknown fields are ignored. Never throws for data.
+ *
+ * @example
+ * ```ts
+ * parseScoringProfile({ extends: 'default', name: 'zhejiang', lowerIsBetter: 'linear-deficit' });
+ * // { ok: true, profile: { ...SCORING_PROFILES.default, name: 'zhejiang', lowerIsBetter: 'linear-deficit' } }
+ * parseScoringProfile({ lowerIsBetter: 'log' }); // { ok: false, message: { en: 'scoring profile: …', zh: '…' } }
+ * ```
+ */
+export function parseScoringProfile(json: unknown): ParseProfileResult {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return profileError('must be a JSON object', '应为 JSON 对象');
+  }
+  const o = json as Record<string, unknown>;
+  const baseName = o.extends === undefined ? 'default' : o.extends;
+  if (typeof baseName !== 'string' || !Object.hasOwn(SCORING_PROFILES, baseName)) {
+    return profileError(
+      `"extends" must name a shipped profile (${Object.keys(SCORING_PROFILES).join(', ')})`,
+      `“extends”应为内置方案之一（${Object.keys(SCORING_PROFILES).join('、')}）`,
+    );
+  }
+  const base = SCORING_PROFILES[baseName] as ScoringProfile;
+  const name = o.name === undefined ? `${base.name}*` : o.name;
+  if (typeof name !== 'string' || name.trim() === '')
+    return profileError('"name" must be a string', '“name”应为字符串');
+
+  const lowerIsBetter = o.lowerIsBetter ?? base.lowerIsBetter;
+  if (lowerIsBetter !== 'ratio' && lowerIsBetter !== 'linear-deficit') {
+    return profileError(
+      '"lowerIsBetter" must be "ratio" or "linear-deficit"',
+      '“lowerIsBetter”应为 ratio 或 linear-deficit',
+    );
+  }
+  const capBudgetExecution = o.capBudgetExecution ?? base.capBudgetExecution;
+  if (typeof capBudgetExecution !== 'boolean') {
+    return profileError(
+      '"capBudgetExecution" must be true or false',
+      '“capBudgetExecution”应为 true 或 false',
+    );
+  }
+  let qualitativeBands = base.qualitativeBands;
+  if (o.qualitativeBands !== undefined) {
+    const b = o.qualitativeBands as Record<string, unknown> | null;
+    const achieved = b && typeof b === 'object' ? decimalField(b.achieved) : null;
+    const partial = b && typeof b === 'object' ? decimalField(b.partial) : null;
+    if (achieved === null || partial === null) {
+      return profileError(
+        '"qualitativeBands" needs numbers "achieved" and "partial"',
+        '“qualitativeBands”需要数值 achieved 与 partial',
+      );
+    }
+    if (!(dec(partial).gte(0) && dec(partial).lte(achieved) && dec(achieved).lte(100))) {
+      return profileError(
+        'bands need 0 ≤ partial ≤ achieved ≤ 100',
+        '档次需满足 0 ≤ partial ≤ achieved ≤ 100',
+      );
+    }
+    qualitativeBands = { achieved, partial };
+  }
+  let grades = base.grades;
+  if (o.grades !== undefined) {
+    if (!Array.isArray(o.grades) || o.grades.length === 0) {
+      return profileError(
+        '"grades" must be a non-empty list of { grade, min }',
+        '“grades”应为 { grade, min } 的非空列表',
+      );
+    }
+    const out: GradeStep[] = [];
+    for (const g of o.grades as unknown[]) {
+      const step = g as Record<string, unknown> | null;
+      const min = step && typeof step === 'object' ? decimalField(step.min) : null;
+      if (!step || typeof step.grade !== 'string' || min === null) {
+        return profileError(
+          'each grade needs a "grade" text and a numeric "min"',
+          '每个等级需要 grade 文本与数值 min',
+        );
+      }
+      const prev = out[out.length - 1];
+      if (prev && !dec(min).lt(prev.min)) {
+        return profileError(
+          'grades must be listed best first, with decreasing "min"',
+          '等级应从高到低排列，min 递减',
+        );
+      }
+      out.push({ grade: step.grade, min });
+    }
+    grades = out;
+  }
+  const totalWeight = o.totalWeight === undefined ? base.totalWeight : decimalField(o.totalWeight);
+  if (totalWeight === null) return profileError('"totalWeight" must be a number', '“totalWeight”应为数值');
+  let overAchievementThreshold = base.overAchievementThreshold;
+  if (o.overAchievementThreshold !== undefined) {
+    overAchievementThreshold =
+      o.overAchievementThreshold === null ? null : decimalField(o.overAchievementThreshold);
+    if (o.overAchievementThreshold !== null && overAchievementThreshold === null) {
+      return profileError(
+        '"overAchievementThreshold" must be a number or null',
+        '“overAchievementThreshold”应为数值或 null',
+      );
+    }
+  }
+  const decimals = o.decimals ?? base.decimals;
+  if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
+    return profileError('"decimals" must be an integer from 0 to 10', '“decimals”应为 0 到 10 的整数');
+  }
+  const rounding = o.rounding ?? base.rounding;
+  if (rounding !== 'half-up' && rounding !== 'half-even' && rounding !== 'truncate') {
+    return profileError(
+      '"rounding" must be half-up, half-even or truncate',
+      '“rounding”应为 half-up、half-even 或 truncate',
+    );
+  }
+  const description =
+    typeof o.description === 'string'
+      ? { en: o.description, zh: o.description }
+      : { en: `${base.description.en} (customised)`, zh: `${base.description.zh}（自定义）` };
+  const source = typeof o.source === 'string' ? o.source : base.source;
+  return {
+    ok: true,
+    profile: {
+      name,
+      description,
+      source,
+      lowerIsBetter,
+      qualitativeBands,
+      capBudgetExecution,
+      grades,
+      totalWeight,
+      overAchievementThreshold,
+      decimals,
+      rounding,
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetExecutionScore,
   gradeOf,
+  parseScoringProfile,
   type Report,
   SCORING_PROFILES,
   type ScoringProfile,
@@ -418,5 +419,65 @@ describe('real project tables under the default profile', () => {
     expect(r.totalScore).toBeNull();
     expect(r.grade).toBeNull();
     expect(r.indicators.every((i) => i.score === null)).toBe(true);
+  });
+});
+
+describe('parseScoringProfile', () => {
+  it('extends a shipped profile and overrides fields', () => {
+    const r = parseScoringProfile({
+      extends: 'default',
+      name: 'mine',
+      lowerIsBetter: 'linear-deficit',
+      decimals: 1,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.profile).toMatchObject({ name: 'mine', lowerIsBetter: 'linear-deficit', decimals: 1 });
+    expect(r.profile.grades).toEqual(SCORING_PROFILES.default?.grades);
+    const s = scoreIndicator({ target: '≤10', actual: '12', weight: '10' }, r.profile);
+    expect(s.ok && s.printed).toBe('8.0');
+  });
+
+  it('reads grades and bands, checking their order', () => {
+    const r = parseScoringProfile({
+      grades: [
+        { grade: 'A', min: 85 },
+        { grade: 'B', min: '70' },
+        { grade: 'C', min: 0 },
+      ],
+      qualitativeBands: { achieved: 90, partial: 50 },
+    });
+    expect(r.ok && gradeOf('84.99', r.profile)).toBe('B');
+    expect(r.ok && r.profile.qualitativeBands).toEqual({ achieved: '90', partial: '50' });
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['not an object', [], 'must be a JSON object'],
+    ['unknown base', { extends: 'nope' }, '"extends"'],
+    ['prototype key as base', { extends: '__proto__' }, '"extends"'],
+    ['strategy', { lowerIsBetter: 'log' }, '"lowerIsBetter"'],
+    ['bands order', { qualitativeBands: { achieved: 50, partial: 80 } }, '0 ≤ partial ≤ achieved ≤ 100'],
+    [
+      'grades order',
+      {
+        grades: [
+          { grade: 'A', min: 60 },
+          { grade: 'B', min: 80 },
+        ],
+      },
+      'best first',
+    ],
+    ['grade min', { grades: [{ grade: 'A', min: 'x' }] }, 'numeric "min"'],
+    ['decimals', { decimals: 2.5 }, '"decimals"'],
+    ['rounding', { rounding: 'up' }, '"rounding"'],
+    ['cap', { capBudgetExecution: 'yes' }, '"capBudgetExecution"'],
+    ['threshold', { overAchievementThreshold: 'high' }, '"overAchievementThreshold"'],
+  ];
+  it.each(bad)('rejects %s with a message in both languages', (_, json, text) => {
+    const r = parseScoringProfile(json);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.en).toContain(text);
+    expect(r.message.zh).toMatch(/^计分方案：/);
   });
 });
