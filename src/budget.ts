@@ -13,6 +13,7 @@ import {
   quantityValue,
 } from './quantity.js';
 import type { AmountUnit, BudgetLine, Figure } from './report.js';
+import { toSimplified } from './text.js';
 import { lookupUnit, type UnitInfo } from './units.js';
 
 /** Options of the rate functions. */
@@ -50,8 +51,8 @@ type AmountReading =
   | { readonly ok: false; readonly message: Messages };
 
 function amountUnitInfo(unit: AmountUnit | undefined): UnitInfo {
-  // The three amount units are in the registry.
-  return lookupUnit(unit ?? '万元') as UnitInfo;
+  // The amount units are in the registry once written in simplified script.
+  return (lookupUnit(toSimplified(unit ?? '万元')) ?? lookupUnit('万元')) as UnitInfo;
 }
 
 /** Reads one amount cell in the report's amount unit (internal). */

@@ -47,6 +47,8 @@ export interface IndicatorInput {
   readonly unit?: string | null | undefined;
   /** 指标名称: decides the direction of a bare target value. */
   readonly name?: string | undefined;
+  /** Category path (一级/二级指标): a bare value under 成本指标 is a ceiling. */
+  readonly path?: readonly string[] | undefined;
 }
 
 /** Conventions of deviation that differ between publishers. Defaults are the reference's. */
@@ -205,7 +207,7 @@ export function evaluateIndicator(input: IndicatorInput, options: EvaluateOption
   const parsed =
     input.target === null || input.target === undefined
       ? ({ ok: true, target: null } as const)
-      : parseTarget(input.target, { name: input.name, unit: input.unit });
+      : parseTarget(input.target, { name: input.name, unit: input.unit, path: input.path });
   if (!parsed.ok) {
     return result({ status: 'unparsable', note: { code: 'unparsable-target', message: parsed.message } });
   }

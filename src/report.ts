@@ -92,8 +92,8 @@ export interface Staffing {
   readonly [key: string]: unknown;
 }
 
-/** Money units of a report's amounts. */
-export type AmountUnit = '元' | '万元' | '亿元';
+/** Money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元). */
+export type AmountUnit = '元' | '万元' | '亿元' | '萬元' | '億元';
 
 /** A whole report: DESIGN §3. */
 export interface Report {

@@ -67,7 +67,7 @@ const reportObject = z.looseObject({
   title: z.string().exactOptional(),
   entity: z.string().exactOptional(),
   year: z.int({ error: YEAR_ISSUE }).exactOptional(),
-  amountUnit: z.enum(['元', '万元', '亿元']).exactOptional(),
+  amountUnit: z.enum(['元', '万元', '亿元', '萬元', '億元']).exactOptional(),
   budget: z.array(budgetLine).exactOptional(),
   indicators: z.array(indicator).exactOptional(),
   staffing: z

@@ -189,6 +189,7 @@ export interface ScorableIndicator {
   readonly weight?: Figure | null | undefined;
   readonly unit?: string | null | undefined;
   readonly name?: string | undefined;
+  readonly path?: readonly string[] | undefined;
 }
 
 type WeightReading = { readonly ok: true; readonly value: Dec } | Extract<ScoreResult, { ok: false }>;

@@ -54,6 +54,8 @@ export interface TargetContext {
   readonly name?: string | undefined;
   /** 度量单位 printed in its own column: the unit of a bare value. */
   readonly unit?: string | null | undefined;
+  /** Category path (一级/二级指标): a bare value under 成本指标 is read as a ceiling. */
+  readonly path?: readonly string[] | undefined;
 }
 
 /** Comparator symbols, longest first (after NFKC, `＞＝` is `>=`, `﹦` is `=`). */
@@ -74,6 +76,8 @@ const SYMBOLS: readonly (readonly [string, Comparator])[] = [
   ['>', '>'],
   ['<', '<'],
   ['=', '='],
+  // U+2550 BOX DRAWINGS DOUBLE HORIZONTAL: printed for = in some tables (永德县 2022).
+  ['═', '='],
 ];
 
 /**
@@ -162,19 +166,31 @@ const LOWER_BETTER_PARTS: readonly string[] = [
   '空置率',
 ];
 
+/** Words in a cost indicator's name that make higher better (成本节约率). */
+const SAVING_PARTS: readonly string[] = ['节约', '节省', '节支'];
+
 /**
- * True when an indicator name denotes a lower-is-better indicator (预算调整率, 结转结余率,
- * …控制率, …变动率, 投诉率, 事故 …). Used for the direction of a bare target value.
+ * True when an indicator denotes a lower-is-better indicator: its name holds 预算调整率,
+ * 结转结余率, …控制率, …变动率, 投诉率, 事故 … (see docs/conventions.md), or it sits under a
+ * cost category (成本指标, 经济成本指标) and its name speaks of no saving (节约, 节省, 节支).
+ * Used for the direction of a bare target value.
  *
  * @example
  * ```ts
  * isLowerBetter('公用经费控制率'); // true
  * isLowerBetter('预算执行率');     // false
+ * isLowerBetter('项目计划总投资', ['产出指标', '成本指标']); // true
  * ```
  */
-export function isLowerBetter(name: string): boolean {
+export function isLowerBetter(name: string, path: readonly string[] = []): boolean {
   const key = nameKey(name);
-  return LOWER_BETTER_PARTS.some((p) => key.includes(p));
+  if (LOWER_BETTER_PARTS.some((p) => key.includes(p))) return true;
+  const cost = path.some((segment) => typeof segment === 'string' && nameKey(segment).includes('成本'));
+  return cost && !SAVING_PARTS.some((p) => key.includes(p));
+}
+
+function naturalOperator(context: TargetContext): Comparator {
+  return isLowerBetter(context.name ?? '', context.path ?? []) ? '<=' : '>=';
 }
 
 function fail(text: string, en: string, zh: string): ParseTargetResult {
@@ -279,7 +295,7 @@ export function parseTarget(
   if (typeof input === 'number') {
     const q = parseQuantity(input);
     if (!q.ok || q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
-    const op: Comparator = context.name && isLowerBetter(context.name) ? '<=' : '>=';
+    const op = naturalOperator(context);
     const value = withUnit(q.quantity, unit);
     return {
       ok: true,
@@ -318,7 +334,7 @@ export function parseTarget(
   if (single.ok && single.quantity !== null) {
     const value = withUnit(single.quantity, unit);
     const implicit = operator === null;
-    const op: Comparator = operator ?? (context.name && isLowerBetter(context.name) ? '<=' : '>=');
+    const op: Comparator = operator ?? naturalOperator(context);
     return { ok: true, target: { kind: 'comparison', operator: op, value, implicit, text } };
   }
 
@@ -365,7 +381,7 @@ function parseCells(cells: TargetCells, unit: string | null, context: TargetCont
   }
   if (value.quantity === null) return { ok: true, target: null };
   const implicit = operator === null;
-  const op: Comparator = operator ?? (context.name && isLowerBetter(context.name) ? '<=' : '>=');
+  const op: Comparator = operator ?? naturalOperator(context);
   return {
     ok: true,
     target: { kind: 'comparison', operator: op, value: withUnit(value.quantity, unit), implicit, text },

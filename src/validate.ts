@@ -19,7 +19,10 @@ import {
 } from './indicator.js';
 import { comparePrinted } from './printed.js';
 import { describeType, isNothingPrinted, parseQuantity, type Quantity, quantityValue } from './quantity.js';
-import type { BudgetLine, Figure, Indicator, Report } from './report.js';
+import type { AmountUnit, BudgetLine, Figure, Indicator, Report } from './report.js';
+
+const AMOUNT_UNITS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '萬元', '億元']);
+
 import { SCORING_PROFILES, type ScoreResult, type ScoringProfile } from './scoring.js';
 import { checkScores } from './scoring-check.js';
 import { comparatorSymbol } from './target.js';
@@ -183,7 +186,10 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     return { ...empty, summary: summarize(findings) };
   }
   const mode = options.rounding ?? 'half-up';
-  const amountUnit = report.amountUnit === '元' || report.amountUnit === '亿元' ? report.amountUnit : '万元';
+  const amountUnit: AmountUnit =
+    typeof report.amountUnit === 'string' && AMOUNT_UNITS.has(report.amountUnit)
+      ? (report.amountUnit as AmountUnit)
+      : '万元';
 
   let roots: readonly BudgetLine[] = [];
   if (Array.isArray(report.budget)) roots = report.budget;
@@ -291,6 +297,7 @@ function checkIndicator(
       actual: ind.actual ?? null,
       unit,
       name,
+      path: Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [],
     },
     evalOptions,
   );
@@ -619,7 +626,7 @@ function crossCheck(
   report: Report,
   roots: readonly BudgetLine[],
   rows: readonly unknown[],
-  amountUnit: '元' | '万元' | '亿元',
+  amountUnit: AmountUnit,
   mode: RoundingMode,
   findings: Finding[],
 ): CrossCheck[] {
@@ -675,7 +682,7 @@ function recompute(
   id: CommonIndicatorId,
   root: Record<string, unknown> | null,
   staffing: Record<string, unknown> | null,
-  amountUnit: '元' | '万元' | '亿元',
+  amountUnit: AmountUnit,
 ): CommonRateResult | null {
   switch (id) {
     case 'execution-rate': {

@@ -481,3 +481,51 @@ describe('parseScoringProfile', () => {
     expect(r.message.zh).toMatch(/^计分方案：/);
   });
 });
+
+/**
+ * 永德县明朗中学 义务教育营养改善计划专项资金 2022年度项目支出绩效自评表, Yunnan.
+ * Source: https://www.yongde.gov.cn/info/3003/116104.htm
+ * 中江县水利局 小型水库水标尺制作安装 绩效目标自评表(2022年度), Sichuan.
+ * Source: https://chacewang.com/newsdetail/news242266.html (republished notice)
+ * 麗江市古城區自然資源局 衛片執法 2020 (traditional script), Yunnan.
+ * Source: http://m.jjiadianqingjie.com.cn/changyong/13241.html (mirror)
+ */
+describe('real project tables with printed totals', () => {
+  const load = (name: string) =>
+    JSON.parse(readFileSync(new URL(`../examples/reports/${name}.json`, import.meta.url), 'utf8')) as Report;
+
+  it('Yongde: a deduction on a met target, a score below its ratio, a total the rules do not give', () => {
+    const r = validateReport(load('cn-yunnan-yongde-minglang-school-2022-nutrition'));
+    const pick = (code: string) =>
+      r.findings.filter((f) => f.code === code).map((f) => [f.path, f.published, f.recomputed]);
+    expect(pick('score-mismatch')).toEqual([
+      [['indicators', 2, 'published', 'score'], '7', '10'], // 资金到位及时率 ≧100%, actual 100%
+      [['indicators', 5, 'published', 'score'], '9', '10'], // 政策知晓率 ═100 (U+2550 printed for =), 98% → 9.80
+    ]);
+    expect(pick('total-score-mismatch')).toEqual([[['published', 'totalScore'], '96', '100']]);
+    expect(r.totalScore).toBe('99.80');
+    expect(r.grade).toBe('优');
+  });
+
+  it('Zhongjiang: weights of 110 and a total of 100 that is not the sum of the scores', () => {
+    const r = validateReport(load('cn-sichuan-zhongjiang-water-2022-water-gauges'));
+    expect(r.findings.find((f) => f.code === 'weight-sum-mismatch')).toMatchObject({ recomputed: '110' });
+    expect(r.findings.find((f) => f.code === 'total-score-mismatch')).toMatchObject({
+      published: '100',
+      recomputed: '110',
+    });
+    expect(r.totalScore).toBeNull();
+  });
+
+  it('Lijiang (traditional script): four met targets scored below their weights', () => {
+    const r = validateReport(load('cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement'));
+    expect(
+      r.findings.filter((f) => f.code === 'score-mismatch').map((f) => [f.published, f.recomputed]),
+    ).toEqual([
+      ['9.00', '10.00'],
+      ['19', '20'],
+      ['19.00', '20.00'],
+      ['27.00', '30.00'],
+    ]);
+  });
+});
