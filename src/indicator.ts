@@ -16,7 +16,7 @@ import {
 import type { Figure, TargetCells } from './report.js';
 import { type Comparator, parseTarget, type Target } from './target.js';
 import { hasDigit, normalizeText } from './text.js';
-import { lookupUnit, type UnitInfo } from './units.js';
+import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from './units.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -314,12 +314,17 @@ function evaluateQuantitative(
   if ('status' in reading) return { ...reading, target };
   const columnUnit = input.unit ? lookupUnit(normalizeText(input.unit).replaceAll(' ', '')) : null;
   const targetQ = target.kind === 'comparison' ? target.value : target.min;
-  const targetUnit: UnitInfo | null = quantityUnit(targetQ) ?? columnUnit;
-  const actualUnit: UnitInfo | null = quantityUnit(reading.quantity) ?? columnUnit ?? targetUnit;
+  // A bare number beside a number word (`≥1.2万` against `12000`) is a plain number; otherwise
+  // a bare value takes the other side's unit.
+  const ownActual = quantityUnit(reading.quantity) ?? columnUnit;
+  const ownTarget = quantityUnit(targetQ) ?? columnUnit;
+  const targetUnit: UnitInfo | null = ownTarget ?? (ownActual?.dimension === 'number' ? PLAIN_NUMBER : null);
+  const actualUnit: UnitInfo | null =
+    ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
   const a = convertValue(quantityValue(reading.quantity), actualUnit, targetUnit);
   const actual: Quantity =
-    reading.quantity.unit === null && targetUnit !== null
-      ? { ...reading.quantity, unit: targetUnit.symbol }
+    reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
+      ? { ...reading.quantity, unit: actualUnit.symbol }
       : reading.quantity;
   if (a === null) {
     return result({
@@ -417,7 +422,7 @@ function computeDeviation(
       relative: rel === null ? null : toExact(rel),
       absolute: toExact(abs),
       printed,
-      unit: unit?.symbol ?? null,
+      unit: unit === null || unit.symbol === '' ? null : unit.symbol,
     };
   }
 }

@@ -4,7 +4,7 @@
 import type { Messages } from './findings.js';
 import { describeType, isNothingPrinted, parseQuantity, type Quantity } from './quantity.js';
 import type { TargetCells } from './report.js';
-import { hasDigit, nameKey, normalizeText } from './text.js';
+import { hasDigit, isDigit, nameKey, normalizeText } from './text.js';
 
 /** A comparison: `>=` 不低于, `<=` 不高于, `=` 等于, `>` 高于/超过, `<` 低于/不满. */
 export type Comparator = '>=' | '<=' | '=' | '>' | '<';
@@ -239,17 +239,21 @@ function unitFromColumn(raw: string | null | undefined): string | null | undefin
 
 /** Splits `90%-95%` into its two sides, or null when the text is not a range. */
 function splitRange(s: string): readonly [string, string] | null {
-  for (const sep of RANGE_SEPARATORS) {
-    // The separator must stand between a number (or its unit) and a number: never first.
-    let from = 1;
-    for (;;) {
-      const at = s.indexOf(sep, from);
-      if (at < 0) break;
-      const left = s.slice(0, at).trim();
-      const right = s.slice(at + sep.length).trim();
-      if (left !== '' && right !== '' && hasDigit(left) && hasDigit(right)) return [left, right];
-      from = at + sep.length;
+  // The separator must stand after the first digit and before the last one: the first such
+  // occurrence splits. One pass to find the digits, one indexOf per separator: linear.
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < s.length; i += 1) {
+    if (isDigit(s[i])) {
+      if (first < 0) first = i;
+      last = i;
     }
+  }
+  if (first < 0) return null;
+  for (const sep of RANGE_SEPARATORS) {
+    const at = s.indexOf(sep, first + 1);
+    if (at < 0 || at + sep.length > last) continue;
+    return [s.slice(0, at).trim(), s.slice(at + sep.length).trim()];
   }
   return null;
 }
@@ -324,7 +328,10 @@ export function parseTarget(
   const body = suf.rest;
 
   if (!hasDigit(body)) {
-    if (operator !== null || body === '') {
+    // 达到预期目标, 不低于良好: a comparator word before text is part of a qualitative target;
+    // a comparator symbol without a number (`≥`, `≥良`) is not a target.
+    const symbol = SYMBOLS.some(([sym]) => s.startsWith(sym));
+    if (body === '' || symbol) {
       return fail(text, 'a comparator without a number', '有比较符号但没有数值');
     }
     return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text } };

@@ -160,6 +160,19 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   m: '米',
 };
 
+/** Number words used as units: `1.2万` is 12000 (a bare number in the same dimension). */
+const NUMBER_WORDS: Record<string, string> = {
+  千: '1000',
+  万: '10000',
+  十万: '100000',
+  百万: '1000000',
+  千万: '10000000',
+  亿: '100000000',
+};
+
+/** A bare number, in the dimension of the number words (factor 1). */
+export const PLAIN_NUMBER: UnitInfo = { symbol: '', dimension: 'number', factor: dec(1) };
+
 const REGISTRY = new Map<string, UnitInfo>();
 
 function register(table: Record<string, string>, dimension: Dimension): void {
@@ -169,10 +182,15 @@ function register(table: Record<string, string>, dimension: Dimension): void {
 }
 
 register(RATIO, 'ratio');
+register(NUMBER_WORDS, 'number');
 register(MONEY, 'money');
 register(LENGTH, 'length');
 register(AREA, 'area');
 register(MASS, 'mass');
+register({ 千瓦时: '1', 度: '1', 兆瓦时: '1000', kWh: '1' }, 'energy');
+register({ 千瓦: '1', 兆瓦: '1000', kW: '1', MW: '1000' }, 'power');
+register({ 立方米: '1', 方: '1', 万立方米: '10000' }, 'volume');
+register({ 平方千米: '1500' }, 'area');
 register(TIME_MINUTES, 'time:minutes');
 register(TIME_DAYS, 'time:days');
 register(TIME_MONTHS, 'time:months');
@@ -183,8 +201,15 @@ for (const c of COUNTS) {
 
 const SCALE_PREFIXES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000' };
 
+/**
+ * Characters that never occur in a unit: words of time, approximation and completion
+ * (`100左右`, `2023年底前完成`, `6月底前`). Text holding one is prose, not a unit.
+ */
+const NOT_IN_UNITS = new Set([...'前后底内外以约近完成达到及或和的于至超低高多少余左右上下每']);
+
 /** Characters an unknown unit may consist of: CJK ideographs, ASCII letters, `/`, `²`, `³`. */
 function isUnitChar(ch: string): boolean {
+  if (NOT_IN_UNITS.has(ch)) return false;
   const c = ch.codePointAt(0) ?? 0;
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
@@ -197,8 +222,12 @@ function isUnitChar(ch: string): boolean {
   );
 }
 
-/** Longest unit text accepted as an unknown unit; longer text is not a unit but prose. */
-const MAX_UNKNOWN_UNIT = 8;
+/**
+ * Longest unit text accepted as an unknown unit (千瓦时, 标准间, kWh); longer text is prose.
+ * Latin units may be longer (`tonnes`), up to 8 letters.
+ */
+const MAX_UNKNOWN_CJK_UNIT = 3;
+const MAX_UNKNOWN_LATIN_UNIT = 8;
 
 /**
  * Looks up a unit as printed (already width- and script-normalised, no spaces).
@@ -221,8 +250,11 @@ export function lookupUnit(text: string): UnitInfo | null {
       };
     }
   }
+  if (text.length > MAX_UNKNOWN_LATIN_UNIT * 2) return null;
   const chars = [...text];
-  if (chars.length === 0 || chars.length > MAX_UNKNOWN_UNIT || !chars.every(isUnitChar)) return null;
+  const cjk = chars.some((c) => (c.codePointAt(0) ?? 0) >= 0x3400);
+  const max = cjk ? MAX_UNKNOWN_CJK_UNIT : MAX_UNKNOWN_LATIN_UNIT;
+  if (chars.length === 0 || chars.length > max || !chars.every(isUnitChar)) return null;
   return { symbol: text, dimension: `other:${text}`, factor: dec(1) };
 }
 
