@@ -37,7 +37,7 @@ export type RateErrorCode =
 export type RateResult =
   | {
       readonly ok: true;
-      /** Exact rate in percent, e.g. `"134.16669261184968405..."`. */
+      /** Exact rate in percent, e.g. `"134.16669261184968398767…"`. */
       readonly exact: string;
       /** Rounded with the options' decimals and mode, with `%`: `"134.17%"`. */
       readonly printed: string;
@@ -116,7 +116,7 @@ function rate(numerator: Dec, denominator: Dec, options: RateOptions): RateResul
  * @example
  * ```ts
  * executionRate({ adjusted: '321.19', actual: '430.93' });
- * // { ok: true, exact: '134.1666926118496840...', printed: '134.17%' }
+ * // { ok: true, exact: '134.16669261184968398767…', printed: '134.17%' }
  * executionRate({ adjusted: '57.21', actual: '49.54' }).printed; // '86.59%'
  * executionRate({ adjusted: '0', actual: '0' }); // { ok: false, code: 'execution-rate-undefined', … }
  * ```
@@ -261,6 +261,10 @@ function fmtAmount(d: Dec): string {
  * When 调整预算数 is not printed, the rate uses 年初预算数 + 追加追减 (or 年初预算数 alone).
  * Trees are walked iteratively: any depth works.
  *
+ * @param roots - the roots of the budget trees (several roots side by side are allowed).
+ * @param options - amount unit of bare amounts (default 万元) and rounding (default half-up).
+ * @param basePath - the path of `roots` in the report, prefixed to every finding's path
+ *   (default `["budget"]`, as in the report JSON).
  * @example
  * ```ts
  * const { lines, findings } = checkBudget([{ name: '预算总金额', adjusted: '321.19', actual: '430.93' }]);

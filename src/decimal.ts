@@ -85,7 +85,7 @@ export function round(value: Dec, decimals: number, mode: RoundingMode = 'half-u
 
 /**
  * The exact value as a plain decimal string without exponent and without trailing zeros,
- * e.g. "134.16669261184968405...". Negative zero prints as "0".
+ * e.g. "134.16669261184968398767…". Negative zero prints as "0".
  */
 export function toExact(value: Dec): string {
   if (value.isZero()) return '0';

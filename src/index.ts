@@ -4,7 +4,7 @@
  * The core entry: no zod, no `node:` imports. The report schema and `parseReport` are in
  * `outturn/schema`.
  *
- * @packageDocumentation
+ * @module outturn
  */
 export {
   adjustmentRate,

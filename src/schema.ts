@@ -6,7 +6,7 @@
  * `invalid-report` finding with a path and a message in en and zh-CN, and returns a fresh copy
  * of the report that shares nothing with the input. No zod type or `ZodError` crosses its API.
  *
- * @module
+ * @module outturn/schema
  */
 import { z } from 'zod';
 import { type Finding, formatPath, makeFinding, type Path } from './findings.js';
