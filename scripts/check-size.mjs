@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The core stays light: bundles what a browser or edge app gets from `outturn` and checks it.
+//
+//   npm run check:size             uses dist/ (builds it when missing; npm test builds first)
+//   npm run check:size -- --build  build dist/ first (tsup)
+//   npm run check:size -- --json   print the figures as JSON as well
+//
+// For each entry below, esbuild bundles the import from dist/index.js (bundle, minify,
+// platform neutral, format esm, metafile). The check fails when the bundle
+//   - contains zod, csv-parse or @e965/xlsx (inputs of the metafile), or anything of outturn/schema;
+//   - imports a `node:` module or a Node built-in (imports of the metafile's output);
+//   - is larger, minified or gzipped (node:zlib, level 9), than its budget.
+// Budgets are the measurement of 2026-11-26 plus about 20% headroom; docs/size.md records the figures.
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { bin, CheckError, check, main, ROOT, runOk, step } from './util.mjs';
+
+/** Bytes. Raise a budget only deliberately, and update docs/size.md with the new figures. */
+const ENTRIES = [
+  {
+    name: "import { executionRate } from 'outturn'",
+    code: "export { executionRate } from 'outturn';",
+    budget: { minified: 55_000, gzip: 22_000 },
+  },
+  {
+    name: "import * from 'outturn' (the whole core)",
+    code: "export * from 'outturn';",
+    budget: { minified: 120_000, gzip: 40_000 },
+  },
+];
+
+const FORBIDDEN_INPUTS = [
+  /node_modules[\\/]zod[\\/]/,
+  /node_modules[\\/]csv-parse[\\/]/,
+  /node_modules[\\/]@e965[\\/]/,
+];
+const BUILTINS = new Set(builtinModules);
+
+const dist = join(ROOT, 'dist', 'index.js');
+const asJson = process.argv.includes('--json');
+
+await main('check-size: the core bundle', async () => {
+  if (process.argv.includes('--build') || !existsSync(dist)) {
+    await step('build (tsup)', () => {
+      runOk('tsup', bin('tsup'), [], { cwd: ROOT });
+    });
+  }
+  const figures = [];
+  for (const entry of ENTRIES) {
+    await step(entry.name, async () => {
+      const result = await build({
+        stdin: { contents: entry.code, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js' },
+        // Resolve 'outturn' to the built ESM entry, as a bundler does through "exports".
+        alias: { outturn: dist },
+        bundle: true,
+        minify: true,
+        platform: 'neutral',
+        format: 'esm',
+        target: 'es2022',
+        // Node built-ins stay external so that an import of one is reported, not a build error.
+        external: ['node:*', ...builtinModules],
+        metafile: true,
+        write: false,
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      const bad = packagesOf(inputs.filter((i) => FORBIDDEN_INPUTS.some((re) => re.test(i))));
+      check(bad.length === 0, `the bundle of ${entry.name} contains ${bad.join(', ')}`);
+      const schema = inputs.filter((i) => /dist[\\/]schema\./.test(i));
+      check(schema.length === 0, `the bundle of ${entry.name} contains outturn/schema`);
+      const output = Object.values(result.metafile.outputs)[0];
+      const nodeImports = output.imports
+        .map((i) => i.path)
+        .filter((p) => p.startsWith('node:') || BUILTINS.has(p));
+      check(nodeImports.length === 0, `the bundle of ${entry.name} imports ${nodeImports.join(', ')}`);
+      const bytes = result.outputFiles[0].contents;
+      const minified = bytes.length;
+      const gzip = gzipSync(bytes, { level: 9 }).length;
+      figures.push({ entry: entry.name, minified, gzip, budget: entry.budget, inputs });
+      const line = `${kb(minified)} minified (budget ${kb(entry.budget.minified)}), ${kb(gzip)} gzipped (budget ${kb(entry.budget.gzip)}); inputs: ${packagesOf(inputs).join(', ')}`;
+      if (minified > entry.budget.minified || gzip > entry.budget.gzip) {
+        throw new CheckError(`${entry.name} is over its size budget: ${line}`);
+      }
+      return line;
+    });
+  }
+  if (asJson)
+    console.log(
+      JSON.stringify(
+        figures.map(({ inputs: _, ...f }) => f),
+        null,
+        2,
+      ),
+    );
+});
+
+/** Input paths of a metafile, with files under node_modules shortened to their package name. */
+function packagesOf(inputs) {
+  const names = inputs.map((i) => {
+    const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(i);
+    return m ? m[1] : i;
+  });
+  return [...new Set(names)];
+}
+
+function kb(bytes) {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
