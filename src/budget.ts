@@ -36,13 +36,24 @@ export type RateErrorCode =
 /** A rate in percent: the exact value and the value as printed, or why there is none. */
 export type RateResult =
   | {
+      /** The rate exists: `exact` and `printed` are set. */
       readonly ok: true;
       /** Exact rate in percent, e.g. `"134.16669261184968398767…"`. */
       readonly exact: string;
       /** Rounded with the options' decimals and mode, with `%`: `"134.17%"`. */
       readonly printed: string;
     }
-  | { readonly ok: false; readonly code: RateErrorCode; readonly message: Messages };
+  | {
+      /** No rate: see `code`. */
+      readonly ok: false;
+      /**
+       * `execution-rate-undefined` / `adjustment-rate-undefined`: the denominator is zero;
+       * `missing-value`: an amount is not printed; `unparsable-value`: an amount is not money.
+       */
+      readonly code: RateErrorCode;
+      /** Why there is no rate, in en and zh-CN. */
+      readonly message: Messages;
+    };
 
 /** An amount read from a cell: exact value in the report's amount unit, or why not. */
 type AmountReading =
@@ -190,7 +201,9 @@ export function adjustmentRate(
 
 /** Recomputed figures of one budget line, in the order the table prints them. */
 export interface BudgetLineFigures {
+  /** Path of the line in the report JSON, e.g. `["budget", 0, "children", 1]`. */
   readonly path: Path;
+  /** The line's name (项目名称, e.g. 预算总金额, 基本支出) as given; `""` when missing or not a string. */
   readonly name: string;
   /** Depth in its tree: 0 for a root. */
   readonly depth: number;
@@ -217,6 +230,7 @@ const COLUMN_ZH: Readonly<Record<Column, string>> = {
 
 /** Options of {@link checkBudget}. */
 export interface BudgetCheckOptions {
+  /** Unit of bare amounts (default `'万元'`); amounts printed with a money unit are converted. */
   readonly amountUnit?: AmountUnit;
   /** Rounding a printed figure is checked with (default `'half-up'`). */
   readonly rounding?: RoundingMode;
@@ -224,7 +238,9 @@ export interface BudgetCheckOptions {
 
 /** Result of {@link checkBudget}: every line's recomputed figures and the findings. */
 export interface BudgetCheck {
+  /** Recomputed figures of every line, in pre-order (a parent before its children), roots in order. */
   readonly lines: readonly BudgetLineFigures[];
+  /** Findings of the budget rules (see {@link checkBudget}), with paths under `basePath`. */
   readonly findings: readonly Finding[];
 }
 

@@ -50,14 +50,27 @@ export function commonIndicatorOf(name: string): CommonIndicatorId | null {
 
 /** Why a common-indicator formula gives no rate. */
 export interface CommonRateError {
+  /** No rate: see `code`. */
   readonly ok: false;
+  /**
+   * `rate-undefined`: the denominator (编制数, 调整预算数 or 实际支出数) is zero; `missing-value`: a figure
+   * is not given or prints nothing; `unparsable-value`: a figure is not a number.
+   */
   readonly code: 'rate-undefined' | 'missing-value' | 'unparsable-value';
+  /** Why there is no rate, in en and zh-CN. */
   readonly message: Messages;
 }
 
 /** Result of a common-indicator formula, in percent. */
 export type CommonRateResult =
-  | { readonly ok: true; readonly exact: string; readonly printed: string }
+  | {
+      /** The rate exists. */
+      readonly ok: true;
+      /** Exact rate in percent, without `%`, e.g. `"71.4285714285…"`. */
+      readonly exact: string;
+      /** Rounded half-up to 2 decimals, with `%`: `"71.43%"`. */
+      readonly printed: string;
+    }
   | CommonRateError;
 
 type Reading = { readonly ok: true; readonly value: Dec } | CommonRateError;

@@ -11,7 +11,9 @@ export type Path = readonly (string | number)[];
 
 /** A user-facing text in both languages outturn speaks. `zh` is Simplified Chinese (zh-CN). */
 export interface Messages {
+  /** The text in English. */
   readonly en: string;
+  /** The text in Simplified Chinese (zh-CN). */
   readonly zh: string;
 }
 
@@ -59,9 +61,13 @@ export type FindingCode =
  * ```
  */
 export interface Finding {
+  /** Stable kebab-case code, e.g. `cross-check-mismatch` (docs/findings.md lists every code). */
   readonly code: FindingCode;
+  /** `error`, `warning` or `info`: the code's default severity unless a rule documents otherwise. */
   readonly severity: Severity;
+  /** Where in the report JSON, e.g. `["indicators", 26, "actual"]`; `[]` for the report itself. */
   readonly path: Path;
+  /** What was found, in en and zh-CN. */
   readonly message: Messages;
   /** The figure as printed in the report, where there is one. */
   readonly published?: string;

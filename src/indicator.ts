@@ -32,8 +32,20 @@ export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-repor
  *   the absolute deviation rounded the same way, as a bare number; null when it does not exist.
  */
 export interface Deviation {
+  /**
+   * Exact relative deviation in percent, without `%` (e.g. `"-6.26"`); `"0"` when both are zero or a
+   * qualitative target is met; null when the target is zero and the actual is not.
+   */
   readonly relative: string | null;
+  /**
+   * Exact actual − target in the target's unit (percentage points for `%`), e.g. `"43.37"`;
+   * null only for a met qualitative target.
+   */
   readonly absolute: string | null;
+  /**
+   * As printed per the options, e.g. `"-6.26%"` (a bare number under `deviationBasis: 'absolute'`);
+   * `"0%"` for a met qualitative target; null when the relative deviation it would show does not exist.
+   */
   readonly printed: string | null;
   /** Unit of `absolute` (`"%"` means percentage points), or null for bare numbers. */
   readonly unit: string | null;
@@ -41,7 +53,15 @@ export interface Deviation {
 
 /** What an indicator is evaluated from: the cells of one row. */
 export interface IndicatorInput {
+  /**
+   * 指标目标值 as printed, a finite number, or the two cells `{ operator, value }`; null, undefined,
+   * empty, `/` or `—`: nothing printed (status `not-reported`).
+   */
   readonly target: string | number | TargetCells | null | undefined;
+  /**
+   * 指标完成值 as printed or a finite number; null, undefined, empty, `/`, `—` or `-`: nothing printed
+   * (status `not-reported`).
+   */
   readonly actual?: Figure | null | undefined;
   /** 度量单位 column. */
   readonly unit?: string | null | undefined;
@@ -72,7 +92,16 @@ export interface EvaluateOptions {
 
 /** The result of {@link evaluateIndicator}. */
 export interface Evaluation {
+  /**
+   * `met` (达成), `not-met` (未达成), `needs-judgement` (需人工判断), `not-reported` (a cell prints
+   * nothing) or `unparsable` (a cell cannot be read, or units of different kinds).
+   */
   readonly status: IndicatorStatus;
+  /**
+   * Deviation (偏差) of the actual from the target; null when the status is `not-reported` or
+   * `unparsable`, the actual is text against a numeric target, or a qualitative target is not met or
+   * needs judgement.
+   */
   readonly deviation: Deviation | null;
   /** The parsed target, or null when nothing was printed or it could not be read. */
   readonly target: Target | null;
@@ -86,7 +115,12 @@ export interface Evaluation {
    */
   readonly achievement: string | null;
   /** Why the status is `unparsable`, `needs-judgement` or `not-reported`. */
-  readonly note: { readonly code: EvaluationNoteCode; readonly message: Messages } | null;
+  readonly note: {
+    /** Reason code, e.g. `unit-mismatch` or `actual-not-reported`. */
+    readonly code: EvaluationNoteCode;
+    /** The reason, in en and zh-CN. */
+    readonly message: Messages;
+  } | null;
 }
 
 /** Reasons attached to a status. */

@@ -8,6 +8,7 @@ import { parseQuantity, type Quantity, quantityValue } from './quantity.js';
 
 /** Outcome of comparing a printed figure with its exact value. */
 export interface PrintedComparison {
+  /** True when the exact value, rounded with the mode to the printed decimals, equals the printed figure. */
   readonly consistent: boolean;
   /** The exact value rounded the way the figure was printed (same decimals, same mode). */
   readonly expected: string;

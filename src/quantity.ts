@@ -27,11 +27,20 @@ export interface Quantity {
 
 /** Result of {@link parseQuantity}. `quantity` is null when the cell prints nothing (`/`, `—`, `-`, empty). */
 export type ParseQuantityResult =
-  | { readonly ok: true; readonly quantity: Quantity | null }
   | {
+      /** The cell was read, or prints nothing. */
+      readonly ok: true;
+      /** The number read, or null when the cell prints nothing (`/`, `—`, `-`, empty). */
+      readonly quantity: Quantity | null;
+    }
+  | {
+      /** The input is not a number with a unit (or, given a JS number, not a finite one). */
       readonly ok: false;
+      /** Always `unparsable-value`. */
       readonly code: 'unparsable-value';
+      /** What could not be read, in en and zh-CN. */
       readonly message: Messages;
+      /** The text that could not be read, as given (`String(input)` for a number). */
       readonly text: string;
     };
 

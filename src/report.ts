@@ -25,6 +25,7 @@ export interface PublishedBudgetFigures {
  * (万元 by default). `children` form the tree: 预算总金额 = 基本支出 + 项目支出.
  */
 export interface BudgetLine {
+  /** Name of the line as printed (项目名称), e.g. 预算总金额, 基本支出, 项目支出 or a project's name. */
   readonly name: string;
   /** 年初预算数. */
   readonly initial?: Figure | null;
@@ -41,14 +42,18 @@ export interface BudgetLine {
   readonly carryover?: Figure | null;
   /** 分值 of budget execution in a project table. */
   readonly weight?: Figure | null;
+  /** Figures printed beside the amounts: 执行率, 得分, variance. */
   readonly published?: PublishedBudgetFigures;
+  /** Sub-lines whose columns sum to this line's (项目支出 = the sum of its projects). */
   readonly children?: readonly BudgetLine[];
   readonly [key: string]: unknown;
 }
 
 /** A target printed in two cells: the operator (指标性质 / 符号) and the value. */
 export interface TargetCells {
+  /** The operator cell as printed: a symbol (`≥`), a word (不低于) or 正向/反向; empty: none printed. */
   readonly operator: string;
+  /** The value cell as printed (`"95"`, `"95%"`, or a qualitative word) or a finite number. */
   readonly value: Figure;
 }
 
@@ -79,6 +84,7 @@ export interface Indicator {
   readonly source?: string | null;
   /** 原因分析 / 偏差原因分析及改进措施. */
   readonly reason?: string | null;
+  /** Figures printed beside the target and actual: 偏差情况, 得分. */
   readonly published?: PublishedIndicatorFigures;
   readonly [key: string]: unknown;
 }
@@ -97,17 +103,27 @@ export type AmountUnit = '元' | '万元' | '亿元' | '萬元' | '億元';
 
 /** A whole report: DESIGN §3. */
 export interface Report {
+  /** 部门整体支出 (`department`) or 项目支出 (`project`) self-evaluation; not read by the checks. */
   readonly kind?: 'department' | 'project';
+  /** Title of the report as printed. */
   readonly title?: string;
+  /** The reporting unit (预算单位 / 部门) as printed, e.g. 苏州市商务服务中心. */
   readonly entity?: string;
+  /** Budget year (年度), an integer such as 2023. */
   readonly year?: number;
+  /** Unit of bare amounts in `budget` (default 万元); amounts printed with a money unit are converted. */
   readonly amountUnit?: AmountUnit;
   /** Roots of the budget table; several roots for periods or programmes side by side. */
   readonly budget?: readonly BudgetLine[];
+  /** Rows of the self-evaluation table (自评表), in printed order. */
   readonly indicators?: readonly Indicator[];
+  /** Staff numbers stated in the text: the data of the 在职人员控制率 cross-check. */
   readonly staffing?: Staffing;
+  /** Figures the report prints for the whole table. */
   readonly published?: {
+    /** 总分 as printed, in score points; checked against the printed scores and the recomputed total. */
     readonly totalScore?: Figure | null;
+    /** 等级 as printed (`优` or `优秀` …); checked against the grade of the printed (or recomputed) total. */
     readonly grade?: string | null;
     readonly [key: string]: unknown;
   };

@@ -118,8 +118,22 @@ export const reportSchema: z.ZodType<Report> = reportObject;
  * and one `invalid-report` finding (severity `error`) per structural problem.
  */
 export type ParseReportResult =
-  | { readonly ok: true; readonly report: Report; readonly findings: Finding[] }
-  | { readonly ok: false; readonly report: null; readonly findings: Finding[] };
+  | {
+      /** The input has the report format of DESIGN §3. */
+      readonly ok: true;
+      /** A fresh deep copy of the checked input, sharing no object with it. */
+      readonly report: Report;
+      /** Always empty. */
+      readonly findings: Finding[];
+    }
+  | {
+      /** Structural problems were found: the report is rejected whole. */
+      readonly ok: false;
+      /** Always null: a report with problems is never returned. */
+      readonly report: null;
+      /** One `invalid-report` finding (severity `error`) per problem, with its path. */
+      readonly findings: Finding[];
+    };
 
 /** Deeper data than this is rejected rather than risking the stack. A real report nests < 20. */
 const MAX_DEPTH = 200;

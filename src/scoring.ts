@@ -27,6 +27,7 @@ export type LowerIsBetterStrategy = 'ratio' | 'linear-deficit';
 
 /** A grade and the lowest total (inclusive) that earns it. */
 export interface GradeStep {
+  /** The grade (等级), e.g. `"优"`, as {@link gradeOf} returns it. */
   readonly grade: string;
   /** Lowest total score, inclusive, as a decimal string (`"90"`). */
   readonly min: string;
@@ -37,7 +38,9 @@ export interface GradeStep {
  * shipped one: `{ ...SCORING_PROFILES.default, name: 'mine', grades: [...] }`.
  */
 export interface ScoringProfile {
+  /** The profile's name, e.g. `'default'`; a parsed profile without one is named `<base>*`. */
   readonly name: string;
+  /** What the profile does, in en and zh-CN. */
   readonly description: Messages;
   /** Where the conventions come from. */
   readonly source: string;
@@ -51,7 +54,12 @@ export interface ScoringProfile {
    * Qualitative bands, in percent of the weight: 达成 [achieved, 100], 部分达成 [partial,
    * achieved), 未达成 [0, partial). Default 80 / 60; a local variant uses 80 / 50.
    */
-  readonly qualitativeBands: { readonly achieved: string; readonly partial: string };
+  readonly qualitativeBands: {
+    /** Lower end of 达成, in percent of the weight, as a decimal string (`"80"`). */
+    readonly achieved: string;
+    /** Lower end of 部分达成, in percent of the weight, as a decimal string (`"60"`). */
+    readonly partial: string;
+  };
   /** Cap the budget-execution score at its weight when the rate exceeds 100% (default true). */
   readonly capBudgetExecution: boolean;
   /** Grades, best first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. */
@@ -62,6 +70,7 @@ export interface ScoringProfile {
   readonly overAchievementThreshold: string | null;
   /** Decimals of a printed score (default 2). */
   readonly decimals: number;
+  /** Rounding of printed scores and the total (default `'half-up'`, 四舍五入). */
   readonly rounding: RoundingMode;
 }
 
@@ -152,18 +161,22 @@ export type ScoreRule =
 
 /** A qualitative band of the weight, in score points. */
 export interface ScoreBand {
+  /** 达成 (`achieved`), 部分达成 (`partial`) or 未达成 (`not-achieved`). */
   readonly name: 'achieved' | 'partial' | 'not-achieved';
   /** Lowest score of the band (inclusive). */
   readonly min: string;
   /** Highest score of the band: inclusive for 达成, exclusive for the others. */
   readonly max: string;
+  /** True when `max` belongs to the band (达成 only). */
   readonly maxInclusive: boolean;
 }
 
 /** Result of a score computation. */
 export type ScoreResult =
   | {
+      /** A score (or, for a qualitative indicator, a band) was computed. */
       readonly ok: true;
+      /** The named rule that gave the score. */
       readonly rule: ScoreRule;
       /** The exact score, or null for a qualitative indicator (a band, not a figure). */
       readonly exact: string | null;
@@ -177,18 +190,33 @@ export type ScoreResult =
       readonly explanation: Messages;
     }
   | {
+      /** No score: see `code`. */
       readonly ok: false;
+      /**
+       * `missing-weight`: no 分值 printed; `invalid-weight`: a weight that is not a non-negative number;
+       * `not-scorable`: status not-reported, unparsable or needs-judgement, or no execution rate.
+       */
       readonly code: 'missing-weight' | 'invalid-weight' | 'not-scorable';
+      /** Why there is no score, in en and zh-CN. */
       readonly message: Messages;
     };
 
 /** An indicator row as scoring reads it. */
 export interface ScorableIndicator {
+  /**
+   * 指标目标值 as printed, a finite number, or `{ operator, value }`; null or undefined: nothing
+   * printed (not scorable).
+   */
   readonly target: string | number | TargetCells | null | undefined;
+  /** 指标完成值 as printed or a finite number. */
   readonly actual?: Figure | null | undefined;
+  /** 分值 in score points, a number optionally with `分`; missing or empty: `missing-weight`. */
   readonly weight?: Figure | null | undefined;
+  /** 度量单位 column: the unit of a bare target or actual. */
   readonly unit?: string | null | undefined;
+  /** 指标名称: decides the direction of a bare target value. */
   readonly name?: string | undefined;
+  /** Category path (一级/二级指标): a bare value under 成本指标 is a ceiling. */
   readonly path?: readonly string[] | undefined;
 }
 
@@ -578,8 +606,18 @@ export function gradeOf(total: string, profile: ScoringProfile = DEFAULT_PROFILE
 
 /** Result of {@link parseScoringProfile}. */
 export type ParseProfileResult =
-  | { readonly ok: true; readonly profile: ScoringProfile }
-  | { readonly ok: false; readonly message: Messages };
+  | {
+      /** The profile is valid. */
+      readonly ok: true;
+      /** The checked profile; fields not given are the base profile's (`extends`, default `default`). */
+      readonly profile: ScoringProfile;
+    }
+  | {
+      /** The profile is invalid. */
+      readonly ok: false;
+      /** The first problem found, in en and zh-CN, prefixed `scoring profile:` / `计分方案：`. */
+      readonly message: Messages;
+    };
 
 function profileError(en: string, zh: string): ParseProfileResult {
   return { ok: false, message: { en: `scoring profile: ${en}`, zh: `计分方案：${zh}` } };

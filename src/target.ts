@@ -12,8 +12,11 @@ export type Comparator = '>=' | '<=' | '=' | '>' | '<';
 /** A parsed target. */
 export type Target =
   | {
+      /** A comparator and one value: `≥90%`, `不低于95%`, or a bare `100`. */
       readonly kind: 'comparison';
+      /** The comparator (`>=` for ≥, 不低于, 以上 …), inferred when `implicit`. */
       readonly operator: Comparator;
+      /** The target value with its unit; a bare number takes the unit column's unit. */
       readonly value: Quantity;
       /**
        * True when no comparator was printed (`90%`, `100`) and the operator was inferred
@@ -21,13 +24,17 @@ export type Target =
        * indicators (see {@link isLowerBetter}), `>=` otherwise.
        */
       readonly implicit: boolean;
+      /** The target's text as given (for two cells, operator and value joined). */
       readonly text: string;
     }
   | {
       /** `90%-95%`, `90%～95%`, `90%至95%`: both bounds included. */
       readonly kind: 'range';
+      /** Lower bound, inclusive; both bounds have the same unit. */
       readonly min: Quantity;
+      /** Upper bound, inclusive. */
       readonly max: Quantity;
+      /** The target as printed. */
       readonly text: string;
     }
   | {
@@ -35,16 +42,26 @@ export type Target =
       readonly kind: 'qualitative';
       /** The expected grade, width/script normalised, without spaces. */
       readonly expected: string;
+      /** The target as printed (the value cell, for two cells). */
       readonly text: string;
     };
 
 /** Result of {@link parseTarget}. `target` is null when nothing was printed. */
 export type ParseTargetResult =
-  | { readonly ok: true; readonly target: Target | null }
   | {
+      /** The cell was read, or prints nothing. */
+      readonly ok: true;
+      /** The parsed target, or null when the cell prints nothing (`/`, `—`, empty). */
+      readonly target: Target | null;
+    }
+  | {
+      /** The target cannot be read: never a guess. */
       readonly ok: false;
+      /** Always `unparsable-target`. */
       readonly code: 'unparsable-target';
+      /** Why it cannot be read, in en and zh-CN. */
       readonly message: Messages;
+      /** The text that could not be read: the cell as given, the two cells joined, or a bad unit column. */
       readonly text: string;
     };
 

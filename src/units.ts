@@ -14,6 +14,7 @@ export type Dimension = string;
 export interface UnitInfo {
   /** Canonical symbol, simplified script (`万元`, `%`, `人次`). */
   readonly symbol: string;
+  /** What the unit measures (`money`, `ratio`, `count:次` …): units convert only within one. */
   readonly dimension: Dimension;
   /** Exact factor to the dimension's base unit (万元 → 10000 元). */
   readonly factor: Dec;

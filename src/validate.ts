@@ -51,13 +51,17 @@ export interface ValidateOptions {
 export interface BudgetFigures extends BudgetLineFigures {
   /** Budget-execution score as printed (2 decimals), or null without a weight or a rate. */
   readonly score: string | null;
+  /** The full budget-execution score (rule, exact, explanation), or null when the line prints no weight. */
   readonly scoreResult: ScoreResult | null;
 }
 
 /** Recomputed figures of one indicator. */
 export interface IndicatorFigures {
+  /** Path of the row in the report JSON, e.g. `["indicators", 26]`. */
   readonly path: Path;
+  /** 指标名称 as given; `""` when missing. */
   readonly name: string;
+  /** Status from {@link evaluateIndicator}: met, not-met, needs-judgement, not-reported or unparsable. */
   readonly status: IndicatorStatus;
   /** Deviation as the options print it (`"-6.26%"`), or null when it does not exist. */
   readonly deviation: string | null;
@@ -74,6 +78,7 @@ export interface IndicatorFigures {
    * score is a band: see `scoreResult.band`).
    */
   readonly score: string | null;
+  /** The full score result (rule, band, explanation), or null when the row prints no weight. */
   readonly scoreResult: ScoreResult | null;
   /** The full evaluation. */
   readonly evaluation: Evaluation;
@@ -81,25 +86,43 @@ export interface IndicatorFigures {
 
 /** A common indicator recomputed from the report's own data. */
 export interface CrossCheck {
+  /** Which common indicator was recomputed. */
   readonly id: CommonIndicatorId;
+  /** Path of the indicator row, e.g. `["indicators", 26]`. */
   readonly path: Path;
+  /** 指标名称 as printed. */
   readonly name: string;
   /** The indicator's actual as printed. */
   readonly published: string;
   /** The recomputed value with 2 decimals, or null when the data does not allow it. */
   readonly recomputed: string | null;
+  /** Exact recomputed value in percent, without `%`; null when the rate does not exist (zero denominator). */
   readonly recomputedExact: string | null;
+  /** Whether the printed actual equals the recomputed value at its printed precision; null when none. */
   readonly consistent: boolean | null;
   /** The formula, in words, in both languages. */
-  readonly formula: { readonly en: string; readonly zh: string };
+  readonly formula: {
+    /** In English, e.g. `actual ÷ adjusted budget × 100% (budget table root)`. */
+    readonly en: string;
+    /** In Chinese, e.g. `实际支出数 ÷ 调整预算数 × 100%（预算表合计行）`. */
+    readonly zh: string;
+  };
 }
 
 /** Result of {@link validateReport}. */
 export interface ValidationResult {
+  /** Every finding: budget rules, then indicator rows, cross-checks and scores. */
   readonly findings: readonly Finding[];
+  /** Number of findings per severity. */
   readonly summary: Readonly<Record<Severity, number>>;
+  /** Recomputed figures of every budget line, in pre-order, roots in order. */
   readonly budget: readonly BudgetFigures[];
+  /**
+   * Recomputed figures of each indicator row, in order; a row of the wrong shape is an
+   * `invalid-report` finding instead.
+   */
   readonly indicators: readonly IndicatorFigures[];
+  /** Common indicators (预算执行率, 在职人员控制率 …) recomputed from the report's own data, where it has it. */
   readonly crossChecks: readonly CrossCheck[];
   /**
    * Total score recomputed under the profile (2 decimals), or null when the table prints no
