@@ -61,9 +61,13 @@ type AmountReading =
   | { readonly ok: true; readonly value: null; readonly quantity: null }
   | { readonly ok: false; readonly message: Messages };
 
+/** The amount units, in both scripts (they are in the unit registry in simplified script). */
+const AMOUNT_UNIT_INFO = new Map<string, UnitInfo>(
+  (['元', '万元', '亿元', '萬元', '億元'] as const).map((u) => [u, lookupUnit(toSimplified(u)) as UnitInfo]),
+);
+
 function amountUnitInfo(unit: AmountUnit | undefined): UnitInfo {
-  // The amount units are in the registry once written in simplified script.
-  return (lookupUnit(toSimplified(unit ?? '万元')) ?? lookupUnit('万元')) as UnitInfo;
+  return (AMOUNT_UNIT_INFO.get(unit ?? '万元') ?? AMOUNT_UNIT_INFO.get('万元')) as UnitInfo;
 }
 
 /** Reads one amount cell in the report's amount unit (internal). */

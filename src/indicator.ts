@@ -1,7 +1,7 @@
 /**
  * One indicator: was the target met, and by how much did the actual deviate (偏差)?
  */
-import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed, ZERO } from './decimal.js';
+import { type Dec, HUNDRED, isPos, type RoundingMode, toExact, toFixed, ZERO } from './decimal.js';
 import type { Messages } from './findings.js';
 import { compareGrades } from './grades.js';
 import {
@@ -134,6 +134,24 @@ export type EvaluationNoteCode =
   | 'approximate-actual'
   | 'qualitative-actual'
   | 'numeric-actual';
+
+/**
+ * The exact values behind an evaluation's decimal strings, kept for the checks of
+ * validateReport so that they need not parse the strings again (internal).
+ */
+export interface EvaluationExacts {
+  readonly target: Dec | null;
+  readonly relative: Dec | null;
+  readonly absolute: Dec | null;
+  readonly achievement: Dec | null;
+}
+
+const EXACTS = new WeakMap<Evaluation, EvaluationExacts>();
+
+/** The exact values behind a quantitative evaluation, or undefined (internal). */
+export function exactsOf(ev: Evaluation): EvaluationExacts | undefined {
+  return EXACTS.get(ev);
+}
 
 /** An interval on the number line, each end open or closed, null for unbounded. */
 interface Interval {
@@ -374,9 +392,11 @@ function evaluateQuantitative(
     });
   }
 
+  // The target's exact value, read once (a Decimal is immutable).
+  const t = target.kind === 'comparison' ? quantityValue(target.value) : null;
   const wanted: Interval =
     target.kind === 'comparison'
-      ? targetInterval(target.operator, quantityValue(target.value))
+      ? targetInterval(target.operator, t as Dec)
       : {
           lo: quantityValue(target.min),
           loOpen: false,
@@ -393,16 +413,19 @@ function evaluateQuantitative(
       ? 'not-met'
       : 'needs-judgement';
 
-  const deviation = computeDeviation(target, wanted, a, status, targetUnit, options);
-  const t = target.kind === 'comparison' ? quantityValue(target.value) : null;
-  const achievement = t !== null && !t.isZero() ? toExact(a.dividedBy(t).times(HUNDRED)) : null;
-  return result({
+  // One division serves both: relative = (a − t) / |t| × 100, and achievement = a / t × 100,
+  // which is 100 + relative for a positive target and 100 − relative for a negative one.
+  const relative = t === null || t.isZero() ? null : a.minus(t).dividedBy(t.abs()).times(HUNDRED);
+  const dev = computeDeviation(target, t, relative, wanted, a, status, targetUnit, options);
+  const achievement =
+    t === null || relative === null ? null : isPos(t) ? relative.plus(HUNDRED) : HUNDRED.minus(relative);
+  const evaluation = result({
     status,
     target,
     actual,
     actualOperator: reading.operator,
-    deviation,
-    achievement,
+    deviation: dev.deviation,
+    achievement: achievement === null ? null : toExact(achievement),
     note:
       status === 'needs-judgement'
         ? note(
@@ -412,16 +435,27 @@ function evaluateQuantitative(
           )
         : null,
   });
+  EXACTS.set(evaluation, { target: t, relative: dev.relative, absolute: dev.absolute, achievement });
+  return evaluation;
+}
+
+/** A deviation with the exact values its strings print. */
+interface DeviationWithExacts {
+  readonly deviation: Deviation;
+  readonly relative: Dec | null;
+  readonly absolute: Dec;
 }
 
 function computeDeviation(
   target: Target & { kind: 'comparison' | 'range' },
+  targetValue: Dec | null,
+  targetRelative: Dec | null,
   wanted: Interval,
   a: Dec,
   status: IndicatorStatus,
   unit: UnitInfo | null,
   options: EvaluateOptions,
-): Deviation {
+): DeviationWithExacts {
   const decimals = options.decimals ?? 2;
   const rounding = options.rounding ?? 'half-up';
   let t: Dec;
@@ -434,17 +468,17 @@ function computeDeviation(
     }
     t = wanted.lo !== null && a.lt(wanted.lo) ? wanted.lo : (wanted.hi ?? ZERO);
   } else {
-    t = quantityValue(target.value);
+    t = targetValue as Dec;
     const inequality = target.operator !== '=';
     if (inequality && status === 'met' && options.metInequality === 'zero') return finish(ZERO, ZERO);
   }
   const absolute = a.minus(t);
   let relative: Dec | null;
   if (t.isZero()) relative = a.isZero() ? ZERO : null;
-  else relative = absolute.dividedBy(t.abs()).times(HUNDRED);
+  else relative = target.kind === 'comparison' ? targetRelative : absolute.dividedBy(t.abs()).times(HUNDRED);
   return finish(relative, absolute);
 
-  function finish(rel: Dec | null, abs: Dec): Deviation {
+  function finish(rel: Dec | null, abs: Dec): DeviationWithExacts {
     const basis = options.deviationBasis ?? 'relative';
     const printed =
       basis === 'absolute'
@@ -452,11 +486,12 @@ function computeDeviation(
         : rel === null
           ? null
           : `${toFixed(rel, decimals, rounding)}%`;
-    return {
+    const deviation = {
       relative: rel === null ? null : toExact(rel),
       absolute: toExact(abs),
       printed,
       unit: unit === null || unit.symbol === '' ? null : unit.symbol,
     };
+    return { deviation, relative: rel, absolute: abs };
   }
 }

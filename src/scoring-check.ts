@@ -7,7 +7,7 @@
 import type { BudgetLineFigures } from './budget.js';
 import { type Dec, dec, isPos, toExact, toFixed, ZERO } from './decimal.js';
 import { type Finding, makeFinding, type Path } from './findings.js';
-import type { Evaluation } from './indicator.js';
+import { type Evaluation, exactsOf } from './indicator.js';
 import { comparePrinted } from './printed.js';
 import { parseQuantity, type Quantity, quantityValue } from './quantity.js';
 import type { BudgetLine, Figure, Indicator, Report } from './report.js';
@@ -327,8 +327,10 @@ function overAchievement(
   const t = ev.target;
   if (profile.overAchievementThreshold === null || ev.achievement === null || t?.kind !== 'comparison')
     return;
-  if (t.operator === '<=' || t.operator === '<' || !isPos(quantityValue(t.value))) return;
-  const achievement = dec(ev.achievement);
+  const exacts = exactsOf(ev);
+  if (t.operator === '<=' || t.operator === '<' || !exacts?.target || !isPos(exacts.target)) return;
+  if (!exacts.achievement) return;
+  const achievement = exacts.achievement;
   if (achievement.lt(profile.overAchievementThreshold)) return;
   const pct = `${toFixed(achievement, 2)}%`;
   findings.push(

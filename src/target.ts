@@ -219,12 +219,22 @@ function fail(text: string, en: string, zh: string): ParseTargetResult {
   };
 }
 
+/** Comparator symbols and words by their first character, longest first (internal index). */
+const BY_FIRST = new Map<string, (readonly [string, Comparator])[]>();
+for (const entry of [...SYMBOLS, ...PREFIX_WORDS]) {
+  const first = entry[0][0] as string;
+  const list = BY_FIRST.get(first) ?? [];
+  list.push(entry);
+  BY_FIRST.set(first, list);
+}
+for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
+
 function stripPrefix(s: string): { operator: Comparator | null; rest: string } {
-  for (const [sym, op] of SYMBOLS) {
-    if (s.startsWith(sym)) return { operator: op, rest: s.slice(sym.length).trim() };
-  }
-  for (const [word, op] of PREFIX_WORDS) {
-    if (s.startsWith(word)) return { operator: op, rest: s.slice(word.length).trim() };
+  const candidates = BY_FIRST.get(s[0] ?? '');
+  if (candidates) {
+    for (const [word, op] of candidates) {
+      if (s.startsWith(word)) return { operator: op, rest: s.slice(word.length).trim() };
+    }
   }
   return { operator: null, rest: s };
 }

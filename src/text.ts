@@ -82,8 +82,34 @@ export function normalizeWidth(text: string): string {
 
 /** Width, script and space normalisation, trimmed: the form parsers work on. */
 export function normalizeText(text: string): string {
+  // Fast path: ASCII, ≤ ≥ and CJK unified ideographs are left alone by NFKC and by every
+  // replacement of normalizeWidth, so only the traditional characters need mapping.
+  if (PLAIN.test(text)) return (hasTraditional(text) ? toSimplified(text) : text).trim();
   return toSimplified(normalizeWidth(text)).trim();
 }
+
+/**
+ * True when `text` is already in normal form (normalizeText would return it unchanged):
+ * printable ASCII, `≤ ≥` and simplified CJK ideographs, no leading or trailing space.
+ */
+export function isNormalized(text: string): boolean {
+  return PLAIN.test(text) && !hasTraditional(text) && text.trim() === text;
+}
+
+/** Text that normalizeWidth leaves unchanged: printable ASCII, `≤`, `≥`, CJK unified ideographs. */
+const PLAIN = /^[\x20-\x7e\u2264\u2265\u4e00-\u9fff]*$/;
+
+/** True when the text holds a traditional-script character that toSimplified maps. */
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    if (TRAD_BITS[text.charCodeAt(i)] === 1) return true;
+  }
+  return false;
+}
+
+/** One byte per UTF-16 code unit: 1 where toSimplified maps the character. */
+const TRAD_BITS = new Uint8Array(0x10000);
+for (const ch of TRAD_MAP.keys()) TRAD_BITS[ch.charCodeAt(0)] = 1;
 
 /**
  * A key to compare names and grades: width and script normalised, with spaces, quotes and

@@ -15,6 +15,7 @@ import {
   type EvaluateOptions,
   type Evaluation,
   evaluateIndicator,
+  exactsOf,
   type IndicatorStatus,
 } from './indicator.js';
 import { comparePrinted } from './printed.js';
@@ -483,8 +484,9 @@ function checkReason(
   const t = ev.target;
   if (threshold === null || ev.achievement === null || t?.kind !== 'comparison') return;
   if (t.operator === '<=' || t.operator === '<') return;
-  if (!isPos(quantityValue(t.value))) return;
-  const achievement = dec(ev.achievement);
+  const exacts = exactsOf(ev);
+  if (!exacts?.target || !isPos(exacts.target) || !exacts.achievement) return;
+  const achievement = exacts.achievement;
   if (achievement.gte(threshold)) {
     const pct = `${toFixed(achievement, 2)}%`;
     findings.push(
@@ -576,7 +578,7 @@ function checkDeviation(
   }
   if (d === null) return; // no recomputed deviation: the status finding says why
   if (relative && d.relative === null) {
-    const abs = dec(d.absolute ?? '0');
+    const abs = exactsOf(ev)?.absolute ?? dec(d.absolute ?? '0');
     const unitWord = d.unit === '%' ? ' percentage points' : d.unit ? ` ${d.unit}` : '';
     const unitZh = d.unit === '%' ? ' 个百分点' : d.unit ? ` ${d.unit}` : '';
     const signed = `${isNeg(abs) ? '' : '+'}${toFixed(abs, 2)}`;
@@ -595,7 +597,9 @@ function checkDeviation(
   }
   const exact = relative ? d.relative : d.absolute;
   if (exact === null) return;
-  const cmp = comparePrinted(dec(exact), printed, mode);
+  const exacts = exactsOf(ev);
+  const exactDec = (relative ? exacts?.relative : exacts?.absolute) ?? dec(exact);
+  const cmp = comparePrinted(exactDec, printed, mode);
   if (cmp.consistent) return;
   const recomputed = `${cmp.expected}${relative ? '%' : ''}`;
   const zeroWhenMet =
