@@ -1,27 +1,38 @@
 /**
  * The `outturn` command: `outturn check FILE [--format text|json|markdown] [--lang zh|en]
- * [--fail-on error|warning|info|never]`.
+ * [--fail-on error|warning|info|never] [--from csv|xlsx|text] [--sheet NAME]` and
+ * `outturn import FILE… [--from csv|xlsx|text] [--sheet NAME] [--lang zh|en]`.
  *
- * A thin layer: parse the arguments, read the file, `parseReport`, `validateReport`, print,
- * exit. Exit codes: 0 no finding at or above `--fail-on`; 1 such findings; 2 usage error or
- * unreadable input (one line on stderr); 3 internal error (a bug: one line on stderr).
+ * A thin layer: parse the arguments, read the file, `parseReport` (or `importFiles` for CSV,
+ * .xlsx and PDF text: all parsing lives in src/import), `validateReport`, print, exit. Exit
+ * codes: 0 no finding at or above `--fail-on` (import: a report was produced); 1 such findings;
+ * 2 usage error or unreadable input (one line on stderr); 3 internal error (a bug: one line on
+ * stderr).
  *
  * @internal
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+// Type-only: the importer (csv-parse, and xlsx on demand) and the schema (zod) are loaded
+// with import() only when a command needs them, so `outturn check report.json` starts fast.
+import type { ImportFormat, ImportItem, ImportSuccess } from './import/index.js';
 import {
   atLeast,
   type Finding,
   type Lang,
+  parseScoringProfile,
+  type Report,
+  SCORING_PROFILES,
+  type ScoringProfile,
   type Severity,
   summarize,
   type ValidationResult,
   validateReport,
 } from './index.js';
 import { type RenderInput, renderJson, renderMarkdown, renderText } from './render.js';
-import { parseReport } from './schema.js';
+import { isWellFormedReport } from './shape.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -42,6 +53,7 @@ type Format = (typeof FORMATS)[number];
 const LANGS = ['zh', 'en'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
+const FROM = ['csv', 'xlsx', 'text'] as const;
 
 /** A problem that ends the command with exit code 2 and one line on stderr. */
 class UsageError extends Error {
@@ -74,8 +86,11 @@ function helpText(lang: Lang, v: string): string {
     return `outturn ${v}: exact checks of budget performance reports (预算绩效自评报告)
 
 Usage:
-  outturn check FILE [options]   check a report (JSON) figure by figure
+  outturn check FILE [options]   check a report (JSON, CSV, .xlsx or PDF text)
+                                 figure by figure
+  outturn import FILE... [opts]  turn CSV, .xlsx or PDF text into report JSON
   outturn check --help           help on check: report format and outputs
+  outturn import --help          help on import: tables, headers, encodings
   outturn --help                 this help
   outturn --version              the version
 
@@ -88,14 +103,20 @@ Options of check:
   --fail-on error|warning|info|never
                                  exit 1 on a finding at least this serious
                                  (default: error; never: always exit 0)
+  --profile NAME|FILE.json       scoring profile for tables with weights (分值):
+                                 default, linear-deficit, bands-80-50,
+                                 grades-80-70-60, uncapped, or a JSON file
+                                 ({ "extends": "default", ... })
+  --from csv|xlsx|text           format of a table file (default: detected)
+  --sheet NAME                   the worksheet of an .xlsx file to read
   -h, --help                     show help
   -v, --version                  show the version
 
 Exit codes:
-  0  no finding at or above --fail-on
+  0  no finding at or above --fail-on (import: a report was produced)
   1  at least one finding at or above --fail-on
   2  usage error, or FILE cannot be read: missing, a directory, no permission,
-     empty, not UTF-8, not JSON (with line and column)
+     empty, not UTF-8, not JSON (with line and column), no table found
   3  internal error (a bug in outturn: please report it)
 
 Colours are used only when stdout is a terminal and NO_COLOR is not set.
@@ -104,8 +125,11 @@ Colours are used only when stdout is a terminal and NO_COLOR is not set.
   return `outturn ${v}：预算绩效自评报告的精确复核工具
 
 用法：
-  outturn check 文件 [选项]      逐项复核一份报告（JSON）中的数字
+  outturn check 文件 [选项]      逐项复核一份报告（JSON、CSV、.xlsx 或 PDF
+                                 文字）中的数字
+  outturn import 文件... [选项]  把 CSV、.xlsx 或 PDF 文字转换为报告 JSON
   outturn check --help           check 的帮助：报告格式与输出格式
+  outturn import --help          import 的帮助：表格、表头与编码
   outturn --help                 本帮助
   outturn --version              显示版本号
 
@@ -118,14 +142,16 @@ check 的选项：
   --fail-on error|warning|info|never
                                  出现该级别或更严重的问题时退出码为 1
                                  （默认 error；never 表示总是返回 0）
+  --from csv|xlsx|text           表格文件的格式（默认自动识别）
+  --sheet 名称                   读取 .xlsx 文件中的哪个工作表
   -h, --help                     显示帮助
   -v, --version                  显示版本号
 
 退出码：
-  0  没有达到 --fail-on 级别的问题
+  0  没有达到 --fail-on 级别的问题（import：已生成报告）
   1  至少有一个达到 --fail-on 级别的问题
   2  用法错误，或无法读取文件：不存在、是目录、无权限、空文件、
-     不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）
+     不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）、找不到表格
   3  内部错误（outturn 自身的缺陷，请报告）
 
 仅当标准输出是终端且未设置 NO_COLOR 时才使用颜色。
@@ -138,6 +164,11 @@ function checkHelpText(lang: Lang, v: string): string {
 
 Usage: outturn check FILE [--format text|json|markdown] [--lang zh|en]
                           [--fail-on error|warning|info|never]
+                          [--from csv|xlsx|text] [--sheet NAME]
+
+FILE may also be tables: CSV, an .xlsx workbook or PDF text (see
+'outturn import --help'); they are imported first, and what could not be
+placed is listed on stderr. Several table files make one report.
 
 Reads FILE, a report in outturn's JSON format (UTF-8, a byte order mark is
 accepted): kind, title, entity, year, amountUnit, budget (a tree of lines with
@@ -158,6 +189,11 @@ Options:
   --fail-on error|warning|info|never
                                  exit 1 on a finding at least this serious
                                  (default: error; never: always exit 0)
+  --profile NAME|FILE.json       scoring profile for rows with a weight (分值):
+                                 default (财预〔2020〕10号: ratio scoring, bands
+                                 80/60, budget score capped, grades 90/80/60),
+                                 linear-deficit, bands-80-50, grades-80-70-60,
+                                 uncapped; or a JSON file that "extends" one
   -h, --help                     show this help
 
 Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error
@@ -169,6 +205,10 @@ Example: outturn check report.json --format markdown --lang en > memo.md
 
 用法：outturn check 文件 [--format text|json|markdown] [--lang zh|en]
                          [--fail-on error|warning|info|never]
+                         [--from csv|xlsx|text] [--sheet 名称]
+
+文件也可以是表格：CSV、.xlsx 工作簿或 PDF 文字（见 outturn import --help）；
+先导入再复核，未能导入的内容列在标准错误输出上。多个表格文件合成一份报告。
 
 读取一份 outturn JSON 格式的报告（UTF-8 编码，可带 BOM）：kind、title、
 entity、year、amountUnit、budget（预算行组成的树：initial、adjustment、
@@ -187,6 +227,12 @@ outturn 精确复算每一个印出的数字，每个问题给出代码、级别
   --fail-on error|warning|info|never
                                  出现该级别或更严重的问题时退出码为 1
                                  （默认 error；never 表示总是返回 0）
+  --profile 名称|文件.json        有分值的行按此计分方案计分：
+                                 default（财预〔2020〕10号：比例计分、
+                                 定性档次 80/60、预算执行率得分封顶、
+                                 等级 90/80/60）、linear-deficit、
+                                 bands-80-50、grades-80-70-60、uncapped；
+                                 或以 "extends" 继承其一的 JSON 文件
   -h, --help                     显示本帮助
 
 退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误或无法读取文件；
@@ -195,20 +241,99 @@ outturn 精确复算每一个印出的数字，每个问题给出代码、级别
 `;
 }
 
+function importHelpText(lang: Lang, v: string): string {
+  if (lang === 'en') {
+    return `outturn ${v}
+
+Usage: outturn import FILE... [--from csv|xlsx|text] [--sheet NAME]
+                              [--lang zh|en]
+
+Turns the tables of a published report into outturn's report JSON, printed
+on stdout (2-space indented); what could not be placed in the report is
+listed on stderr with its line or cell, never dropped silently, followed by
+notes on what was inferred. Check the result with 'outturn check', or give
+the table file to 'outturn check' directly.
+
+FILE is one of (detected from the content; --from overrides):
+  csv   a budget table and an indicator table, one below the other (or in
+        two files), with the headers printed in reports: 年初预算数,
+        调整预算数/全年预算数, 实际支出数/全年执行数, 执行率, 分值, 得分;
+        一级指标/二级指标/三级指标/指标名称, 指标值/年度指标值/指标目标值,
+        实际完成值/指标完成值, 偏差情况, 原因分析, 度量单位, 指标性质 - or
+        Budget, Final appropriation, Actual, Variance, Target, Actual
+        output, Deviation, Reasons. Comma, semicolon or tab separated.
+  xlsx  an Excel workbook: every sheet, or the one named by --sheet; the
+        text each cell displays is read (0.9 shown as 90% is "90%")
+  text  the text a PDF reader gives: tab-separated cells, section titles
+        such as 七、预算信息 and 九、部门整体自评表
+Encodings: UTF-8 (with or without a byte order mark), GB18030/GBK, UTF-16
+with a byte order mark. Rows starting with # are comments; rows such as
+"年度,2023" or "编制数,14" before the tables give the report's facts.
+Templates: examples/templates/.
+
+Exit codes: 0 a report was produced (even if some cells were not placed);
+2 usage error, unreadable FILE or no table found; 3 internal error.
+Example: outturn import report.csv > report.json
+`;
+  }
+  return `outturn ${v}
+
+用法：outturn import 文件... [--from csv|xlsx|text] [--sheet 名称]
+                             [--lang zh|en]
+
+把公开报告中的表格转换为 outturn 报告 JSON，输出到标准输出（缩进 2 格）；
+未能放入报告的内容连同行号或单元格列在标准错误输出上，绝不悄悄丢弃，
+随后是推断说明。结果可用 outturn check 复核，也可直接把表格文件交给
+outturn check。
+
+文件可以是（按内容自动识别，--from 可指定）：
+  csv   上下排列的预算表和指标表（或分成两个文件），表头与报告一致：
+        年初预算数、调整预算数/全年预算数、实际支出数/全年执行数、执行率、
+        分值、得分；一级指标/二级指标/三级指标/指标名称、
+        指标值/年度指标值/指标目标值、实际完成值/指标完成值、偏差情况、
+        原因分析、度量单位、指标性质；也接受英文表头 Budget、Final
+        appropriation、Actual、Variance、Target、Actual output、
+        Deviation、Reasons。逗号、分号或制表符分隔。
+  xlsx  Excel 工作簿：读取全部工作表，或 --sheet 指定的一个；读取单元格
+        显示的文字（显示为 90% 的 0.9 读作“90%”）
+  text  PDF 阅读器给出的文字：制表符分隔的单元格，七、预算信息、
+        九、部门整体自评表等章节标题
+编码：UTF-8（带或不带 BOM）、GB18030/GBK、带 BOM 的 UTF-16。以 # 开头的行
+是注释；表格之前的“年度,2023”“编制数,14”等行给出报告的基本信息。
+模板见 examples/templates/。
+
+退出码：0 已生成报告（即使有单元格未能导入）；2 用法错误、无法读取文件
+或找不到表格；3 内部错误。
+示例：outturn import 报告.csv > 报告.json
+`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-interface CheckArgs {
-  readonly file: string;
+interface TableArgs {
+  readonly files: readonly string[];
+  readonly from: ImportFormat | undefined;
+  readonly sheet: string | undefined;
+}
+
+interface CheckArgs extends TableArgs {
   readonly format: Format;
   readonly lang: Lang;
   readonly failOn: FailOn;
+  /** A shipped profile's name or a profile JSON file; undefined: the default profile. */
+  readonly profile: string | undefined;
+}
+
+interface ImportArgs extends TableArgs {
+  readonly lang: Lang;
 }
 
 type Command =
-  | { readonly kind: 'help'; readonly lang: Lang; readonly check: boolean }
+  | { readonly kind: 'help'; readonly lang: Lang; readonly topic: 'main' | 'check' | 'import' }
   | { readonly kind: 'version' }
-  | ({ readonly kind: 'check' } & CheckArgs);
+  | ({ readonly kind: 'check' } & CheckArgs)
+  | ({ readonly kind: 'import' } & ImportArgs);
 
 /**
  * The language asked for, read before the arguments are parsed so that even an argument
@@ -248,7 +373,9 @@ function parseCommand(argv: readonly string[], lang: Lang): Command {
     );
   }
   const [command, ...rest] = positionals;
-  if (values.help) return { kind: 'help', lang, check: command === 'check' };
+  if (values.help) {
+    return { kind: 'help', lang, topic: command === 'check' || command === 'import' ? command : 'main' };
+  }
   if (values.version) return { kind: 'version' };
   if (command === undefined) {
     throw new UsageError(
@@ -256,24 +383,43 @@ function parseCommand(argv: readonly string[], lang: Lang): Command {
       true,
     );
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'import') {
     throw new UsageError({ en: `unknown command "${command}"`, zh: `未知命令“${command}”` }, true);
   }
-  const [file, ...extra] = rest;
-  if (file === undefined || file === '') {
+  if (rest.length === 0 || rest.includes('')) {
     throw new UsageError(
-      { en: 'missing FILE: outturn check FILE', zh: '缺少文件：outturn check 文件' },
+      { en: `missing FILE: outturn ${command} FILE`, zh: `缺少文件：outturn ${command} 文件` },
       true,
     );
   }
-  if (extra.length > 0) {
+  const from = values.from === undefined ? undefined : oneOf(values.from, FROM, 'csv');
+  if (from === null) {
     throw new UsageError(
       {
-        en: `one FILE at a time, got also "${extra[0]}"`,
-        zh: `一次只能检查一个文件，多余的参数“${extra[0]}”`,
+        en: `--from must be csv, xlsx or text, not "${values.from}"`,
+        zh: `--from 应为 csv、xlsx 或 text，而不是“${values.from}”`,
       },
       true,
     );
+  }
+  if (values.sheet === '') {
+    throw new UsageError({ en: '--sheet needs a sheet name', zh: '--sheet 需要工作表名称' }, true);
+  }
+  const table: TableArgs = {
+    files: rest,
+    from,
+    sheet: values.sheet,
+  };
+  if (command === 'import') {
+    for (const opt of ['format', 'fail-on', 'profile'] as const) {
+      if (values[opt] !== undefined) {
+        throw new UsageError(
+          { en: `--${opt} applies to check, not to import`, zh: `--${opt} 只用于 check，不用于 import` },
+          true,
+        );
+      }
+    }
+    return { kind: 'import', lang, ...table };
   }
   const format = oneOf(values.format, FORMATS, 'text');
   if (format === null) {
@@ -295,7 +441,13 @@ function parseCommand(argv: readonly string[], lang: Lang): Command {
       true,
     );
   }
-  return { kind: 'check', file, format, lang, failOn };
+  if (values.profile === '') {
+    throw new UsageError(
+      { en: '--profile needs a NAME or a FILE.json', zh: '--profile 需要方案名称或 JSON 文件' },
+      true,
+    );
+  }
+  return { kind: 'check', format, lang, failOn, profile: values.profile, ...table };
 }
 
 function parse(argv: readonly string[]) {
@@ -307,6 +459,9 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       lang: { type: 'string' },
       'fail-on': { type: 'string' },
+      profile: { type: 'string' },
+      from: { type: 'string' },
+      sheet: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -339,11 +494,10 @@ function argumentError(e: unknown): UsageError {
 // ---------------------------------------------------------------------------------------------
 // Reading the file
 
-/** Reads FILE as UTF-8 text (a BOM is stripped) and parses it as JSON; UsageError otherwise. */
-async function readJson(file: string): Promise<unknown> {
-  let bytes: Uint8Array;
+/** Reads FILE's bytes; UsageError when it cannot be read. */
+async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -361,6 +515,23 @@ async function readJson(file: string): Promise<unknown> {
     const detail = code || (e instanceof Error ? e.message : String(e));
     throw new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
   }
+}
+
+/**
+ * Whether FILE is a report JSON rather than tables: a `.json` name, or text (not a zip
+ * archive) whose first character is `{` or `[`. `--from` means tables.
+ */
+function isJsonInput(file: string, bytes: Uint8Array, from: ImportFormat | undefined): boolean {
+  if (from !== undefined) return false;
+  if (extname(file).toLowerCase() === '.json') return true;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return false; // .xlsx (zip)
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i] as number)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
+/** Parses FILE's bytes as UTF-8 JSON (a BOM is stripped); UsageError otherwise. */
+function parseJsonBytes(file: string, bytes: Uint8Array): unknown {
   let text: string;
   try {
     // A UTF-8 byte order mark is stripped (ignoreBOM: false).
@@ -597,12 +768,108 @@ function fails(findings: readonly Finding[], failOn: FailOn): boolean {
   return findings.some((f) => atLeast(f.severity, threshold));
 }
 
+/**
+ * Imports table files (CSV, .xlsx, PDF text) into one report; prints what was not placed and
+ * the notes on stderr. UsageError when nothing could be imported.
+ */
+async function importTables(
+  files: readonly { readonly file: string; readonly bytes: Uint8Array }[],
+  args: TableArgs,
+  lang: Lang,
+  io: CliIO,
+): Promise<ImportSuccess> {
+  const { importFiles, formatLocation } = await import('./import/index.js');
+  const result = await importFiles(
+    files.map((f) => ({ bytes: f.bytes, fileName: files.length > 1 ? basename(f.file) : f.file })),
+    { from: args.from, sheet: args.sheet },
+  );
+  if (!result.ok) {
+    const where = result.at === undefined ? '' : formatLocation(result.at, lang);
+    const prefix = where === '' ? (files.length === 1 ? `${files[0]?.file ?? ''}: ` : '') : `${where}: `;
+    throw new UsageError({
+      en: `${prefix}${result.message.en}`,
+      zh: `${prefix.replace(/: $/, '：')}${result.message.zh}`,
+    });
+  }
+  for (const it of result.unplaced) io.stderr(importLine(it, formatLocation(it.at, lang), lang, 'unplaced'));
+  for (const it of result.notes) io.stderr(importLine(it, formatLocation(it.at, lang), lang, 'note'));
+  io.stderr(importSummary(result, lang));
+  return result;
+}
+
+/** One stderr line for an item that was not imported, or a note. */
+function importLine(it: ImportItem, where: string, lang: Lang, kind: 'unplaced' | 'note'): string {
+  const label =
+    kind === 'unplaced' ? (lang === 'zh' ? '未导入' : 'not imported') : lang === 'zh' ? '说明' : 'note';
+  const sep = lang === 'zh' ? '：' : ': ';
+  const lines = it.text.split('\n');
+  let shown = oneLine(it.text.replaceAll('\t', ' | '));
+  if ([...shown].length > 80) shown = `${[...shown].slice(0, 79).join('')}…`;
+  const reason = it.reason[lang];
+  const preview =
+    shown === '' || reason.includes(shown)
+      ? ''
+      : lang === 'zh'
+        ? ` ——“${shown}”${lines.length > 1 ? `（共 ${lines.length} 行）` : ''}`
+        : ` — "${shown}"${lines.length > 1 ? ` (${lines.length} lines)` : ''}`;
+  return `outturn: ${label}${sep}${where}${sep}${oneLine(reason)}${preview}\n`;
+}
+
+function importSummary(result: ImportSuccess, lang: Lang): string {
+  const count = (lines: readonly unknown[] | undefined): number =>
+    (lines ?? []).reduce<number>((n, l) => {
+      const children = typeof l === 'object' && l !== null && 'children' in l ? l.children : undefined;
+      return n + 1 + count(Array.isArray(children) ? children : undefined);
+    }, 0);
+  const budget = count(result.report.budget);
+  const indicators = result.report.indicators?.length ?? 0;
+  const enc = result.encoding === null ? '' : `, ${result.encoding.toUpperCase()}`;
+  return lang === 'zh'
+    ? `outturn: 已导入 ${budget} 个预算行、${indicators} 个指标（${result.format}${enc}）；未导入 ${result.unplaced.length} 处，说明 ${result.notes.length} 条\n`
+    : `outturn: imported ${budget} budget line(s) and ${indicators} indicator(s) (${result.format}${enc}); ${result.unplaced.length} item(s) not imported, ${result.notes.length} note(s)\n`;
+}
+
+async function readAll(files: readonly string[]): Promise<{ file: string; bytes: Uint8Array }[]> {
+  const out: { file: string; bytes: Uint8Array }[] = [];
+  for (const file of files) out.push({ file, bytes: await readBytes(file) });
+  return out;
+}
+
+async function importCommand(args: ImportArgs, io: CliIO): Promise<number> {
+  const result = await importTables(await readAll(args.files), args, args.lang, io);
+  io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
+  return EXIT.ok;
+}
+
 async function check(args: CheckArgs, io: CliIO): Promise<number> {
-  const json = await readJson(args.file);
-  const parsed = parseReport(json);
+  const files = await readAll(args.files);
+  const json = files.filter((f) => isJsonInput(f.file, f.bytes, args.from));
+  if (json.length > 0 && files.length > 1) {
+    const other = files.find((f) => f !== json[0])?.file ?? '';
+    throw new UsageError(
+      {
+        en: `one FILE at a time, got also "${other}" (several files make one report only when they are tables)`,
+        zh: `一次只能检查一个文件，多余的参数“${other}”（只有表格文件才能多个合成一份报告）`,
+      },
+      true,
+    );
+  }
+  const first = files[0] as { file: string; bytes: Uint8Array };
+  const shownFile = args.files.join(' + ');
+  const report =
+    json.length > 0
+      ? parseJsonBytes(first.file, first.bytes)
+      : (await importTables(files, args, args.lang, io)).report;
+  const scoring = await resolveProfile(args.profile);
+  // A report of the usual shape skips the full schema (and loading zod); anything else gets
+  // every structural finding from parseReport. isWellFormedReport only says yes when
+  // parseReport would accept the report with no finding.
+  const parsed = isWellFormedReport(report)
+    ? { ok: true as const, report: report as Report }
+    : (await import('./schema.js')).parseReport(report);
   const input: RenderInput = parsed.ok
-    ? { file: args.file, report: parsed.report, result: validateReport(parsed.report) }
-    : { file: args.file, report: null, result: emptyResult(parsed.findings) };
+    ? { file: shownFile, report: parsed.report, result: validateReport(parsed.report, { scoring }) }
+    : { file: shownFile, report: null, result: emptyResult(parsed.findings) };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
   else if (args.format === 'markdown') io.stdout(renderMarkdown(input, { lang: args.lang }));
   else {
@@ -611,6 +878,26 @@ async function check(args: CheckArgs, io: CliIO): Promise<number> {
     io.stdout(renderText(input, { lang: args.lang, color: io.isTTY && !noColor, width }));
   }
   return fails(input.result.findings, args.failOn) ? EXIT.findings : EXIT.ok;
+}
+
+/** The scoring profile of `--profile NAME` or `--profile FILE.json` (UsageError when unusable). */
+async function resolveProfile(name: string | undefined): Promise<ScoringProfile> {
+  if (name === undefined) return SCORING_PROFILES.default as ScoringProfile;
+  if (Object.hasOwn(SCORING_PROFILES, name)) return SCORING_PROFILES[name] as ScoringProfile;
+  if (!name.toLowerCase().endsWith('.json')) {
+    const names = Object.keys(SCORING_PROFILES).join(', ');
+    throw new UsageError(
+      {
+        en: `--profile "${name}" is neither a profile (${names}) nor a .json file`,
+        zh: `--profile“${name}”既不是内置方案（${names}）也不是 .json 文件`,
+      },
+      true,
+    );
+  }
+  const json = parseJsonBytes(name, await readBytes(name));
+  const r = parseScoringProfile(json);
+  if (!r.ok) throw new UsageError({ en: `${name}: ${r.message.en}`, zh: `${name}：${r.message.zh}` });
+  return r.profile;
 }
 
 /**
@@ -625,13 +912,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const command = parseCommand(argv, lang);
     switch (command.kind) {
       case 'help':
-        io.stdout(command.check ? checkHelpText(command.lang, version()) : helpText(command.lang, version()));
+        io.stdout(
+          command.topic === 'check'
+            ? checkHelpText(command.lang, version())
+            : command.topic === 'import'
+              ? importHelpText(command.lang, version())
+              : helpText(command.lang, version()),
+        );
         return EXIT.ok;
       case 'version':
         io.stdout(`${version()}\n`);
         return EXIT.ok;
       case 'check':
         return await check(command, io);
+      case 'import':
+        return await importCommand(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

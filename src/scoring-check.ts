@@ -9,7 +9,7 @@ import { type Dec, dec, isPos, toExact, toFixed, ZERO } from './decimal.js';
 import { type Finding, makeFinding, type Path } from './findings.js';
 import { type Evaluation, exactsOf } from './indicator.js';
 import { comparePrinted } from './printed.js';
-import { parseQuantity, type Quantity, quantityValue } from './quantity.js';
+import { isNothingPrinted, parseQuantity, type Quantity, quantityValue } from './quantity.js';
 import type { BudgetLine, Figure, Indicator, Report } from './report.js';
 import {
   budgetExecutionScore,
@@ -19,7 +19,7 @@ import {
   type ScoringProfile,
   scoreEvaluation,
 } from './scoring.js';
-import { nameKey } from './text.js';
+import { nameKey, normalizeText } from './text.js';
 
 interface ScoreInput {
   readonly report: Report;
@@ -53,8 +53,10 @@ function normalizeGrade(text: string): string {
   return GRADE_WORDS[k] ?? k;
 }
 
+/** A cell that prints something: blank, `/`, `—` and `-` alone print nothing. */
 function isPresent(v: unknown): v is Figure {
-  return typeof v === 'string' ? v.trim() !== '' : typeof v === 'number' && Number.isFinite(v);
+  if (typeof v === 'string') return !isNothingPrinted(normalizeText(v));
+  return typeof v === 'number' && Number.isFinite(v);
 }
 
 function hasWeight(v: unknown): v is Figure {

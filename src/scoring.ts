@@ -18,9 +18,16 @@ import {
 import type { Messages } from './findings.js';
 import { declaredOutcome, GRADE_SCALES } from './grades.js';
 import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
-import { convertValue, describeType, parseQuantity, quantityUnit, quantityValue } from './quantity.js';
+import {
+  convertValue,
+  describeType,
+  isNothingPrinted,
+  parseQuantity,
+  quantityUnit,
+  quantityValue,
+} from './quantity.js';
 import type { Figure, TargetCells } from './report.js';
-import { nameKey } from './text.js';
+import { nameKey, normalizeText } from './text.js';
 
 /** How a lower-is-better target (≤, <) that was not met is scored. */
 export type LowerIsBetterStrategy = 'ratio' | 'linear-deficit';
@@ -223,7 +230,10 @@ export interface ScorableIndicator {
 type WeightReading = { readonly ok: true; readonly value: Dec } | Extract<ScoreResult, { ok: false }>;
 
 function readWeight(raw: Figure | null | undefined): WeightReading {
-  if (raw === null || raw === undefined || raw === '') {
+  // Blank, `/`, `—` and `-` alone print nothing: no weight, not a bad one.
+  const nothing =
+    raw === null || raw === undefined || (typeof raw === 'string' && isNothingPrinted(normalizeText(raw)));
+  if (nothing) {
     return {
       ok: false,
       code: 'missing-weight',

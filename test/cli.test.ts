@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth, markdownCell, renderText, stripAnsi, truncate, wrap } from '../src/render.js';
 import { parseReport } from '../src/schema.js';
 import { validateReport } from '../src/validate.js';
+import { ensureBuilt } from './support/cli.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -67,9 +68,9 @@ function values(v: unknown): unknown[] {
 let dir = '';
 
 beforeAll(() => {
-  execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'outturn-cli-'));
-}, 120_000);
+}, 200_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -461,5 +462,50 @@ describe('rendering helpers', () => {
     const wide = renderText(input, { lang: 'zh', width: 120 });
     for (const line of wide.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(120);
     expect(wide).toContain('项目管理制度执行规范性');
+  });
+});
+
+describe('--profile', () => {
+  // 永德县明朗中学 2022 项目支出绩效自评表 (Yunnan): printed total 96, grade 优.
+  const YONGDE = join(ROOT, 'examples', 'reports', 'cn-yunnan-yongde-minglang-school-2022-nutrition.json');
+  const scored = (args: string[]) =>
+    JSON.parse(run(['check', YONGDE, '--format', 'json', '--fail-on', 'never', ...args]).stdout);
+
+  it('scores with the default profile, and a shipped profile by name changes the grade steps', () => {
+    expect(scored([])).toMatchObject({ totalScore: '99.80', grade: '优' });
+    const out = scored(['--profile', 'grades-80-70-60']);
+    expect(out).toMatchObject({ totalScore: '99.80', grade: '优' });
+  });
+
+  it('reads a profile file that extends a shipped one', () => {
+    const p = file(
+      'profile.json',
+      JSON.stringify({
+        extends: 'default',
+        grades: [
+          { grade: 'A', min: 99.9 },
+          { grade: 'B', min: 0 },
+        ],
+      }),
+    );
+    expect(scored(['--profile', p])).toMatchObject({ totalScore: '99.80', grade: 'B' });
+  });
+
+  it('an unknown name or a bad profile file is a usage error (exit 2, one line)', () => {
+    for (const args of [
+      ['--profile', 'nope'],
+      ['--profile', file('bad-profile.json', '{"lowerIsBetter":"log"}')],
+      ['--profile', join(dir, 'missing-profile.json')],
+    ]) {
+      const r = run(['check', YONGDE, ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect(run(['import', YONGDE, '--profile', 'default']).status).toBe(2);
+  });
+
+  it('is documented in --help', () => {
+    expect(run(['check', '--help', '--lang', 'en']).stdout).toContain('--profile NAME|FILE.json');
   });
 });

@@ -529,3 +529,17 @@ describe('real project tables with printed totals', () => {
     ]);
   });
 });
+
+describe('cells that print nothing', () => {
+  it('a weight of "/" or "—" is no weight, not an invalid one', () => {
+    for (const weight of ['/', '—', ' - ']) {
+      expect(scoreIndicator({ target: '≥90%', actual: '95%', weight })).toMatchObject({ code: 'missing-weight' });
+    }
+    const r = validateReport({
+      kind: 'project',
+      indicators: [{ name: '合格率', target: '≥90%', actual: '95%', weight: '/', published: { score: '/' } }],
+    });
+    expect(r.findings).toEqual([]);
+    expect(r.indicators[0]?.scoreResult).toBeNull();
+  });
+});
