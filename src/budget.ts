@@ -11,6 +11,7 @@ import {
   type Quantity,
   quantityUnit,
   quantityValue,
+  showValue,
 } from './quantity.js';
 import type { AmountUnit, BudgetLine, Figure } from './report.js';
 import { toSimplified } from './text.js';
@@ -325,7 +326,7 @@ export function checkBudgetTrees(
       if (!r.ok) {
         unreadable.add(col);
         findings.push(
-          makeFinding('unparsable-value', [...path, col], r.message, { published: String(line[col]) }),
+          makeFinding('unparsable-value', [...path, col], r.message, { published: showValue(line[col]) }),
         );
       } else if (r.value !== null) {
         values[col] = r.value;
@@ -419,7 +420,16 @@ function checkLine(
   let executionRateExact: string | null = null;
   let variance: Dec | null = null;
   let overspend = false;
-  const publishedRate = line.published?.executionRate;
+  let publishedRate = line.published?.executionRate;
+  if (publishedRate !== null && publishedRate !== undefined && !isFigureValue(publishedRate)) {
+    findings.push(
+      makeFinding('invalid-report', [...path, 'published', 'executionRate'], {
+        en: `${enLabel}: the printed execution rate must be a string or a finite number, not ${describeType(publishedRate)}`,
+        zh: `${label}执行率应为字符串或有限数值`,
+      }),
+    );
+    publishedRate = undefined;
+  }
 
   if (budget !== undefined && actual !== undefined) {
     variance = budget.minus(actual);
@@ -441,7 +451,7 @@ function checkLine(
           {
             severity: printedZero && !spent ? 'info' : 'warning',
             published:
-              publishedRate === null || publishedRate === undefined ? undefined : String(publishedRate),
+              publishedRate === null || publishedRate === undefined ? undefined : showValue(publishedRate),
           },
         ),
       );
@@ -475,7 +485,7 @@ function checkLine(
     if (!r.ok) {
       findings.push(
         makeFinding('unparsable-value', [...path, 'published', 'variance'], r.message, {
-          published: String(publishedVariance),
+          published: showValue(publishedVariance),
         }),
       );
     } else if (r.quantity !== null && variance !== null) {
@@ -507,6 +517,11 @@ function checkLine(
   };
 }
 
+/** A figure as the report JSON allows it: a string, or a finite number. */
+function isFigureValue(v: unknown): v is Figure {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+
 function checkPrintedRate(
   publishedRate: Figure,
   exact: Dec,
@@ -525,11 +540,11 @@ function checkPrintedRate(
         where,
         p.ok
           ? {
-              en: `"${String(publishedRate)}" is not a percentage`,
-              zh: `“${String(publishedRate)}”不是百分比`,
+              en: `"${showValue(publishedRate)}" is not a percentage`,
+              zh: `“${showValue(publishedRate)}”不是百分比`,
             }
           : p.message,
-        { published: String(publishedRate) },
+        { published: showValue(publishedRate) },
       ),
     );
     return;

@@ -647,7 +647,7 @@ function scanJson(text: string): number | null {
         if ('"\\/bfnrt'.includes(n)) i += 2;
         else if (n === 'u') {
           for (let k = 2; k < 6; k++) {
-            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+            if (!/[0-9a-f]/i.test(text[i + k] ?? '')) {
               i += k;
               return false;
             }
@@ -663,7 +663,7 @@ function scanJson(text: string): number | null {
   };
   const digits = (): boolean => {
     const start = i;
-    while (i < text.length && /[0-9]/.test(text[i] as string)) i++;
+    while (i < text.length && /\d/.test(text[i] as string)) i++;
     return i > start;
   };
   const number = (): boolean => {
@@ -735,7 +735,7 @@ function scanJson(text: string): number | null {
     if (c === 't') return literal('true');
     if (c === 'f') return literal('false');
     if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && /[0-9]/.test(c))) return number();
+    if (c === '-' || (c !== undefined && /\d/.test(c))) return number();
     return false;
   };
   if (!value()) return Math.min(i, text.length);
@@ -747,7 +747,13 @@ function scanJson(text: string): number | null {
 // Main
 
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  // Split and trim instead of one /\s*[\r\n]+\s*/ replace, which backtracks quadratically on
+  // long runs of spaces.
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 function emptyResult(findings: readonly Finding[]): ValidationResult {

@@ -80,7 +80,8 @@ const DECLARED: Readonly<Record<string, 'achieved' | 'partial' | 'not-achieved'>
  * ```
  */
 export function declaredOutcome(actual: string): 'achieved' | 'partial' | 'not-achieved' | null {
-  return DECLARED[nameKey(actual)] ?? null;
+  const key = nameKey(actual);
+  return Object.hasOwn(DECLARED, key) ? (DECLARED[key] ?? null) : null;
 }
 
 /** Outcome of comparing a qualitative actual with its expected grade. */

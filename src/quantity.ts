@@ -166,6 +166,7 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
     if (!unit) return unparsable(text, `"${rest}" is not a unit`, `“${rest}”不是计量单位`);
   }
   const plain = normalizeDigits(scanned.digits);
+  if (countDigits(plain) > MAX_DIGITS) return tooLong(text);
   const value = negative && !/^[0.]+$/.test(plain) ? `-${plain}` : plain;
   return {
     ok: true,
@@ -192,6 +193,7 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
     if (!unit) return null;
   }
   const plain = normalizeDigits(m[1] as string);
+  if (countDigits(plain) > MAX_DIGITS) return null; // the full parser says why
   return {
     ok: true,
     quantity: {
@@ -202,6 +204,32 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
       text,
     },
   };
+}
+
+/** Digits of a plain decimal string, leading zeros of the integer part not counted. */
+function countDigits(plain: string): number {
+  let n = 0;
+  let leading = true;
+  for (const ch of plain) {
+    if (ch === '.') {
+      leading = false;
+      continue;
+    }
+    if (ch < '0' || ch > '9') continue;
+    if (leading && ch === '0') continue;
+    leading = false;
+    n += 1;
+  }
+  return n;
+}
+
+function tooLong(text: string): ParseQuantityResult {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return unparsable(
+    shown,
+    `more than ${MAX_DIGITS} digits, more than outturn can hold exactly`,
+    `超过 ${MAX_DIGITS} 位数字，无法精确计算`,
+  );
 }
 
 /** Drops redundant leading zeros ("007" → "7", ".5" → "0.5"), keeps printed decimals. */
@@ -215,8 +243,26 @@ function quantityFromNumber(n: number): ParseQuantityResult {
   const text = String(n);
   if (!Number.isFinite(n)) return unparsable(text, 'not a finite number', '不是有限数');
   const value = toExact(new D(n));
+  if (countDigits(value) > MAX_DIGITS) return tooLong(text);
   return { ok: true, quantity: { value, decimals: decimalsOf(value), unit: null, moreThan: false, text } };
 }
+
+/**
+ * A value as text for messages and findings, whatever it is: strings and finite numbers as
+ * they are, anything else by its type (never throws, even for `Object.create(null)`).
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return describeType(value);
+}
+
+/**
+ * Most digits a printed figure may have. outturn computes with 50 significant digits; a figure
+ * with more could not be held exactly, and real tables never print one. Longer figures are
+ * `unparsable-value`, never silently rounded.
+ */
+export const MAX_DIGITS = 40;
 
 /** Describes a value's type for programmer-error messages. */
 export function describeType(value: unknown): string {

@@ -871,11 +871,34 @@ export function renderText(input: RenderInput, options: TextOptions): string {
 
 /** A table cell: `|` escaped, line breaks collapsed to spaces. */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/^[ \t]+|[ \t]+$/g, '');
+  const cell = trimSpaces(
+    text
+      .replace(/\r\n|\r|\n/g, ' ')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|'),
+  );
+  // A cell that a spreadsheet would run as a formula (=SUM(…), +cmd, -1+2, @x) when the memo is
+  // pasted into one gets a backslash, which Markdown renders as nothing: the text looks the same.
+  // Plain numbers (-6.26%, +43.37 pp) and dashes stay as they are.
+  const first = cell[0];
+  if ((first === '=' || first === '+' || first === '-' || first === '@') && !isPlainFigure(cell))
+    return `\\${cell}`;
+  return cell;
+}
+
+/** Spaces and tabs trimmed at both ends, with index loops (linear on any input). */
+function trimSpaces(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === ' ' || s[start] === '\t')) start += 1;
+  while (end > start && (s[end - 1] === ' ' || s[end - 1] === '\t')) end -= 1;
+  return s.slice(start, end);
+}
+
+/** A signed figure as outturn prints it (`-6.26%`, `+43.37 pp`, `-7379`), or only dashes. */
+function isPlainFigure(s: string): boolean {
+  if (/^-+$/.test(s)) return true;
+  return /^[+-]\d+(?:\.\d+)?(?:%| pp)?$/.test(s);
 }
 
 function mdTable(

@@ -9,7 +9,7 @@ import { type Dec, dec, isPos, toExact, toFixed, ZERO } from './decimal.js';
 import { type Finding, makeFinding, type Path } from './findings.js';
 import { type Evaluation, exactsOf } from './indicator.js';
 import { comparePrinted } from './printed.js';
-import { isNothingPrinted, parseQuantity, type Quantity, quantityValue } from './quantity.js';
+import { isNothingPrinted, parseQuantity, type Quantity, quantityValue, showValue } from './quantity.js';
 import type { BudgetLine, Figure, Indicator, Report } from './report.js';
 import {
   budgetExecutionScore,
@@ -50,7 +50,7 @@ const GRADE_WORDS: Readonly<Record<string, string>> = {
 
 function normalizeGrade(text: string): string {
   const k = nameKey(text);
-  return GRADE_WORDS[k] ?? k;
+  return Object.hasOwn(GRADE_WORDS, k) ? (GRADE_WORDS[k] ?? k) : k;
 }
 
 /** A cell that prints something: blank, `/`, `—` and `-` alone print nothing. */
@@ -85,7 +85,7 @@ function readPrinted(raw: unknown, path: Path, findings: Finding[]): Quantity | 
   if (!isPresent(raw)) return null;
   const q = parseQuantity(raw);
   if (!q.ok) {
-    findings.push(makeFinding('unparsable-value', path, q.message, { published: String(raw) }));
+    findings.push(makeFinding('unparsable-value', path, q.message, { published: showValue(raw) }));
     return null;
   }
   if (q.quantity && q.quantity.unit !== null && q.quantity.unit !== '分') {
@@ -93,8 +93,8 @@ function readPrinted(raw: unknown, path: Path, findings: Finding[]): Quantity | 
       makeFinding(
         'unparsable-value',
         path,
-        { en: `"${String(raw)}" is not a score`, zh: `“${String(raw)}”不是得分` },
-        { published: String(raw) },
+        { en: `"${showValue(raw)}" is not a score`, zh: `“${showValue(raw)}”不是得分` },
+        { published: showValue(raw) },
       ),
     );
     return null;
@@ -206,7 +206,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
               en: `"${figures.name}": a score is printed but no weight (分值), so it cannot be checked`,
               zh: `“${figures.name}”：印有得分但无分值，无法核对`,
             },
-            { published: String(row.published?.score) },
+            { published: showValue(row.published?.score) },
           ),
         );
       }
@@ -221,8 +221,8 @@ export function checkScores(input: ScoreInput): ScoreOutput {
             ok: false,
             code: 'invalid-weight',
             message: {
-              en: `the weight "${String(row.weight)}" is not a number`,
-              zh: `分值“${String(row.weight)}”不是数值`,
+              en: `the weight "${showValue(row.weight)}" is not a number`,
+              zh: `分值“${showValue(row.weight)}”不是数值`,
             },
           }
         : scoreEvaluation(ev, actualText, weight, profile);

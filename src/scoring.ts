@@ -6,6 +6,7 @@
 import {
   type Dec,
   dec,
+  decimalFromPlain,
   HUNDRED,
   isNeg,
   isPos,
@@ -25,6 +26,7 @@ import {
   parseQuantity,
   quantityUnit,
   quantityValue,
+  showValue,
 } from './quantity.js';
 import type { Figure, TargetCells } from './report.js';
 import { nameKey, normalizeText } from './text.js';
@@ -245,7 +247,10 @@ function readWeight(raw: Figure | null | undefined): WeightReading {
     return {
       ok: false,
       code: 'invalid-weight',
-      message: { en: `the weight "${String(raw)}" is not a number`, zh: `分值“${String(raw)}”不是数值` },
+      message: {
+        en: `the weight "${showValue(raw)}" is not a number`,
+        zh: `分值“${showValue(raw)}”不是数值`,
+      },
     };
   }
   const value = quantityValue(q.quantity);
@@ -253,7 +258,7 @@ function readWeight(raw: Figure | null | undefined): WeightReading {
     return {
       ok: false,
       code: 'invalid-weight',
-      message: { en: `the weight "${String(raw)}" is negative`, zh: `分值“${String(raw)}”为负数` },
+      message: { en: `the weight "${showValue(raw)}" is negative`, zh: `分值“${showValue(raw)}”为负数` },
     };
   }
   return { ok: true, value };
@@ -572,15 +577,24 @@ export function budgetExecutionScore(
       },
     };
   }
-  const q = parseQuantity(input.rate);
-  if (!q.ok || q.quantity === null) {
-    return {
-      ok: false,
-      code: 'not-scorable',
-      message: { en: `"${input.rate}" is not a rate`, zh: `“${input.rate}”不是执行率` },
-    };
+  // The rate is a plain decimal in percent, such as executionRate(...).exact (up to 50
+  // significant digits), or a printed one such as "86.59%".
+  const plainRate = typeof input.rate === 'string' ? input.rate.trim().replace(/%$/, '') : '';
+  let r = decimalFromPlain(plainRate);
+  if (r === null) {
+    const q = parseQuantity(input.rate);
+    if (!q.ok || q.quantity === null || (q.quantity.unit !== null && q.quantity.unit !== '%')) {
+      return {
+        ok: false,
+        code: 'not-scorable',
+        message: {
+          en: `"${showValue(input.rate)}" is not a rate`,
+          zh: `“${showValue(input.rate)}”不是执行率`,
+        },
+      };
+    }
+    r = quantityValue(q.quantity);
   }
-  const r = quantityValue(q.quantity);
   const raw = r.times(w.value).dividedBy(HUNDRED);
   const capped = profile.capBudgetExecution && raw.gt(w.value);
   const s = capped ? w.value : isNeg(raw) ? ZERO : raw;

@@ -2,7 +2,7 @@
  * Target notation (指标目标值) as printed in self-evaluation tables.
  */
 import type { Messages } from './findings.js';
-import { describeType, isNothingPrinted, parseQuantity, type Quantity } from './quantity.js';
+import { describeType, isNothingPrinted, parseQuantity, type Quantity, showValue } from './quantity.js';
 import type { TargetCells } from './report.js';
 import { hasDigit, isDigit, nameKey, normalizeText } from './text.js';
 
@@ -264,6 +264,18 @@ function unitFromColumn(raw: string | null | undefined): string | null | undefin
   return probe.quantity.unit;
 }
 
+/** True when a digit is followed by `e`/`E`, an optional sign and a digit (one linear scan). */
+function hasExponent(s: string): boolean {
+  for (let i = 1; i + 1 < s.length; i += 1) {
+    const c = s[i];
+    if ((c === 'e' || c === 'E') && isDigit(s[i - 1])) {
+      const next = s[i + 1] === '+' || s[i + 1] === '-' ? s[i + 2] : s[i + 1];
+      if (isDigit(next)) return true;
+    }
+  }
+  return false;
+}
+
 /** Splits `90%-95%` into its two sides, or null when the text is not a range. */
 function splitRange(s: string): readonly [string, string] | null {
   // The separator must stand after the first digit and before the last one: the first such
@@ -320,7 +332,7 @@ export function parseTarget(
 ): ParseTargetResult {
   const unit = unitFromColumn(context.unit);
   if (unit === undefined) {
-    const raw = String(context.unit);
+    const raw = showValue(context.unit);
     return fail(raw, `the unit column "${raw}" is not a unit`, `度量单位“${raw}”不是计量单位`);
   }
   if (typeof input === 'number') {
@@ -372,6 +384,14 @@ export function parseTarget(
     return { ok: true, target: { kind: 'comparison', operator: op, value, implicit, text } };
   }
 
+  // 1E-5, 2e-3: exponent notation is not how tables print figures, and 1E-5 is no range.
+  if (hasExponent(body)) {
+    return fail(
+      text,
+      'exponent notation (1E-5) is not a printed figure',
+      '科学计数法（如 1E-5）不是表中的数字写法',
+    );
+  }
   if (operator === null) {
     const sides = splitRange(body);
     if (sides) {
@@ -393,10 +413,31 @@ export function parseTarget(
 }
 
 function parseCells(cells: TargetCells, unit: string | null, context: TargetContext): ParseTargetResult {
-  const opText = typeof cells.operator === 'string' ? normalizeText(cells.operator) : '';
-  const valueText = typeof cells.value === 'number' ? String(cells.value) : String(cells.value ?? '');
+  const rawOp: unknown = cells.operator;
+  const rawValue: unknown = cells.value;
+  if (rawOp !== undefined && rawOp !== null && typeof rawOp !== 'string') {
+    const shown = showValue(rawOp);
+    return fail(shown, `the operator cell must be text, not ${describeType(rawOp)}`, '比较符号栏应为文字');
+  }
+  const valueOk =
+    rawValue === undefined ||
+    rawValue === null ||
+    typeof rawValue === 'string' ||
+    (typeof rawValue === 'number' && Number.isFinite(rawValue));
+  if (!valueOk) {
+    const shown = showValue(rawValue);
+    return fail(
+      shown,
+      `the value cell must be text or a finite number, not ${describeType(rawValue)}`,
+      '指标值栏应为文字或有限数值',
+    );
+  }
+  const opText = typeof rawOp === 'string' ? normalizeText(rawOp) : '';
+  const valueText = rawValue === undefined || rawValue === null ? '' : String(rawValue);
   const text = `${opText}${valueText}`;
-  let operator: Comparator | null = OPERATOR_CELL_WORDS[opText] ?? null;
+  let operator: Comparator | null = Object.hasOwn(OPERATOR_CELL_WORDS, opText)
+    ? (OPERATOR_CELL_WORDS[opText] as Comparator)
+    : null;
   if (operator === null && opText !== '') {
     const pre = stripPrefix(opText);
     if (pre.operator === null || pre.rest !== '') {
@@ -404,7 +445,7 @@ function parseCells(cells: TargetCells, unit: string | null, context: TargetCont
     }
     operator = pre.operator;
   }
-  const value = typeof cells.value === 'number' ? parseQuantity(cells.value) : parseQuantity(valueText);
+  const value = typeof rawValue === 'number' ? parseQuantity(rawValue) : parseQuantity(valueText);
   if (!value.ok) {
     // The value cell may hold qualitative text (定性指标).
     const v = normalizeText(valueText);

@@ -19,7 +19,14 @@ import {
   type IndicatorStatus,
 } from './indicator.js';
 import { comparePrinted } from './printed.js';
-import { describeType, isNothingPrinted, parseQuantity, type Quantity, quantityValue } from './quantity.js';
+import {
+  describeType,
+  isNothingPrinted,
+  parseQuantity,
+  type Quantity,
+  quantityValue,
+  showValue,
+} from './quantity.js';
 import type { AmountUnit, BudgetLine, Figure, Indicator, Report } from './report.js';
 
 const AMOUNT_UNITS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '萬元', '億元']);
@@ -303,13 +310,18 @@ function checkIndicator(
   const label = name === '' ? `indicator ${formatPath(path)}` : `"${name}"`;
   const zhLabel = name === '' ? `指标 ${formatPath(path)}` : `“${name}”`;
   const target = ind.target;
-  const targetOk = target === null || target === undefined || isFigure(target) || isRecord(target);
+  const cellsOk =
+    !isRecord(target) ||
+    ((target.operator === undefined || target.operator === null || typeof target.operator === 'string') &&
+      (target.value === undefined || target.value === null || isFigure(target.value)));
+  const targetOk =
+    (target === null || target === undefined || isFigure(target) || isRecord(target)) && cellsOk;
   if (!targetOk || (ind.actual !== undefined && ind.actual !== null && !isFigure(ind.actual))) {
     const field = targetOk ? 'actual' : 'target';
     findings.push(
       makeFinding('invalid-report', [...path, field], {
-        en: `${label}: ${field} must be a string or a finite number`,
-        zh: `${zhLabel}：${field === 'target' ? '目标值' : '完成值'}应为字符串或有限数值`,
+        en: `${label}: ${field} must be a string or a finite number${field === 'target' ? ', or { operator: text, value: a string or a finite number }' : ''}`,
+        zh: `${zhLabel}：${field === 'target' ? '目标值应为字符串、有限数值或 { operator: 文字, value: 字符串或有限数值 }' : '完成值应为字符串或有限数值'}`,
       }),
     );
     return null;
@@ -526,22 +538,22 @@ function checkDeviation(
   }
   const p = parseQuantity(raw);
   if (!p.ok) {
-    if (!hasDigit(normalizeText(String(raw)))) {
+    if (!hasDigit(normalizeText(showValue(raw)))) {
       // 无, None., 达到预期: words in a deviation column need a reader, not a parser.
       findings.push(
         makeFinding(
           'needs-judgement',
           where,
           {
-            en: `${label}: the printed deviation "${String(raw)}" is text, not a figure`,
-            zh: `${zhLabel}：偏差“${String(raw)}”是文字而非数值`,
+            en: `${label}: the printed deviation "${showValue(raw)}" is text, not a figure`,
+            zh: `${zhLabel}：偏差“${showValue(raw)}”是文字而非数值`,
           },
-          { published: String(raw) },
+          { published: showValue(raw) },
         ),
       );
       return;
     }
-    findings.push(makeFinding('unparsable-value', where, p.message, { published: String(raw) }));
+    findings.push(makeFinding('unparsable-value', where, p.message, { published: showValue(raw) }));
     return;
   }
   if (p.quantity === null) return;

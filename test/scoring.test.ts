@@ -533,7 +533,9 @@ describe('real project tables with printed totals', () => {
 describe('cells that print nothing', () => {
   it('a weight of "/" or "—" is no weight, not an invalid one', () => {
     for (const weight of ['/', '—', ' - ']) {
-      expect(scoreIndicator({ target: '≥90%', actual: '95%', weight })).toMatchObject({ code: 'missing-weight' });
+      expect(scoreIndicator({ target: '≥90%', actual: '95%', weight })).toMatchObject({
+        code: 'missing-weight',
+      });
     }
     const r = validateReport({
       kind: 'project',

@@ -54,8 +54,8 @@ export interface StaffingSentence {
   readonly line: number;
 }
 
-const AUTHORIZED = /编制(?:数|人数)?\s*(?:为|是|共|:)?\s*(\d+)\s*(?:名|人|个)/;
-const ACTUAL = /(?:实际|实有|在职)[^\d。;]*?(\d+)\s*(?:名|人)/;
+const AUTHORIZED = /编制(?:数|人数)?\s*(?:[为是共:]\s*)?(\d+)\s*[名人个]/;
+const ACTUAL = /(?:实际|实有|在职)[^\d。;]*(\d+)\s*(?:名|人)/;
 
 /**
  * Finds the staffing sentence: a sentence (ending in 。) that states 编制 N 名 and then an
@@ -81,17 +81,21 @@ export function findStaffing(lines: readonly string[]): StaffingSentence | null 
 
 /** Keys of the "name: value" lines that name the entity. */
 const ENTITY_LINE =
-  /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:预算部门名称|预算单位名称|部门\(单位\)名称|部门名称|单位名称|预算部门|预算单位|实施单位)\s*:\s*(.+)$/;
+  /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:预算部门名称|预算单位名称|部门\(单位\)名称|部门名称|单位名称|预算部门|预算单位|实施单位)\s*:/;
 
 /** The entity a line names (`一、预算部门名称：苏州市商务服务中心`), as printed, or null. */
 export function entityOf(line: string): string | null {
   if (!ENTITY_LINE.test(normalizeWidth(line).trim())) return null;
   const original = line.trim();
-  const printed = original
-    .slice(original.search(/[:：]/) + 1)
-    .trim()
-    .replace(/[。；;，,]+$/, '');
+  const printed = trimTrailing(original.slice(original.search(/[:：]/) + 1).trim(), '。；;，,');
   return printed === '' ? null : printed;
+}
+
+/** `s` without the characters of `chars` at its end (an index loop: linear on any input). */
+function trimTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1] as string)) end -= 1;
+  return s.slice(0, end);
 }
 
 /** True for a line that reads as a report title (报告, 自评表, 评价表 …). */

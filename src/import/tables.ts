@@ -119,7 +119,7 @@ const CAPTION =
 
 /** Labels printed above groups of columns in two-row headers. */
 const GROUP_LABEL =
-  /^(预算执行情况|预算资金|资金情况|执行情况|完成情况|绩效指标|指标|年度|金额|预算|决算|全年|本年|上年|.*\((万元|元|亿元)\)|budget|expenditure|appropriation|performance|currentyear|prioryear)$/i;
+  /^(?:预算执行情况|预算资金|资金情况|执行情况|完成情况|绩效指标|指标|年度|金额|预算|决算|全年|本年|上年|.*\((?:万元|元|亿元)\)|budget|expenditure|appropriation|performance|currentyear|prioryear)$/i;
 
 type Kind = 'budget' | 'indicators';
 type Field = BudgetField | IndicatorField;
@@ -144,7 +144,7 @@ interface Header {
 
 /** True for a cell that looks like a figure (`321.19`, `-6.26%`, `(7 379)`). */
 function isFigure(text: string): boolean {
-  return /^[-+(（]?\s*\d[\d\s,.]*(%|％)?[)）]?$/.test(text.trim());
+  return /^[-+(（]?\s*\d[\d\s,.]*(?:%|％)?[)）]?$/.test(text.trim());
 }
 
 /**
@@ -154,9 +154,9 @@ function isFigure(text: string): boolean {
 export function isFormulaLike(text: string): boolean {
   const s = text.trim();
   return (
-    /^=\s*[A-Za-z_($]/.test(s) ||
+    /^=\s*[A-Z_($]/i.test(s) ||
     /^@\S/.test(s) ||
-    /^[+-]\s*[A-Za-z_(]/.test(s) ||
+    /^[+-]\s*[A-Z_(]/i.test(s) ||
     /^[+-]\s*\d[\d.]*\s*[-+*/^]\s*\d/.test(s)
   );
 }
@@ -165,9 +165,7 @@ export function isFormulaLike(text: string): boolean {
 export function joinWrapped(before: string, after: string): string {
   if (before === '') return after;
   if (after === '') return before;
-  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after)
-    ? `${before} ${after}`
-    : `${before}${after}`;
+  return /[A-Z0-9]$/i.test(before) && /^[A-Z0-9]/i.test(after) ? `${before} ${after}` : `${before}${after}`;
 }
 
 /** Reads one grid. */
@@ -423,7 +421,7 @@ class Reader {
     const { key, value } = m;
     // A template's fact left blank (`年度,`): nothing to import.
     if (value === '') return true;
-    if (key === 'entity' && /^(亿元|万元|元|萬元|億元)$/.test(value.trim())) {
+    if (key === 'entity' && /^(?:亿元|万元|元|萬元|億元)$/.test(value.trim())) {
       return this.setMeta('amountUnit', value, r);
     }
     return this.setMeta(key, value, r);
@@ -447,7 +445,7 @@ class Reader {
       case 'kind': {
         const kind =
           kindOf(value) ??
-          (/^(部门|单位|整体)/.test(value) ? 'department' : /^项目/.test(value) ? 'project' : null);
+          (/^(?:部门|单位|整体)/.test(value) ? 'department' : /^项目/.test(value) ? 'project' : null);
         if (kind === null) {
           return invalid(
             'a report type that is neither 部门整体 (department) nor 项目 (project): not imported',

@@ -35,9 +35,9 @@ interface Node {
 /** How a name reads as a total: 2 for a total (合计, Total), 1 for a subtotal (小计), 0 otherwise. */
 export function totalRank(name: string): 0 | 1 | 2 {
   const k = nameKey(name).toLowerCase();
-  if (/^(小计|sub-?total)/.test(k)) return 1;
-  if (/^(合计|总计|共计|总额|grandtotal|total)/.test(k)) return 2;
-  if (/(总额|总金额|合计|总计)$/.test(k)) return 2;
+  if (/^(?:小计|sub-?total)/.test(k)) return 1;
+  if (/^(?:合计|总计|共计|总额|grandtotal|total)/.test(k)) return 2;
+  if (/(?:总额|总金额|合计|总计)$/.test(k)) return 2;
   return 0;
 }
 

@@ -1,0 +1,283 @@
+/**
+ * Issue 8, security: prototype keys and prototype member names, formula-like cells, regular
+ * expressions that backtrack, and values of the wrong type that must be reported, not read.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { compareGrades, declaredOutcome } from '../src/grades.js';
+import { evaluateIndicator } from '../src/indicator.js';
+import { parseQuantity } from '../src/quantity.js';
+import { markdownCell, renderMarkdown } from '../src/render.js';
+import type { Report } from '../src/report.js';
+import { parseReport } from '../src/schema.js';
+import { parseTarget } from '../src/target.js';
+import { validateReport } from '../src/validate.js';
+import { isFormulaLike, markdownCells } from './fixtures/hostile/markdown.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/hostile/${name}`, import.meta.url), 'utf8');
+
+const DANGEROUS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
+
+function expectNoPollution(): void {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_NAMES);
+  const probe = {} as Record<string, unknown>;
+  for (const k of ['polluted', 'kind', 'indicators', 'adjusted', 'actual', 'operator', 'grade', 'reason']) {
+    expect(probe[k], k).toBeUndefined();
+  }
+  expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prototype keys in report JSON
+
+describe('__proto__, constructor and prototype keys in report JSON', () => {
+  const text = fixture('prototype-keys.json');
+  const withKeys = (): Report => JSON.parse(text) as Report;
+  const withoutKeys = (): Report =>
+    JSON.parse(text, (key, value: unknown) => (DANGEROUS.has(key) ? undefined : value)) as Report;
+
+  it('JSON.parse gives own keys (the payload is real) and the clean twin has none', () => {
+    expect(Object.hasOwn(withKeys(), '__proto__')).toBe(true);
+    expect(JSON.stringify(withoutKeys())).not.toMatch(/__proto__|constructor|prototype"/);
+  });
+
+  it('validateReport without parseReport: no prototype changes, the same result as without the keys', () => {
+    const result = validateReport(withKeys());
+    expectNoPollution();
+    expect(result).toEqual(validateReport(withoutKeys()));
+    expect(result.indicators.map((i) => i.name)).toEqual(['满意度', '预算执行率']);
+  });
+
+  it('parseReport then validateReport: the same report and result as without the keys', () => {
+    const a = parseReport(withKeys());
+    const b = parseReport(withoutKeys());
+    expectNoPollution();
+    expect(a).toEqual(b);
+    if (!a.ok || !b.ok) throw new Error('the payload is a valid report');
+    expect(validateReport(a.report)).toEqual(validateReport(b.report));
+  });
+
+  it('a budget line or a row whose only "content" hides behind __proto__ stays empty', () => {
+    const json = JSON.parse('{"budget":[{"__proto__":{"name":"x","adjusted":"1","actual":"2"}}]}') as Report;
+    const result = validateReport(json);
+    expect(result.budget).toHaveLength(1);
+    expect(result.budget[0]).toMatchObject({ name: '', executionRate: null, overspend: false });
+    expectNoPollution();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Names of Object.prototype members as values
+
+const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
+
+describe('names of Object.prototype members as cell values are text', () => {
+  it.each(PROTOTYPE_WORDS)('operator cell %j is not a comparator (BUG: looked up on the prototype)', (op) => {
+    const r = parseTarget({ operator: op, value: '5' });
+    expect(r.ok ? r.target : r.code).toBe('unparsable-target');
+  });
+
+  it.each(PROTOTYPE_WORDS)('evaluateIndicator with operator cell %j does not throw (BUG)', (op) => {
+    const ev = evaluateIndicator({ target: { operator: op, value: '5' }, actual: '6' });
+    expect(ev.status).toBe('unparsable');
+  });
+
+  it('validateReport of a report with such values does not throw (BUG: TypeError)', () => {
+    const report = JSON.parse(fixture('prototype-values.json')) as Report;
+    const result = validateReport(report);
+    const codes = (i: number) =>
+      result.findings.filter((f) => f.path[1] === i && f.path[0] === 'indicators').map((f) => f.code);
+    expect(codes(0)).toContain('unparsable-target');
+    expect(codes(1)).toContain('unparsable-target');
+    expect(result.findings.some((f) => f.code === 'grade-mismatch')).toBe(true);
+  });
+
+  it.each(PROTOTYPE_WORDS)('a qualitative actual %j needs judgement, never "not met" (BUG)', (word) => {
+    expect(compareGrades('健全', word)).toBe('needs-judgement');
+    expect(declaredOutcome(word)).toBeNull();
+    expect(evaluateIndicator({ target: '健全', actual: word }).status).toBe('needs-judgement');
+  });
+
+  it.each(PROTOTYPE_WORDS)('as a unit, a target, a name: read as text (%j)', (word) => {
+    const q = parseQuantity(`5${word}`);
+    if (q.ok) expect(q.quantity?.unit).toBe(word);
+    expect(parseTarget(word)).toEqual({
+      ok: true,
+      target: { kind: 'qualitative', expected: word, text: word },
+    });
+    const ev = evaluateIndicator({ target: '≥1', actual: '2', unit: word, name: word });
+    expect(['met', 'unparsable']).toContain(ev.status);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Formula-like cells
+
+/**
+ * Formula-like text as spreadsheets read it: starts with = + - @ (or a tab or CR before one).
+ * `=100%` is a target notation of real reports (equal to 100%), so `=1` alone is not here.
+ */
+const FORMULA_CELLS = ['=SUM(A1)', '+cmd', '@x', '-1+2', '=1+1', '@SUM(1,2)', '\t+cmd', '\r@A1', '-cmd'];
+
+describe('formula-like cells are text, never computed', () => {
+  it.each(FORMULA_CELLS)('%j is not a quantity', (cell) => {
+    expect(parseQuantity(cell).ok).toBe(false);
+  });
+
+  it.each(FORMULA_CELLS)('%j as a target is text or unreadable, never a number', (cell) => {
+    const r = parseTarget(cell);
+    if (r.ok) expect(r.target?.kind).toBe('qualitative');
+    else expect(r.code).toBe('unparsable-target');
+  });
+
+  it.each(FORMULA_CELLS)('%j as an actual is never read as a figure', (cell) => {
+    const ev = evaluateIndicator({ target: '≥1', actual: cell });
+    expect(['unparsable', 'needs-judgement']).toContain(ev.status);
+    expect(ev.actual).toBeNull();
+    expect(ev.deviation).toBeNull();
+  });
+
+  it('a report of formula-like cells gives findings, not figures', () => {
+    const report = JSON.parse(fixture('formula-cells.json')) as Report;
+    const parsed = parseReport(report);
+    expect(parsed.ok).toBe(true);
+    const result = validateReport(report);
+    expect(result.budget[0]).toMatchObject({ executionRate: null, variance: null });
+    // `+cmd` against `+cmd` is equal text: met, as text, like 健全 against 健全.
+    expect(result.indicators.map((i) => i.status)).toEqual([
+      'unparsable',
+      'met',
+      'needs-judgement',
+      'unparsable',
+      'needs-judgement',
+    ]);
+    expect(result.indicators.map((i) => i.deviation)).toEqual([null, '0%', null, null, null]);
+  });
+});
+
+describe('Markdown output neutralises formula-like cells', () => {
+  it('no table cell of the Markdown report starts a formula (BUG: render.ts prints them as they are)', () => {
+    const report = JSON.parse(fixture('formula-cells.json')) as Report;
+    const markdown = renderMarkdown(
+      { file: 'formula-cells.json', report, result: validateReport(report) },
+      { lang: 'en' },
+    );
+    const cells = markdownCells(markdown);
+    expect(cells.length).toBeGreaterThan(20);
+    expect(cells.filter(isFormulaLike)).toEqual([]);
+    // A heading or paragraph starting with the title is not a cell, but no line starts a formula either.
+    expect(markdown.split('\n').filter((l) => /^[=+@]/.test(l))).toEqual([]);
+  });
+
+  it('negative figures are not mangled', () => {
+    expect(isFormulaLike('-6.26%')).toBe(false);
+    expect(isFormulaLike('-1,234.5')).toBe(false);
+    expect(isFormulaLike('-1+2')).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Regular expressions
+
+describe('regular expressions of src/ do not backtrack (eslint-plugin-regexp, eslint.config.js)', () => {
+  it('regexp/no-super-linear-backtracking and regexp/no-super-linear-move report nothing (BUG: they do)', async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const results = await eslint.lintFiles(['src']);
+    const slow = results.flatMap((r) =>
+      r.messages
+        .filter(
+          (m) =>
+            m.ruleId === 'regexp/no-super-linear-backtracking' || m.ruleId === 'regexp/no-super-linear-move',
+        )
+        .map((m) => `${r.filePath.slice(ROOT.length)}:${m.line}:${m.column} ${m.message}`),
+    );
+    expect(slow).toEqual([]);
+  }, 60_000);
+
+  it('markdownCell is linear on a cell with a long run of spaces inside (BUG: /[ \\t]+$/ is quadratic)', () => {
+    const cell = (n: number) => `a${' '.repeat(n)}b`;
+    /** Milliseconds per call: calls repeated for at least 10 ms, best of three such batches. */
+    const perCall = (n: number): number => {
+      const input = cell(n);
+      let best = Number.POSITIVE_INFINITY;
+      for (let batch = 0; batch < 3; batch++) {
+        const t0 = performance.now();
+        let calls = 0;
+        do {
+          markdownCell(input);
+          calls++;
+        } while (performance.now() - t0 < 10);
+        best = Math.min(best, (performance.now() - t0) / calls);
+      }
+      return best;
+    };
+    perCall(1000);
+    // 8,000 → 32,000 characters: linear code ~4×, this regex ~16× (40,000 spaces take ~1.6 s).
+    const small = perCall(8000);
+    const large = perCall(32_000);
+    expect(large / small, `${small.toFixed(3)} ms → ${large.toFixed(3)} ms per call`).toBeLessThan(8);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Values of the wrong type: reported, never read as something else, never a throw
+
+describe('values of the wrong type are reported, not read (validateReport without parseReport)', () => {
+  it.each<[string, unknown]>([
+    ['an object', {}],
+    ['a boolean', true],
+    ['a list', ['90%']],
+    ['an object without prototype', Object.create(null)],
+  ])('published.executionRate as %s: no throw (BUG: TypeError), a finding at its path', (_, rate) => {
+    const report = {
+      budget: [{ name: 'b', adjusted: '100', actual: '90', published: { executionRate: rate } }],
+    };
+    const result = validateReport(report as unknown as Report);
+    expect(result.findings.map((f) => f.path.join('.'))).toContain('budget.0.published.executionRate');
+    const zero = { budget: [{ name: 'b', adjusted: '0', actual: '0', published: { executionRate: rate } }] };
+    expect(() => validateReport(zero as unknown as Report)).not.toThrow();
+  });
+
+  it.each<[string, string]>([
+    ['adjusted', 'budget.0.adjusted'],
+    ['initial', 'budget.0.initial'],
+  ])(
+    'an amount (%s) that is an object without prototype: no throw (BUG: String() throws)',
+    (column, path) => {
+      const report = {
+        budget: [{ name: 'b', adjusted: '100', actual: '90', [column]: Object.create(null) }],
+      };
+      const result = validateReport(report as unknown as Report);
+      expect(result.findings.map((f) => f.path.join('.'))).toContain(path);
+    },
+  );
+
+  it.each<[string, unknown]>([
+    ['a list', ['95']],
+    ['a boolean', true],
+    ['an object', { n: 95 }],
+    ['an object without prototype', Object.create(null)],
+  ])('target cells whose value is %s: invalid-report, not read as text (BUG)', (_, value) => {
+    const report = { indicators: [{ name: 'i', target: { operator: '≥', value }, actual: '96' }] };
+    const result = validateReport(report as unknown as Report);
+    expect(result.findings.map((f) => [f.code, f.path.slice(0, 3).join('.')])).toContainEqual([
+      'invalid-report',
+      'indicators.0.target',
+    ]);
+    expect(result.indicators[0]?.status ?? 'not evaluated').not.toBe('met');
+  });
+
+  it('target cells whose operator is not a string: invalid-report, not an implicit ≥ (BUG)', () => {
+    const report = { indicators: [{ name: 'i', target: { operator: 5, value: '95' }, actual: '96' }] };
+    const result = validateReport(report as unknown as Report);
+    expect(result.findings.map((f) => [f.code, f.path.slice(0, 3).join('.')])).toContainEqual([
+      'invalid-report',
+      'indicators.0.target',
+    ]);
+  });
+});
