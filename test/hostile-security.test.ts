@@ -77,17 +77,17 @@ describe('__proto__, constructor and prototype keys in report JSON', () => {
 const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
 
 describe('names of Object.prototype members as cell values are text', () => {
-  it.each(PROTOTYPE_WORDS)('operator cell %j is not a comparator (BUG: looked up on the prototype)', (op) => {
+  it.each(PROTOTYPE_WORDS)('operator cell %j is not a comparator', (op) => {
     const r = parseTarget({ operator: op, value: '5' });
     expect(r.ok ? r.target : r.code).toBe('unparsable-target');
   });
 
-  it.each(PROTOTYPE_WORDS)('evaluateIndicator with operator cell %j does not throw (BUG)', (op) => {
+  it.each(PROTOTYPE_WORDS)('evaluateIndicator with operator cell %j does not throw', (op) => {
     const ev = evaluateIndicator({ target: { operator: op, value: '5' }, actual: '6' });
     expect(ev.status).toBe('unparsable');
   });
 
-  it('validateReport of a report with such values does not throw (BUG: TypeError)', () => {
+  it('validateReport of a report with such values does not throw', () => {
     const report = JSON.parse(fixture('prototype-values.json')) as Report;
     const result = validateReport(report);
     const codes = (i: number) =>
@@ -97,7 +97,7 @@ describe('names of Object.prototype members as cell values are text', () => {
     expect(result.findings.some((f) => f.code === 'grade-mismatch')).toBe(true);
   });
 
-  it.each(PROTOTYPE_WORDS)('a qualitative actual %j needs judgement, never "not met" (BUG)', (word) => {
+  it.each(PROTOTYPE_WORDS)('a qualitative actual %j needs judgement, never "not met"', (word) => {
     expect(compareGrades('健全', word)).toBe('needs-judgement');
     expect(declaredOutcome(word)).toBeNull();
     expect(evaluateIndicator({ target: '健全', actual: word }).status).toBe('needs-judgement');
@@ -161,7 +161,7 @@ describe('formula-like cells are text, never computed', () => {
 });
 
 describe('Markdown output neutralises formula-like cells', () => {
-  it('no table cell of the Markdown report starts a formula (BUG: render.ts prints them as they are)', () => {
+  it('no table cell of the Markdown report starts a formula', () => {
     const report = JSON.parse(fixture('formula-cells.json')) as Report;
     const markdown = renderMarkdown(
       { file: 'formula-cells.json', report, result: validateReport(report) },
@@ -185,7 +185,7 @@ describe('Markdown output neutralises formula-like cells', () => {
 // Regular expressions
 
 describe('regular expressions of src/ do not backtrack (eslint-plugin-regexp, eslint.config.js)', () => {
-  it('regexp/no-super-linear-backtracking and regexp/no-super-linear-move report nothing (BUG: they do)', async () => {
+  it('regexp/no-super-linear-backtracking and regexp/no-super-linear-move report nothing', async () => {
     const eslint = new ESLint({ cwd: ROOT });
     const results = await eslint.lintFiles(['src']);
     const slow = results.flatMap((r) =>
@@ -199,7 +199,7 @@ describe('regular expressions of src/ do not backtrack (eslint-plugin-regexp, es
     expect(slow).toEqual([]);
   }, 60_000);
 
-  it('markdownCell is linear on a cell with a long run of spaces inside (BUG: /[ \\t]+$/ is quadratic)', () => {
+  it('markdownCell is linear on a cell with a long run of spaces inside', () => {
     const cell = (n: number) => `a${' '.repeat(n)}b`;
     /** Milliseconds per call: calls repeated for at least 10 ms, best of three such batches. */
     const perCall = (n: number): number => {
@@ -233,7 +233,7 @@ describe('values of the wrong type are reported, not read (validateReport withou
     ['a boolean', true],
     ['a list', ['90%']],
     ['an object without prototype', Object.create(null)],
-  ])('published.executionRate as %s: no throw (BUG: TypeError), a finding at its path', (_, rate) => {
+  ])('published.executionRate as %s: no throw, a finding at its path', (_, rate) => {
     const report = {
       budget: [{ name: 'b', adjusted: '100', actual: '90', published: { executionRate: rate } }],
     };
@@ -246,23 +246,20 @@ describe('values of the wrong type are reported, not read (validateReport withou
   it.each<[string, string]>([
     ['adjusted', 'budget.0.adjusted'],
     ['initial', 'budget.0.initial'],
-  ])(
-    'an amount (%s) that is an object without prototype: no throw (BUG: String() throws)',
-    (column, path) => {
-      const report = {
-        budget: [{ name: 'b', adjusted: '100', actual: '90', [column]: Object.create(null) }],
-      };
-      const result = validateReport(report as unknown as Report);
-      expect(result.findings.map((f) => f.path.join('.'))).toContain(path);
-    },
-  );
+  ])('an amount (%s) that is an object without prototype: no throw', (column, path) => {
+    const report = {
+      budget: [{ name: 'b', adjusted: '100', actual: '90', [column]: Object.create(null) }],
+    };
+    const result = validateReport(report as unknown as Report);
+    expect(result.findings.map((f) => f.path.join('.'))).toContain(path);
+  });
 
   it.each<[string, unknown]>([
     ['a list', ['95']],
     ['a boolean', true],
     ['an object', { n: 95 }],
     ['an object without prototype', Object.create(null)],
-  ])('target cells whose value is %s: invalid-report, not read as text (BUG)', (_, value) => {
+  ])('target cells whose value is %s: invalid-report, not read as text', (_, value) => {
     const report = { indicators: [{ name: 'i', target: { operator: '≥', value }, actual: '96' }] };
     const result = validateReport(report as unknown as Report);
     expect(result.findings.map((f) => [f.code, f.path.slice(0, 3).join('.')])).toContainEqual([
@@ -272,7 +269,7 @@ describe('values of the wrong type are reported, not read (validateReport withou
     expect(result.indicators[0]?.status ?? 'not evaluated').not.toBe('met');
   });
 
-  it('target cells whose operator is not a string: invalid-report, not an implicit ≥ (BUG)', () => {
+  it('target cells whose operator is not a string: invalid-report, not an implicit ≥', () => {
     const report = { indicators: [{ name: 'i', target: { operator: 5, value: '95' }, actual: '96' }] };
     const result = validateReport(report as unknown as Report);
     expect(result.findings.map((f) => [f.code, f.path.slice(0, 3).join('.')])).toContainEqual([
