@@ -258,11 +258,14 @@ export function showValue(value: unknown): string {
 }
 
 /**
- * Most digits a printed figure may have. outturn computes with 50 significant digits; a figure
- * with more could not be held exactly, and real tables never print one. Longer figures are
- * `unparsable-value`, never silently rounded.
+ * Most digits a printed figure may have (leading zeros of the integer part not counted). outturn
+ * computes with 50 significant digits: the sum or difference of two figures of at most 24
+ * digits each (say 24 integer digits and 24 decimals) fits, so every sum, difference and unit
+ * conversion is exact, and only divisions round. Real tables never print more (a budget of
+ * 10^12 元 with 2 decimals has 15 digits). Longer figures are `unparsable-value`, never silently
+ * rounded.
  */
-export const MAX_DIGITS = 40;
+export const MAX_DIGITS = 24;
 
 /** Describes a value's type for programmer-error messages. */
 export function describeType(value: unknown): string {

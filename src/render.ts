@@ -898,7 +898,7 @@ function trimSpaces(s: string): string {
 /** A signed figure as outturn prints it (`-6.26%`, `+43.37 pp`, `-7379`), or only dashes. */
 function isPlainFigure(s: string): boolean {
   if (/^-+$/.test(s)) return true;
-  return /^[+-]\d+(?:\.\d+)?(?:%| pp)?$/.test(s);
+  return /^[+-]\d{1,3}(?:[, ]?\d{3})*(?:\.\d+)?(?:%| pp)?$/.test(s);
 }
 
 function mdTable(

@@ -337,7 +337,8 @@ export function parseTarget(
   }
   if (typeof input === 'number') {
     const q = parseQuantity(input);
-    if (!q.ok || q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
+    if (!q.ok) return { ok: false, code: 'unparsable-target', message: q.message, text: String(input) };
+    if (q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
     const op = naturalOperator(context);
     const value = withUnit(q.quantity, unit);
     return {

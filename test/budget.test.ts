@@ -501,7 +501,7 @@ describe('checkBudget rules', () => {
 
 /** A positive plain decimal string. */
 const positiveDecimal = fc
-  .tuple(fc.bigInt({ min: 1n, max: 10n ** 30n }), fc.integer({ min: 0, max: 30 }))
+  .tuple(fc.bigInt({ min: 1n, max: 10n ** 24n - 1n }), fc.integer({ min: 0, max: 23 }))
   .map(([n, scale]) => {
     const digits = n.toString().padStart(scale + 1, '0');
     return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
@@ -590,5 +590,34 @@ describe("isolation from the caller's global decimal.js", () => {
     const before = { precision: Decimal.precision, rounding: Decimal.rounding };
     validateReport(loadExample());
     expect({ precision: Decimal.precision, rounding: Decimal.rounding }).toEqual(before);
+  });
+});
+
+describe('sums and differences of accepted figures are exact', () => {
+  /** A decimal string of at most 24 digits with the point anywhere, and its value scaled by 10^24. */
+  const figure = fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 24n - 1n }), fc.integer({ min: 0, max: 24 }))
+    .map(([digits, decimals]) => {
+      const s = digits.toString().padStart(decimals + 1, '0');
+      const text = decimals === 0 ? s : `${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`;
+      return { text, scaled: digits * 10n ** BigInt(24 - decimals) };
+    });
+  const exact = (scaled: bigint): string => {
+    const neg = scaled < 0n;
+    const abs = (neg ? -scaled : scaled).toString().padStart(25, '0');
+    const int = abs.slice(0, -24).replace(/^0+(?=\d)/, '');
+    const frac = abs.slice(-24).replace(/0+$/, '');
+    const body = frac === '' ? int : `${int}.${frac}`;
+    return neg && body !== '0' ? `-${body}` : body;
+  };
+
+  it('variance = adjusted − actual, digit for digit (BigInt oracle)', () => {
+    fc.assert(
+      fc.property(figure, figure, (adjusted, actual) => {
+        const { lines } = checkBudget([{ name: 'x', adjusted: adjusted.text, actual: actual.text }]);
+        expect(lines[0]?.variance).toBe(exact(adjusted.scaled - actual.scaled));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
