@@ -671,6 +671,7 @@ function crossCheck(
 ): CrossCheck[] {
   const out: CrossCheck[] = [];
   const root = roots.length === 1 && isRecord(roots[0]) ? roots[0] : null;
+  const memo = new Map<CommonIndicatorId, CommonRateResult | null>();
   const staffing = isRecord(report.staffing) ? report.staffing : null;
   rows.forEach((row, i) => {
     if (!isRecord(row) || typeof row.name !== 'string') return;
@@ -681,7 +682,9 @@ function crossCheck(
     if (!isFigure(actual)) return;
     const p = parseQuantity(actual);
     if (!p.ok || p.quantity === null || (p.quantity.unit !== null && p.quantity.unit !== '%')) return;
-    const r = recompute(id, root, staffing, amountUnit);
+    // Each common indicator is computed once per report, however many rows print it.
+    if (!memo.has(id)) memo.set(id, recompute(id, root, staffing, amountUnit));
+    const r = memo.get(id) ?? null;
     if (r === null) return;
     const base = {
       id,
