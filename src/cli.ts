@@ -27,12 +27,11 @@ import {
   SCORING_PROFILES,
   type ScoringProfile,
   type Severity,
-  summarize,
-  type ValidationResult,
   validateReport,
 } from './index.js';
 import { type RenderInput, renderJson, renderMarkdown, renderText } from './render.js';
 import { isWellFormedReport } from './shape.js';
+import { findingsOnly } from './validate.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -756,18 +755,6 @@ function oneLine(text: string): string {
     .join(' ');
 }
 
-function emptyResult(findings: readonly Finding[]): ValidationResult {
-  return {
-    findings,
-    summary: summarize(findings),
-    budget: [],
-    indicators: [],
-    crossChecks: [],
-    totalScore: null,
-    grade: null,
-  };
-}
-
 function fails(findings: readonly Finding[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   const threshold: Severity = failOn;
@@ -875,7 +862,7 @@ async function check(args: CheckArgs, io: CliIO): Promise<number> {
     : (await import('./schema.js')).parseReport(report);
   const input: RenderInput = parsed.ok
     ? { file: shownFile, report: parsed.report, result: validateReport(parsed.report, { scoring }) }
-    : { file: shownFile, report: null, result: emptyResult(parsed.findings) };
+    : { file: shownFile, report: null, result: findingsOnly(parsed.findings) };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
   else if (args.format === 'markdown') io.stdout(renderMarkdown(input, { lang: args.lang }));
   else {

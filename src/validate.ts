@@ -162,6 +162,22 @@ function hasReason(v: unknown): boolean {
 }
 
 /**
+ * A result that holds only findings: nothing was recomputed because the input is not a report
+ * (internal; the CLI uses it for the findings of parseReport).
+ */
+export function findingsOnly(findings: readonly Finding[]): ValidationResult {
+  return {
+    findings,
+    summary: summarize(findings),
+    budget: [],
+    indicators: [],
+    crossChecks: [],
+    totalScore: null,
+    grade: null,
+  };
+}
+
+/**
  * Checks a report figure by figure and recomputes every figure it prints.
  *
  * Budget rules are those of {@link checkBudget}. Indicator rules:
@@ -198,15 +214,6 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     throw new TypeError(`validateReport options must be an object, got ${describeType(options)}`);
   }
   const findings: Finding[] = [];
-  const empty: ValidationResult = {
-    findings,
-    summary: summarize(findings),
-    budget: [],
-    indicators: [],
-    crossChecks: [],
-    totalScore: null,
-    grade: null,
-  };
   if (!isRecord(report)) {
     findings.push(
       makeFinding('invalid-report', [], {
@@ -214,7 +221,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         zh: '报告应为 JSON 对象',
       }),
     );
-    return { ...empty, summary: summarize(findings) };
+    return findingsOnly(findings);
   }
   const mode = options.rounding ?? 'half-up';
   const amountUnit: AmountUnit =
