@@ -14,6 +14,7 @@ import {
   type Lang,
   type Path,
   type Report,
+  type ScoreResult,
   SEVERITIES,
   type Severity,
   type ValidationResult,
@@ -432,6 +433,7 @@ interface Words {
   readonly check: string;
   readonly printedScore: string;
   readonly recomputedScore: string;
+  readonly scores: string;
   readonly total: (recomputed: string, printed: string) => string;
   readonly grade: (recomputed: string, printed: string) => string;
   readonly category: string;
@@ -486,6 +488,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     check: 'Check',
     printedScore: 'Printed score',
     recomputedScore: 'Recomputed score',
+    scores: 'Scores (得分): printed and recomputed',
     total: (r, p) => `Total score: ${r} recomputed, ${p} printed.`,
     grade: (r, p) => `Grade: ${r} recomputed, ${p} printed.`,
     category: 'Category',
@@ -533,6 +536,7 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     check: '核对',
     printedScore: '报告得分',
     recomputedScore: '复算得分',
+    scores: '得分：报告值与复算值',
     total: (r, p) => `总分：复算 ${r}，报告 ${p}。`,
     grade: (r, p) => `等级：复算 ${r}，报告 ${p}。`,
     category: '类别',
@@ -641,7 +645,12 @@ function indicatorRows(input: RenderInput, index: FindingIndex, words: Words): I
       printedDeviation: printedDeviation || NONE,
       recomputedDeviation: recomputed ?? NONE,
       deviationMark: markCell(index, devPath, printedDeviation !== '' && ind.deviation !== null),
-      ...scoreCells(index, ind.path, valueAt(row, ['published', 'score']), ind.score),
+      ...scoreCells(
+        index,
+        ind.path,
+        valueAt(row, ['published', 'score']),
+        ind.score ?? bandText(ind.scoreResult),
+      ),
     };
   });
 }
@@ -653,6 +662,16 @@ function scoreCells(index: FindingIndex, path: Path, printedScore: unknown, reco
     recomputedScore: recomputed ?? NONE,
     scoreMark: markCell(index, [...path, 'published', 'score'], p !== '' && recomputed !== null),
   };
+}
+
+/** A qualitative score's band as `[8, 10]` or `[6, 8)`, or null when there is none. */
+function bandText(r: ScoreResult | null): string | null {
+  if (!r?.ok || r.band === null) return null;
+  return `[${r.band.min}, ${r.band.max}${r.band.maxInclusive ? ']' : ')'}`;
+}
+
+function pickScore(r: { printedScore: string; recomputedScore: string; scoreMark: StyledCell }) {
+  return { printedScore: r.printedScore, recomputedScore: r.recomputedScore, scoreMark: r.scoreMark };
 }
 
 /** Whether any row prints or recomputes a score (project tables). */
@@ -794,6 +813,28 @@ export function renderText(input: RenderInput, options: TextOptions): string {
       category = r.category;
       out.push(t.rows[i] ?? '');
     });
+  }
+
+  // Scores of project tables: budget lines and indicators that print or recompute one.
+  const scored = [
+    ...budget.map((r) => ({ index: '', name: r.name, ...pickScore(r) })),
+    ...indicators.map((r) => ({ index: r.index, name: r.name, ...pickScore(r) })),
+  ].filter((r) => r.printedScore !== NONE || r.recomputedScore !== NONE);
+  if (scored.length > 0) {
+    heading(words.scores);
+    const t = renderTable(
+      [
+        { header: '#', align: 'right' },
+        { header: words.name, flex: true },
+        { header: words.printedScore, align: 'right', max: 16 },
+        { header: words.recomputedScore, align: 'right', max: 16 },
+        { header: '', gap: 1 },
+      ],
+      scored.map((r) => [r.index, r.name, r.printedScore, r.recomputedScore, r.scoreMark]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule, ...t.rows);
   }
 
   // Cross-checks

@@ -509,3 +509,25 @@ describe('--profile', () => {
     expect(run(['check', '--help', '--lang', 'en']).stdout).toContain('--profile NAME|FILE.json');
   });
 });
+
+describe('scores in text and markdown', () => {
+  const YONGDE = join(ROOT, 'examples', 'reports', 'cn-yunnan-yongde-minglang-school-2022-nutrition.json');
+
+  it('text lists printed and recomputed scores, bands for qualitative rows, and marks the mismatches', () => {
+    const out = run(['check', YONGDE, '--lang', 'en', '--fail-on', 'never']).stdout;
+    const lines = out.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Scores (得分)'));
+    expect(at).toBeGreaterThan(0);
+    const row = (name: string) => lines.slice(at).find((l) => l.includes(name)) ?? '';
+    expect(row('资金到位及时率')).toMatch(/\s7\s+10\.00 ✗$/);
+    expect(row('政策知晓率')).toMatch(/\s9\s+9\.80 ✗$/);
+    expect(row('减轻贫困学生家庭经济负担')).toMatch(/\s10\s+\[8, 10\] ✓$/);
+    expect(out).toContain('Total score: 99.80 recomputed, 96 printed.');
+  });
+
+  it('a department report without weights has no score section', () => {
+    expect(run(['check', EXAMPLE, '--lang', 'en', '--fail-on', 'never']).stdout).not.toContain(
+      'Scores (得分)',
+    );
+  });
+});
