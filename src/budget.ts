@@ -7,6 +7,7 @@ import { comparePrinted } from './printed.js';
 import {
   convertValue,
   describeType,
+  isFigure,
   parseQuantity,
   type Quantity,
   quantityUnit,
@@ -421,7 +422,7 @@ function checkLine(
   let variance: Dec | null = null;
   let overspend = false;
   let publishedRate = line.published?.executionRate;
-  if (publishedRate !== null && publishedRate !== undefined && !isFigureValue(publishedRate)) {
+  if (publishedRate !== null && publishedRate !== undefined && !isFigure(publishedRate)) {
     findings.push(
       makeFinding('invalid-report', [...path, 'published', 'executionRate'], {
         en: `${enLabel}: the printed execution rate must be a string or a finite number, not ${describeType(publishedRate)}`,
@@ -515,11 +516,6 @@ function checkLine(
     variance: variance === null ? null : toExact(variance),
     overspend,
   };
-}
-
-/** A figure as the report JSON allows it: a string, or a finite number. */
-function isFigureValue(v: unknown): v is Figure {
-  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
 
 function checkPrintedRate(

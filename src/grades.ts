@@ -105,15 +105,29 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * ```
  */
 export function compareGrades(expected: string, actual: string): GradeComparison {
+  const gap = gradeGap(expected, actual);
+  return gap === null ? 'needs-judgement' : gap === 0 ? 'met' : 'not-met';
+}
+
+/**
+ * How many grades a qualitative actual falls below the expected one: 0 when it meets it (same
+ * text, or the same or a better grade on a common scale, or a declared 达成), 1 one grade
+ * below (or a declared 部分达成), 2 or more further down; the failing grade at the bottom of a
+ * scale (不健全, 未达成 …) always counts as 2 or more. Null when the wording is on no common
+ * scale and declares nothing: that needs judgement (internal; compareGrades and scoring).
+ */
+export function gradeGap(expected: string, actual: string): number | null {
   const e = nameKey(expected);
   const a = nameKey(actual);
-  if (e === a) return 'met';
+  if (e === a) return 0;
   for (const scale of GRADE_SCALES) {
     const ie = scale.indexOf(e);
     const ia = scale.indexOf(a);
-    if (ie >= 0 && ia >= 0) return ia <= ie ? 'met' : 'not-met';
+    if (ie >= 0 && ia >= 0) {
+      if (ia <= ie) return 0;
+      return ia === scale.length - 1 ? Math.max(2, ia - ie) : ia - ie;
+    }
   }
   const declared = declaredOutcome(a);
-  if (declared !== null) return declared === 'achieved' ? 'met' : 'not-met';
-  return 'needs-judgement';
+  return declared === null ? null : declared === 'achieved' ? 0 : declared === 'partial' ? 1 : 2;
 }

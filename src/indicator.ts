@@ -271,12 +271,7 @@ export function evaluateIndicator(input: IndicatorInput, options: EvaluateOption
     });
   }
   const actualRaw = input.actual;
-  const actualText =
-    actualRaw === null || actualRaw === undefined
-      ? ''
-      : typeof actualRaw === 'number'
-        ? String(actualRaw)
-        : String(actualRaw);
+  const actualText = actualRaw === null || actualRaw === undefined ? '' : String(actualRaw);
   if (isNothingPrinted(normalizeText(actualText))) {
     return result({
       status: 'not-reported',

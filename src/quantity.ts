@@ -3,6 +3,7 @@
  */
 import { Dec as D, type Dec, decimalFromPlain, decimalsOf, toExact } from './decimal.js';
 import type { Messages } from './findings.js';
+import type { Figure } from './report.js';
 import { isDigit, isNormalized, normalizeText } from './text.js';
 import { lookupUnit, type UnitInfo } from './units.js';
 
@@ -245,6 +246,11 @@ function quantityFromNumber(n: number): ParseQuantityResult {
   const value = toExact(new D(n));
   if (countDigits(value) > MAX_DIGITS) return tooLong(text);
   return { ok: true, quantity: { value, decimals: decimalsOf(value), unit: null, moreThan: false, text } };
+}
+
+/** A figure as the report JSON allows it: a string, or a finite number. */
+export function isFigure(value: unknown): value is Figure {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   ZERO,
 } from './decimal.js';
 import type { Messages } from './findings.js';
-import { declaredOutcome, GRADE_SCALES } from './grades.js';
+import { gradeGap } from './grades.js';
 import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
 import {
   convertValue,
@@ -29,7 +29,7 @@ import {
   showValue,
 } from './quantity.js';
 import type { Figure, TargetCells } from './report.js';
-import { nameKey, normalizeText } from './text.js';
+import { normalizeText } from './text.js';
 
 /** How a lower-is-better target (≤, <) that was not met is scored. */
 export type LowerIsBetterStrategy = 'ratio' | 'linear-deficit';
@@ -482,23 +482,6 @@ function statusZh(status: string): string {
   }
 }
 
-/** How far below the expected grade a qualitative actual is: 0 met, 1 one grade below, 2+ further. */
-function gradeGap(expected: string, actualText: string): number {
-  const e = nameKey(expected);
-  const a = nameKey(actualText);
-  for (const scale of GRADE_SCALES) {
-    const ie = scale.indexOf(e);
-    const ia = scale.indexOf(a);
-    if (ie >= 0 && ia >= 0) {
-      // The last grade of a scale is the failing one (不健全, 未达成 …): never 部分达成.
-      if (ia === scale.length - 1 && ia > ie) return 2;
-      return Math.max(0, ia - ie);
-    }
-  }
-  const declared = declaredOutcome(a);
-  return declared === 'achieved' ? 0 : declared === 'partial' ? 1 : 2;
-}
-
 function qualitativeScore(
   ev: Evaluation,
   expected: string,
@@ -513,7 +496,7 @@ function qualitativeScore(
   if (ev.status === 'met') band = { name: 'achieved', min: n(achieved), max: W, maxInclusive: true };
   else {
     band =
-      gradeGap(expected, actualText) === 1
+      gradeGap(expected, actualText) === 1 // null cannot occur: unknown wording is not scored
         ? { name: 'partial', min: n(partial), max: n(achieved), maxInclusive: false }
         : { name: 'not-achieved', min: '0', max: n(partial), maxInclusive: false };
   }

@@ -11,6 +11,7 @@
  *
  * @internal
  */
+import { isFigure } from './quantity.js';
 
 /** Nesting of budget trees this quick test walks before deferring to the full schema. */
 const MAX_DEPTH = 200;
@@ -23,10 +24,6 @@ function isObject(v: unknown): v is Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const k of UNSAFE_KEYS) if (Object.hasOwn(v, k)) return false;
   return true;
-}
-
-function isFigure(v: unknown): boolean {
-  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
 
 /** An optional field that may also be null. */

@@ -31,9 +31,8 @@ export function toSimplified(text: string): string {
  * ideographic space), then the dashes, minus signs and comparators that NFKC leaves alone.
  */
 export function normalizeWidth(text: string): string {
-  let s = text.normalize('NFKC');
   let out = '';
-  for (const ch of s) {
+  for (const ch of text.normalize('NFKC')) {
     switch (ch) {
       case '\u2212': // minus sign
       case '\u2010':
@@ -76,8 +75,7 @@ export function normalizeWidth(text: string): string {
         out += ch;
     }
   }
-  s = out;
-  return s;
+  return out;
 }
 
 /** Width, script and space normalisation, trimmed: the form parsers work on. */

@@ -258,8 +258,3 @@ export function lookupUnit(text: string): UnitInfo | null {
   if (chars.length === 0 || chars.length > max || !chars.every(isUnitChar)) return null;
   return { symbol: text, dimension: `other:${text}`, factor: dec(1) };
 }
-
-/** True when two units measure the same dimension (so one converts into the other). */
-export function sameDimension(a: UnitInfo, b: UnitInfo): boolean {
-  return a.dimension === b.dimension;
-}

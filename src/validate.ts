@@ -21,6 +21,7 @@ import {
 import { comparePrinted } from './printed.js';
 import {
   describeType,
+  isFigure,
   isNothingPrinted,
   parseQuantity,
   type Quantity,
@@ -144,10 +145,6 @@ export interface ValidationResult {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isFigure(v: unknown): v is Figure {
-  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
 
 function text(v: unknown): string {
