@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default [
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'cli/src/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 2022,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The API reference in docs/api is generated from the JSDoc of src/index.ts and src/schema.ts
+// The API reference in docs/api is generated from the JSDoc of src/index.ts and src/schema/index.ts
 // (typedoc.json: TypeDoc + typedoc-plugin-markdown), then formatted with the repository's biome
 // so that `npm run lint` accepts it. This script makes it and checks it:
 //

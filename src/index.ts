@@ -6,6 +6,17 @@
  *
  * @module outturn
  */
+
+export type { RoundingMode } from './core/decimal.js';
+export { matchesPrinted, type PrintedComparison, type SumResult, sumFigures } from './core/printed.js';
+export {
+  convertUnit,
+  formatQuantity,
+  type ParseQuantityResult,
+  parseQuantity,
+  type Quantity,
+} from './core/quantity.js';
+export { nameKey, normalizeWidth, toSimplified } from './core/text.js';
 export {
   adjustmentRate,
   type BudgetCheck,
@@ -16,7 +27,7 @@ export {
   type RateErrorCode,
   type RateOptions,
   type RateResult,
-} from './budget.js';
+} from './figures/budget.js';
 export {
   COMMON_INDICATOR_NAMES,
   type CommonIndicatorId,
@@ -25,8 +36,44 @@ export {
   carryoverRate,
   commonIndicatorOf,
   staffControlRate,
-} from './common-indicators.js';
-export type { RoundingMode } from './decimal.js';
+} from './figures/common-indicators.js';
+export { compareGrades, declaredOutcome, GRADE_SCALES, type GradeComparison } from './figures/grades.js';
+export {
+  type Deviation,
+  type EvaluateOptions,
+  type Evaluation,
+  type EvaluationNoteCode,
+  evaluateIndicator,
+  type IndicatorInput,
+  type IndicatorStatus,
+} from './figures/indicator.js';
+export {
+  budgetExecutionScore,
+  type GradeStep,
+  gradeOf,
+  type LowerIsBetterStrategy,
+  type ParseProfileResult,
+  PROFILE_NAMES,
+  type ProfileName,
+  parseScoringProfile,
+  profileNamed,
+  SCORING_PROFILES,
+  type ScorableIndicator,
+  type ScoreBand,
+  type ScoreResult,
+  type ScoreRule,
+  type ScoringProfile,
+  scoreIndicator,
+} from './figures/scoring.js';
+export {
+  type Comparator,
+  comparatorSymbol,
+  isLowerBetter,
+  type ParseTargetResult,
+  parseTarget,
+  type Target,
+  type TargetContext,
+} from './figures/target.js';
 export {
   atLeast,
   DEFAULT_SEVERITY,
@@ -39,25 +86,7 @@ export {
   SEVERITIES,
   type Severity,
   summarize,
-} from './findings.js';
-export { compareGrades, declaredOutcome, GRADE_SCALES, type GradeComparison } from './grades.js';
-export {
-  type Deviation,
-  type EvaluateOptions,
-  type Evaluation,
-  type EvaluationNoteCode,
-  evaluateIndicator,
-  type IndicatorInput,
-  type IndicatorStatus,
-} from './indicator.js';
-export { matchesPrinted, type PrintedComparison } from './printed.js';
-export {
-  convertUnit,
-  formatQuantity,
-  type ParseQuantityResult,
-  parseQuantity,
-  type Quantity,
-} from './quantity.js';
+} from './model/findings.js';
 export type {
   AmountUnit,
   BudgetLine,
@@ -68,32 +97,7 @@ export type {
   Report,
   Staffing,
   TargetCells,
-} from './report.js';
-export {
-  budgetExecutionScore,
-  type GradeStep,
-  gradeOf,
-  type LowerIsBetterStrategy,
-  type ParseProfileResult,
-  parseScoringProfile,
-  SCORING_PROFILES,
-  type ScorableIndicator,
-  type ScoreBand,
-  type ScoreResult,
-  type ScoreRule,
-  type ScoringProfile,
-  scoreIndicator,
-} from './scoring.js';
-export {
-  type Comparator,
-  comparatorSymbol,
-  isLowerBetter,
-  type ParseTargetResult,
-  parseTarget,
-  type Target,
-  type TargetContext,
-} from './target.js';
-export { nameKey } from './text.js';
+} from './model/report.js';
 export {
   type BudgetFigures,
   type CrossCheck,
@@ -101,4 +105,5 @@ export {
   type ValidateOptions,
   type ValidationResult,
   validateReport,
-} from './validate.js';
+} from './rules/validate.js';
+export { isWellFormedReport } from './schema/shape.js';

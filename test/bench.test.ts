@@ -2,6 +2,8 @@
  * The benchmark's code paths with tiny sizes, against src (the bench modules take the library
  * as a parameter). Only correctness is asserted here, never a timing.
  */
+
+import * as lib from 'outturn';
 import { describe, expect, it } from 'vitest';
 import {
   compareIndicators,
@@ -29,7 +31,6 @@ import {
   prng,
   scaled,
 } from '../bench/workloads.js';
-import * as lib from '../src/index.js';
 
 const TINY: BenchConfig = {
   indicators: 400,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
 import {
   adjustmentRate,
   type BudgetLine,
@@ -11,7 +10,8 @@ import {
   type RateResult,
   type Report,
   validateReport,
-} from '../src/index.js';
+} from 'outturn';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const EXAMPLE = new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url);
 const loadExample = (): Report => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Report;

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import {
   COMMON_INDICATOR_NAMES,
   type CommonIndicatorId,
   carryoverRate,
   commonIndicatorOf,
   staffControlRate,
-} from '../src/index.js';
+} from 'outturn';
+import { describe, expect, it } from 'vitest';
 
 describe('commonIndicatorOf', () => {
   it.each([

@@ -13,7 +13,7 @@ import {
   toExact,
   toFixed,
   ZERO,
-} from '../src/decimal.js';
+} from '../src/core/decimal.js';
 
 const CALLER_DEFAULTS = { precision: Decimal.precision, rounding: Decimal.rounding };
 

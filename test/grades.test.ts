@@ -1,5 +1,5 @@
+import { compareGrades, evaluateIndicator, GRADE_SCALES } from 'outturn';
 import { describe, expect, it } from 'vitest';
-import { compareGrades, evaluateIndicator, GRADE_SCALES } from '../src/index.js';
 
 describe('compareGrades', () => {
   it.each([

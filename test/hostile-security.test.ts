@@ -5,15 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+import type { Report } from 'outturn';
+import {
+  compareGrades,
+  declaredOutcome,
+  evaluateIndicator,
+  parseQuantity,
+  parseTarget,
+  validateReport,
+} from 'outturn';
+import { parseReport } from 'outturn/schema';
+import { markdownCell, renderMarkdown } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
-import { compareGrades, declaredOutcome } from '../src/grades.js';
-import { evaluateIndicator } from '../src/indicator.js';
-import { parseQuantity } from '../src/quantity.js';
-import { markdownCell, renderMarkdown } from '../src/render.js';
-import type { Report } from '../src/report.js';
-import { parseReport } from '../src/schema.js';
-import { parseTarget } from '../src/target.js';
-import { validateReport } from '../src/validate.js';
 import { isFormulaLike, markdownCells } from './fixtures/hostile/markdown.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -11,12 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { evaluateIndicator, parseQuantity, parseTarget, validateReport } from 'outturn';
+import { parseReport } from 'outturn/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateIndicator } from '../src/indicator.js';
-import { parseQuantity } from '../src/quantity.js';
-import { parseReport } from '../src/schema.js';
-import { parseTarget } from '../src/target.js';
-import { validateReport } from '../src/validate.js';
 import { deepBudget, type Growth, MAX_RATIO, RUNS, SHAPES } from './fixtures/hostile/growth-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   type EvaluateOptions,
   type Evaluation,
@@ -10,7 +9,8 @@ import {
   type IndicatorStatus,
   matchesPrinted,
   type Report,
-} from '../src/index.js';
+} from 'outturn';
+import { describe, expect, it } from 'vitest';
 
 const EXAMPLE = new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url);
 const loadExample = (): Report => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Report;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { matchesPrinted } from 'outturn';
 import { describe, expect, it } from 'vitest';
-import { matchesPrinted } from '../src/index.js';
 
 describe('matchesPrinted: consistent at the printed precision, half-up (DESIGN §1 Rounding)', () => {
   it.each([

@@ -12,15 +12,24 @@
  * Each property runs RUNS (2,000) generated cases or more; see docs/reliability.md.
  */
 import fc from 'fast-check';
+import type { Report } from 'outturn';
+import {
+  DEFAULT_SEVERITY,
+  type EvaluateOptions,
+  evaluateIndicator,
+  type Finding,
+  formatQuantity,
+  type IndicatorInput,
+  parseQuantity,
+  parseTarget,
+  type Quantity,
+  SEVERITIES,
+  type TargetContext,
+  validateReport,
+} from 'outturn';
+import { parseReport } from 'outturn/schema';
+import { displayWidth, renderJson, renderMarkdown, renderText } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEVERITY, type Finding, SEVERITIES } from '../src/findings.js';
-import { type EvaluateOptions, evaluateIndicator, type IndicatorInput } from '../src/indicator.js';
-import { formatQuantity, parseQuantity, type Quantity } from '../src/quantity.js';
-import { displayWidth, renderJson, renderMarkdown, renderText } from '../src/render.js';
-import type { Report } from '../src/report.js';
-import { parseReport } from '../src/schema.js';
-import { parseTarget, type TargetContext } from '../src/target.js';
-import { validateReport } from '../src/validate.js';
 
 /** Generated cases per property: "thousands" (issue 8). */
 const RUNS = 2000;

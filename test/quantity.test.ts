@@ -1,12 +1,6 @@
 import fc from 'fast-check';
+import { convertUnit, formatQuantity, type ParseQuantityResult, parseQuantity, type Quantity } from 'outturn';
 import { describe, expect, it } from 'vitest';
-import {
-  convertUnit,
-  formatQuantity,
-  type ParseQuantityResult,
-  parseQuantity,
-  type Quantity,
-} from '../src/index.js';
 import { growthRatio, LINEAR_BOUND } from './support/growth.js';
 
 /** The quantity of an ok result, failing the test when there is none. */

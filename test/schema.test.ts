@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import type { Finding, Report } from 'outturn';
+import { type ParseReportResult, parseReport, reportSchema } from 'outturn/schema';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Finding } from '../src/findings.js';
-import type { Report } from '../src/report.js';
-import { type ParseReportResult, parseReport, reportSchema } from '../src/schema.js';
 
 const EXAMPLE = new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url);
 

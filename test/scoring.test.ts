@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   budgetExecutionScore,
   gradeOf,
   parseScoringProfile,
+  profileNamed,
   type Report,
   SCORING_PROFILES,
   type ScoringProfile,
   scoreIndicator,
   validateReport,
-} from '../src/index.js';
+} from 'outturn';
+import { describe, expect, it } from 'vitest';
 
 const profile = (name: string): ScoringProfile => {
-  const p = SCORING_PROFILES[name];
+  const p = profileNamed(name);
   if (!p) throw new Error(`no profile ${name}`);
   return p;
 };

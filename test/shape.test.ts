@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { isWellFormedReport } from 'outturn';
+import { parseReport } from 'outturn/schema';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../src/schema.js';
-import { isWellFormedReport } from '../src/shape.js';
 
 const examples = [
   new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url),

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   type Comparator,
   comparatorSymbol,
@@ -8,7 +7,8 @@ import {
   parseTarget,
   type Target,
   type TargetContext,
-} from '../src/index.js';
+} from 'outturn';
+import { describe, expect, it } from 'vitest';
 import { growthRatio, LINEAR_BOUND } from './support/growth.js';
 
 function targetOf(r: ParseTargetResult): Target {

@@ -11,8 +11,6 @@
  * zod type is reachable from any result of `outturn` or from `parseReport`.
  */
 import type { Decimal } from 'decimal.js';
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
 import {
   adjustmentRate,
   type BudgetLineFigures,
@@ -52,8 +50,10 @@ import {
   type Target,
   type ValidationResult,
   validateReport,
-} from '../src/index.js';
-import { type ParseReportResult, parseReport, type reportSchema } from '../src/schema.js';
+} from 'outturn';
+import { type ParseReportResult, parseReport, type reportSchema } from 'outturn/schema';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------
 // A type-level probe for leaks: is a decimal.js or zod value reachable from T?

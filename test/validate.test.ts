@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import {
   type BudgetLine,
   type Finding,
@@ -7,7 +6,8 @@ import {
   type Report,
   type ValidateOptions,
   validateReport,
-} from '../src/index.js';
+} from 'outturn';
+import { describe, expect, it } from 'vitest';
 
 const EXAMPLE = new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url);
 const loadExample = (): Report => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Report;

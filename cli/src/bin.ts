@@ -1,0 +1,27 @@
+/**
+ * The `outturn` executable: the one module of the CLI package with a side effect. It wires
+ * the process (stdout, stderr, environment, terminal) to {@link main} and sets the exit code.
+ *
+ * @internal
+ */
+import { EXIT, main } from './main.js';
+import { oneLine } from './text.js';
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // A closed pipe (`outturn check … | head`) is not an error worth a stack trace.
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`outturn: cannot write output: ${oneLine(e.message)}\n`);
+  process.exit(EXIT.internal);
+});
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  columns: process.stdout.columns,
+});

@@ -1,0 +1,262 @@
+/**
+ * The tree of a budget table, from the table's own signs: indentation, 其中 (“of which”),
+ * totals and subtotals (合计, 小计, 总计, Total) at the top or the bottom of their lines, and the
+ * structure of the standard table 预算总金额 → 基本支出, 项目支出 → project lines, where the
+ * sums decide whether the lines after a category belong to it.
+ *
+ * @internal
+ */
+import { type BudgetLine, matchesPrinted, nameKey, parseQuantity, sumFigures } from 'outturn';
+import type { Grid } from './grid.js';
+import type { BudgetField } from './headers.js';
+import { type ImportItem, item } from './types.js';
+
+/** Budget columns a line can print, as stored on a line. */
+export type LineField = Exclude<BudgetField, 'name' | 'budget'>;
+
+/** A budget row as read, before it is placed in the tree. */
+export interface RawLine {
+  readonly name: string;
+  /** Width of the name's leading white space (a full-width space counts 2). */
+  readonly indent: number;
+  readonly fields: ReadonlyMap<LineField, string>;
+  /** 0-based grid row. */
+  readonly row: number;
+}
+
+interface Node {
+  readonly line: RawLine;
+  children: Node[];
+}
+
+/** How a name reads as a total: 2 for a total (合计, Total), 1 for a subtotal (小计), 0 otherwise. */
+export function totalRank(name: string): 0 | 1 | 2 {
+  const k = nameKey(name).toLowerCase();
+  if (/^(?:小计|sub-?total)/.test(k)) return 1;
+  if (/^(?:合计|总计|共计|总额|grandtotal|total)/.test(k)) return 2;
+  if (/(?:总额|总金额|合计|总计)$/.test(k)) return 2;
+  return 0;
+}
+
+/** 基本支出 and 项目支出: the categories of the standard department table. */
+function isCategory(name: string): boolean {
+  const k = nameKey(name).replace(/^其中[:：]?/, '');
+  return k === '基本支出' || k === '项目支出';
+}
+
+/** A line that starts with 其中 (“of which”): the first of the previous line's parts. */
+function isOfWhich(name: string): boolean {
+  return nameKey(name).startsWith('其中');
+}
+
+const SUMMED = ['initial', 'adjustment', 'adjusted', 'actual'] as const;
+const COLUMN_NAMES: Record<(typeof SUMMED)[number], readonly [string, string]> = {
+  initial: ['initial budget', '年初预算数'],
+  adjustment: ['adjustment', '追加追减数'],
+  adjusted: ['adjusted budget', '调整预算数'],
+  actual: ['actual', '实际支出数'],
+};
+
+/** The printed amount, or null when the cell prints no number (`/`, `—`, text). */
+function amount(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const q = parseQuantity(text);
+  return q.ok && q.quantity !== null ? text : null;
+}
+
+/**
+ * Whether `children` add up to `parent` in every amount column the parent prints (a blank
+ * child cell adds nothing), at the parent's printed decimals. Null when no column can be
+ * compared.
+ */
+function addsUp(
+  parent: RawLine,
+  children: readonly Node[],
+): { ok: boolean; columns: string[]; zh: string[] } | null {
+  const columns: string[] = [];
+  const zh: string[] = [];
+  let ok = true;
+  for (const f of SUMMED) {
+    const printed = amount(parent.fields.get(f));
+    if (printed === null) continue;
+    const sum = sumFigures(children.map((c) => amount(c.line.fields.get(f))));
+    if (!sum.ok || sum.count === 0) continue;
+    const cmp = matchesPrinted(sum.exact, printed);
+    if (cmp === null) continue;
+    columns.push(`${COLUMN_NAMES[f][0]} ${cmp.expected}`);
+    zh.push(`${COLUMN_NAMES[f][1]} ${cmp.expected}`);
+    if (!cmp.consistent) ok = false;
+  }
+  return columns.length === 0 ? null : { ok, columns, zh };
+}
+
+/** Builds the budget tree of one table. Notes say what was inferred from sums. */
+export function buildTree(lines: readonly RawLine[], grid: Grid, notes: ImportItem[]): BudgetLine[] {
+  const indents = new Set(lines.map((l) => l.indent));
+  const roots = indents.size > 1 ? byIndentation(lines) : lines.map((line) => ({ line, children: [] }));
+  return structure(roots, grid, notes).map(toBudgetLine);
+}
+
+function byIndentation(lines: readonly RawLine[]): Node[] {
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const line of lines) {
+    const node: Node = { line, children: [] };
+    while (stack.length > 0 && (stack[stack.length - 1] as Node).line.indent >= line.indent) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) roots.push(node);
+    else parent.children.push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+/** Applies the signs to one list of siblings, then to every node's children. */
+function structure(list: Node[], grid: Grid, notes: ImportItem[]): Node[] {
+  let out = list;
+  // A total printed first, above its parts: 预算总金额, 合计, 总额, 年度资金总额.
+  const first = out[0];
+  if (
+    first !== undefined &&
+    out.length > 1 &&
+    first.children.length === 0 &&
+    totalRank(first.line.name) > 0
+  ) {
+    const rest = out.slice(1);
+    if (!rest.some((n) => totalRank(n.line.name) > 0 && n.children.length === 0 && isBottomTotal(rest, n))) {
+      first.children = rest;
+      out = [first];
+    }
+  }
+  out = bottomTotals(out);
+  out = ofWhich(out);
+  categories(out, grid, notes);
+  for (const n of out) n.children = structure(n.children, grid, notes);
+  return out;
+}
+
+/** True when `n` is a total printed below lines it would sum (not the first of `list`). */
+function isBottomTotal(list: readonly Node[], n: Node): boolean {
+  return list.indexOf(n) > 0;
+}
+
+/** Totals printed below their parts (Total, 合计, 小计) take the lines above them as children. */
+function bottomTotals(list: Node[]): Node[] {
+  const out: Node[] = [];
+  for (const n of list) {
+    const rank = totalRank(n.line.name);
+    if (rank === 0 || n.children.length > 0 || out.length === 0) {
+      out.push(n);
+      continue;
+    }
+    let k = out.length;
+    while (k > 0) {
+      const prev = out[k - 1] as Node;
+      const prevRank = totalRank(prev.line.name);
+      // A subtotal stops at the previous total of any rank; a total takes subtotals in.
+      if (prevRank >= rank || (rank === 1 && prevRank > 0)) break;
+      k--;
+    }
+    if (k === out.length) {
+      out.push(n);
+      continue;
+    }
+    n.children = out.splice(k);
+    out.push(n);
+  }
+  return out;
+}
+
+/** 其中 lines, and the lines after them, are parts of the line above. */
+function ofWhich(list: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i] as Node;
+    const prev = out[out.length - 1];
+    if (
+      isOfWhich(n.line.name) &&
+      prev !== undefined &&
+      prev.children.length === 0 &&
+      !isCategory(n.line.name)
+    ) {
+      const parts: Node[] = [n];
+      while (i + 1 < list.length) {
+        const next = list[i + 1] as Node;
+        if (isCategory(next.line.name) || totalRank(next.line.name) > 0) break;
+        parts.push(next);
+        i++;
+      }
+      prev.children = parts;
+      continue;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * The standard department table lists 基本支出 and 项目支出, then the project lines, all at
+ * one level. The lines after a category (up to the next category or total) become its
+ * children when their sums equal it in every column it prints; otherwise they stay beside
+ * it, and a note says so.
+ */
+function categories(list: Node[], grid: Grid, notes: ImportItem[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const cat = list[i] as Node;
+    if (!isCategory(cat.line.name) || cat.children.length > 0) continue;
+    let j = i + 1;
+    while (j < list.length) {
+      const n = list[j] as Node;
+      if (isCategory(n.line.name) || totalRank(n.line.name) > 0) break;
+      j++;
+    }
+    const candidates = list.slice(i + 1, j);
+    if (candidates.length === 0) continue;
+    const at = grid.locateRows(
+      (candidates[0] as Node).line.row,
+      (candidates[candidates.length - 1] as Node).line.row,
+    );
+    const names = candidates.map((c) => c.line.name).join('、');
+    const sums = addsUp(cat.line, candidates);
+    if (sums?.ok === true) {
+      cat.children = candidates;
+      list.splice(i + 1, candidates.length);
+      notes.push(
+        item(at, names, {
+          en: `placed under ${cat.line.name}, the line above them: their sums equal it (${sums.columns.join(', ')})`,
+          zh: `归入上方的“${cat.line.name}”：各列合计与之相等（${sums.zh.join('，')}）`,
+        }),
+      );
+    } else {
+      notes.push(
+        item(at, names, {
+          en: `kept beside ${cat.line.name}, not under it: ${sums === null ? 'no amount to compare' : `their sums (${sums.columns.join(', ')}) differ from it`}`,
+          zh: `与“${cat.line.name}”并列，未归入其下：${sums === null ? '没有可比较的金额' : `各列合计（${sums.zh.join('，')}）与之不等`}`,
+        }),
+      );
+    }
+  }
+}
+
+const ORDER: readonly LineField[] = ['initial', 'adjustment', 'adjusted', 'actual', 'carryover', 'weight'];
+const PUBLISHED: readonly (readonly [LineField, string])[] = [
+  ['executionRate', 'executionRate'],
+  ['score', 'score'],
+  ['variance', 'variance'],
+];
+
+function toBudgetLine(node: Node): BudgetLine {
+  const line: Record<string, unknown> = { name: node.line.name };
+  for (const f of ORDER) {
+    const v = node.line.fields.get(f);
+    if (v !== undefined) line[f] = v;
+  }
+  const published: Record<string, string> = {};
+  for (const [f, key] of PUBLISHED) {
+    const v = node.line.fields.get(f);
+    if (v !== undefined) published[key] = v;
+  }
+  if (Object.keys(published).length > 0) line.published = published;
+  if (node.children.length > 0) line.children = node.children.map(toBudgetLine);
+  return line as unknown as BudgetLine;
+}

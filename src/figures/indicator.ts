@@ -1,0 +1,492 @@
+/**
+ * One indicator: was the target met, and by how much did the actual deviate (偏差)?
+ */
+import { type Dec, HUNDRED, isPos, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
+import {
+  convertValue,
+  describeType,
+  isNothingPrinted,
+  parseQuantity,
+  type Quantity,
+  quantityUnit,
+  quantityValue,
+} from '../core/quantity.js';
+import { hasDigit, normalizeText } from '../core/text.js';
+import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
+import type { Messages } from '../model/findings.js';
+import type { Figure, TargetCells } from '../model/report.js';
+import { compareGrades } from './grades.js';
+import { type Comparator, parseTarget, type Target } from './target.js';
+
+/** Status of an indicator. */
+export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
+
+/**
+ * Deviation (偏差) of an actual from its target.
+ *
+ * - `relative`: (actual − target) / |target| × 100, exact, in percent; `"0"` when both are
+ *   zero; null when the target is zero and the actual is not (it does not exist).
+ * - `absolute`: actual − target, exact, in the target's unit (percentage points for `%`).
+ * - `printed`: the deviation as the reference report prints it: `relative` rounded half-up
+ *   to 2 decimals with `%` (`"-6.26%"`, `"229.00%"`), or under `deviationBasis: 'absolute'`
+ *   the absolute deviation rounded the same way, as a bare number; null when it does not exist.
+ */
+export interface Deviation {
+  /**
+   * Exact relative deviation in percent, without `%` (e.g. `"-6.26"`); `"0"` when both are zero or a
+   * qualitative target is met; null when the target is zero and the actual is not.
+   */
+  readonly relative: string | null;
+  /**
+   * Exact actual − target in the target's unit (percentage points for `%`), e.g. `"43.37"`;
+   * null only for a met qualitative target.
+   */
+  readonly absolute: string | null;
+  /**
+   * As printed per the options, e.g. `"-6.26%"` (a bare number under `deviationBasis: 'absolute'`);
+   * `"0%"` for a met qualitative target; null when the relative deviation it would show does not exist.
+   */
+  readonly printed: string | null;
+  /** Unit of `absolute` (`"%"` means percentage points), or null for bare numbers. */
+  readonly unit: string | null;
+}
+
+/** What an indicator is evaluated from: the cells of one row. */
+export interface IndicatorInput {
+  /**
+   * 指标目标值 as printed, a finite number, or the two cells `{ operator, value }`; null, undefined,
+   * empty, `/` or `—`: nothing printed (status `not-reported`).
+   */
+  readonly target: string | number | TargetCells | null | undefined;
+  /**
+   * 指标完成值 as printed or a finite number; null, undefined, empty, `/`, `—` or `-`: nothing printed
+   * (status `not-reported`).
+   */
+  readonly actual?: Figure | null | undefined;
+  /** 度量单位 column. */
+  readonly unit?: string | null | undefined;
+  /** 指标名称: decides the direction of a bare target value. */
+  readonly name?: string | undefined;
+  /** Category path (一级/二级指标): a bare value under 成本指标 is a ceiling. */
+  readonly path?: readonly string[] | undefined;
+}
+
+/** Conventions of deviation that differ between publishers. Defaults are the reference's. */
+export interface EvaluateOptions {
+  /**
+   * What `deviation.printed` shows: `'relative'` (default, the reference report: percent of
+   * the target) or `'absolute'` (actual − target in the indicator's unit, the convention of
+   * target/actual/deviation tables in English-language reports).
+   */
+  readonly deviationBasis?: 'relative' | 'absolute';
+  /**
+   * Deviation of a met inequality target (`≥`, `≤`, `>`, `<`): `'signed'` (default, the
+   * reference report: ≥90% → 99% is 10.00%) or `'zero'` (publishers who print 0 when met).
+   */
+  readonly metInequality?: 'signed' | 'zero';
+  /** Decimals of `deviation.printed` (default 2). */
+  readonly decimals?: number;
+  /** Rounding of `deviation.printed` (default `'half-up'`, 四舍五入). */
+  readonly rounding?: RoundingMode;
+}
+
+/** The result of {@link evaluateIndicator}. */
+export interface Evaluation {
+  /**
+   * `met` (达成), `not-met` (未达成), `needs-judgement` (需人工判断), `not-reported` (a cell prints
+   * nothing) or `unparsable` (a cell cannot be read, or units of different kinds).
+   */
+  readonly status: IndicatorStatus;
+  /**
+   * Deviation (偏差) of the actual from the target; null when the status is `not-reported` or
+   * `unparsable`, the actual is text against a numeric target, or a qualitative target is not met or
+   * needs judgement.
+   */
+  readonly deviation: Deviation | null;
+  /** The parsed target, or null when nothing was printed or it could not be read. */
+  readonly target: Target | null;
+  /** The parsed actual (a number), or null when it is text, empty or unreadable. */
+  readonly actual: Quantity | null;
+  /** The comparator the actual cell repeats (`≥266米`), if any. */
+  readonly actualOperator: Comparator | null;
+  /**
+   * Achievement, actual / target × 100, exact, in percent (for over-achievement checks);
+   * null for qualitative targets, ranges, or a zero target.
+   */
+  readonly achievement: string | null;
+  /** Why the status is `unparsable`, `needs-judgement` or `not-reported`. */
+  readonly note: {
+    /** Reason code, e.g. `unit-mismatch` or `actual-not-reported`. */
+    readonly code: EvaluationNoteCode;
+    /** The reason, in en and zh-CN. */
+    readonly message: Messages;
+  } | null;
+}
+
+/** Reasons attached to a status. */
+export type EvaluationNoteCode =
+  | 'unparsable-target'
+  | 'unparsable-value'
+  | 'unit-mismatch'
+  | 'target-not-reported'
+  | 'actual-not-reported'
+  | 'unknown-grade'
+  | 'approximate-actual'
+  | 'qualitative-actual'
+  | 'numeric-actual';
+
+/**
+ * The exact values behind an evaluation's decimal strings, kept for the checks of
+ * validateReport so that they need not parse the strings again (internal).
+ */
+export interface EvaluationExacts {
+  readonly target: Dec | null;
+  readonly relative: Dec | null;
+  readonly absolute: Dec | null;
+  readonly achievement: Dec | null;
+}
+
+const EXACTS = new WeakMap<Evaluation, EvaluationExacts>();
+
+/** The exact values behind a quantitative evaluation, or undefined (internal). */
+export function exactsOf(ev: Evaluation): EvaluationExacts | undefined {
+  return EXACTS.get(ev);
+}
+
+/** An interval on the number line, each end open or closed, null for unbounded. */
+interface Interval {
+  readonly lo: Dec | null;
+  readonly loOpen: boolean;
+  readonly hi: Dec | null;
+  readonly hiOpen: boolean;
+}
+
+function targetInterval(op: Comparator, t: Dec): Interval {
+  switch (op) {
+    case '>=':
+      return { lo: t, loOpen: false, hi: null, hiOpen: false };
+    case '>':
+      return { lo: t, loOpen: true, hi: null, hiOpen: false };
+    case '<=':
+      return { lo: null, loOpen: false, hi: t, hiOpen: false };
+    case '<':
+      return { lo: null, loOpen: false, hi: t, hiOpen: true };
+    case '=':
+      return { lo: t, loOpen: false, hi: t, hiOpen: false };
+  }
+}
+
+/** Lower end of `a` is inside the lower bound of `b`. */
+function loWithin(a: Interval, b: Interval): boolean {
+  if (b.lo === null) return true;
+  if (a.lo === null) return false;
+  const c = a.lo.comparedTo(b.lo);
+  return c > 0 || (c === 0 && (!b.loOpen || a.loOpen));
+}
+
+function hiWithin(a: Interval, b: Interval): boolean {
+  if (b.hi === null) return true;
+  if (a.hi === null) return false;
+  const c = a.hi.comparedTo(b.hi);
+  return c < 0 || (c === 0 && (!b.hiOpen || a.hiOpen));
+}
+
+function subset(a: Interval, b: Interval): boolean {
+  return loWithin(a, b) && hiWithin(a, b);
+}
+
+/** `a` lies wholly above `b`'s upper end or wholly below its lower end. */
+function disjoint(a: Interval, b: Interval): boolean {
+  const below = (x: Interval, y: Interval): boolean => {
+    if (x.hi === null || y.lo === null) return false;
+    const c = x.hi.comparedTo(y.lo);
+    return c < 0 || (c === 0 && (x.hiOpen || y.loOpen));
+  };
+  return below(a, b) || below(b, a);
+}
+
+function note(code: EvaluationNoteCode, en: string, zh: string): Evaluation['note'] {
+  return { code, message: { en, zh } };
+}
+
+function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Evaluation {
+  return {
+    deviation: null,
+    target: null,
+    actual: null,
+    actualOperator: null,
+    achievement: null,
+    note: null,
+    ...partial,
+  };
+}
+
+/**
+ * Evaluates one indicator: status (met or not) and deviation (偏差).
+ *
+ * Met: `≥` actual ≥ target, `≤` actual ≤ target, `=` equal, `>`/`<` strict; a range includes
+ * both ends. Units are compared after exact conversion (10万元 = 100000元); a bare actual
+ * takes the target's unit; units of different kinds (`次` against `家`) make the status
+ * `unparsable` with note `unit-mismatch`. An actual printed as "more than" (`117余次`) or with
+ * a repeated comparator (`≥266米`) is met only when every value it allows meets the target,
+ * not met when none does, and `needs-judgement` otherwise.
+ *
+ * Qualitative targets: equal text, or a better grade on a known scale, is met (deviation 0%,
+ * as the reference prints); a worse grade is not met; unknown wording is `needs-judgement`.
+ *
+ * Deviation (reference convention, 苏州市商务服务中心 2023): (actual − target) / |target| × 100%,
+ * printed with 2 decimals half-up, also for met targets: ≥90% → 99% gives `"10.00%"`,
+ * =100% → 93.74% gives `"-6.26%"`. A zero target has no relative deviation unless the actual
+ * is zero too; its absolute deviation is still given (=0% → 43.37%: absolute `"43.37"`).
+ * A range's deviation is measured from the nearer bound, and is 0 inside the range.
+ *
+ * Status `not-reported` when the target or actual cell prints nothing.
+ *
+ * @throws TypeError when `input` is not an object.
+ * @example
+ * ```ts
+ * evaluateIndicator({ target: '=100%', actual: '93.74%' });
+ * // { status: 'not-met', deviation: { relative: '-6.26', absolute: '-6.26', printed: '-6.26%', unit: '%' }, … }
+ * evaluateIndicator({ target: '≥100 次', actual: '329 次' }).deviation?.printed; // '229.00%'
+ * evaluateIndicator({ target: '=0%', actual: '43.37%' }).deviation;
+ * // { relative: null, absolute: '43.37', printed: null, unit: '%' }
+ * ```
+ */
+export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
+  if (typeof input !== 'object' || input === null) {
+    throw new TypeError(`evaluateIndicator expects an object { target, actual }, got ${describeType(input)}`);
+  }
+  const parsed =
+    input.target === null || input.target === undefined
+      ? ({ ok: true, target: null } as const)
+      : parseTarget(input.target, { name: input.name, unit: input.unit, path: input.path });
+  if (!parsed.ok) {
+    return result({ status: 'unparsable', note: { code: 'unparsable-target', message: parsed.message } });
+  }
+  const target = parsed.target;
+  if (target === null) {
+    return result({
+      status: 'not-reported',
+      note: note('target-not-reported', 'no target is printed', '未填写目标值'),
+    });
+  }
+  const actualRaw = input.actual;
+  const actualText = actualRaw === null || actualRaw === undefined ? '' : String(actualRaw);
+  if (isNothingPrinted(normalizeText(actualText))) {
+    return result({
+      status: 'not-reported',
+      target,
+      note: note('actual-not-reported', 'no actual value is printed', '未填写完成值'),
+    });
+  }
+  if (target.kind === 'qualitative') return evaluateQualitative(target, actualText);
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, input, options);
+}
+
+function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
+  const asNumber = parseQuantity(actualText);
+  if (asNumber.ok && asNumber.quantity !== null) {
+    return result({
+      status: 'needs-judgement',
+      target,
+      note: note(
+        'numeric-actual',
+        `a qualitative target "${target.text}" with a numeric actual "${actualText}"`,
+        `定性目标“${target.text}”的完成值却是数值“${actualText}”`,
+      ),
+    });
+  }
+  const cmp = compareGrades(target.expected, actualText);
+  if (cmp === 'met') {
+    return result({
+      status: 'met',
+      target,
+      deviation: { relative: '0', absolute: null, printed: '0%', unit: null },
+    });
+  }
+  if (cmp === 'not-met') return result({ status: 'not-met', target });
+  return result({
+    status: 'needs-judgement',
+    target,
+    note: note(
+      'unknown-grade',
+      `"${actualText}" against "${target.text}" is on no known grade scale`,
+      `“${actualText}”与“${target.text}”不在已知的等级序列上，需人工判断`,
+    ),
+  });
+}
+
+/** The actual as a number, possibly a bound (`117余次`, `≥266米`). */
+interface ActualReading {
+  readonly quantity: Quantity;
+  readonly operator: Comparator | null;
+}
+
+function readActual(
+  raw: Figure,
+  text: string,
+  unitColumn: string | null | undefined,
+): ActualReading | Evaluation {
+  const q = typeof raw === 'number' ? parseQuantity(raw) : parseQuantity(text);
+  if (q.ok && q.quantity) return { quantity: q.quantity, operator: null };
+  // The comparator is sometimes repeated in the actual cell: `≥266米`, `98%以上`.
+  const asTarget = parseTarget(text, { unit: unitColumn });
+  if (asTarget.ok && asTarget.target?.kind === 'comparison' && !asTarget.target.implicit) {
+    return { quantity: asTarget.target.value, operator: asTarget.target.operator };
+  }
+  if (!hasDigit(normalizeText(text))) {
+    return result({
+      status: 'needs-judgement',
+      note: note(
+        'qualitative-actual',
+        `a numeric target with a text actual "${text}"`,
+        `数值目标的完成值却是文字“${text}”`,
+      ),
+    });
+  }
+  const message = q.ok
+    ? { en: `"${text}" cannot be read`, zh: `“${text}”无法识别` }
+    : { en: q.message.en, zh: q.message.zh };
+  return result({ status: 'unparsable', note: { code: 'unparsable-value', message } });
+}
+
+function evaluateQuantitative(
+  target: Target & { kind: 'comparison' | 'range' },
+  raw: Figure,
+  actualText: string,
+  input: IndicatorInput,
+  options: EvaluateOptions,
+): Evaluation {
+  const reading = readActual(raw, actualText, input.unit);
+  if ('status' in reading) return { ...reading, target };
+  const columnUnit = input.unit ? lookupUnit(normalizeText(input.unit).replaceAll(' ', '')) : null;
+  const targetQ = target.kind === 'comparison' ? target.value : target.min;
+  // A bare number beside a number word (`≥1.2万` against `12000`) is a plain number; otherwise
+  // a bare value takes the other side's unit.
+  const ownActual = quantityUnit(reading.quantity) ?? columnUnit;
+  const ownTarget = quantityUnit(targetQ) ?? columnUnit;
+  const targetUnit: UnitInfo | null = ownTarget ?? (ownActual?.dimension === 'number' ? PLAIN_NUMBER : null);
+  const actualUnit: UnitInfo | null =
+    ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
+  const a = convertValue(quantityValue(reading.quantity), actualUnit, targetUnit);
+  const actual: Quantity =
+    reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
+      ? { ...reading.quantity, unit: actualUnit.symbol }
+      : reading.quantity;
+  if (a === null) {
+    return result({
+      status: 'unparsable',
+      target,
+      actual,
+      actualOperator: reading.operator,
+      note: note(
+        'unit-mismatch',
+        `the actual's unit "${actualUnit?.symbol}" and the target's unit "${targetUnit?.symbol}" measure different things`,
+        `完成值单位“${actualUnit?.symbol}”与目标值单位“${targetUnit?.symbol}”不可比较`,
+      ),
+    });
+  }
+
+  // The target's exact value, read once (a Decimal is immutable).
+  const t = target.kind === 'comparison' ? quantityValue(target.value) : null;
+  const wanted: Interval =
+    target.kind === 'comparison'
+      ? targetInterval(target.operator, t as Dec)
+      : {
+          lo: quantityValue(target.min),
+          loOpen: false,
+          // parseTarget gives both bounds of a range the same unit.
+          hi: quantityValue(target.max),
+          hiOpen: false,
+        };
+  const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
+  const got: Interval =
+    op === null || op === '=' ? { lo: a, loOpen: false, hi: a, hiOpen: false } : targetInterval(op, a);
+  const status: IndicatorStatus = subset(got, wanted)
+    ? 'met'
+    : disjoint(got, wanted)
+      ? 'not-met'
+      : 'needs-judgement';
+
+  // One division serves both: relative = (a − t) / |t| × 100, and achievement = a / t × 100,
+  // which is 100 + relative for a positive target and 100 − relative for a negative one.
+  const relative = t === null || t.isZero() ? null : a.minus(t).dividedBy(t.abs()).times(HUNDRED);
+  const dev = computeDeviation(target, t, relative, wanted, a, status, targetUnit, options);
+  const achievement =
+    t === null || relative === null ? null : isPos(t) ? relative.plus(HUNDRED) : HUNDRED.minus(relative);
+  const evaluation = result({
+    status,
+    target,
+    actual,
+    actualOperator: reading.operator,
+    deviation: dev.deviation,
+    achievement: achievement === null ? null : toExact(achievement),
+    note:
+      status === 'needs-judgement'
+        ? note(
+            'approximate-actual',
+            `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
+            `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
+          )
+        : null,
+  });
+  EXACTS.set(evaluation, { target: t, relative: dev.relative, absolute: dev.absolute, achievement });
+  return evaluation;
+}
+
+/** A deviation with the exact values its strings print. */
+interface DeviationWithExacts {
+  readonly deviation: Deviation;
+  readonly relative: Dec | null;
+  readonly absolute: Dec;
+}
+
+function computeDeviation(
+  target: Target & { kind: 'comparison' | 'range' },
+  targetValue: Dec | null,
+  targetRelative: Dec | null,
+  wanted: Interval,
+  a: Dec,
+  status: IndicatorStatus,
+  unit: UnitInfo | null,
+  options: EvaluateOptions,
+): DeviationWithExacts {
+  const decimals = options.decimals ?? 2;
+  const rounding = options.rounding ?? 'half-up';
+  let t: Dec;
+  if (target.kind === 'range') {
+    if (
+      status === 'met' ||
+      (wanted.lo !== null && wanted.hi !== null && a.gte(wanted.lo) && a.lte(wanted.hi))
+    ) {
+      return finish(ZERO, ZERO);
+    }
+    t = wanted.lo !== null && a.lt(wanted.lo) ? wanted.lo : (wanted.hi ?? ZERO);
+  } else {
+    t = targetValue as Dec;
+    const inequality = target.operator !== '=';
+    if (inequality && status === 'met' && options.metInequality === 'zero') return finish(ZERO, ZERO);
+  }
+  const absolute = a.minus(t);
+  let relative: Dec | null;
+  if (t.isZero()) relative = a.isZero() ? ZERO : null;
+  else relative = target.kind === 'comparison' ? targetRelative : absolute.dividedBy(t.abs()).times(HUNDRED);
+  return finish(relative, absolute);
+
+  function finish(rel: Dec | null, abs: Dec): DeviationWithExacts {
+    const basis = options.deviationBasis ?? 'relative';
+    const printed =
+      basis === 'absolute'
+        ? toFixed(abs, decimals, rounding)
+        : rel === null
+          ? null
+          : `${toFixed(rel, decimals, rounding)}%`;
+    const deviation = {
+      relative: rel === null ? null : toExact(rel),
+      absolute: toExact(abs),
+      printed,
+      unit: unit === null || unit.symbol === '' ? null : unit.symbol,
+    };
+    return { deviation, relative: rel, absolute: abs };
+  }
+}

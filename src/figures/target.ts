@@ -1,0 +1,485 @@
+/**
+ * Target notation (指标目标值) as printed in self-evaluation tables.
+ */
+
+import { describeType, isNothingPrinted, parseQuantity, type Quantity, showValue } from '../core/quantity.js';
+import { hasDigit, isDigit, nameKey, normalizeText } from '../core/text.js';
+import type { Messages } from '../model/findings.js';
+import type { TargetCells } from '../model/report.js';
+
+/** A comparison: `>=` 不低于, `<=` 不高于, `=` 等于, `>` 高于/超过, `<` 低于/不满. */
+export type Comparator = '>=' | '<=' | '=' | '>' | '<';
+
+/** A parsed target. */
+export type Target =
+  | {
+      /** A comparator and one value: `≥90%`, `不低于95%`, or a bare `100`. */
+      readonly kind: 'comparison';
+      /** The comparator (`>=` for ≥, 不低于, 以上 …), inferred when `implicit`. */
+      readonly operator: Comparator;
+      /** The target value with its unit; a bare number takes the unit column's unit. */
+      readonly value: Quantity;
+      /**
+       * True when no comparator was printed (`90%`, `100`) and the operator was inferred
+       * from the indicator's natural direction: `<=` for the known lower-is-better
+       * indicators (see {@link isLowerBetter}), `>=` otherwise.
+       */
+      readonly implicit: boolean;
+      /** The target's text as given (for two cells, operator and value joined). */
+      readonly text: string;
+    }
+  | {
+      /** `90%-95%`, `90%～95%`, `90%至95%`: both bounds included. */
+      readonly kind: 'range';
+      /** Lower bound, inclusive; both bounds have the same unit. */
+      readonly min: Quantity;
+      /** Upper bound, inclusive. */
+      readonly max: Quantity;
+      /** The target as printed. */
+      readonly text: string;
+    }
+  | {
+      /** 健全, 规范, 较显著, 达成预期指标 …: compared as a grade. */
+      readonly kind: 'qualitative';
+      /** The expected grade, width/script normalised, without spaces. */
+      readonly expected: string;
+      /** The target as printed (the value cell, for two cells). */
+      readonly text: string;
+    };
+
+/** Result of {@link parseTarget}. `target` is null when nothing was printed. */
+export type ParseTargetResult =
+  | {
+      /** The cell was read, or prints nothing. */
+      readonly ok: true;
+      /** The parsed target, or null when the cell prints nothing (`/`, `—`, empty). */
+      readonly target: Target | null;
+    }
+  | {
+      /** The target cannot be read: never a guess. */
+      readonly ok: false;
+      /** Always `unparsable-target`. */
+      readonly code: 'unparsable-target';
+      /** Why it cannot be read, in en and zh-CN. */
+      readonly message: Messages;
+      /** The text that could not be read: the cell as given, the two cells joined, or a bad unit column. */
+      readonly text: string;
+    };
+
+/** Context that a target's cell alone does not give. */
+export interface TargetContext {
+  /** 指标名称: decides the direction of a bare value. */
+  readonly name?: string | undefined;
+  /** 度量单位 printed in its own column: the unit of a bare value. */
+  readonly unit?: string | null | undefined;
+  /** Category path (一级/二级指标): a bare value under 成本指标 is read as a ceiling. */
+  readonly path?: readonly string[] | undefined;
+}
+
+/** Comparator symbols, longest first (after NFKC, `＞＝` is `>=`, `﹦` is `=`). */
+const SYMBOLS: readonly (readonly [string, Comparator])[] = [
+  ['>=', '>='],
+  ['=>', '>='],
+  ['<=', '<='],
+  ['=<', '<='],
+  ['==', '='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['⩾', '>='],
+  ['≮', '>='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['⩽', '<='],
+  ['≯', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
+  // U+2550 BOX DRAWINGS DOUBLE HORIZONTAL: printed for = in some tables (永德县 2022).
+  ['═', '='],
+];
+
+/**
+ * Comparator words before the number. Whether the number itself is included follows the
+ * Civil Code (民法典 第一千二百五十九条): 以上、以下、以内、届满 include it; 不满、超过、以外 do not.
+ */
+const PREFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['大于或等于', '>='],
+  ['大于等于', '>='],
+  ['小于或等于', '<='],
+  ['小于等于', '<='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['不短于', '>='],
+  ['至少', '>='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['不大于', '<='],
+  ['不多于', '<='],
+  ['不长于', '<='],
+  ['不超出', '<='],
+  ['至多', '<='],
+  ['最多', '<='],
+  ['控制在', '<='],
+  ['高于', '>'],
+  ['多于', '>'],
+  ['大于', '>'],
+  ['超过', '>'],
+  ['低于', '<'],
+  ['少于', '<'],
+  ['小于', '<'],
+  ['不满', '<'],
+  ['不足', '<'],
+  ['等于', '='],
+  ['达到', '='],
+];
+
+/** Comparator words after the number: 以上 (≥), 以下/以内 (≤), with 及/(含) variants. */
+const SUFFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['(含)以上', '>='],
+  ['(含)以下', '<='],
+  ['(含)以内', '<='],
+  ['及以上', '>='],
+  ['及以下', '<='],
+  ['及以内', '<='],
+  ['以上', '>='],
+  ['以下', '<='],
+  ['以内', '<='],
+];
+
+/** Words of a separate operator cell (指标性质) besides the symbols and prefix words. */
+const OPERATOR_CELL_WORDS: Readonly<Record<string, Comparator>> = {
+  正向: '>=',
+  正向指标: '>=',
+  反向: '<=',
+  反向指标: '<=',
+};
+
+/** Range separators between two numbers. */
+const RANGE_SEPARATORS: readonly string[] = ['~', '至', '到', '—', '-'];
+
+/**
+ * Names of lower-is-better indicators (as parts of a name): a bare target value of these is
+ * read as `<=`. From DESIGN §1: 预算调整率, 结转结余率, …控制率, …变动率, 投诉率, 事故; and
+ * rates of faults that only a lower value can improve.
+ */
+const LOWER_BETTER_PARTS: readonly string[] = [
+  '预算调整率',
+  '结转结余率',
+  '结余率',
+  '控制率',
+  '变动率',
+  '投诉率',
+  '投诉量',
+  '事故',
+  '偏差率',
+  '差错率',
+  '失误率',
+  '违规',
+  '超支率',
+  '逾期',
+  '返工率',
+  '发生率',
+  '损失率',
+  '空置率',
+];
+
+/** Words in a cost indicator's name that make higher better (成本节约率). */
+const SAVING_PARTS: readonly string[] = ['节约', '节省', '节支'];
+
+/**
+ * True when an indicator denotes a lower-is-better indicator: its name holds 预算调整率,
+ * 结转结余率, …控制率, …变动率, 投诉率, 事故 … (see docs/conventions.md), or it sits under a
+ * cost category (成本指标, 经济成本指标) and its name speaks of no saving (节约, 节省, 节支).
+ * Used for the direction of a bare target value.
+ *
+ * @example
+ * ```ts
+ * isLowerBetter('公用经费控制率'); // true
+ * isLowerBetter('预算执行率');     // false
+ * isLowerBetter('项目计划总投资', ['产出指标', '成本指标']); // true
+ * ```
+ */
+export function isLowerBetter(name: string, path: readonly string[] = []): boolean {
+  const key = nameKey(name);
+  if (LOWER_BETTER_PARTS.some((p) => key.includes(p))) return true;
+  const cost = path.some((segment) => typeof segment === 'string' && nameKey(segment).includes('成本'));
+  return cost && !SAVING_PARTS.some((p) => key.includes(p));
+}
+
+function naturalOperator(context: TargetContext): Comparator {
+  return isLowerBetter(context.name ?? '', context.path ?? []) ? '<=' : '>=';
+}
+
+function fail(text: string, en: string, zh: string): ParseTargetResult {
+  return {
+    ok: false,
+    code: 'unparsable-target',
+    message: { en: `target "${text}" cannot be read: ${en}`, zh: `目标值“${text}”无法识别：${zh}` },
+    text,
+  };
+}
+
+/** Comparator symbols and words by their first character, longest first (internal index). */
+const BY_FIRST = new Map<string, (readonly [string, Comparator])[]>();
+for (const entry of [...SYMBOLS, ...PREFIX_WORDS]) {
+  const first = entry[0][0] as string;
+  const list = BY_FIRST.get(first) ?? [];
+  list.push(entry);
+  BY_FIRST.set(first, list);
+}
+for (const list of BY_FIRST.values()) list.sort((x, y) => y[0].length - x[0].length);
+
+function stripPrefix(s: string): { operator: Comparator | null; rest: string } {
+  const candidates = BY_FIRST.get(s[0] ?? '');
+  if (candidates) {
+    for (const [word, op] of candidates) {
+      if (s.startsWith(word)) return { operator: op, rest: s.slice(word.length).trim() };
+    }
+  }
+  return { operator: null, rest: s };
+}
+
+function stripSuffix(s: string): { operator: Comparator | null; rest: string } {
+  const compact = s.endsWith(')') || s.endsWith('上') || s.endsWith('下') || s.endsWith('内');
+  if (!compact) return { operator: null, rest: s };
+  for (const [word, op] of SUFFIX_WORDS) {
+    if (s.endsWith(word)) return { operator: op, rest: s.slice(0, -word.length).trim() };
+  }
+  return { operator: null, rest: s };
+}
+
+/** Applies the indicator's unit column to a bare quantity. */
+function withUnit(q: Quantity, unit: string | null): Quantity {
+  if (q.unit !== null || unit === null) return q;
+  return { ...q, unit };
+}
+
+/** Parses a unit column into a canonical unit symbol; undefined when it is not a unit. */
+function unitFromColumn(raw: string | null | undefined): string | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  const s = normalizeText(raw);
+  if (isNothingPrinted(s)) return null;
+  const probe = parseQuantity(`1${s}`);
+  if (!probe.ok || probe.quantity === null) return undefined;
+  return probe.quantity.unit;
+}
+
+/** True when a digit is followed by `e`/`E`, an optional sign and a digit (one linear scan). */
+function hasExponent(s: string): boolean {
+  for (let i = 1; i + 1 < s.length; i += 1) {
+    const c = s[i];
+    if ((c === 'e' || c === 'E') && isDigit(s[i - 1])) {
+      const next = s[i + 1] === '+' || s[i + 1] === '-' ? s[i + 2] : s[i + 1];
+      if (isDigit(next)) return true;
+    }
+  }
+  return false;
+}
+
+/** Splits `90%-95%` into its two sides, or null when the text is not a range. */
+function splitRange(s: string): readonly [string, string] | null {
+  // The separator must stand after the first digit and before the last one: the first such
+  // occurrence splits. One pass to find the digits, one indexOf per separator: linear.
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < s.length; i += 1) {
+    if (isDigit(s[i])) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return null;
+  for (const sep of RANGE_SEPARATORS) {
+    const at = s.indexOf(sep, first + 1);
+    if (at < 0 || at + sep.length > last) continue;
+    return [s.slice(0, at).trim(), s.slice(at + sep.length).trim()];
+  }
+  return null;
+}
+
+/**
+ * Parses a target as printed in a self-evaluation table.
+ *
+ * Notations:
+ * - comparators, ASCII, Unicode and full-width: `≥ >= ≧ ⩾ ＞＝`, `≤ <= ≦ ⩽`, `= ﹦ ＝`, `> <`;
+ * - words before the number: 不低于 不少于 至少 大于等于 (≥); 不高于 不超过 不大于 小于等于
+ *   控制在…(以内) (≤); 高于 多于 大于 超过 (>); 低于 少于 小于 不满 (<); 等于 达到 (=);
+ * - words after it: 以上 (≥), 以下 and 以内 (≤), inclusive per 民法典 第一千二百五十九条;
+ * - ranges `90%-95%`, `90%～95%`, `90%至95%`, both ends included (a bound printed without a
+ *   unit takes the other's);
+ * - qualitative text without digits (健全, 较显著, 达成预期指标): `kind: 'qualitative'`;
+ * - a bare value (`90%`, `100`): `>=`, or `<=` for lower-is-better names, with `implicit: true`;
+ * - two cells, `{ operator, value }`, where the operator may also be 正向/反向 (指标性质).
+ *
+ * The number is read by {@link parseQuantity}; a bare number takes `context.unit`.
+ * Nothing printed (`/`, `—`, empty) gives `{ ok: true, target: null }`. Text with digits that
+ * is none of the above is `{ ok: false, code: 'unparsable-target' }`: never a guess.
+ *
+ * @throws TypeError when `input` is not a string, number or `{ operator, value }` object.
+ * @example
+ * ```ts
+ * parseTarget('≥90%');        // comparison '>=' 90 %
+ * parseTarget('控制在5%以内'); // comparison '<=' 5 %
+ * parseTarget('不满10人');     // comparison '<' 10 人
+ * parseTarget('90%～95%');     // range 90 % … 95 %
+ * parseTarget('较显著');       // qualitative '较显著'
+ * parseTarget('0%', { name: '预算调整率' }); // comparison '<=' 0 %, implicit
+ * ```
+ */
+export function parseTarget(
+  input: string | number | TargetCells,
+  context: TargetContext = {},
+): ParseTargetResult {
+  const unit = unitFromColumn(context.unit);
+  if (unit === undefined) {
+    const raw = showValue(context.unit);
+    return fail(raw, `the unit column "${raw}" is not a unit`, `度量单位“${raw}”不是计量单位`);
+  }
+  if (typeof input === 'number') {
+    const q = parseQuantity(input);
+    if (!q.ok) return { ok: false, code: 'unparsable-target', message: q.message, text: String(input) };
+    if (q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
+    const op = naturalOperator(context);
+    const value = withUnit(q.quantity, unit);
+    return {
+      ok: true,
+      target: { kind: 'comparison', operator: op, value, implicit: true, text: String(input) },
+    };
+  }
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    return parseCells(input, unit, context);
+  }
+  if (typeof input !== 'string') {
+    throw new TypeError(
+      `parseTarget expects a string, a number or { operator, value }, got ${describeType(input)}`,
+    );
+  }
+  const text = input;
+  const s = normalizeText(text);
+  if (isNothingPrinted(s)) return { ok: true, target: null };
+
+  const pre = stripPrefix(s);
+  const suf = stripSuffix(pre.rest);
+  // 控制在5%以内 and 不低于90%以上 repeat one comparator; two different ones contradict.
+  if (pre.operator !== null && suf.operator !== null && pre.operator !== suf.operator) {
+    return fail(text, 'two different comparators', '同时出现两种不同的比较关系');
+  }
+  const operator = pre.operator ?? suf.operator;
+  const body = suf.rest;
+
+  if (!hasDigit(body)) {
+    // 达到预期目标, 不低于良好: a comparator word before text is part of a qualitative target;
+    // a comparator symbol without a number (`≥`, `≥良`) is not a target.
+    const symbol = SYMBOLS.some(([sym]) => s.startsWith(sym));
+    if (body === '' || symbol) {
+      return fail(text, 'a comparator without a number', '有比较符号但没有数值');
+    }
+    return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text } };
+  }
+
+  const single = parseQuantity(body);
+  if (single.ok && single.quantity !== null) {
+    const value = withUnit(single.quantity, unit);
+    const implicit = operator === null;
+    const op: Comparator = operator ?? naturalOperator(context);
+    return { ok: true, target: { kind: 'comparison', operator: op, value, implicit, text } };
+  }
+
+  // 1E-5, 2e-3: exponent notation is not how tables print figures, and 1E-5 is no range.
+  if (hasExponent(body)) {
+    return fail(
+      text,
+      'exponent notation (1E-5) is not a printed figure',
+      '科学计数法（如 1E-5）不是表中的数字写法',
+    );
+  }
+  if (operator === null) {
+    const sides = splitRange(body);
+    if (sides) {
+      const lo = parseQuantity(sides[0]);
+      const hi = parseQuantity(sides[1]);
+      if (lo.ok && hi.ok && lo.quantity && hi.quantity) {
+        const loUnit = lo.quantity.unit ?? hi.quantity.unit ?? unit;
+        const hiUnit = hi.quantity.unit ?? lo.quantity.unit ?? unit;
+        if (loUnit !== hiUnit) return fail(text, 'the two bounds have different units', '区间两端单位不同');
+        const min = { ...lo.quantity, unit: loUnit };
+        const max = { ...hi.quantity, unit: hiUnit };
+        return { ok: true, target: { kind: 'range', min, max, text } };
+      }
+    }
+  }
+  const why = single.ok ? 'no number after the comparator' : single.message.en;
+  const whyZh = single.ok ? '比较符号后没有数值' : single.message.zh;
+  return fail(text, why, whyZh);
+}
+
+function parseCells(cells: TargetCells, unit: string | null, context: TargetContext): ParseTargetResult {
+  const rawOp: unknown = cells.operator;
+  const rawValue: unknown = cells.value;
+  if (rawOp !== undefined && rawOp !== null && typeof rawOp !== 'string') {
+    const shown = showValue(rawOp);
+    return fail(shown, `the operator cell must be text, not ${describeType(rawOp)}`, '比较符号栏应为文字');
+  }
+  const valueOk =
+    rawValue === undefined ||
+    rawValue === null ||
+    typeof rawValue === 'string' ||
+    (typeof rawValue === 'number' && Number.isFinite(rawValue));
+  if (!valueOk) {
+    const shown = showValue(rawValue);
+    return fail(
+      shown,
+      `the value cell must be text or a finite number, not ${describeType(rawValue)}`,
+      '指标值栏应为文字或有限数值',
+    );
+  }
+  const opText = typeof rawOp === 'string' ? normalizeText(rawOp) : '';
+  const valueText = rawValue === undefined || rawValue === null ? '' : String(rawValue);
+  const text = `${opText}${valueText}`;
+  let operator: Comparator | null = Object.hasOwn(OPERATOR_CELL_WORDS, opText)
+    ? (OPERATOR_CELL_WORDS[opText] as Comparator)
+    : null;
+  if (operator === null && opText !== '') {
+    const pre = stripPrefix(opText);
+    if (pre.operator === null || pre.rest !== '') {
+      return fail(text, `"${opText}" is not a comparator`, `“${opText}”不是比较符号`);
+    }
+    operator = pre.operator;
+  }
+  const value = typeof rawValue === 'number' ? parseQuantity(rawValue) : parseQuantity(valueText);
+  if (!value.ok) {
+    // The value cell may hold qualitative text (定性指标).
+    const v = normalizeText(valueText);
+    if (!hasDigit(v) && (operator === null || opText === '')) {
+      return { ok: true, target: { kind: 'qualitative', expected: nameKey(v), text: valueText } };
+    }
+    return fail(text, value.message.en, value.message.zh);
+  }
+  if (value.quantity === null) return { ok: true, target: null };
+  const implicit = operator === null;
+  const op: Comparator = operator ?? naturalOperator(context);
+  return {
+    ok: true,
+    target: { kind: 'comparison', operator: op, value: withUnit(value.quantity, unit), implicit, text },
+  };
+}
+
+/**
+ * Prints a comparator the way the reference report does (`≥`, `≤`, `=`, `>`, `<`).
+ *
+ * @example
+ * ```ts
+ * comparatorSymbol('>='); // '≥'
+ * ```
+ */
+export function comparatorSymbol(op: Comparator): string {
+  switch (op) {
+    case '>=':
+      return '≥';
+    case '<=':
+      return '≤';
+    default:
+      return op;
+  }
+}
