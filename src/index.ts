@@ -99,9 +99,13 @@ export type {
   TargetCells,
 } from './model/report.js';
 export {
+  type BudgetCells,
   type BudgetFigures,
+  type CellCheck,
   type CrossCheck,
+  type IndicatorCells,
   type IndicatorFigures,
+  type ReportHeader,
   type ValidateOptions,
   type ValidationResult,
   validateReport,

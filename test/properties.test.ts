@@ -708,7 +708,7 @@ describe('the CLI renderers on accepted reports', () => {
         const parsed = parseReport(json);
         fc.pre(parsed.ok);
         if (!parsed.ok) return;
-        const input = { file: 'report.json', report: parsed.report, result: validateReport(parsed.report) };
+        const input = { file: 'report.json', result: validateReport(parsed.report) };
         for (const line of renderText(input, { lang, width: 80 }).split('\n')) {
           expect(displayWidth(line), line).toBeLessThanOrEqual(80);
         }

@@ -851,9 +851,7 @@ async function check(args: CheckArgs, io: CliIO): Promise<number> {
   const result = isWellFormedReport(report)
     ? validateReport(report as Report, { scoring })
     : (await import('outturn/schema')).checkReport(report, { scoring });
-  // checkReport reports invalid-report only for a report it rejected whole.
-  const rejected = result.findings.some((f) => f.code === 'invalid-report');
-  const input: RenderInput = { file: shownFile, report: rejected ? null : (report as Report), result };
+  const input: RenderInput = { file: shownFile, result };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
   else if (args.format === 'markdown') io.stdout(renderMarkdown(input, { lang: args.lang }));
   else {

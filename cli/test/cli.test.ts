@@ -453,7 +453,7 @@ describe('rendering helpers', () => {
   it('renderText colours only when asked', () => {
     const parsed = parseReport(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
     if (!parsed.ok) throw new Error('example does not parse');
-    const input = { file: 'x.json', report: parsed.report, result: validateReport(parsed.report) };
+    const input = { file: 'x.json', result: validateReport(parsed.report) };
     const plain = renderText(input, { lang: 'en' });
     const coloured = renderText(input, { lang: 'en', color: true });
     expect(plain).not.toContain(ESC);

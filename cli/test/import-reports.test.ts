@@ -139,10 +139,16 @@ for (const c of CASES) {
       } as Report);
       const imported = validateReport(r.report);
       expect(findingKeys(imported.findings)).toEqual(findingKeys(fromJson.findings));
-      expect(imported.indicators).toEqual(fromJson.indicators);
+      // The printed cells echo each input as given: the import keeps a "/" that the transcription
+      // left out, so the recomputed figures are compared, not the echoed cells.
+      const recomputed = ({ cells: _cells, ...rest }: (typeof imported.indicators)[number]) => rest;
+      expect(imported.indicators.map(recomputed)).toEqual(fromJson.indicators.map(recomputed));
       // The import keeps a printed "/" weight (qingshen's sub-rows) that the transcription left
       // out; the core reads it as an invalid weight in `scoreResult` (no finding either way).
-      const figures = (b: (typeof imported.budget)[number]) => ({ ...b, scoreResult: null });
+      const figures = ({ cells: _cells, ...b }: (typeof imported.budget)[number]) => ({
+        ...b,
+        scoreResult: null,
+      });
       expect(imported.budget.map(figures)).toEqual(fromJson.budget.map(figures));
     });
   });

@@ -38,6 +38,7 @@ import {
   formatPath,
   makeFinding,
   type Path,
+  SEVERITIES,
   type Severity,
   summarize,
 } from '../model/findings.js';
@@ -69,8 +70,66 @@ export interface ValidateOptions {
   readonly scoring?: ScoringProfile;
 }
 
+/**
+ * One printed cell and what the checks say of it: enough for a renderer to show the cell and
+ * mark it, without reading the report again.
+ */
+export interface CellCheck {
+  /** The cell's text as printed (a number as `String(n)`); null when the cell is absent or blank. */
+  readonly text: string | null;
+  /** True when outturn recomputed this figure and compared it with the printed one. */
+  readonly checked: boolean;
+  /** The most serious finding whose path is exactly this cell, or null when there is none. */
+  readonly worst: Severity | null;
+}
+
+/** The printed cells of a budget line. */
+export interface BudgetCells {
+  readonly initial: CellCheck;
+  readonly adjustment: CellCheck;
+  readonly adjusted: CellCheck;
+  readonly actual: CellCheck;
+  readonly weight: CellCheck;
+  /** 执行率 as printed. */
+  readonly executionRate: CellCheck;
+  /** 得分 as printed. */
+  readonly score: CellCheck;
+}
+
+/** The printed cells of an indicator row. */
+export interface IndicatorCells {
+  /** The target as printed; two cells `{ operator, value }` are joined (`≥` + `95` → `≥95`). */
+  readonly target: CellCheck;
+  readonly actual: CellCheck;
+  /** 度量单位, when the table prints it in its own column. */
+  readonly unit: CellCheck;
+  readonly weight: CellCheck;
+  /** 偏差情况 as printed. */
+  readonly deviation: CellCheck;
+  /** 得分 as printed. */
+  readonly score: CellCheck;
+  /** 原因分析 as printed. */
+  readonly reason: CellCheck;
+}
+
+/** Header facts of the report as printed, for renderers. */
+export interface ReportHeader {
+  readonly kind: string | null;
+  readonly title: string | null;
+  readonly entity: string | null;
+  readonly year: string | null;
+  /** `amountUnit` as given, or null (then 万元 is assumed). */
+  readonly amountUnit: string | null;
+  /** 总分 as printed. */
+  readonly totalScore: CellCheck;
+  /** 等级 as printed. */
+  readonly grade: CellCheck;
+}
+
 /** Recomputed figures of one budget line, with its budget-execution score. */
 export interface BudgetFigures extends BudgetLineFigures {
+  /** The line's printed cells and their check state. */
+  readonly cells: BudgetCells;
   /** Budget-execution score as printed (2 decimals), or null without a weight or a rate. */
   readonly score: string | null;
   /** The full budget-execution score (rule, exact, explanation), or null when the line prints no weight. */
@@ -83,6 +142,10 @@ export interface IndicatorFigures {
   readonly path: Path;
   /** 指标名称 as given; `""` when missing. */
   readonly name: string;
+  /** Category path as printed (一级/二级指标), e.g. `["分解目标", "过程"]`; empty when none. */
+  readonly category: readonly string[];
+  /** The row's printed cells and their check state. */
+  readonly cells: IndicatorCells;
   /** Status from {@link evaluateIndicator}: met, not-met, needs-judgement, not-reported or unparsable. */
   readonly status: IndicatorStatus;
   /** Deviation as the options print it (`"-6.26%"`), or null when it does not exist. */
@@ -133,6 +196,13 @@ export interface CrossCheck {
 
 /** Result of {@link validateReport}. */
 export interface ValidationResult {
+  /**
+   * True when the input was rejected whole as not a report (only `invalid-report` findings,
+   * nothing recomputed): see `checkReport` in `outturn/schema`.
+   */
+  readonly rejected: boolean;
+  /** The report's header facts as printed; all null for a rejected input. */
+  readonly header: ReportHeader;
   /** Every finding: budget rules, then indicator rows, cross-checks and scores. */
   readonly findings: readonly Finding[];
   /** Number of findings per severity. */
@@ -177,6 +247,8 @@ function hasReason(v: unknown): boolean {
  */
 export function findingsOnly(findings: readonly Finding[]): ValidationResult {
   return {
+    rejected: true,
+    header: headerOf(null, new Map()),
     findings,
     summary: summarize(findings),
     budget: [],
@@ -185,6 +257,121 @@ export function findingsOnly(findings: readonly Finding[]): ValidationResult {
     totalScore: null,
     grade: null,
   };
+}
+
+/** The most serious severity of the findings at each exact path (key: JSON of the path). */
+type WorstIndex = ReadonlyMap<string, Severity>;
+
+function worstIndex(findings: readonly Finding[]): WorstIndex {
+  const out = new Map<string, Severity>();
+  for (const f of findings) {
+    const k = JSON.stringify(f.path);
+    const prev = out.get(k);
+    if (prev === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev))
+      out.set(k, f.severity);
+  }
+  return out;
+}
+
+/** A cell's printed text: strings as they are, finite numbers as `String(n)`; blank or else null. */
+function printedText(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+function cellAt(raw: unknown, index: WorstIndex, path: Path, recomputed: boolean): CellCheck {
+  const text = printedText(raw);
+  return {
+    text,
+    checked: recomputed && text !== null,
+    worst: index.get(JSON.stringify(path)) ?? null,
+  };
+}
+
+function field(o: unknown, key: string): unknown {
+  return isRecord(o) && Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+function headerOf(report: Report | null, index: WorstIndex): ReportHeader {
+  const published = field(report, 'published');
+  return {
+    kind: printedText(field(report, 'kind')),
+    title: printedText(field(report, 'title')),
+    entity: printedText(field(report, 'entity')),
+    year: printedText(field(report, 'year')),
+    amountUnit: printedText(field(report, 'amountUnit')),
+    totalScore: cellAt(field(published, 'totalScore'), index, ['published', 'totalScore'], false),
+    grade: cellAt(field(published, 'grade'), index, ['published', 'grade'], false),
+  };
+}
+
+function budgetCells(
+  line: BudgetLine,
+  path: Path,
+  index: WorstIndex,
+  rate: string | null,
+  score: string | null,
+): BudgetCells {
+  const published = field(line, 'published');
+  return {
+    initial: cellAt(field(line, 'initial'), index, [...path, 'initial'], false),
+    adjustment: cellAt(field(line, 'adjustment'), index, [...path, 'adjustment'], false),
+    adjusted: cellAt(field(line, 'adjusted'), index, [...path, 'adjusted'], false),
+    actual: cellAt(field(line, 'actual'), index, [...path, 'actual'], false),
+    weight: cellAt(field(line, 'weight'), index, [...path, 'weight'], false),
+    executionRate: cellAt(
+      field(published, 'executionRate'),
+      index,
+      [...path, 'published', 'executionRate'],
+      rate !== null,
+    ),
+    score: cellAt(field(published, 'score'), index, [...path, 'published', 'score'], score !== null),
+  };
+}
+
+function targetText(target: unknown): string | null {
+  if (isRecord(target)) {
+    const op = printedText(target.operator) ?? '';
+    const value = printedText(target.value) ?? '';
+    return `${op}${value}`;
+  }
+  return printedText(target);
+}
+
+function indicatorCells(
+  row: Indicator,
+  path: Path,
+  index: WorstIndex,
+  deviation: string | null,
+  score: string | null,
+): IndicatorCells {
+  const published = field(row, 'published');
+  const target = targetText(field(row, 'target'));
+  return {
+    target: {
+      text: target,
+      checked: false,
+      worst: index.get(JSON.stringify([...path, 'target'])) ?? null,
+    },
+    actual: cellAt(field(row, 'actual'), index, [...path, 'actual'], false),
+    unit: cellAt(field(row, 'unit'), index, [...path, 'unit'], false),
+    weight: cellAt(field(row, 'weight'), index, [...path, 'weight'], false),
+    deviation: cellAt(
+      field(published, 'deviation'),
+      index,
+      [...path, 'published', 'deviation'],
+      deviation !== null,
+    ),
+    score: cellAt(field(published, 'score'), index, [...path, 'published', 'score'], score !== null),
+    reason: cellAt(field(row, 'reason'), index, [...path, 'reason'], false),
+  };
+}
+
+/** A qualitative score's band as `[8, 10]` or `[6, 8)`, or null when there is none. */
+function bandOf(r: ScoreResult | null): string | null {
+  if (!r?.ok || r.band === null) return null;
+  return `[${r.band.min}, ${r.band.max}${r.band.maxInclusive ? ']' : ')'}`;
 }
 
 /**
@@ -278,22 +465,43 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     findings,
   });
 
+  const index = worstIndex(findings);
   return {
+    rejected: false,
+    header: headerOf(report, index),
     findings,
     summary: summarize(findings),
     budget: budget.lines.map((line, i) => {
       const r = scored.budget[i] ?? null;
-      return { ...line, score: r?.ok ? r.printed : null, scoreResult: r };
+      const score = r?.ok ? r.printed : null;
+      const source = budget.sources[i] as BudgetLine;
+      const cells = budgetCells(source, line.path, index, line.executionRate, score);
+      return { ...line, cells, score, scoreResult: r };
     }),
     indicators: indicators.map((figures, i) => {
       const r = scored.indicators[i] ?? null;
-      return { ...figures, score: r?.ok ? r.printed : null, scoreResult: r };
+      const score = r?.ok ? r.printed : null;
+      const row = rows[figures.path[1] as number] as Indicator;
+      const cells = indicatorCells(row, figures.path, index, figures.deviation, score ?? bandOf(r));
+      return { ...figures, cells, score, scoreResult: r };
     }),
     crossChecks,
     totalScore: scored.totalScore,
     grade: scored.grade,
   };
 }
+
+/** Placeholder cells of a row until the findings are complete (validateReport fills them). */
+const NO_CELL: CellCheck = { text: null, checked: false, worst: null };
+const NO_CELLS: IndicatorCells = {
+  target: NO_CELL,
+  actual: NO_CELL,
+  unit: NO_CELL,
+  weight: NO_CELL,
+  deviation: NO_CELL,
+  score: NO_CELL,
+  reason: NO_CELL,
+};
 
 function overThreshold(v: string | number | null | undefined) {
   if (v === null) return null;
@@ -431,6 +639,8 @@ function checkIndicator(
   return {
     path,
     name,
+    category: Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [],
+    cells: NO_CELLS,
     status: ev.status,
     deviation: d?.printed ?? null,
     deviationRelative: d?.relative ?? null,

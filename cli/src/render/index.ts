@@ -9,11 +9,12 @@
  * @internal
  */
 import {
+  type CellCheck,
   type Finding,
   formatPath,
   type Lang,
   type Path,
-  type Report,
+  type ReportHeader,
   type ScoreResult,
   SEVERITIES,
   type Severity,
@@ -310,24 +311,15 @@ function renderTable(
 // ---------------------------------------------------------------------------------------------
 // Reading the report and the findings
 
-/** What the renderers show: the file, the report as read, and the result of the checks. */
+/**
+ * What the renderers show: the file and the result of the checks. The result carries every
+ * printed cell with its check state, so nothing here reads the report again.
+ */
 export interface RenderInput {
   /** The file name as the user gave it. */
   readonly file: string;
-  /** The report, or null when the JSON is not a valid report (the findings say why). */
-  readonly report: Report | null;
+  /** The result of `validateReport` or `checkReport` (rejected: the findings say why). */
   readonly result: ValidationResult;
-}
-
-/** The value at `path` inside `root`, or undefined. */
-function valueAt(root: unknown, path: Path): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (typeof v !== 'object' || v === null) return undefined;
-    if (!Object.hasOwn(v, key)) return undefined;
-    v = (v as Record<string | number, unknown>)[key];
-  }
-  return v;
 }
 
 /** A printed cell as text: strings as they are, numbers in JS notation, anything else empty. */
@@ -335,15 +327,6 @@ function printed(v: unknown): string {
   if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return '';
-}
-
-/** A target cell: a string, a number, or `{ operator, value }`. */
-function printedTarget(v: unknown): string {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    return `${printed(o.operator)}${printed(o.value)}`;
-  }
-  return printed(v);
 }
 
 function withUnit(text: string, unit: unknown): string {
@@ -381,11 +364,10 @@ const MARK_INFO = 'i';
 const NONE = '-';
 
 /** ✗ for an error at the path, ! for a warning, ✓ when `checked` and nothing is wrong. */
-function markCell(index: FindingIndex, path: Path, checked: boolean): StyledCell {
-  const worst = index.worst(path);
-  if (worst === 'error') return { text: MARK_ERROR, style: 'red' };
-  if (worst === 'warning') return { text: MARK_WARNING, style: 'yellow' };
-  return checked ? { text: MARK_OK, style: 'green' } : { text: '' };
+function markCell(cell: CellCheck): StyledCell {
+  if (cell.worst === 'error') return { text: MARK_ERROR, style: 'red' };
+  if (cell.worst === 'warning') return { text: MARK_WARNING, style: 'yellow' };
+  return cell.checked ? { text: MARK_OK, style: 'green' } : { text: '' };
 }
 
 /** The recomputed figure a finding at `path` gives, when the result has none (zero target). */
@@ -557,12 +539,11 @@ const STATUS_STYLE: Readonly<Record<string, Style>> = {
   unparsable: 'yellow',
 };
 
-function headerParts(report: Report | null): string[] {
-  if (report === null) return [];
+function headerParts(header: ReportHeader): string[] {
   const parts: string[] = [];
-  const entity = printed(report.entity);
-  const year = printed(report.year);
-  const title = printed(report.title);
+  const entity = printed(header.entity);
+  const year = printed(header.year);
+  const title = printed(header.title);
   if (entity) parts.push(entity);
   if (year) parts.push(year);
   if (title) parts.push(title);
@@ -586,25 +567,19 @@ interface BudgetRow {
   readonly scoreMark: StyledCell;
 }
 
-function budgetRows(input: RenderInput, index: FindingIndex): BudgetRow[] {
+function budgetRows(input: RenderInput): BudgetRow[] {
   return input.result.budget.map((b) => {
-    const line = valueAt(input.report, b.path);
-    const printedRate = printed(valueAt(line, ['published', 'executionRate']));
-    const adjusted = printed(valueAt(line, ['adjusted']));
+    const c = b.cells;
     return {
       name: b.name,
       depth: b.depth,
-      adjusted: adjusted || NONE,
-      actual: printed(valueAt(line, ['actual'])) || NONE,
-      actualMark: markCell(index, [...b.path, 'actual'], false),
-      printedRate: printedRate || NONE,
+      adjusted: printed(c.adjusted.text) || NONE,
+      actual: printed(c.actual.text) || NONE,
+      actualMark: markCell(c.actual),
+      printedRate: printed(c.executionRate.text) || NONE,
       recomputedRate: b.executionRate ?? NONE,
-      rateMark: markCell(
-        index,
-        [...b.path, 'published', 'executionRate'],
-        printedRate !== '' && b.executionRate !== null,
-      ),
-      ...scoreCells(index, b.path, valueAt(line, ['published', 'score']), b.score),
+      rateMark: markCell(c.executionRate),
+      ...scoreCells(c.score, b.score),
     };
   });
 }
@@ -627,40 +602,32 @@ interface IndicatorRow {
 
 function indicatorRows(input: RenderInput, index: FindingIndex, words: Words): IndicatorRow[] {
   return input.result.indicators.map((ind) => {
-    const row = valueAt(input.report, ind.path);
-    const unit = valueAt(row, ['unit']);
-    const category = valueAt(row, ['path']);
+    const c = ind.cells;
+    const unit = c.unit.text;
     const devPath = [...ind.path, 'published', 'deviation'];
-    const printedDeviation = printed(valueAt(row, ['published', 'deviation']));
     const recomputed = ind.deviation ?? recomputedAt(index, devPath) ?? null;
     const last = ind.path[ind.path.length - 1];
     return {
       index: typeof last === 'number' ? String(last) : '',
-      category: Array.isArray(category) ? category.map(printed).filter(Boolean).join(' / ') : '',
+      category: ind.category.map(printed).filter(Boolean).join(' / '),
       name: ind.name,
-      target: withUnit(printedTarget(valueAt(row, ['target'])), unit) || NONE,
-      actual: withUnit(printed(valueAt(row, ['actual'])), unit) || NONE,
-      actualMark: markCell(index, [...ind.path, 'actual'], false),
+      target: withUnit(printed(c.target.text), unit) || NONE,
+      actual: withUnit(printed(c.actual.text), unit) || NONE,
+      actualMark: markCell(c.actual),
       status: { text: words.statuses[ind.status] ?? ind.status, style: STATUS_STYLE[ind.status] },
-      printedDeviation: printedDeviation || NONE,
+      printedDeviation: printed(c.deviation.text) || NONE,
       recomputedDeviation: recomputed ?? NONE,
-      deviationMark: markCell(index, devPath, printedDeviation !== '' && ind.deviation !== null),
-      ...scoreCells(
-        index,
-        ind.path,
-        valueAt(row, ['published', 'score']),
-        ind.score ?? bandText(ind.scoreResult),
-      ),
+      deviationMark: markCell(c.deviation),
+      ...scoreCells(c.score, ind.score ?? bandText(ind.scoreResult)),
     };
   });
 }
 
-function scoreCells(index: FindingIndex, path: Path, printedScore: unknown, recomputed: string | null) {
-  const p = printed(printedScore);
+function scoreCells(cell: CellCheck, recomputed: string | null) {
   return {
-    printedScore: p || NONE,
+    printedScore: printed(cell.text) || NONE,
     recomputedScore: recomputed ?? NONE,
-    scoreMark: markCell(index, [...path, 'published', 'score'], p !== '' && recomputed !== null),
+    scoreMark: markCell(cell),
   };
 }
 
@@ -696,8 +663,8 @@ function groupFindings(findings: readonly Finding[]): [Severity, Finding[]][] {
 /** Lines on the total score and the grade, when the report prints them or they are recomputed. */
 function totals(input: RenderInput, words: Words): string[] {
   const out: string[] = [];
-  const printedTotal = printed(valueAt(input.report, ['published', 'totalScore']));
-  const printedGrade = printed(valueAt(input.report, ['published', 'grade']));
+  const printedTotal = printed(input.result.header.totalScore.text);
+  const printedGrade = printed(input.result.header.grade.text);
   if (input.result.totalScore !== null || printedTotal !== '') {
     out.push(words.total(input.result.totalScore ?? NONE, printedTotal || NONE));
   }
@@ -739,17 +706,17 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   };
 
   // Header
-  const title = input.report ? printed(input.report.title) : '';
-  const parts = headerParts(input.report).filter((p) => p !== title);
+  const title = printed(input.result.header.title);
+  const parts = headerParts(input.result.header).filter((p) => p !== title);
   if (parts.length > 0) para(parts.join(' · '), '', 'bold');
   if (title) para(title, '', 'bold');
   para(`${words.file}${words.colon}${input.file}`, '', 'dim');
-  if (input.report === null) para(words.notAReport(input.result.findings.length));
+  if (input.result.rejected) para(words.notAReport(input.result.findings.length));
 
   // Budget
-  const budget = budgetRows(input, index);
+  const budget = budgetRows(input);
   if (budget.length > 0) {
-    heading(words.budget(input.report ? printed(input.report.amountUnit) : ''));
+    heading(words.budget(printed(input.result.header.amountUnit)));
     const t = renderTable(
       [
         { header: words.line, flex: true },
@@ -893,7 +860,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   out.push('');
   for (const t of totals(input, words)) para(t, '', 'bold');
   para(words.summary(input.result.summary), '', 'bold');
-  if (input.report !== null) {
+  if (!input.result.rejected) {
     para(
       words.figures(
         input.result.budget.length,
@@ -964,17 +931,17 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   const words = WORDS[options.lang];
   const index = new FindingIndex(input.result.findings);
   const out: string[] = [];
-  const parts = headerParts(input.report);
+  const parts = headerParts(input.result.header);
   out.push(`# outturn check${parts.length > 0 ? `: ${parts.join(' · ').replace(/\s+/g, ' ')}` : ''}`, '');
   out.push(`${words.file}${words.colon}\`${input.file.replace(/`/g, "'").replace(/\s+/g, ' ')}\``, '');
-  if (input.report === null) out.push(words.notAReport(input.result.findings.length), '');
+  if (input.result.rejected) out.push(words.notAReport(input.result.findings.length), '');
   out.push(`**${words.summary(input.result.summary)}**`, '');
   const totalLines = totals(input, words);
   if (totalLines.length > 0) out.push(totalLines.join('  \n'), '');
 
-  const budget = budgetRows(input, index);
+  const budget = budgetRows(input);
   if (budget.length > 0) {
-    out.push(`## ${words.budget(input.report ? printed(input.report.amountUnit) : '')}`, '');
+    out.push(`## ${words.budget(printed(input.result.header.amountUnit))}`, '');
     const scores = hasScores(budget);
     out.push(
       ...mdTable(
