@@ -19,10 +19,6 @@ export {
 export { nameKey, normalizeWidth, toSimplified } from './core/text.js';
 export {
   adjustmentRate,
-  type BudgetCheck,
-  type BudgetCheckOptions,
-  type BudgetLineFigures,
-  checkBudget,
   executionRate,
   type RateErrorCode,
   type RateOptions,
@@ -79,6 +75,7 @@ export {
   DEFAULT_SEVERITY,
   type Finding,
   type FindingCode,
+  type FindingOf,
   formatPath,
   type Lang,
   type Messages,
@@ -87,6 +84,15 @@ export {
   type Severity,
   summarize,
 } from './model/findings.js';
+export { CATALOGS, formatFinding } from './model/messages/index.js';
+export type {
+  BudgetColumn,
+  Catalog,
+  CrossCheckId,
+  FindingParams,
+  RowRef,
+  ScoreSubject,
+} from './model/messages/params.js';
 export type {
   AmountUnit,
   BudgetLine,
@@ -99,15 +105,21 @@ export type {
   TargetCells,
 } from './model/report.js';
 export {
-  type BudgetCells,
-  type BudgetFigures,
-  type CellCheck,
-  type CrossCheck,
-  type IndicatorCells,
-  type IndicatorFigures,
-  type ReportHeader,
-  type ValidateOptions,
-  type ValidationResult,
-  validateReport,
-} from './rules/validate.js';
+  type BudgetCheck,
+  type BudgetCheckOptions,
+  type BudgetLineFigures,
+  checkBudget,
+} from './rules/budget.js';
+export type {
+  BudgetCells,
+  BudgetFigures,
+  CellCheck,
+  CrossCheck,
+  IndicatorCells,
+  IndicatorFigures,
+  ReportHeader,
+  ValidateOptions,
+  ValidationResult,
+} from './rules/result.js';
+export { validateReport } from './rules/validate.js';
 export { isWellFormedReport } from './schema/shape.js';

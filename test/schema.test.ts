@@ -223,6 +223,12 @@ describe('parseReport: structural errors', () => {
             en: '`indicators[0].name` is required but missing.',
             zh: '缺少必填字段 `indicators[0].name`。',
           },
+          params: {
+            detail: {
+              en: '`indicators[0].name` is required but missing.',
+              zh: '缺少必填字段 `indicators[0].name`。',
+            },
+          },
         },
         {
           code: 'invalid-report',
@@ -231,6 +237,12 @@ describe('parseReport: structural errors', () => {
           message: {
             en: '`indicators[0].target` must be a string, a finite number or an object, not a boolean (true).',
             zh: '`indicators[0].target` 应为字符串、有限数值或对象，实际为布尔值 true。',
+          },
+          params: {
+            detail: {
+              en: '`indicators[0].target` must be a string, a finite number or an object, not a boolean (true).',
+              zh: '`indicators[0].target` 应为字符串、有限数值或对象，实际为布尔值 true。',
+            },
           },
         },
       ],

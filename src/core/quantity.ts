@@ -338,3 +338,19 @@ export function convertUnit(value: string, from: string, to: string): string | n
   const out = convertValue(v, f, t);
   return out === null ? null : toExact(out);
 }
+
+/** A 度量单位 column as read: the canonical unit symbol, null when blank, or not a unit. */
+export type UnitColumn = { readonly ok: true; readonly unit: string | null } | { readonly ok: false };
+
+/**
+ * Reads a unit column (度量单位) once, for every rule that needs it (internal): blank, `/` and
+ * `—` are "no unit"; anything else must read as a unit after a number (`%`, `万元`, `人次`).
+ */
+export function readUnitColumn(raw: string | null | undefined): UnitColumn {
+  if (raw === null || raw === undefined) return { ok: true, unit: null };
+  const s = normalizeText(raw);
+  if (isNothingPrinted(s)) return { ok: true, unit: null };
+  const probe = parseQuantity(`1${s}`);
+  if (!probe.ok || probe.quantity === null) return { ok: false };
+  return { ok: true, unit: probe.quantity.unit };
+}

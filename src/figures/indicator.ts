@@ -10,13 +10,15 @@ import {
   type Quantity,
   quantityUnit,
   quantityValue,
+  readUnitColumn,
+  type UnitColumn,
 } from '../core/quantity.js';
 import { hasDigit, normalizeText } from '../core/text.js';
 import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, parseTarget, type Target } from './target.js';
+import { type Comparator, parseTargetIn, type Target } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -146,11 +148,19 @@ export interface EvaluationExacts {
   readonly achievement: Dec | null;
 }
 
-const EXACTS = new WeakMap<Evaluation, EvaluationExacts>();
+/**
+ * An evaluation with the exact values behind its strings (internal): what the rules of
+ * validateReport read, so that the public {@link evaluateIndicator} returns plain data and
+ * keeps nothing on the side.
+ */
+export interface ExactEvaluation {
+  readonly evaluation: Evaluation;
+  /** Set for a quantitative evaluation that compared figures; null otherwise. */
+  readonly exacts: EvaluationExacts | null;
+}
 
-/** The exact values behind a quantitative evaluation, or undefined (internal). */
-export function exactsOf(ev: Evaluation): EvaluationExacts | undefined {
-  return EXACTS.get(ev);
+function plain(evaluation: Evaluation): ExactEvaluation {
+  return { evaluation, exacts: null };
 }
 
 /** An interval on the number line, each end open or closed, null for unbounded. */
@@ -256,31 +266,49 @@ export function evaluateIndicator(input: IndicatorInput, options: EvaluateOption
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(`evaluateIndicator expects an object { target, actual }, got ${describeType(input)}`);
   }
+  return evaluateExact(input, options).evaluation;
+}
+
+/**
+ * {@link evaluateIndicator} with the exact values behind the strings (internal). `column` is
+ * the unit column as the caller already read it (read here when not given).
+ */
+export function evaluateExact(
+  input: IndicatorInput,
+  options: EvaluateOptions = {},
+  column: UnitColumn = readUnitColumn(input.unit),
+): ExactEvaluation {
   const parsed =
     input.target === null || input.target === undefined
       ? ({ ok: true, target: null } as const)
-      : parseTarget(input.target, { name: input.name, unit: input.unit, path: input.path });
+      : parseTargetIn(input.target, { name: input.name, unit: input.unit, path: input.path }, column);
   if (!parsed.ok) {
-    return result({ status: 'unparsable', note: { code: 'unparsable-target', message: parsed.message } });
+    return plain(
+      result({ status: 'unparsable', note: { code: 'unparsable-target', message: parsed.message } }),
+    );
   }
   const target = parsed.target;
   if (target === null) {
-    return result({
-      status: 'not-reported',
-      note: note('target-not-reported', 'no target is printed', '未填写目标值'),
-    });
+    return plain(
+      result({
+        status: 'not-reported',
+        note: note('target-not-reported', 'no target is printed', '未填写目标值'),
+      }),
+    );
   }
   const actualRaw = input.actual;
   const actualText = actualRaw === null || actualRaw === undefined ? '' : String(actualRaw);
   if (isNothingPrinted(normalizeText(actualText))) {
-    return result({
-      status: 'not-reported',
-      target,
-      note: note('actual-not-reported', 'no actual value is printed', '未填写完成值'),
-    });
+    return plain(
+      result({
+        status: 'not-reported',
+        target,
+        note: note('actual-not-reported', 'no actual value is printed', '未填写完成值'),
+      }),
+    );
   }
-  if (target.kind === 'qualitative') return evaluateQualitative(target, actualText);
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, input, options);
+  if (target.kind === 'qualitative') return plain(evaluateQualitative(target, actualText));
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options);
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -322,15 +350,11 @@ interface ActualReading {
   readonly operator: Comparator | null;
 }
 
-function readActual(
-  raw: Figure,
-  text: string,
-  unitColumn: string | null | undefined,
-): ActualReading | Evaluation {
+function readActual(raw: Figure, text: string, column: UnitColumn): ActualReading | Evaluation {
   const q = typeof raw === 'number' ? parseQuantity(raw) : parseQuantity(text);
   if (q.ok && q.quantity) return { quantity: q.quantity, operator: null };
   // The comparator is sometimes repeated in the actual cell: `≥266米`, `98%以上`.
-  const asTarget = parseTarget(text, { unit: unitColumn });
+  const asTarget = parseTargetIn(text, {}, column);
   if (asTarget.ok && asTarget.target?.kind === 'comparison' && !asTarget.target.implicit) {
     return { quantity: asTarget.target.value, operator: asTarget.target.operator };
   }
@@ -354,12 +378,12 @@ function evaluateQuantitative(
   target: Target & { kind: 'comparison' | 'range' },
   raw: Figure,
   actualText: string,
-  input: IndicatorInput,
+  column: UnitColumn,
   options: EvaluateOptions,
-): Evaluation {
-  const reading = readActual(raw, actualText, input.unit);
-  if ('status' in reading) return { ...reading, target };
-  const columnUnit = input.unit ? lookupUnit(normalizeText(input.unit).replaceAll(' ', '')) : null;
+): ExactEvaluation {
+  const reading = readActual(raw, actualText, column);
+  if ('status' in reading) return plain({ ...reading, target });
+  const columnUnit = column.ok && column.unit !== null ? lookupUnit(column.unit) : null;
   const targetQ = target.kind === 'comparison' ? target.value : target.min;
   // A bare number beside a number word (`≥1.2万` against `12000`) is a plain number; otherwise
   // a bare value takes the other side's unit.
@@ -374,17 +398,19 @@ function evaluateQuantitative(
       ? { ...reading.quantity, unit: actualUnit.symbol }
       : reading.quantity;
   if (a === null) {
-    return result({
-      status: 'unparsable',
-      target,
-      actual,
-      actualOperator: reading.operator,
-      note: note(
-        'unit-mismatch',
-        `the actual's unit "${actualUnit?.symbol}" and the target's unit "${targetUnit?.symbol}" measure different things`,
-        `完成值单位“${actualUnit?.symbol}”与目标值单位“${targetUnit?.symbol}”不可比较`,
-      ),
-    });
+    return plain(
+      result({
+        status: 'unparsable',
+        target,
+        actual,
+        actualOperator: reading.operator,
+        note: note(
+          'unit-mismatch',
+          `the actual's unit "${actualUnit?.symbol}" and the target's unit "${targetUnit?.symbol}" measure different things`,
+          `完成值单位“${actualUnit?.symbol}”与目标值单位“${targetUnit?.symbol}”不可比较`,
+        ),
+      }),
+    );
   }
 
   // The target's exact value, read once (a Decimal is immutable).
@@ -430,8 +456,7 @@ function evaluateQuantitative(
           )
         : null,
   });
-  EXACTS.set(evaluation, { target: t, relative: dev.relative, absolute: dev.absolute, achievement });
-  return evaluation;
+  return { evaluation, exacts: { target: t, relative: dev.relative, absolute: dev.absolute, achievement } };
 }
 
 /** A deviation with the exact values its strings print. */

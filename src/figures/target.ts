@@ -2,7 +2,15 @@
  * Target notation (指标目标值) as printed in self-evaluation tables.
  */
 
-import { describeType, isNothingPrinted, parseQuantity, type Quantity, showValue } from '../core/quantity.js';
+import {
+  describeType,
+  isNothingPrinted,
+  parseQuantity,
+  type Quantity,
+  readUnitColumn,
+  showValue,
+  type UnitColumn,
+} from '../core/quantity.js';
 import { hasDigit, isDigit, nameKey, normalizeText } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
 import type { TargetCells } from '../model/report.js';
@@ -255,16 +263,6 @@ function withUnit(q: Quantity, unit: string | null): Quantity {
   return { ...q, unit };
 }
 
-/** Parses a unit column into a canonical unit symbol; undefined when it is not a unit. */
-function unitFromColumn(raw: string | null | undefined): string | null | undefined {
-  if (raw === null || raw === undefined) return null;
-  const s = normalizeText(raw);
-  if (isNothingPrinted(s)) return null;
-  const probe = parseQuantity(`1${s}`);
-  if (!probe.ok || probe.quantity === null) return undefined;
-  return probe.quantity.unit;
-}
-
 /** True when a digit is followed by `e`/`E`, an optional sign and a digit (one linear scan). */
 function hasExponent(s: string): boolean {
   for (let i = 1; i + 1 < s.length; i += 1) {
@@ -331,11 +329,20 @@ export function parseTarget(
   input: string | number | TargetCells,
   context: TargetContext = {},
 ): ParseTargetResult {
-  const unit = unitFromColumn(context.unit);
-  if (unit === undefined) {
+  return parseTargetIn(input, context, readUnitColumn(context.unit));
+}
+
+/** {@link parseTarget} with the unit column already read (internal: each cell is read once). */
+export function parseTargetIn(
+  input: string | number | TargetCells,
+  context: TargetContext,
+  column: UnitColumn,
+): ParseTargetResult {
+  if (!column.ok) {
     const raw = showValue(context.unit);
     return fail(raw, `the unit column "${raw}" is not a unit`, `度量单位“${raw}”不是计量单位`);
   }
+  const unit = column.unit;
   if (typeof input === 'number') {
     const q = parseQuantity(input);
     if (!q.ok) return { ok: false, code: 'unparsable-target', message: q.message, text: String(input) };

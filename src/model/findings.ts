@@ -1,7 +1,9 @@
 /**
  * Findings: problems and observations as data, with a stable code, a severity, a path into
- * the report, the printed and recomputed figures, and a message in zh-CN and en.
+ * the report, the printed and recomputed figures, the parameters of the message, and the
+ * message in zh-CN and en (rendered by the catalogs in ./messages).
  */
+import type { FindingParams } from './messages/params.js';
 
 /** How serious a finding is. See docs/findings.md for the severity of every code. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -49,31 +51,41 @@ export type FindingCode =
   | 'weight-sum-mismatch'
   | 'grade-mismatch';
 
-/**
- * One finding.
- *
- * @example
- * ```ts
- * {
- *   code: 'cross-check-mismatch', severity: 'error', path: ['indicators', 26, 'actual'],
- *   message: { en: '…', zh: '…' }, published: '93.74%', recomputed: '134.17%',
- * }
- * ```
- */
-export interface Finding {
+/** One finding of one code, with that code's parameters. */
+export interface FindingOf<C extends FindingCode> {
   /** Stable kebab-case code, e.g. `cross-check-mismatch` (docs/findings.md lists every code). */
-  readonly code: FindingCode;
+  readonly code: C;
   /** `error`, `warning` or `info`: the code's default severity unless a rule documents otherwise. */
   readonly severity: Severity;
   /** Where in the report JSON, e.g. `["indicators", 26, "actual"]`; `[]` for the report itself. */
   readonly path: Path;
-  /** What was found, in en and zh-CN. */
+  /** What was found, in en and zh-CN, rendered from `params` by the built-in catalogs. */
   readonly message: Messages;
+  /**
+   * The facts the message is rendered from (names, printed and recomputed figures …), typed
+   * per code: render them with your own catalog through `formatFinding`.
+   */
+  readonly params: FindingParams[C];
   /** The figure as printed in the report, where there is one. */
   readonly published?: string;
   /** The figure as outturn recomputes it, printed the same way, where there is one. */
   readonly recomputed?: string;
 }
+
+/**
+ * One finding: a code, a severity, a path, the parameters of its message and the message in
+ * both languages. A union over the codes, so that `params` narrows with `code`.
+ *
+ * @example
+ * ```ts
+ * {
+ *   code: 'cross-check-mismatch', severity: 'error', path: ['indicators', 26, 'actual'],
+ *   params: { id: 'execution-rate', name: '预算执行率', printed: '93.74%', recomputed: '134.17%' },
+ *   message: { en: '…', zh: '…' }, published: '93.74%', recomputed: '134.17%',
+ * }
+ * ```
+ */
+export type Finding = { readonly [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 /** Severity order, most serious first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -116,26 +128,6 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'weight-sum-mismatch': 'error',
   'grade-mismatch': 'error',
 };
-
-/** Builds a finding; `published`/`recomputed` are omitted when undefined. */
-export function makeFinding(
-  code: FindingCode,
-  path: Path,
-  message: Messages,
-  extra: { severity?: Severity; published?: string | undefined; recomputed?: string | undefined } = {},
-): Finding {
-  const f: {
-    code: FindingCode;
-    severity: Severity;
-    path: Path;
-    message: Messages;
-    published?: string;
-    recomputed?: string;
-  } = { code, severity: extra.severity ?? DEFAULT_SEVERITY[code], path: [...path], message };
-  if (extra.published !== undefined) f.published = extra.published;
-  if (extra.recomputed !== undefined) f.recomputed = extra.recomputed;
-  return f;
-}
 
 /** Renders a path for people: `indicators[23].published.deviation`. */
 export function formatPath(path: Path): string {

@@ -1,22 +1,12 @@
 /**
  * The scoring rules of validateReport: printed scores, totals, weights and grades against
- * what a scoring profile gives.
- *
- * @internal
+ * what a scoring profile gives, read from the row model (rows.ts, budget.ts).
  */
-
 import { type Dec, dec, isPos, toExact, toFixed, ZERO } from '../core/decimal.js';
 import { comparePrinted } from '../core/printed.js';
-import {
-  isNothingPrinted,
-  parseQuantity,
-  type Quantity,
-  quantityValue,
-  showValue,
-} from '../core/quantity.js';
-import { nameKey, normalizeText } from '../core/text.js';
-import type { BudgetLineFigures } from '../figures/budget.js';
-import { type Evaluation, exactsOf } from '../figures/indicator.js';
+import { type Quantity, quantityValue, showValue } from '../core/quantity.js';
+import { nameKey } from '../core/text.js';
+import type { Evaluation, EvaluationExacts } from '../figures/indicator.js';
 import {
   budgetExecutionScore,
   gradeOf,
@@ -25,17 +15,20 @@ import {
   type ScoringProfile,
   scoreEvaluation,
 } from '../figures/scoring.js';
-import { type Finding, makeFinding, type Path } from '../model/findings.js';
-import type { BudgetLine, Figure, Indicator, Report } from '../model/report.js';
+import type { Finding, Path } from '../model/findings.js';
+import { makeFinding } from '../model/messages/index.js';
+import type { ScoreSubject } from '../model/messages/params.js';
+import type { Figure, Report } from '../model/report.js';
+import type { BudgetRow } from './budget.js';
+import { type FigureCell, figureCell, type IndicatorRow, weightCell } from './rows.js';
 
 interface ScoreInput {
   readonly report: Report;
-  readonly budget: readonly { readonly line: BudgetLine; readonly figures: BudgetLineFigures }[];
-  readonly indicators: readonly {
-    readonly row: Indicator;
-    readonly figures: { readonly path: Path; readonly name: string; readonly evaluation: Evaluation };
-  }[];
+  readonly budget: readonly BudgetRow[];
+  readonly indicators: readonly IndicatorRow[];
   readonly profile: ScoringProfile;
+  /** Over-achievement threshold in percent, or null (off): one value for every rule. */
+  readonly threshold: Dec | null;
   readonly findings: Finding[];
 }
 
@@ -60,16 +53,6 @@ function normalizeGrade(text: string): string {
   return Object.hasOwn(GRADE_WORDS, k) ? (GRADE_WORDS[k] ?? k) : k;
 }
 
-/** A cell that prints something: blank, `/`, `—` and `-` alone print nothing. */
-function isPresent(v: unknown): v is Figure {
-  if (typeof v === 'string') return !isNothingPrinted(normalizeText(v));
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function hasWeight(v: unknown): v is Figure {
-  return isPresent(v);
-}
-
 /** Totals accumulated over the weighted rows of a table. */
 class Totals {
   weights = ZERO;
@@ -88,11 +71,20 @@ class Totals {
   }
 }
 
-function readPrinted(raw: unknown, path: Path, findings: Finding[]): Quantity | null {
-  if (!isPresent(raw)) return null;
-  const q = parseQuantity(raw);
+/** A printed score, read once in the row model; reports a cell that is not a score. */
+function readPrinted(cell: FigureCell, path: Path, findings: Finding[]): Quantity | null {
+  const q = cell.reading;
+  if (q === null) return null;
+  const raw = cell.raw;
   if (!q.ok) {
-    findings.push(makeFinding('unparsable-value', path, q.message, { published: showValue(raw) }));
+    findings.push(
+      makeFinding(
+        'unparsable-value',
+        path,
+        { kind: 'cell', detail: q.message },
+        { published: showValue(raw) },
+      ),
+    );
     return null;
   }
   if (q.quantity && q.quantity.unit !== null && q.quantity.unit !== '分') {
@@ -100,7 +92,7 @@ function readPrinted(raw: unknown, path: Path, findings: Finding[]): Quantity | 
       makeFinding(
         'unparsable-value',
         path,
-        { en: `"${showValue(raw)}" is not a score`, zh: `“${showValue(raw)}”不是得分` },
+        { kind: 'not-a-score', text: showValue(raw) },
         { published: showValue(raw) },
       ),
     );
@@ -109,18 +101,12 @@ function readPrinted(raw: unknown, path: Path, findings: Finding[]): Quantity | 
   return q.quantity;
 }
 
-function weightOf(raw: unknown): Dec | null {
-  if (!hasWeight(raw)) return null;
-  const q = parseQuantity(raw);
-  return q.ok && q.quantity ? quantityValue(q.quantity) : null;
-}
-
 /** Checks one printed score against its recomputed result; returns the score that enters the total. */
 function checkOne(
   r: ScoreResult,
   printed: Quantity | null,
   where: Path,
-  label: { en: string; zh: string },
+  subject: ScoreSubject,
   met: boolean,
   findings: Finding[],
 ): Dec | null {
@@ -130,10 +116,7 @@ function checkOne(
         makeFinding(
           'needs-judgement',
           where,
-          {
-            en: `${label.en}: the printed score ${printed.text} cannot be checked: ${r.message.en}`,
-            zh: `${label.zh}：得分 ${printed.text} 无法核对：${r.message.zh}`,
-          },
+          { kind: 'score-unchecked', subject, published: printed.text, detail: r.message },
           { published: printed.text },
         ),
       );
@@ -149,10 +132,7 @@ function checkOne(
         makeFinding(
           'score-out-of-band',
           where,
-          {
-            en: `${label.en}: printed score ${printed.text} is outside its band ${range}: ${r.explanation.en}`,
-            zh: `${label.zh}：得分 ${printed.text} 不在档次 ${range} 内：${r.explanation.zh}`,
-          },
+          { subject, published: printed.text, band: range, explanation: r.explanation },
           { published: printed.text, recomputed: range },
         ),
       );
@@ -170,8 +150,11 @@ function checkOne(
           'score-mismatch',
           where,
           {
-            en: `${label.en}: printed score ${printed.text} ≠ ${cmp.expected} (${r.explanation.en})${below ? '; a met target scores its full weight under every profile' : ''}`,
-            zh: `${label.zh}：得分 ${printed.text} ≠ ${cmp.expected}（${r.explanation.zh}）${below ? '；已完成的指标在任何计分规则下都应得满分' : ''}`,
+            subject,
+            published: printed.text,
+            expected: cmp.expected,
+            explanation: r.explanation,
+            metBelowWeight: below,
           },
           { published: printed.text, recomputed: cmp.expected },
         ),
@@ -189,56 +172,55 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   const { report, profile, findings } = input;
   const totals = new Totals();
 
-  const budget = input.budget.map(({ line, figures }) => {
-    if (!hasWeight(line.weight)) return null;
+  const budget = input.budget.map(({ source: line, figures }) => {
+    const weight = weightCell(line.weight);
+    if (!weight.present) return null;
     const where: Path = [...figures.path, 'published', 'score'];
-    const r = budgetExecutionScore({ rate: figures.executionRateExact, weight: line.weight }, profile);
-    const printed = readPrinted(line.published?.score, where, findings);
-    const name = figures.name === '' ? 'budget execution' : `"${figures.name}" budget execution`;
-    const zhName = figures.name === '' ? '预算执行率' : `“${figures.name}”预算执行率`;
-    const entered = checkOne(r, printed, where, { en: name, zh: zhName }, false, findings);
-    totals.add(weightOf(line.weight), printed, entered);
+    const r = budgetExecutionScore(
+      { rate: figures.executionRateExact, weight: line.weight as Figure },
+      profile,
+    );
+    const printed = readPrinted(figureCell(line.published?.score), where, findings);
+    const subject: ScoreSubject = { kind: 'budget-execution', line: figures.name };
+    const entered = checkOne(r, printed, where, subject, false, findings);
+    totals.add(weight.value, printed, entered);
     return r;
   });
 
-  const indicators = input.indicators.map(({ row, figures }) => {
-    const ev = figures.evaluation;
-    if (!hasWeight(row.weight)) {
-      if (isPresent(row.published?.score)) {
+  const indicators = input.indicators.map((row) => {
+    const ev = row.evaluation;
+    if (!row.weight.present) {
+      if (row.printedScore.present) {
         findings.push(
           makeFinding(
             'needs-judgement',
-            [...figures.path, 'published', 'score'],
-            {
-              en: `"${figures.name}": a score is printed but no weight (分值), so it cannot be checked`,
-              zh: `“${figures.name}”：印有得分但无分值，无法核对`,
-            },
-            { published: showValue(row.published?.score) },
+            [...row.path, 'published', 'score'],
+            { kind: 'score-without-weight', name: row.name },
+            { published: showValue(row.printedScore.raw) },
           ),
         );
       }
       return null;
     }
-    const weight = weightOf(row.weight);
-    const where: Path = [...figures.path, 'published', 'score'];
-    const actualText = row.actual === null || row.actual === undefined ? '' : String(row.actual);
+    const weight = row.weight.value;
+    const where: Path = [...row.path, 'published', 'score'];
     const r: ScoreResult =
       weight === null
         ? {
             ok: false,
             code: 'invalid-weight',
             message: {
-              en: `the weight "${showValue(row.weight)}" is not a number`,
-              zh: `分值“${showValue(row.weight)}”不是数值`,
+              en: `the weight "${showValue(row.weight.raw)}" is not a number`,
+              zh: `分值“${showValue(row.weight.raw)}”不是数值`,
             },
           }
-        : scoreEvaluation(ev, actualText, weight, profile);
-    const printed = readPrinted(row.published?.score, where, findings);
-    const label = { en: `"${figures.name}"`, zh: `“${figures.name}”` };
+        : scoreEvaluation(ev, row.actualText, weight, profile);
+    const printed = readPrinted(row.printedScore, where, findings);
+    const subject: ScoreSubject = { kind: 'indicator', name: row.name };
     const met = ev.status === 'met' && ev.target?.kind !== 'qualitative';
-    const entered = checkOne(r, printed, where, label, met, findings);
+    const entered = checkOne(r, printed, where, subject, met, findings);
     totals.add(weight, printed, entered);
-    overAchievement(ev, figures.path, label, profile, findings);
+    overAchievement(ev, row.exacts, row.path, subject, input.threshold, findings);
     return r;
   });
 
@@ -251,10 +233,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
       makeFinding(
         'weight-sum-mismatch',
         ['indicators'],
-        {
-          en: `the weights (分值) of the table sum to ${toExact(totals.weights)}, not ${profile.totalWeight}`,
-          zh: `各项分值之和为 ${toExact(totals.weights)}，不是 ${profile.totalWeight}`,
-        },
+        { sum: toExact(totals.weights), expected: profile.totalWeight },
         { recomputed: toExact(totals.weights) },
       ),
     );
@@ -266,7 +245,11 @@ export function checkScores(input: ScoreInput): ScoreOutput {
       ? null
       : toFixed(totals.recomputed, profile.decimals, profile.rounding);
   const grade = totalScore === null ? null : gradeOf(totalScore, profile);
-  const publishedTotal = readPrinted(report.published?.totalScore, ['published', 'totalScore'], findings);
+  const publishedTotal = readPrinted(
+    figureCell(report.published?.totalScore),
+    ['published', 'totalScore'],
+    findings,
+  );
   if (publishedTotal) {
     let sumMismatch = false;
     if (totals.printedComplete) {
@@ -277,10 +260,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
           makeFinding(
             'total-score-mismatch',
             ['published', 'totalScore'],
-            {
-              en: `the printed total ${publishedTotal.text} is not the sum of the printed scores, ${cmp.expected}`,
-              zh: `总分 ${publishedTotal.text} 不等于各项得分之和 ${cmp.expected}`,
-            },
+            { kind: 'printed-sum', published: publishedTotal.text, expected: cmp.expected },
             { published: publishedTotal.text, recomputed: cmp.expected },
           ),
         );
@@ -293,10 +273,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
           makeFinding(
             'total-score-mismatch',
             ['published', 'totalScore'],
-            {
-              en: `the printed total ${publishedTotal.text} is not what the scoring rules give, ${cmp.expected} (profile ${profile.name})`,
-              zh: `总分 ${publishedTotal.text} 与按计分规则重算的 ${cmp.expected} 不符（计分方案 ${profile.name}）`,
-            },
+            { kind: 'rules', published: publishedTotal.text, expected: cmp.expected, profile: profile.name },
             { published: publishedTotal.text, recomputed: cmp.expected },
           ),
         );
@@ -315,8 +292,10 @@ export function checkScores(input: ScoreInput): ScoreOutput {
           'grade-mismatch',
           ['published', 'grade'],
           {
-            en: `the printed grade ${printedGrade} does not match the total ${publishedTotal?.text ?? totalScore}: ${expected} (profile ${profile.name})`,
-            zh: `等级“${printedGrade}”与总分 ${publishedTotal?.text ?? totalScore} 不符，应为“${expected}”（计分方案 ${profile.name}）`,
+            published: printedGrade,
+            total: publishedTotal?.text ?? totalScore ?? '',
+            expected,
+            profile: profile.name,
           },
           { published: printedGrade, recomputed: expected },
         ),
@@ -328,28 +307,24 @@ export function checkScores(input: ScoreInput): ScoreOutput {
 
 function overAchievement(
   ev: Evaluation,
+  exacts: EvaluationExacts | null,
   path: Path,
-  label: { en: string; zh: string },
-  profile: ScoringProfile,
+  subject: ScoreSubject,
+  threshold: Dec | null,
   findings: Finding[],
 ): void {
   const t = ev.target;
-  if (profile.overAchievementThreshold === null || ev.achievement === null || t?.kind !== 'comparison')
-    return;
-  const exacts = exactsOf(ev);
+  if (threshold === null || ev.achievement === null || t?.kind !== 'comparison') return;
   if (t.operator === '<=' || t.operator === '<' || !exacts?.target || !isPos(exacts.target)) return;
   if (!exacts.achievement) return;
   const achievement = exacts.achievement;
-  if (achievement.lt(profile.overAchievementThreshold)) return;
+  if (achievement.lt(threshold)) return;
   const pct = `${toFixed(achievement, 2)}%`;
   findings.push(
     makeFinding(
       'over-achievement',
       [...path, 'actual'],
-      {
-        en: `${label.en}: achieved ${pct} of the target (≥ ${profile.overAchievementThreshold}%): flagged for review, not deducted; was the target set too low?`,
-        zh: `${label.zh}：完成目标的 ${pct}（≥ ${profile.overAchievementThreshold}%），提请复核，不自动扣分；目标值是否偏低？`,
-      },
+      { subject, achieved: pct, threshold: threshold.toString() },
       { recomputed: pct },
     ),
   );

@@ -4,12 +4,9 @@
  */
 import { describeType } from '../core/quantity.js';
 import type { Report } from '../model/report.js';
-import {
-  findingsOnly,
-  type ValidateOptions,
-  type ValidationResult,
-  validateReport,
-} from '../rules/validate.js';
+import { findingsOnly } from '../rules/cells.js';
+import type { ValidateOptions, ValidationResult } from '../rules/result.js';
+import { validateReport } from '../rules/validate.js';
 import { parseReport } from './parse.js';
 import { isWellFormedReport } from './shape.js';
 

@@ -7,7 +7,8 @@
  * of the report that shares nothing with the input. No zod type or `ZodError` crosses its API.
  */
 import { z } from 'zod';
-import { type Finding, formatPath, makeFinding, type Path } from '../model/findings.js';
+import { type Finding, formatPath, type Path } from '../model/findings.js';
+import { makeFinding } from '../model/messages/index.js';
 import type { Report } from '../model/report.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +169,8 @@ const DANGEROUS_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
  * parseReport({ indicators: [{ target: true }] });
  * // → { ok: false, report: null, findings: [
  * //   { code: 'invalid-report', severity: 'error', path: ['indicators', 0, 'name'],
- * //     message: { en: '`indicators[0].name` is required but missing.', zh: '缺少必填字段 `indicators[0].name`。' } },
+ * //     message: { en: '`indicators[0].name` is required but missing.', zh: '缺少必填字段 `indicators[0].name`。' },
+ * //     params: { detail: { en: …, zh: … } } },
  * //   { code: 'invalid-report', severity: 'error', path: ['indicators', 0, 'target'],
  * //     message: { en: '`indicators[0].target` must be a string, a finite number or an object, not a boolean (true).',
  * //                zh: '`indicators[0].target` 应为字符串、有限数值或对象，实际为布尔值 true。' } } ] }
@@ -249,7 +251,7 @@ function problem(path: Path, kind: 'circular' | 'too-deep'): Finding {
           en: `${l.en} is nested more than ${MAX_DEPTH} levels deep.`,
           zh: `${l.zh}嵌套超过 ${MAX_DEPTH} 层。`,
         };
-  return makeFinding('invalid-report', path, message, { severity: 'error' });
+  return makeFinding('invalid-report', path, { detail: message }, { severity: 'error' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,7 +440,7 @@ function toFinding(issue: Issue, root: unknown): Finding {
       zh: `${l.zh}的值不符合要求（${got.zh}）。`,
     };
   }
-  return makeFinding('invalid-report', issue.path, message, { severity: 'error' });
+  return makeFinding('invalid-report', issue.path, { detail: message }, { severity: 'error' });
 }
 
 function key(f: Finding): string {

@@ -1,0 +1,104 @@
+/**
+ * The English message catalog: every finding's text, rendered from its code's parameters.
+ */
+import { formatPath } from '../findings.js';
+import { CROSS_CHECK_FORMULAS } from './formulas.js';
+import type { Catalog, RowRef, ScoreSubject } from './params.js';
+
+/** A budget line as the subject of a sentence. */
+const line = (name: string): string => (name === '' ? 'this line' : `"${name}"`);
+
+/** An indicator row as the subject of a sentence: its name, or its path when it has none. */
+const row = (r: RowRef): string => (r.name === '' ? `indicator ${formatPath(r.path)}` : `"${r.name}"`);
+
+const subject = (s: ScoreSubject): string =>
+  s.kind === 'indicator'
+    ? `"${s.name}"`
+    : s.line === ''
+      ? 'budget execution'
+      : `"${s.line}" budget execution`;
+
+const unitWords = (unit: string | null): string =>
+  unit === '%' ? ' percentage points' : unit ? ` ${unit}` : '';
+
+/** The English texts of the finding codes. */
+export const EN: Catalog = {
+  'invalid-report': (p) => p.detail.en,
+  'unparsable-target': (p) => p.detail.en,
+  'unparsable-value': (p) =>
+    p.kind === 'cell'
+      ? p.detail.en
+      : p.kind === 'not-a-percentage'
+        ? `"${p.text}" is not a percentage`
+        : `"${p.text}" is not a score`,
+  'budget-adjusted-mismatch': (p) =>
+    `${line(p.line)}: adjusted budget ${p.adjusted} ≠ initial ${p.initial} + adjustment ${p.adjustment} = ${p.expected}`,
+  'budget-sum-mismatch': (p) =>
+    `${line(p.line)}: ${p.column} ${p.published} ≠ the sum of its ${p.count} lines ${p.sum}${p.blanks > 0 ? ` (${p.blanks} of them print nothing in this column)` : ''}`,
+  'execution-rate-mismatch': (p) =>
+    `${line(p.line)}: printed execution rate ${p.published} ≠ actual ÷ adjusted = ${p.recomputed}${p.truncated ? ' (the printed figure looks truncated, not rounded half-up)' : ''}`,
+  'execution-rate-undefined': (p) =>
+    `${line(p.line)}: the adjusted budget is zero, so there is no execution rate${p.spent !== null ? ` (yet ${p.spent} was spent)` : ''}`,
+  overspend: (p) =>
+    `${line(p.line)}: actual spending ${p.actual} exceeds the adjusted budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (execution rate ${p.rate})` : ''}`,
+  'variance-mismatch': (p) =>
+    `${line(p.line)}: printed variance ${p.published} ≠ budget − actual = ${p.expected}`,
+  'deviation-mismatch': (p) =>
+    `${row(p.row)}: printed deviation ${p.published} ≠ recomputed ${p.recomputed}${p.relative ? ' ((actual − target) ÷ target)' : ' (actual − target)'}${
+      p.hint === 'zero-when-met'
+        ? " (the publisher prints 0 for a met target: option evaluate.metInequality: 'zero')"
+        : p.hint === 'truncated'
+          ? ' (the printed figure looks truncated, not rounded half-up)'
+          : ''
+    }`,
+  'deviation-undefined': (p) =>
+    `${row(p.row)}: a relative deviation "${p.published}" is printed, but the target is zero, so it does not exist; the absolute deviation is ${p.absolute}${unitWords(p.unit)}`,
+  'target-not-met': (p) => `${row(p.row)}: target ${p.target} not met (actual ${p.actual})`,
+  'reason-missing': (p) =>
+    p.kind === 'not-met'
+      ? `${row(p.row)}: the target ${p.target} was not met (actual ${p.actual}) and no reason is given`
+      : `${row(p.row)}: achieved ${p.achieved} of the target ${p.target} (at or above ${p.threshold}%) and no reason is given for the over-achievement`,
+  'unit-mismatch': (p) => {
+    switch (p.kind) {
+      case 'values':
+        return p.detail.en;
+      case 'column-not-a-unit':
+        return `${row(p.row)}: the unit column "${p.unit}" is not a unit`;
+      case 'column-differs':
+        return `${row(p.row)}: the target prints unit "${p.own}" but the unit column says "${p.unit}"`;
+      case 'deviation-unit':
+        return `${row(p.row)}: the printed deviation "${p.published}" has a unit that is neither % nor the indicator's`;
+    }
+  },
+  'implicit-operator': (p) =>
+    `${row(p.row)}: the target "${p.target}" prints no comparator; read as ${p.reading} (the indicator's natural direction)`,
+  'needs-judgement': (p) => {
+    switch (p.kind) {
+      case 'evaluation':
+        return `${row(p.row)}: ${p.detail.en}`;
+      case 'deviation-text':
+        return `${row(p.row)}: the printed deviation "${p.text}" is text, not a figure`;
+      case 'deviation-without-values':
+        return `${row(p.row)}: a deviation ${p.published} is printed, but ${p.missing === 'target' ? 'no target' : 'no actual value'} is`;
+      case 'score-unchecked':
+        return `${subject(p.subject)}: the printed score ${p.published} cannot be checked: ${p.detail.en}`;
+      case 'score-without-weight':
+        return `"${p.name}": a score is printed but no weight (分值), so it cannot be checked`;
+    }
+  },
+  'over-achievement': (p) =>
+    `${subject(p.subject)}: achieved ${p.achieved} of the target (≥ ${p.threshold}%): flagged for review, not deducted; was the target set too low?`,
+  'cross-check-mismatch': (p) =>
+    `"${p.name}" is printed as ${p.published}, but the report's own figures give ${p.recomputed}: ${CROSS_CHECK_FORMULAS[p.id].en}`,
+  'score-mismatch': (p) =>
+    `${subject(p.subject)}: printed score ${p.published} ≠ ${p.expected} (${p.explanation.en})${p.metBelowWeight ? '; a met target scores its full weight under every profile' : ''}`,
+  'score-out-of-band': (p) =>
+    `${subject(p.subject)}: printed score ${p.published} is outside its band ${p.band}: ${p.explanation.en}`,
+  'total-score-mismatch': (p) =>
+    p.kind === 'printed-sum'
+      ? `the printed total ${p.published} is not the sum of the printed scores, ${p.expected}`
+      : `the printed total ${p.published} is not what the scoring rules give, ${p.expected} (profile ${p.profile})`,
+  'weight-sum-mismatch': (p) => `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`,
+  'grade-mismatch': (p) =>
+    `the printed grade ${p.published} does not match the total ${p.total}: ${p.expected} (profile ${p.profile})`,
+};

@@ -1,0 +1,180 @@
+/**
+ * The parameters of each finding code: what a message catalog renders a finding's text from.
+ * A finding is data (a code and these parameters); its text in a language comes from a
+ * catalog (`messages/en.ts`, `messages/zh.ts`, or one a program brings).
+ *
+ * Texts that come from deeper layers (a parse error of a cell, a score's explanation) are
+ * passed as {@link Messages} in both languages: a catalog picks the language it renders.
+ */
+import type { Messages, Path } from '../findings.js';
+
+/** The indicator row a finding is about: its name as printed (`""` when none) and its path. */
+export interface RowRef {
+  readonly name: string;
+  readonly path: Path;
+}
+
+/** The amount columns of a budget line. */
+export type BudgetColumn = 'initial' | 'adjustment' | 'adjusted' | 'actual';
+
+/** The common indicators that are recomputed from the report's own data. */
+export type CrossCheckId = 'execution-rate' | 'adjustment-rate' | 'staff-control-rate' | 'carryover-rate';
+
+/** What a score finding is about: a budget line's execution score or an indicator row's score. */
+export type ScoreSubject =
+  | { readonly kind: 'budget-execution'; readonly line: string }
+  | { readonly kind: 'indicator'; readonly name: string };
+
+/** Parameters of each finding code (a union of variants where a code has several texts). */
+export interface FindingParams {
+  /** A structural problem; the schema (or the rule) describes it in both languages. */
+  readonly 'invalid-report': { readonly detail: Messages };
+  /** A target cell that cannot be read. */
+  readonly 'unparsable-target': { readonly detail: Messages };
+  /** A cell that is not a number (or not of the kind the column needs). */
+  readonly 'unparsable-value':
+    | { readonly kind: 'cell'; readonly detail: Messages }
+    | { readonly kind: 'not-a-percentage'; readonly text: string }
+    | { readonly kind: 'not-a-score'; readonly text: string };
+  readonly 'budget-adjusted-mismatch': {
+    /** The line's name (`""` when none). */
+    readonly line: string;
+    readonly adjusted: string;
+    readonly initial: string;
+    readonly adjustment: string;
+    /** initial + adjustment, rounded as the adjusted budget is printed. */
+    readonly expected: string;
+  };
+  readonly 'budget-sum-mismatch': {
+    readonly line: string;
+    readonly column: BudgetColumn;
+    readonly published: string;
+    /** How many child lines. */
+    readonly count: number;
+    /** The exact sum of the children. */
+    readonly sum: string;
+    /** Children that print nothing in this column. */
+    readonly blanks: number;
+  };
+  readonly 'execution-rate-mismatch': {
+    readonly line: string;
+    readonly published: string;
+    readonly recomputed: string;
+    readonly truncated: boolean;
+  };
+  readonly 'execution-rate-undefined': {
+    readonly line: string;
+    /** The amount spent against the zero budget, or null when nothing was spent. */
+    readonly spent: string | null;
+  };
+  readonly overspend: {
+    readonly line: string;
+    readonly actual: string;
+    readonly budget: string;
+    readonly excess: string;
+    readonly rate: string | null;
+  };
+  readonly 'variance-mismatch': {
+    readonly line: string;
+    readonly published: string;
+    readonly expected: string;
+  };
+  readonly 'deviation-mismatch': {
+    readonly row: RowRef;
+    readonly published: string;
+    readonly recomputed: string;
+    readonly relative: boolean;
+    /** `zero-when-met`: the publisher prints 0 for a met inequality; `truncated`: cut, not rounded. */
+    readonly hint: 'zero-when-met' | 'truncated' | null;
+  };
+  readonly 'deviation-undefined': {
+    readonly row: RowRef;
+    readonly published: string;
+    /** The absolute deviation with its sign, 2 decimals (`+43.37`). */
+    readonly absolute: string;
+    /** The indicator's unit (`%` means percentage points), or null. */
+    readonly unit: string | null;
+  };
+  readonly 'target-not-met': { readonly row: RowRef; readonly target: string; readonly actual: string };
+  readonly 'reason-missing':
+    | { readonly kind: 'not-met'; readonly row: RowRef; readonly target: string; readonly actual: string }
+    | {
+        readonly kind: 'over-achievement';
+        readonly row: RowRef;
+        readonly target: string;
+        /** Achievement in percent of the target, 2 decimals, with `%`. */
+        readonly achieved: string;
+        /** The threshold in percent, exact. */
+        readonly threshold: string;
+      };
+  readonly 'unit-mismatch':
+    | { readonly kind: 'values'; readonly detail: Messages }
+    | { readonly kind: 'column-not-a-unit'; readonly row: RowRef; readonly unit: string }
+    | { readonly kind: 'column-differs'; readonly row: RowRef; readonly own: string; readonly unit: string }
+    | { readonly kind: 'deviation-unit'; readonly row: RowRef; readonly published: string };
+  readonly 'implicit-operator': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** The target as read, e.g. `≥90%`. */
+    readonly reading: string;
+  };
+  readonly 'needs-judgement':
+    | { readonly kind: 'evaluation'; readonly row: RowRef; readonly detail: Messages }
+    | { readonly kind: 'deviation-text'; readonly row: RowRef; readonly text: string }
+    | {
+        readonly kind: 'deviation-without-values';
+        readonly row: RowRef;
+        readonly published: string;
+        readonly missing: 'target' | 'actual';
+      }
+    | {
+        readonly kind: 'score-unchecked';
+        readonly subject: ScoreSubject;
+        readonly published: string;
+        readonly detail: Messages;
+      }
+    | { readonly kind: 'score-without-weight'; readonly name: string };
+  readonly 'over-achievement': {
+    readonly subject: ScoreSubject;
+    readonly achieved: string;
+    readonly threshold: string;
+  };
+  readonly 'cross-check-mismatch': {
+    readonly id: CrossCheckId;
+    readonly name: string;
+    readonly published: string;
+    readonly recomputed: string;
+  };
+  readonly 'score-mismatch': {
+    readonly subject: ScoreSubject;
+    readonly published: string;
+    readonly expected: string;
+    readonly explanation: Messages;
+    /** A met target printed below its full weight. */
+    readonly metBelowWeight: boolean;
+  };
+  readonly 'score-out-of-band': {
+    readonly subject: ScoreSubject;
+    readonly published: string;
+    readonly band: string;
+    readonly explanation: Messages;
+  };
+  readonly 'total-score-mismatch':
+    | { readonly kind: 'printed-sum'; readonly published: string; readonly expected: string }
+    | {
+        readonly kind: 'rules';
+        readonly published: string;
+        readonly expected: string;
+        readonly profile: string;
+      };
+  readonly 'weight-sum-mismatch': { readonly sum: string; readonly expected: string };
+  readonly 'grade-mismatch': {
+    readonly published: string;
+    readonly total: string;
+    readonly expected: string;
+    readonly profile: string;
+  };
+}
+
+/** One message per finding code, rendered from the code's parameters in one language. */
+export type Catalog = { readonly [C in keyof FindingParams]: (params: FindingParams[C]) => string };

@@ -1,0 +1,106 @@
+/**
+ * The Chinese (zh-CN) message catalog: every finding's text, rendered from its code's
+ * parameters.
+ */
+import { formatPath } from '../findings.js';
+import { CROSS_CHECK_FORMULAS } from './formulas.js';
+import type { BudgetColumn, Catalog, RowRef, ScoreSubject } from './params.js';
+
+/** A budget line as the subject of a sentence (nothing when it has no name). */
+const line = (name: string): string => (name === '' ? '' : `“${name}”`);
+
+/** An indicator row as the subject of a sentence: its name, or its path when it has none. */
+const row = (r: RowRef): string => (r.name === '' ? `指标 ${formatPath(r.path)}` : `“${r.name}”`);
+
+const subject = (s: ScoreSubject): string =>
+  s.kind === 'indicator' ? `“${s.name}”` : s.line === '' ? '预算执行率' : `“${s.line}”预算执行率`;
+
+const COLUMN: Readonly<Record<BudgetColumn, string>> = {
+  initial: '年初预算数',
+  adjustment: '上年度结转及当年预算追加追减数',
+  adjusted: '调整预算数',
+  actual: '实际支出数',
+};
+
+const unitWords = (unit: string | null): string => (unit === '%' ? ' 个百分点' : unit ? ` ${unit}` : '');
+
+/** The Chinese texts of the finding codes. */
+export const ZH: Catalog = {
+  'invalid-report': (p) => p.detail.zh,
+  'unparsable-target': (p) => p.detail.zh,
+  'unparsable-value': (p) =>
+    p.kind === 'cell'
+      ? p.detail.zh
+      : p.kind === 'not-a-percentage'
+        ? `“${p.text}”不是百分比`
+        : `“${p.text}”不是得分`,
+  'budget-adjusted-mismatch': (p) =>
+    `${line(p.line)}调整预算数 ${p.adjusted} ≠ 年初预算数 ${p.initial} + 追加追减 ${p.adjustment} = ${p.expected}`,
+  'budget-sum-mismatch': (p) =>
+    `${line(p.line)}${COLUMN[p.column]} ${p.published} ≠ 其 ${p.count} 个子项之和 ${p.sum}${p.blanks > 0 ? `（其中 ${p.blanks} 个子项此栏未填）` : ''}`,
+  'execution-rate-mismatch': (p) =>
+    `${line(p.line)}执行率 ${p.published} ≠ 实际支出数 ÷ 调整预算数 = ${p.recomputed}${p.truncated ? '（所印数字像是截断而非四舍五入）' : ''}`,
+  'execution-rate-undefined': (p) =>
+    `${line(p.line)}调整预算数为零，执行率不存在${p.spent !== null ? `（但实际支出 ${p.spent}）` : ''}`,
+  overspend: (p) =>
+    `${line(p.line)}实际支出 ${p.actual} 超出调整预算数 ${p.budget}，超支 ${p.excess}${p.rate !== null ? `（执行率 ${p.rate}）` : ''}`,
+  'variance-mismatch': (p) => `${line(p.line)}差额 ${p.published} ≠ 预算数 − 实际支出数 = ${p.expected}`,
+  'deviation-mismatch': (p) =>
+    `${row(p.row)}：偏差 ${p.published} ≠ 重算值 ${p.recomputed}${p.relative ? '（(完成值 − 目标值) ÷ 目标值）' : '（完成值 − 目标值）'}${
+      p.hint === 'zero-when-met'
+        ? '（该表对已达成目标印 0，可用选项 metInequality: zero）'
+        : p.hint === 'truncated'
+          ? '（所印数字像是截断而非四舍五入）'
+          : ''
+    }`,
+  'deviation-undefined': (p) =>
+    `${row(p.row)}：目标值为零，相对偏差不存在，却印为“${p.published}”；绝对偏差为 ${p.absolute}${unitWords(p.unit)}`,
+  'target-not-met': (p) => `${row(p.row)}：未完成目标 ${p.target}（完成值 ${p.actual}）`,
+  'reason-missing': (p) =>
+    p.kind === 'not-met'
+      ? `${row(p.row)}：未完成目标 ${p.target}（完成值 ${p.actual}），但未说明原因`
+      : `${row(p.row)}：完成目标 ${p.target} 的 ${p.achieved}（达到 ${p.threshold}% 以上），但未说明超额完成的原因`,
+  'unit-mismatch': (p) => {
+    switch (p.kind) {
+      case 'values':
+        return p.detail.zh;
+      case 'column-not-a-unit':
+        return `${row(p.row)}：度量单位“${p.unit}”不是计量单位`;
+      case 'column-differs':
+        return `${row(p.row)}：目标值单位“${p.own}”与度量单位“${p.unit}”不一致`;
+      case 'deviation-unit':
+        return `${row(p.row)}：偏差“${p.published}”的单位既不是 % 也不是指标单位`;
+    }
+  },
+  'implicit-operator': (p) =>
+    `${row(p.row)}：目标值“${p.target}”未标明比较关系，按指标方向理解为 ${p.reading}`,
+  'needs-judgement': (p) => {
+    switch (p.kind) {
+      case 'evaluation':
+        return `${row(p.row)}：${p.detail.zh}`;
+      case 'deviation-text':
+        return `${row(p.row)}：偏差“${p.text}”是文字而非数值`;
+      case 'deviation-without-values':
+        return `${row(p.row)}：印有偏差 ${p.published}，但未填写${p.missing === 'target' ? '目标值' : '完成值'}`;
+      case 'score-unchecked':
+        return `${subject(p.subject)}：得分 ${p.published} 无法核对：${p.detail.zh}`;
+      case 'score-without-weight':
+        return `“${p.name}”：印有得分但无分值，无法核对`;
+    }
+  },
+  'over-achievement': (p) =>
+    `${subject(p.subject)}：完成目标的 ${p.achieved}（≥ ${p.threshold}%），提请复核，不自动扣分；目标值是否偏低？`,
+  'cross-check-mismatch': (p) =>
+    `“${p.name}”印为 ${p.published}，但按报告自身数据计算为 ${p.recomputed}：${CROSS_CHECK_FORMULAS[p.id].zh}`,
+  'score-mismatch': (p) =>
+    `${subject(p.subject)}：得分 ${p.published} ≠ ${p.expected}（${p.explanation.zh}）${p.metBelowWeight ? '；已完成的指标在任何计分规则下都应得满分' : ''}`,
+  'score-out-of-band': (p) =>
+    `${subject(p.subject)}：得分 ${p.published} 不在档次 ${p.band} 内：${p.explanation.zh}`,
+  'total-score-mismatch': (p) =>
+    p.kind === 'printed-sum'
+      ? `总分 ${p.published} 不等于各项得分之和 ${p.expected}`
+      : `总分 ${p.published} 与按计分规则重算的 ${p.expected} 不符（计分方案 ${p.profile}）`,
+  'weight-sum-mismatch': (p) => `各项分值之和为 ${p.sum}，不是 ${p.expected}`,
+  'grade-mismatch': (p) =>
+    `等级“${p.published}”与总分 ${p.total} 不符，应为“${p.expected}”（计分方案 ${p.profile}）`,
+};

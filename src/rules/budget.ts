@@ -1,0 +1,421 @@
+/**
+ * The budget rules: the arithmetic of budget trees (预算信息) and every line's recomputed
+ * figures, read once into rows that the score rules and the result read too.
+ */
+import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
+import { comparePrinted } from '../core/printed.js';
+import {
+  describeType,
+  isFigure,
+  parseQuantity,
+  type Quantity,
+  quantityValue,
+  showValue,
+} from '../core/quantity.js';
+import type { UnitInfo } from '../core/units.js';
+import { amountUnitInfo, readAmount } from '../figures/budget.js';
+import type { Finding, Path } from '../model/findings.js';
+import { makeFinding } from '../model/messages/index.js';
+import type { BudgetColumn } from '../model/messages/params.js';
+import type { AmountUnit, BudgetLine, Figure } from '../model/report.js';
+
+/** Recomputed figures of one budget line, in the order the table prints them. */
+export interface BudgetLineFigures {
+  /** Path of the line in the report JSON, e.g. `["budget", 0, "children", 1]`. */
+  readonly path: Path;
+  /** The line's name (项目名称, e.g. 预算总金额, 基本支出) as given; `""` when missing or not a string. */
+  readonly name: string;
+  /** Depth in its tree: 0 for a root. */
+  readonly depth: number;
+  /** Execution rate as printed (`"134.17%"`), or null when it does not exist. */
+  readonly executionRate: string | null;
+  /** Exact execution rate in percent, or null. */
+  readonly executionRateExact: string | null;
+  /** Adjusted budget − actual, exact, in the amount unit; negative when overspent. */
+  readonly variance: string | null;
+  /** Actual spending beyond the adjusted budget. */
+  readonly overspend: boolean;
+}
+
+/** The amount columns of a budget line. */
+const COLUMNS: readonly BudgetColumn[] = ['initial', 'adjustment', 'adjusted', 'actual'];
+type Column = BudgetColumn;
+
+/** Options of {@link checkBudget}. */
+export interface BudgetCheckOptions {
+  /** Unit of bare amounts (default `'万元'`); amounts printed with a money unit are converted. */
+  readonly amountUnit?: AmountUnit;
+  /** Rounding a printed figure is checked with (default `'half-up'`). */
+  readonly rounding?: RoundingMode;
+}
+
+/** Result of {@link checkBudget}: every line's recomputed figures and the findings. */
+export interface BudgetCheck {
+  /** Recomputed figures of every line, in pre-order (a parent before its children), roots in order. */
+  readonly lines: readonly BudgetLineFigures[];
+  /** Findings of the budget rules (see {@link checkBudget}), with paths under `basePath`. */
+  readonly findings: readonly Finding[];
+}
+
+interface LineAmounts {
+  readonly values: Partial<Record<Column, Dec>>;
+  readonly printed: Partial<Record<Column, Quantity>>;
+  /** Columns whose cell could not be read (already reported as unparsable-value). */
+  readonly unreadable: ReadonlySet<Column>;
+}
+
+function fmtAmount(d: Dec): string {
+  return toExact(d);
+}
+
+/**
+ * Checks the arithmetic of budget trees (预算信息) and recomputes every line's figures.
+ *
+ * Rules (finding codes of DESIGN §3):
+ * - `budget-adjusted-mismatch`: 调整预算数 ≠ 年初预算数 + 追加追减, when all three are printed,
+ *   compared at the printed precision of the adjusted budget;
+ * - `budget-sum-mismatch`: a parent's column ≠ the sum of its children's, for each column the
+ *   parent prints: a child that prints nothing there (blank, `-`, `/`) adds nothing, a column
+ *   no child prints is not checked, an unreadable child cell leaves the sum unchecked;
+ * - `execution-rate-mismatch`: the printed 执行率 is not the recomputed one rounded half-up to
+ *   the printed decimals (a bare printed number is read as percent); the message says when
+ *   the printed figure looks truncated;
+ * - `execution-rate-undefined`: zero adjusted budget; info when nothing or 0% is printed on
+ *   0 / 0, warning when a rate is printed or money was spent;
+ * - `overspend`: actual > adjusted (warning), with the rate;
+ * - `variance-mismatch`: a printed variance (budget − actual; `(7 379)` is −7379) that is not
+ *   adjusted − actual at its printed precision;
+ * - `unparsable-value`: an amount cell that is not a number (warning), with its text.
+ *
+ * When 调整预算数 is not printed, the rate uses 年初预算数 + 追加追减 (or 年初预算数 alone).
+ * Trees are walked iteratively: any depth works.
+ *
+ * @param roots - the roots of the budget trees (several roots side by side are allowed).
+ * @param options - amount unit of bare amounts (default 万元) and rounding (default half-up).
+ * @param basePath - the path of `roots` in the report, prefixed to every finding's path
+ *   (default `["budget"]`, as in the report JSON).
+ * @example
+ * ```ts
+ * const { lines, findings } = checkBudget([{ name: '预算总金额', adjusted: '321.19', actual: '430.93' }]);
+ * lines[0].executionRate;  // '134.17%'
+ * findings[0].code;        // 'overspend'
+ * ```
+ */
+export function checkBudget(
+  roots: readonly BudgetLine[],
+  options: BudgetCheckOptions = {},
+  basePath: Path = ['budget'],
+): BudgetCheck {
+  const { rows, findings } = checkBudgetTrees(roots, options, basePath);
+  return { lines: rows.map((r) => r.figures), findings };
+}
+
+/** One budget line as the rules read it: the line as given and its recomputed figures (internal). */
+export interface BudgetRow {
+  readonly source: BudgetLine;
+  readonly figures: BudgetLineFigures;
+}
+
+/** {@link checkBudget}, giving each line as a row: the line as given with its figures (internal). */
+export function checkBudgetTrees(
+  roots: readonly BudgetLine[],
+  options: BudgetCheckOptions = {},
+  basePath: Path = ['budget'],
+): { readonly rows: readonly BudgetRow[]; readonly findings: readonly Finding[] } {
+  const unit = amountUnitInfo(options.amountUnit);
+  const mode = options.rounding ?? 'half-up';
+  const findings: Finding[] = [];
+  const rows: BudgetRow[] = [];
+  const amounts = new Map<BudgetLine, LineAmounts>();
+
+  const read = (line: BudgetLine, path: Path): LineAmounts => {
+    const cached = amounts.get(line);
+    if (cached) return cached;
+    const values: Partial<Record<Column, Dec>> = {};
+    const printed: Partial<Record<Column, Quantity>> = {};
+    const unreadable = new Set<Column>();
+    for (const col of COLUMNS) {
+      const r = readAmount(line[col] as Figure | null | undefined, unit);
+      if (!r.ok) {
+        unreadable.add(col);
+        findings.push(
+          makeFinding(
+            'unparsable-value',
+            [...path, col],
+            { kind: 'cell', detail: r.message },
+            { published: showValue(line[col]) },
+          ),
+        );
+      } else if (r.value !== null) {
+        values[col] = r.value;
+        printed[col] = r.quantity;
+      }
+    }
+    const out = { values, printed, unreadable };
+    amounts.set(line, out);
+    return out;
+  };
+
+  // Iterative pre-order walk: [line, path, depth].
+  const stack: [unknown, Path, number][] = [];
+  for (let i = roots.length - 1; i >= 0; i -= 1) stack.push([roots[i], [...basePath, i], 0]);
+  while (stack.length > 0) {
+    const [node, path, depth] = stack.pop() as [unknown, Path, number];
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+      findings.push(
+        makeFinding('invalid-report', path, {
+          detail: { en: `a budget line must be an object, not ${describeType(node)}`, zh: '预算行应为对象' },
+        }),
+      );
+      continue;
+    }
+    const line = node as BudgetLine;
+    const name = typeof line.name === 'string' ? line.name : '';
+    const own = read(line, path);
+    rows.push({ source: line, figures: checkLine(line, name, path, depth, own, unit, mode, findings) });
+
+    const children = Array.isArray(line.children) ? (line.children as readonly unknown[]) : [];
+    if (children.length > 0) {
+      const kids = children
+        .map((c, j): [unknown, Path] => [c, [...path, 'children', j]])
+        .filter(
+          (k): k is [BudgetLine, Path] => typeof k[0] === 'object' && k[0] !== null && !Array.isArray(k[0]),
+        );
+      checkSums(
+        name,
+        path,
+        own,
+        kids.map(([c, p]) => read(c, p)),
+        kids.length === children.length,
+        mode,
+        findings,
+      );
+      for (let j = children.length - 1; j >= 0; j -= 1)
+        stack.push([children[j], [...path, 'children', j], depth + 1]);
+    }
+  }
+  return { rows, findings };
+}
+
+function checkLine(
+  line: BudgetLine,
+  name: string,
+  path: Path,
+  depth: number,
+  own: LineAmounts,
+  unit: UnitInfo,
+  mode: RoundingMode,
+  findings: Finding[],
+): BudgetLineFigures {
+  const { values, printed } = own;
+
+  if (values.initial && values.adjustment && values.adjusted && printed.adjusted) {
+    const sum = values.initial.plus(values.adjustment);
+    const cmp = comparePrinted(sum, { ...printed.adjusted, value: toExact(values.adjusted) }, mode);
+    if (!cmp.consistent) {
+      findings.push(
+        makeFinding(
+          'budget-adjusted-mismatch',
+          [...path, 'adjusted'],
+          {
+            line: name,
+            adjusted: printed.adjusted.text,
+            initial: fmtAmount(values.initial),
+            adjustment: fmtAmount(values.adjustment),
+            expected: cmp.expected,
+          },
+          { published: printed.adjusted.text, recomputed: cmp.expected },
+        ),
+      );
+    }
+  }
+
+  const budget =
+    values.adjusted ?? (values.initial ? values.initial.plus(values.adjustment ?? ZERO) : undefined);
+  const actual = values.actual;
+  let executionRate: string | null = null;
+  let executionRateExact: string | null = null;
+  let variance: Dec | null = null;
+  let overspend = false;
+  let publishedRate = line.published?.executionRate;
+  if (publishedRate !== null && publishedRate !== undefined && !isFigure(publishedRate)) {
+    findings.push(
+      makeFinding('invalid-report', [...path, 'published', 'executionRate'], {
+        detail: {
+          en: `${name === '' ? 'this line' : `"${name}"`}: the printed execution rate must be a string or a finite number, not ${describeType(publishedRate)}`,
+          zh: `${name === '' ? '' : `“${name}”`}执行率应为字符串或有限数值`,
+        },
+      }),
+    );
+    publishedRate = undefined;
+  }
+
+  if (budget !== undefined && actual !== undefined) {
+    variance = budget.minus(actual);
+    if (budget.isZero()) {
+      const printedRate =
+        publishedRate === null || publishedRate === undefined ? null : parseQuantity(publishedRate);
+      const printedZero =
+        printedRate === null ||
+        (printedRate.ok && (printedRate.quantity === null || quantityValue(printedRate.quantity).isZero()));
+      const spent = !actual.isZero();
+      findings.push(
+        makeFinding(
+          'execution-rate-undefined',
+          [...path, 'published', 'executionRate'],
+          { line: name, spent: spent ? fmtAmount(actual) : null },
+          {
+            severity: printedZero && !spent ? 'info' : 'warning',
+            published:
+              publishedRate === null || publishedRate === undefined ? undefined : showValue(publishedRate),
+          },
+        ),
+      );
+    } else {
+      const exact = actual.dividedBy(budget).times(HUNDRED);
+      executionRateExact = toExact(exact);
+      executionRate = `${toFixed(exact, 2, mode)}%`;
+      if (publishedRate !== null && publishedRate !== undefined) {
+        checkPrintedRate(publishedRate, exact, path, name, mode, findings);
+      }
+    }
+    if (actual.gt(budget)) {
+      overspend = true;
+      findings.push(
+        makeFinding(
+          'overspend',
+          [...path, 'actual'],
+          {
+            line: name,
+            actual: fmtAmount(actual),
+            budget: fmtAmount(budget),
+            excess: fmtAmount(actual.minus(budget)),
+            rate: executionRate,
+          },
+          { recomputed: executionRate ?? undefined },
+        ),
+      );
+    }
+  }
+
+  const publishedVariance = line.published?.variance;
+  if (publishedVariance !== null && publishedVariance !== undefined) {
+    const r = readAmount(publishedVariance, unit);
+    if (!r.ok) {
+      findings.push(
+        makeFinding(
+          'unparsable-value',
+          [...path, 'published', 'variance'],
+          { kind: 'cell', detail: r.message },
+          { published: showValue(publishedVariance) },
+        ),
+      );
+    } else if (r.quantity !== null && variance !== null) {
+      const cmp = comparePrinted(variance, { ...r.quantity, value: toExact(r.value) }, mode);
+      if (!cmp.consistent) {
+        findings.push(
+          makeFinding(
+            'variance-mismatch',
+            [...path, 'published', 'variance'],
+            { line: name, published: r.quantity.text, expected: cmp.expected },
+            { published: r.quantity.text, recomputed: cmp.expected },
+          ),
+        );
+      }
+    }
+  }
+
+  return {
+    path,
+    name,
+    depth,
+    executionRate,
+    executionRateExact,
+    variance: variance === null ? null : toExact(variance),
+    overspend,
+  };
+}
+
+function checkPrintedRate(
+  publishedRate: Figure,
+  exact: Dec,
+  path: Path,
+  name: string,
+  mode: RoundingMode,
+  findings: Finding[],
+): void {
+  const where = [...path, 'published', 'executionRate'];
+  const p = parseQuantity(publishedRate);
+  if (!p.ok || (p.quantity !== null && p.quantity.unit !== null && p.quantity.unit !== '%')) {
+    findings.push(
+      makeFinding(
+        'unparsable-value',
+        where,
+        p.ok
+          ? { kind: 'not-a-percentage', text: showValue(publishedRate) }
+          : { kind: 'cell', detail: p.message },
+        { published: showValue(publishedRate) },
+      ),
+    );
+    return;
+  }
+  if (p.quantity === null) return;
+  const cmp = comparePrinted(exact, p.quantity, mode);
+  if (cmp.consistent) return;
+  const recomputed = `${cmp.expected}%`;
+  findings.push(
+    makeFinding(
+      'execution-rate-mismatch',
+      where,
+      { line: name, published: p.quantity.text, recomputed, truncated: cmp.looksTruncated },
+      { published: p.quantity.text, recomputed },
+    ),
+  );
+}
+
+function checkSums(
+  name: string,
+  path: Path,
+  parent: LineAmounts,
+  children: readonly LineAmounts[],
+  allObjects: boolean,
+  mode: RoundingMode,
+  findings: Finding[],
+): void {
+  if (!allObjects || children.length === 0) return;
+  for (const col of COLUMNS) {
+    const printed = parent.printed[col];
+    if (!printed) continue;
+    // A child whose cell prints nothing (blank, `-`, `/`) adds nothing to the sum; a child
+    // whose cell cannot be read makes the sum unknown; no child printing the column: no check.
+    if (children.some((c) => c.unreadable.has(col))) continue;
+    let sum = ZERO;
+    let summed = 0;
+    for (const c of children) {
+      const v = c.values[col];
+      if (v === undefined) continue;
+      sum = sum.plus(v);
+      summed += 1;
+    }
+    if (summed === 0) continue;
+    const blanks = children.length - summed;
+    const cmp = comparePrinted(sum, { ...printed, value: toExact(parent.values[col] as Dec) }, mode);
+    if (!cmp.consistent) {
+      findings.push(
+        makeFinding(
+          'budget-sum-mismatch',
+          [...path, col],
+          {
+            line: name,
+            column: col,
+            published: printed.text,
+            count: children.length,
+            sum: toExact(sum),
+            blanks,
+          },
+          { published: printed.text, recomputed: cmp.expected },
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The printed cells of the result: each cell's text as given, whether it was recomputed, and
+ * the worst finding at exactly its path, so a renderer needs nothing but the result.
+ */
+
+import type { ScoreResult } from '../figures/scoring.js';
+import { type Finding, type Path, SEVERITIES, type Severity, summarize } from '../model/findings.js';
+import type { BudgetLine, Indicator, Report } from '../model/report.js';
+import type { BudgetCells, CellCheck, IndicatorCells, ReportHeader, ValidationResult } from './result.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A result that holds only findings: nothing was recomputed because the input is not a report
+ * (internal; the CLI uses it for the findings of parseReport).
+ */
+export function findingsOnly(findings: readonly Finding[]): ValidationResult {
+  return {
+    rejected: true,
+    header: headerOf(null, new Map()),
+    findings,
+    summary: summarize(findings),
+    budget: [],
+    indicators: [],
+    crossChecks: [],
+    totalScore: null,
+    grade: null,
+  };
+}
+
+/** The most serious severity of the findings at each exact path (key: JSON of the path). */
+export type WorstIndex = ReadonlyMap<string, Severity>;
+
+export function worstIndex(findings: readonly Finding[]): WorstIndex {
+  const out = new Map<string, Severity>();
+  for (const f of findings) {
+    const k = JSON.stringify(f.path);
+    const prev = out.get(k);
+    if (prev === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev))
+      out.set(k, f.severity);
+  }
+  return out;
+}
+
+/** A cell's printed text: strings as they are, finite numbers as `String(n)`; blank or else null. */
+function printedText(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+function cellAt(raw: unknown, index: WorstIndex, path: Path, recomputed: boolean): CellCheck {
+  const text = printedText(raw);
+  return {
+    text,
+    checked: recomputed && text !== null,
+    worst: index.get(JSON.stringify(path)) ?? null,
+  };
+}
+
+function field(o: unknown, key: string): unknown {
+  return isRecord(o) && Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+export function headerOf(report: Report | null, index: WorstIndex): ReportHeader {
+  const published = field(report, 'published');
+  return {
+    kind: printedText(field(report, 'kind')),
+    title: printedText(field(report, 'title')),
+    entity: printedText(field(report, 'entity')),
+    year: printedText(field(report, 'year')),
+    amountUnit: printedText(field(report, 'amountUnit')),
+    totalScore: cellAt(field(published, 'totalScore'), index, ['published', 'totalScore'], false),
+    grade: cellAt(field(published, 'grade'), index, ['published', 'grade'], false),
+  };
+}
+
+export function budgetCells(
+  line: BudgetLine,
+  path: Path,
+  index: WorstIndex,
+  rate: string | null,
+  score: string | null,
+): BudgetCells {
+  const published = field(line, 'published');
+  return {
+    initial: cellAt(field(line, 'initial'), index, [...path, 'initial'], false),
+    adjustment: cellAt(field(line, 'adjustment'), index, [...path, 'adjustment'], false),
+    adjusted: cellAt(field(line, 'adjusted'), index, [...path, 'adjusted'], false),
+    actual: cellAt(field(line, 'actual'), index, [...path, 'actual'], false),
+    weight: cellAt(field(line, 'weight'), index, [...path, 'weight'], false),
+    executionRate: cellAt(
+      field(published, 'executionRate'),
+      index,
+      [...path, 'published', 'executionRate'],
+      rate !== null,
+    ),
+    score: cellAt(field(published, 'score'), index, [...path, 'published', 'score'], score !== null),
+  };
+}
+
+function targetText(target: unknown): string | null {
+  if (isRecord(target)) {
+    const op = printedText(target.operator) ?? '';
+    const value = printedText(target.value) ?? '';
+    return `${op}${value}`;
+  }
+  return printedText(target);
+}
+
+export function indicatorCells(
+  row: Indicator,
+  path: Path,
+  index: WorstIndex,
+  deviation: string | null,
+  score: string | null,
+): IndicatorCells {
+  const published = field(row, 'published');
+  const target = targetText(field(row, 'target'));
+  return {
+    target: {
+      text: target,
+      checked: false,
+      worst: index.get(JSON.stringify([...path, 'target'])) ?? null,
+    },
+    actual: cellAt(field(row, 'actual'), index, [...path, 'actual'], false),
+    unit: cellAt(field(row, 'unit'), index, [...path, 'unit'], false),
+    weight: cellAt(field(row, 'weight'), index, [...path, 'weight'], false),
+    deviation: cellAt(
+      field(published, 'deviation'),
+      index,
+      [...path, 'published', 'deviation'],
+      deviation !== null,
+    ),
+    score: cellAt(field(published, 'score'), index, [...path, 'published', 'score'], score !== null),
+    reason: cellAt(field(row, 'reason'), index, [...path, 'reason'], false),
+  };
+}
+
+/** A qualitative score's band as `[8, 10]` or `[6, 8)`, or null when there is none. */
+export function bandOf(r: ScoreResult | null): string | null {
+  if (!r?.ok || r.band === null) return null;
+  return `[${r.band.min}, ${r.band.max}${r.band.maxInclusive ? ']' : ')'}`;
+}

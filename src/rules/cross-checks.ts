@@ -1,0 +1,128 @@
+/**
+ * Cross-checks: common indicators (预算执行率, 预算调整率, 在职人员控制率, 结转结余率) that the
+ * report prints as indicator rows are recomputed from the report's own budget table and
+ * staffing, each once per report.
+ */
+import { dec, type RoundingMode } from '../core/decimal.js';
+import { comparePrinted } from '../core/printed.js';
+import { isFigure } from '../core/quantity.js';
+import { adjustmentRate, executionRate } from '../figures/budget.js';
+import {
+  type CommonIndicatorId,
+  type CommonRateResult,
+  carryoverRate,
+  commonIndicatorOf,
+  staffControlRate,
+} from '../figures/common-indicators.js';
+import type { Finding, Path } from '../model/findings.js';
+import { CROSS_CHECK_FORMULAS } from '../model/messages/formulas.js';
+import { makeFinding } from '../model/messages/index.js';
+import type { AmountUnit, BudgetLine, Figure, Report } from '../model/report.js';
+import type { CrossCheck } from './result.js';
+import type { IndicatorRow } from './rows.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Recomputes each common indicator that a row prints and compares it with the printed actual
+ * at its printed precision (`cross-check-mismatch`, error). 预算执行率 and 预算调整率 use the
+ * budget table's only root; 在职人员控制率 uses `staffing`; 结转结余率 the root's `carryover`.
+ */
+export function crossCheck(
+  report: Report,
+  roots: readonly BudgetLine[],
+  rows: readonly IndicatorRow[],
+  amountUnit: AmountUnit,
+  mode: RoundingMode,
+  findings: Finding[],
+): CrossCheck[] {
+  const out: CrossCheck[] = [];
+  const root = roots.length === 1 && isRecord(roots[0]) ? roots[0] : null;
+  const memo = new Map<CommonIndicatorId, CommonRateResult | null>();
+  const staffing = isRecord(report.staffing) ? report.staffing : null;
+  for (const row of rows) {
+    if (typeof row.source.name !== 'string') continue;
+    const id = commonIndicatorOf(row.name);
+    if (id === null) continue;
+    const path: Path = [...row.path, 'actual'];
+    const p = row.actualReading;
+    if (p === null || !p.ok || p.quantity === null || (p.quantity.unit !== null && p.quantity.unit !== '%'))
+      continue;
+    // Each common indicator is computed once per report, however many rows print it.
+    if (!memo.has(id)) memo.set(id, recompute(id, root, staffing, amountUnit));
+    const r = memo.get(id) ?? null;
+    if (r === null) continue;
+    const base = {
+      id,
+      path: row.path,
+      name: row.name,
+      published: p.quantity.text,
+      formula: CROSS_CHECK_FORMULAS[id],
+    };
+    if (!r.ok) {
+      out.push({ ...base, recomputed: null, recomputedExact: null, consistent: null });
+      continue;
+    }
+    const cmp = comparePrinted(dec(r.exact), p.quantity, mode);
+    out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent: cmp.consistent });
+    if (cmp.consistent) continue;
+    findings.push(
+      makeFinding(
+        'cross-check-mismatch',
+        path,
+        { id, name: row.name, published: p.quantity.text, recomputed: r.printed },
+        { published: p.quantity.text, recomputed: r.printed },
+      ),
+    );
+  }
+  return out;
+}
+
+function figureOrNull(v: unknown): Figure | null {
+  return isFigure(v) ? v : null;
+}
+
+/** Recomputes a common indicator from the report's data; null when the data is not there. */
+function recompute(
+  id: CommonIndicatorId,
+  root: Record<string, unknown> | null,
+  staffing: Record<string, unknown> | null,
+  amountUnit: AmountUnit,
+): CommonRateResult | null {
+  switch (id) {
+    case 'execution-rate': {
+      if (root === null) return null;
+      const r = executionRate(
+        { adjusted: figureOrNull(root.adjusted), actual: figureOrNull(root.actual) },
+        { amountUnit },
+      );
+      return r.ok ? r : r.code === 'execution-rate-undefined' ? { ...r, code: 'rate-undefined' } : null;
+    }
+    case 'adjustment-rate': {
+      if (root === null) return null;
+      const r = adjustmentRate(
+        { initial: figureOrNull(root.initial), adjusted: figureOrNull(root.adjusted) },
+        { amountUnit },
+      );
+      return r.ok ? r : r.code === 'adjustment-rate-undefined' ? { ...r, code: 'rate-undefined' } : null;
+    }
+    case 'staff-control-rate': {
+      if (staffing === null) return null;
+      const r = staffControlRate({
+        authorized: figureOrNull(staffing.authorized),
+        actual: figureOrNull(staffing.actual),
+      });
+      return r.ok || r.code === 'rate-undefined' ? r : null;
+    }
+    case 'carryover-rate': {
+      if (root === null || root.carryover === undefined || root.carryover === null) return null;
+      const r = carryoverRate({
+        carryover: figureOrNull(root.carryover),
+        adjusted: figureOrNull(root.adjusted),
+      });
+      return r.ok || r.code === 'rate-undefined' ? r : null;
+    }
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * The indicator rules: each row's status notes, comparator, unit column, target, reason and
+ * printed deviation, checked against the row model (rows.ts).
+ */
+import { type Dec, dec, isNeg, isPos, type RoundingMode, toFixed } from '../core/decimal.js';
+import { comparePrinted } from '../core/printed.js';
+import {
+  isFigure,
+  isNothingPrinted,
+  parseQuantity,
+  type Quantity,
+  quantityValue,
+  showValue,
+} from '../core/quantity.js';
+import { hasDigit, normalizeText } from '../core/text.js';
+import { comparatorSymbol } from '../figures/target.js';
+import { type Finding, formatPath } from '../model/findings.js';
+import { makeFinding } from '../model/messages/index.js';
+import type { RowRef } from '../model/messages/params.js';
+import { type IndicatorRow, text } from './rows.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const rowLabel = (r: RowRef): string => (r.name === '' ? `indicator ${formatPath(r.path)}` : `"${r.name}"`);
+const rowLabelZh = (r: RowRef): string => (r.name === '' ? `指标 ${formatPath(r.path)}` : `“${r.name}”`);
+
+/** True when a reason cell says something (not empty, not `/`, `—`, `无`). */
+function hasReason(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const s = normalizeText(v);
+  return !isNothingPrinted(s) && s !== '无';
+}
+
+/**
+ * Checks one row (findings in the order: status notes, comparator, unit column, target, reason,
+ * deviation). `threshold` is the over-achievement threshold in percent, or null (off).
+ */
+export function checkIndicatorRow(
+  row: IndicatorRow,
+  threshold: Dec | null,
+  mode: RoundingMode,
+  findings: Finding[],
+): void {
+  const { evaluation: ev, path, targetText, actualText } = row;
+  const t = ev.target;
+  switch (ev.note?.code) {
+    case 'unparsable-target':
+      findings.push(
+        makeFinding(
+          'unparsable-target',
+          [...path, 'target'],
+          { detail: ev.note.message },
+          { published: targetText },
+        ),
+      );
+      break;
+    case 'unparsable-value':
+      findings.push(
+        makeFinding(
+          'unparsable-value',
+          [...path, 'actual'],
+          { kind: 'cell', detail: ev.note.message },
+          { published: actualText },
+        ),
+      );
+      break;
+    case 'unit-mismatch':
+      findings.push(
+        makeFinding(
+          'unit-mismatch',
+          [...path, 'actual'],
+          { kind: 'values', detail: ev.note.message },
+          { published: actualText },
+        ),
+      );
+      break;
+    case 'unknown-grade':
+    case 'approximate-actual':
+    case 'qualitative-actual':
+    case 'numeric-actual':
+      findings.push(
+        makeFinding(
+          'needs-judgement',
+          [...path, 'actual'],
+          { kind: 'evaluation', row: row.ref, detail: ev.note.message },
+          { published: actualText },
+        ),
+      );
+      break;
+    default:
+      break;
+  }
+
+  if (t?.kind === 'comparison' && t.implicit) {
+    const sym = comparatorSymbol(t.operator);
+    findings.push(
+      makeFinding(
+        'implicit-operator',
+        [...path, 'target'],
+        { row: row.ref, target: targetText, reading: `${sym}${t.value.value}${t.value.unit ?? ''}` },
+        { published: targetText },
+      ),
+    );
+  }
+  checkUnitColumn(row, findings);
+
+  if (ev.status === 'not-met') {
+    findings.push(
+      makeFinding(
+        'target-not-met',
+        [...path, 'actual'],
+        { row: row.ref, target: targetText, actual: actualText },
+        { published: actualText },
+      ),
+    );
+  }
+
+  checkReason(row, threshold, findings);
+  checkDeviation(row, mode, findings);
+}
+
+function checkUnitColumn(row: IndicatorRow, findings: Finding[]): void {
+  const { unit, evaluation: ev, path, unitColumn: column } = row;
+  if (unit === null || ev.target?.kind !== 'comparison') return;
+  if (!column.ok) {
+    findings.push(
+      makeFinding(
+        'unit-mismatch',
+        [...path, 'unit'],
+        { kind: 'column-not-a-unit', row: row.ref, unit },
+        { published: unit },
+      ),
+    );
+    return;
+  }
+  const own = ev.target.value.unit;
+  if (own !== null && column.unit !== null && own !== column.unit) {
+    findings.push(
+      makeFinding(
+        'unit-mismatch',
+        [...path, 'target'],
+        { kind: 'column-differs', row: row.ref, own, unit },
+        { published: text(row.source.target) },
+      ),
+    );
+  }
+}
+
+function checkReason(row: IndicatorRow, threshold: Dec | null, findings: Finding[]): void {
+  const { evaluation: ev, path, targetText, actualText } = row;
+  if (hasReason(row.reason)) return;
+  if (ev.status === 'not-met') {
+    findings.push(
+      makeFinding(
+        'reason-missing',
+        [...path, 'reason'],
+        { kind: 'not-met', row: row.ref, target: targetText, actual: actualText },
+        { published: actualText },
+      ),
+    );
+    return;
+  }
+  const t = ev.target;
+  if (threshold === null || ev.achievement === null || t?.kind !== 'comparison') return;
+  if (t.operator === '<=' || t.operator === '<') return;
+  const exacts = row.exacts;
+  if (!exacts?.target || !isPos(exacts.target) || !exacts.achievement) return;
+  const achievement = exacts.achievement;
+  if (achievement.gte(threshold)) {
+    const pct = `${toFixed(achievement, 2)}%`;
+    findings.push(
+      makeFinding(
+        'reason-missing',
+        [...path, 'reason'],
+        {
+          kind: 'over-achievement',
+          row: row.ref,
+          target: targetText,
+          achieved: pct,
+          threshold: threshold.toString(),
+        },
+        { severity: 'info', published: actualText, recomputed: pct },
+      ),
+    );
+  }
+}
+
+function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding[]): void {
+  const { evaluation: ev, path, source: ind } = row;
+  const raw = isRecord(ind.published) ? ind.published.deviation : undefined;
+  if (raw === null || raw === undefined) return;
+  const where = [...path, 'published', 'deviation'];
+  if (!isFigure(raw)) {
+    findings.push(
+      makeFinding('invalid-report', where, {
+        detail: {
+          en: `${rowLabel(row.ref)}: the printed deviation must be a string or a finite number`,
+          zh: `${rowLabelZh(row.ref)}：偏差应为字符串或有限数值`,
+        },
+      }),
+    );
+    return;
+  }
+  const p = parseQuantity(raw);
+  if (!p.ok) {
+    if (!hasDigit(normalizeText(showValue(raw)))) {
+      // 无, None., 达到预期: words in a deviation column need a reader, not a parser.
+      findings.push(
+        makeFinding(
+          'needs-judgement',
+          where,
+          { kind: 'deviation-text', row: row.ref, text: showValue(raw) },
+          { published: showValue(raw) },
+        ),
+      );
+      return;
+    }
+    findings.push(
+      makeFinding(
+        'unparsable-value',
+        where,
+        { kind: 'cell', detail: p.message },
+        { published: showValue(raw) },
+      ),
+    );
+    return;
+  }
+  if (p.quantity === null) return;
+  const printed: Quantity = p.quantity;
+  const d = ev.deviation;
+  if (ev.status === 'not-reported') {
+    findings.push(
+      makeFinding(
+        'needs-judgement',
+        where,
+        {
+          kind: 'deviation-without-values',
+          row: row.ref,
+          published: printed.text,
+          missing: ev.target === null ? 'target' : 'actual',
+        },
+        { published: printed.text },
+      ),
+    );
+    return;
+  }
+  const relative = printed.unit === '%';
+  if (!relative && printed.unit !== null && printed.unit !== d?.unit) {
+    findings.push(
+      makeFinding(
+        'unit-mismatch',
+        where,
+        { kind: 'deviation-unit', row: row.ref, published: printed.text },
+        { published: printed.text },
+      ),
+    );
+    return;
+  }
+  if (d === null) return; // no recomputed deviation: the status finding says why
+  if (relative && d.relative === null) {
+    const abs = row.exacts?.absolute ?? dec(d.absolute ?? '0');
+    const signed = `${isNeg(abs) ? '' : '+'}${toFixed(abs, 2)}`;
+    findings.push(
+      makeFinding(
+        'deviation-undefined',
+        where,
+        { row: row.ref, published: printed.text, absolute: signed, unit: d.unit },
+        { published: printed.text, recomputed: `${signed}${d.unit === '%' ? ' pp' : (d.unit ?? '')}` },
+      ),
+    );
+    return;
+  }
+  const exact = relative ? d.relative : d.absolute;
+  if (exact === null) return;
+  const exacts = row.exacts;
+  const exactDec = (relative ? exacts?.relative : exacts?.absolute) ?? dec(exact);
+  const cmp = comparePrinted(exactDec, printed, mode);
+  if (cmp.consistent) return;
+  const recomputed = `${cmp.expected}${relative ? '%' : ''}`;
+  const zeroWhenMet =
+    quantityValue(printed).isZero() &&
+    ev.status === 'met' &&
+    ev.target?.kind === 'comparison' &&
+    ev.target.operator !== '=';
+  findings.push(
+    makeFinding(
+      'deviation-mismatch',
+      where,
+      {
+        row: row.ref,
+        published: printed.text,
+        recomputed,
+        relative,
+        hint: zeroWhenMet ? 'zero-when-met' : cmp.looksTruncated ? 'truncated' : null,
+      },
+      { published: printed.text, recomputed },
+    ),
+  );
+}

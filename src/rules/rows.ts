@@ -1,0 +1,175 @@
+/**
+ * The row model of an indicator table: each row's cells are read once here, into typed values
+ * that the indicator rules, the cross-checks, the score rules and the result all read. No rule
+ * parses a cell of the report again.
+ */
+import type { Dec } from '../core/decimal.js';
+import {
+  describeType,
+  isFigure,
+  isNothingPrinted,
+  type ParseQuantityResult,
+  parseQuantity,
+  quantityValue,
+  readUnitColumn,
+  type UnitColumn,
+} from '../core/quantity.js';
+import { normalizeText } from '../core/text.js';
+import {
+  type EvaluateOptions,
+  type Evaluation,
+  type EvaluationExacts,
+  evaluateExact,
+} from '../figures/indicator.js';
+import { type Finding, formatPath, type Messages, type Path } from '../model/findings.js';
+import { makeFinding } from '../model/messages/index.js';
+import type { RowRef } from '../model/messages/params.js';
+import type { Figure, Indicator } from '../model/report.js';
+
+/** A cell that may print a figure: what it holds, read once. */
+export interface FigureCell {
+  /** The value as given in the report. */
+  readonly raw: unknown;
+  /** True when the cell prints something: not blank, not `/`, `—` or `-` alone. */
+  readonly present: boolean;
+  /** The cell read as a number with a unit, or null when it is not present or not a figure. */
+  readonly reading: ParseQuantityResult | null;
+}
+
+/** One indicator row as the rules read it. */
+export interface IndicatorRow {
+  /** Path of the row, `["indicators", i]`. */
+  readonly path: Path;
+  /** The row as given. */
+  readonly source: Indicator;
+  /** 指标名称 as given (`""` when missing). */
+  readonly name: string;
+  /** Name and path, as the messages name the row. */
+  readonly ref: RowRef;
+  /** 一级/二级 category path as given (strings only). */
+  readonly category: readonly string[];
+  /** 度量单位 as given, or null. */
+  readonly unit: string | null;
+  /** The unit column, read once. */
+  readonly unitColumn: UnitColumn;
+  /** The target as printed (two cells joined). */
+  readonly targetText: string;
+  /** The actual as printed. */
+  readonly actualText: string;
+  /** The actual read as a number with a unit (null when it prints nothing or is not a figure). */
+  readonly actualReading: ParseQuantityResult | null;
+  readonly evaluation: Evaluation;
+  /** The exact values behind the evaluation's strings, when it compared figures. */
+  readonly exacts: EvaluationExacts | null;
+  /** 分值, read once. */
+  readonly weight: FigureCell & { readonly value: Dec | null };
+  /** 得分 as printed, read once. */
+  readonly printedScore: FigureCell;
+  /** 原因分析 as given. */
+  readonly reason: unknown;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A string as it is, a finite number as `String(n)`, anything else `""`. */
+export function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+/** Reads a cell that may print a figure (blank, `/`, `—` print nothing). */
+export function figureCell(raw: unknown): FigureCell {
+  const present =
+    typeof raw === 'string'
+      ? !isNothingPrinted(normalizeText(raw))
+      : typeof raw === 'number' && Number.isFinite(raw);
+  return { raw, present, reading: present ? parseQuantity(raw as Figure) : null };
+}
+
+/** The weight (分值) of a row or a budget line, read once. */
+export function weightCell(raw: unknown): IndicatorRow['weight'] {
+  const cell = figureCell(raw);
+  const r = cell.reading;
+  return { ...cell, value: r?.ok && r.quantity ? quantityValue(r.quantity) : null };
+}
+
+/** The published figures of a row, when `published` is an object. */
+function published(row: Record<string, unknown>): Record<string, unknown> {
+  return isRecord(row.published) ? row.published : {};
+}
+
+/**
+ * Reads one indicator row: its cells once, its evaluation once. A row of the wrong shape
+ * gives an `invalid-report` finding (pushed to `findings`) and null.
+ */
+export function readIndicatorRow(
+  row: unknown,
+  path: Path,
+  evalOptions: EvaluateOptions,
+  findings: Finding[],
+): IndicatorRow | null {
+  if (!isRecord(row)) {
+    findings.push(
+      makeFinding('invalid-report', path, {
+        detail: { en: `an indicator row must be an object, not ${describeType(row)}`, zh: '指标行应为对象' },
+      }),
+    );
+    return null;
+  }
+  const ind = row as Indicator;
+  const name = text(ind.name);
+  const ref: RowRef = { name, path };
+  const target = ind.target;
+  const cellsOk =
+    !isRecord(target) ||
+    ((target.operator === undefined || target.operator === null || typeof target.operator === 'string') &&
+      (target.value === undefined || target.value === null || isFigure(target.value)));
+  const targetOk =
+    (target === null || target === undefined || isFigure(target) || isRecord(target)) && cellsOk;
+  if (!targetOk || (ind.actual !== undefined && ind.actual !== null && !isFigure(ind.actual))) {
+    const field = targetOk ? 'actual' : 'target';
+    findings.push(makeFinding('invalid-report', [...path, field], { detail: invalidCell(field, ref) }));
+    return null;
+  }
+  const unit = typeof ind.unit === 'string' ? ind.unit : null;
+  const unitColumn = readUnitColumn(unit);
+  const category = Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [];
+  const { evaluation, exacts } = evaluateExact(
+    {
+      target: target as Indicator['target'] | null | undefined,
+      actual: ind.actual ?? null,
+      unit,
+      name,
+      path: category,
+    },
+    evalOptions,
+    unitColumn,
+  );
+  return {
+    path,
+    source: ind,
+    name,
+    ref,
+    category,
+    unit,
+    unitColumn,
+    targetText: isRecord(target) ? `${text(target.operator)}${text(target.value)}` : text(target),
+    actualText: text(ind.actual),
+    actualReading: figureCell(ind.actual).reading,
+    evaluation,
+    exacts,
+    weight: weightCell(ind.weight),
+    printedScore: figureCell(published(row).score),
+    reason: ind.reason,
+  };
+}
+
+function invalidCell(field: 'target' | 'actual', ref: RowRef): Messages {
+  const label = ref.name === '' ? `indicator ${formatPath(ref.path)}` : `"${ref.name}"`;
+  const zhLabel = ref.name === '' ? `指标 ${formatPath(ref.path)}` : `“${ref.name}”`;
+  return {
+    en: `${label}: ${field} must be a string or a finite number${field === 'target' ? ', or { operator: text, value: a string or a finite number }' : ''}`,
+    zh: `${zhLabel}：${field === 'target' ? '目标值应为字符串、有限数值或 { operator: 文字, value: 字符串或有限数值 }' : '完成值应为字符串或有限数值'}`,
+  };
+}
