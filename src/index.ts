@@ -93,16 +93,17 @@ export type {
   RowRef,
   ScoreSubject,
 } from './model/messages/params.js';
-export type {
-  AmountUnit,
-  BudgetLine,
-  Figure,
-  Indicator,
-  PublishedBudgetFigures,
-  PublishedIndicatorFigures,
-  Report,
-  Staffing,
-  TargetCells,
+export {
+  AMOUNT_UNITS,
+  type AmountUnit,
+  type BudgetLine,
+  type Figure,
+  type Indicator,
+  type PublishedBudgetFigures,
+  type PublishedIndicatorFigures,
+  type Report,
+  type Staffing,
+  type TargetCells,
 } from './model/report.js';
 export {
   type BudgetCheck,

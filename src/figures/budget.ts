@@ -14,7 +14,7 @@ import {
 import { toSimplified } from '../core/text.js';
 import { lookupUnit, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
-import type { AmountUnit, Figure } from '../model/report.js';
+import { AMOUNT_UNITS, type AmountUnit, type Figure } from '../model/report.js';
 
 /** Options of the rate functions. */
 export interface RateOptions {
@@ -33,8 +33,12 @@ export type RateErrorCode =
   | 'missing-value'
   | 'unparsable-value';
 
-/** A rate in percent: the exact value and the value as printed, or why there is none. */
-export type RateResult =
+/**
+ * A rate in percent: the exact value and the value as printed, or why there is none. The one
+ * result type of every rate outturn computes (execution, adjustment and the common-indicator
+ * rates); `Code` is the set of reasons a rate can be missing.
+ */
+export type RateResult<Code extends string = RateErrorCode> =
   | {
       /** The rate exists: `exact` and `printed` are set. */
       readonly ok: true;
@@ -50,7 +54,7 @@ export type RateResult =
        * `execution-rate-undefined` / `adjustment-rate-undefined`: the denominator is zero;
        * `missing-value`: an amount is not printed; `unparsable-value`: an amount is not money.
        */
-      readonly code: RateErrorCode;
+      readonly code: Code;
       /** Why there is no rate, in en and zh-CN. */
       readonly message: Messages;
     };
@@ -63,7 +67,7 @@ export type AmountReading =
 
 /** The amount units, in both scripts (they are in the unit registry in simplified script). */
 const AMOUNT_UNIT_INFO = new Map<string, UnitInfo>(
-  (['元', '万元', '亿元', '萬元', '億元'] as const).map((u) => [u, lookupUnit(toSimplified(u)) as UnitInfo]),
+  AMOUNT_UNITS.map((u) => [u, lookupUnit(toSimplified(u)) as UnitInfo]),
 );
 
 export function amountUnitInfo(unit: AmountUnit | undefined): UnitInfo {

@@ -6,14 +6,12 @@ import { type Dec, HUNDRED, toExact, toFixed } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
+import type { CrossCheckId } from '../model/messages/params.js';
 import type { Figure } from '../model/report.js';
+import type { RateResult } from './budget.js';
 
 /** The common indicators outturn can recompute from a report's own data. */
-export type CommonIndicatorId =
-  | 'execution-rate'
-  | 'adjustment-rate'
-  | 'staff-control-rate'
-  | 'carryover-rate';
+export type CommonIndicatorId = CrossCheckId;
 
 /**
  * Names (and aliases) under which each common indicator is printed. Matching uses
@@ -48,30 +46,15 @@ export function commonIndicatorOf(name: string): CommonIndicatorId | null {
   return BY_KEY.get(nameKey(name)) ?? null;
 }
 
-/** Why a common-indicator formula gives no rate. */
-export interface CommonRateError {
-  /** No rate: see `code`. */
-  readonly ok: false;
-  /**
-   * `rate-undefined`: the denominator (编制数, 调整预算数 or 实际支出数) is zero; `missing-value`: a figure
-   * is not given or prints nothing; `unparsable-value`: a figure is not a number.
-   */
-  readonly code: 'rate-undefined' | 'missing-value' | 'unparsable-value';
-  /** Why there is no rate, in en and zh-CN. */
-  readonly message: Messages;
-}
+/**
+ * Why a common-indicator formula gives no rate: `rate-undefined`, the denominator (编制数,
+ * 调整预算数 or 实际支出数) is zero; `missing-value`, a figure is not given or prints nothing;
+ * `unparsable-value`, a figure is not a number.
+ */
+export type CommonRateError = Extract<CommonRateResult, { readonly ok: false }>;
 
-/** Result of a common-indicator formula, in percent. */
-export type CommonRateResult =
-  | {
-      /** The rate exists. */
-      readonly ok: true;
-      /** Exact rate in percent, without `%`, e.g. `"71.4285714285…"`. */
-      readonly exact: string;
-      /** Rounded half-up to 2 decimals, with `%`: `"71.43%"`. */
-      readonly printed: string;
-    }
-  | CommonRateError;
+/** Result of a common-indicator formula, in percent (exact, and half-up to 2 decimals with `%`). */
+export type CommonRateResult = RateResult<'rate-undefined' | 'missing-value' | 'unparsable-value'>;
 
 type Reading = { readonly ok: true; readonly value: Dec } | CommonRateError;
 

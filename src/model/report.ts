@@ -98,8 +98,11 @@ export interface Staffing {
   readonly [key: string]: unknown;
 }
 
-/** Money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元). */
-export type AmountUnit = '元' | '万元' | '亿元' | '萬元' | '億元';
+/** Money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元): the one list. */
+export const AMOUNT_UNITS = ['元', '万元', '亿元', '萬元', '億元'] as const;
+
+/** A money unit of {@link AMOUNT_UNITS}. */
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
 /** A whole report: DESIGN §3. */
 export interface Report {

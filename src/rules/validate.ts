@@ -8,7 +8,7 @@ import { describeType, parseQuantity, quantityValue } from '../core/quantity.js'
 import { SCORING_PROFILES } from '../figures/scoring.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
-import type { AmountUnit, BudgetLine, Report } from '../model/report.js';
+import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../model/report.js';
 import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
@@ -17,7 +17,7 @@ import type { IndicatorFigures, ValidateOptions, ValidationResult } from './resu
 import { type IndicatorRow, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
 
-const AMOUNT_UNITS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '萬元', '億元']);
+const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,7 +79,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       : options.overAchievementThreshold,
   );
   const amountUnit: AmountUnit =
-    typeof report.amountUnit === 'string' && AMOUNT_UNITS.has(report.amountUnit)
+    typeof report.amountUnit === 'string' && AMOUNT_UNIT_SET.has(report.amountUnit)
       ? (report.amountUnit as AmountUnit)
       : '万元';
 

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { type Finding, formatPath, type Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
-import type { Report } from '../model/report.js';
+import { AMOUNT_UNITS, type Report } from '../model/report.js';
 
 // ---------------------------------------------------------------------------------------------
 // The schema
@@ -66,7 +66,7 @@ const reportObject = z.looseObject({
   title: z.string().exactOptional(),
   entity: z.string().exactOptional(),
   year: z.int({ error: YEAR_ISSUE }).exactOptional(),
-  amountUnit: z.enum(['元', '万元', '亿元', '萬元', '億元']).exactOptional(),
+  amountUnit: z.enum(AMOUNT_UNITS).exactOptional(),
   budget: z.array(budgetLine).exactOptional(),
   indicators: z.array(indicator).exactOptional(),
   staffing: z
