@@ -9,6 +9,7 @@
  * @internal
  */
 import { Decimal } from 'decimal.js';
+import { describeValue } from './arguments.js';
 
 /**
  * Significant digits kept by every operation. Budget amounts have at most ~15 significant
@@ -50,11 +51,27 @@ export function isNeg(value: Dec): boolean {
 /** Rounding modes that outturn names; `half-up` (四舍五入) is the default everywhere. */
 export type RoundingMode = 'half-up' | 'half-even' | 'truncate';
 
-const MODES: Record<RoundingMode, Decimal.Rounding> = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  truncate: Decimal.ROUND_DOWN,
-};
+/** The rounding modes, in the order the docs list them (for argument checks). */
+export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'truncate'];
+
+/**
+ * The decimal.js constant of a mode. A switch, not a record lookup: a mode that slipped past
+ * the argument checks (`'constructor'`) can never read Object.prototype.
+ */
+function modeOf(mode: RoundingMode): Decimal.Rounding {
+  switch (mode) {
+    case 'half-up':
+      return Decimal.ROUND_HALF_UP;
+    case 'half-even':
+      return Decimal.ROUND_HALF_EVEN;
+    case 'truncate':
+      return Decimal.ROUND_DOWN;
+    default:
+      throw new TypeError(
+        `rounding must be one of "half-up", "half-even", "truncate", got ${describeValue(mode)}`,
+      );
+  }
+}
 
 /**
  * Parses a plain decimal string (`-12.345`, `1e3` is not accepted): digits with an optional
@@ -73,14 +90,14 @@ export function dec(text: string | number): Dec {
 
 /** Rounds to `decimals` places with the named mode and prints with exactly that many places. */
 export function toFixed(value: Dec, decimals: number, mode: RoundingMode = 'half-up'): string {
-  const s = value.toFixed(decimals, MODES[mode]);
+  const s = value.toFixed(decimals, modeOf(mode));
   // decimal.js prints "-0.00" for a negative value that rounds to zero: a figure is never -0.
   return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** Rounds to `decimals` places with the named mode, as a decimal value. */
 export function round(value: Dec, decimals: number, mode: RoundingMode = 'half-up'): Dec {
-  return value.toDecimalPlaces(decimals, MODES[mode]);
+  return value.toDecimalPlaces(decimals, modeOf(mode));
 }
 
 /**

@@ -4,7 +4,17 @@
  * decimals printed, equals it.
  */
 import type { Messages } from '../model/findings.js';
-import { type Dec, decimalFromPlain, type RoundingMode, round, toExact, toFixed, ZERO } from './decimal.js';
+import { assertCell, assertCellArray, assertOneOf, assertString } from './arguments.js';
+import {
+  type Dec,
+  decimalFromPlain,
+  ROUNDING_MODES,
+  type RoundingMode,
+  round,
+  toExact,
+  toFixed,
+  ZERO,
+} from './decimal.js';
 import { parseQuantity, type Quantity, quantityValue } from './quantity.js';
 
 /** Outcome of comparing a printed figure with its exact value. */
@@ -44,6 +54,9 @@ export function comparePrinted(
  * Returns null when `printed` is not a number as printed or `exact` is not a plain decimal
  * string.
  *
+ * @throws TypeError when `exact` is not a string, `printed` neither a string nor a number, or
+ *   `mode` not one of `'half-up'`, `'half-even'`, `'truncate'` (a non-finite number as
+ *   `printed` is data: null).
  * @example
  * ```ts
  * matchesPrinted('86.2', '86%');         // { consistent: true, expected: '86', looksTruncated: false }
@@ -56,6 +69,9 @@ export function matchesPrinted(
   printed: string | number,
   mode: RoundingMode = 'half-up',
 ): PrintedComparison | null {
+  assertString('matchesPrinted', 'exact', exact);
+  assertCell('matchesPrinted', 'printed', printed);
+  assertOneOf('matchesPrinted', 'mode', mode, ROUNDING_MODES);
   const e = decimalFromPlain(exact.trim());
   const p = parseQuantity(printed);
   if (e === null || !p.ok || p.quantity === null) return null;
@@ -89,7 +105,8 @@ export type SumResult =
  * To check a printed total against the sum, give the sum to {@link matchesPrinted}: it rounds
  * the exact sum the way the total is printed.
  *
- * @throws TypeError when `figures` is not an array.
+ * @throws TypeError when `figures` is not an array, or one of them is neither a string, a
+ *   number, null nor undefined (a non-finite number is data: `ok: false` at its index).
  * @example
  * ```ts
  * sumFigures(['263.98', '57.21']);          // { ok: true, exact: '321.19', count: 2 }
@@ -98,7 +115,7 @@ export type SumResult =
  * ```
  */
 export function sumFigures(figures: readonly (string | number | null | undefined)[]): SumResult {
-  if (!Array.isArray(figures)) throw new TypeError('sumFigures: figures must be an array');
+  assertCellArray('sumFigures', 'figures', figures);
   let sum = ZERO;
   let count = 0;
   for (let i = 0; i < figures.length; i += 1) {

@@ -4,6 +4,14 @@
 
 import type { Messages } from '../model/findings.js';
 import type { Figure } from '../model/report.js';
+import {
+  assertBoolean,
+  assertCell,
+  assertObject,
+  assertString,
+  assertStringOrNull,
+  describeType,
+} from './arguments.js';
 import { Dec as D, type Dec, decimalFromPlain, decimalsOf, toExact } from './decimal.js';
 import { isDigit, isNormalized, normalizeText } from './text.js';
 import { lookupUnit, type UnitInfo } from './units.js';
@@ -121,7 +129,8 @@ function scanNumber(s: string, start: number): Scanned | null {
  * Rejected: anything else, e.g. exponent notation (`1e3`), two numbers, prose, `NaN`,
  * `Infinity`: `{ ok: false, code: 'unparsable-value', message, text }`. Never a guess.
  *
- * @throws TypeError when `input` is neither a string nor a number (a programmer error).
+ * @throws TypeError when `input` is neither a string nor a number (a programmer error; a
+ *   non-finite number is data: `unparsable-value`).
  * @example
  * ```ts
  * parseQuantity('117余次');
@@ -132,10 +141,8 @@ function scanNumber(s: string, start: number): Scanned | null {
  * ```
  */
 export function parseQuantity(input: string | number): ParseQuantityResult {
+  assertCell('parseQuantity', 'input', input);
   if (typeof input === 'number') return quantityFromNumber(input);
-  if (typeof input !== 'string') {
-    throw new TypeError(`parseQuantity expects a string or a number, got ${describeType(input)}`);
-  }
   const text = input;
   const fast = parseSimpleQuantity(text);
   if (fast !== null) return fast;
@@ -274,23 +281,25 @@ export function showValue(value: unknown): string {
  */
 export const MAX_DIGITS = 24;
 
-/** Describes a value's type for programmer-error messages. */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
+/** Describes a value's type for programmer-error messages (it lives in arguments.ts). */
+export { describeType };
 
 /**
  * Prints a quantity back in a canonical form: sign, digits with the printed decimals, `余`
  * when `moreThan`, and the unit. `parseQuantity(formatQuantity(q))` gives `q` back (but `text`).
  *
+ * @throws TypeError when `q` is not an object, `q.value` not a string, `q.unit` neither a
+ *   string nor null, or `q.moreThan` not a boolean.
  * @example
  * ```ts
  * formatQuantity({ value: '-7379', decimals: 0, unit: null, moreThan: false, text: '(7 379)' }); // '-7379'
  * ```
  */
 export function formatQuantity(q: Omit<Quantity, 'text'>): string {
+  assertObject('formatQuantity', 'q', q);
+  assertString('formatQuantity', 'q.value', q.value);
+  assertStringOrNull('formatQuantity', 'q.unit', q.unit);
+  assertBoolean('formatQuantity', 'q.moreThan', q.moreThan);
   return `${q.value}${q.moreThan ? '余' : ''}${q.unit ?? ''}`;
 }
 
@@ -323,6 +332,7 @@ export function convertValue(value: Dec, from: UnitInfo | null, to: UnitInfo | n
  * 1 公顷 = 15 亩. No rounding. Returns null when the units measure different things or are
  * not units.
  *
+ * @throws TypeError when `value`, `from` or `to` is not a string.
  * @example
  * ```ts
  * convertUnit('10', '万元', '元');  // '100000'
@@ -331,6 +341,9 @@ export function convertValue(value: Dec, from: UnitInfo | null, to: UnitInfo | n
  * ```
  */
 export function convertUnit(value: string, from: string, to: string): string | null {
+  assertString('convertUnit', 'value', value);
+  assertString('convertUnit', 'from', from);
+  assertString('convertUnit', 'to', to);
   const v = decimalFromPlain(value.trim());
   const f = lookupUnit(normalizeText(from));
   const t = lookupUnit(normalizeText(to));

@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import { assertString } from './arguments.js';
 
 /**
  * Traditional-script characters that occur in units, grades and indicator names of the
@@ -19,8 +20,13 @@ const TRAD_MAP = new Map<string, string>();
   for (let i = 0; i + 1 < chars.length; i += 2) TRAD_MAP.set(chars[i] as string, chars[i + 1] as string);
 }
 
-/** Maps the traditional-script characters outturn knows to simplified script. */
+/**
+ * Maps the traditional-script characters outturn knows to simplified script.
+ *
+ * @throws TypeError when `text` is not a string.
+ */
 export function toSimplified(text: string): string {
+  assertString('toSimplified', 'text', text);
   let out = '';
   for (const ch of text) out += TRAD_MAP.get(ch) ?? ch;
   return out;
@@ -29,8 +35,11 @@ export function toSimplified(text: string): string {
 /**
  * Width and punctuation normalisation: NFKC (full-width digits, letters, `％`, `＞＝`,
  * ideographic space), then the dashes, minus signs and comparators that NFKC leaves alone.
+ *
+ * @throws TypeError when `text` is not a string.
  */
 export function normalizeWidth(text: string): string {
+  assertString('normalizeWidth', 'text', text);
   let out = '';
   for (const ch of text.normalize('NFKC')) {
     switch (ch) {
@@ -113,8 +122,11 @@ for (const ch of TRAD_MAP.keys()) TRAD_BITS[ch.charCodeAt(0)] = 1;
  * A key to compare names and grades: width and script normalised, with spaces, quotes and
  * the punctuation PDF extraction scatters removed. `“三公经费”变动率` and `"三公经费" 变动率`
  * give the same key.
+ *
+ * @throws TypeError when `text` is not a string.
  */
 export function nameKey(text: string): string {
+  assertString('nameKey', 'text', text);
   const s = normalizeText(text);
   let out = '';
   for (const ch of s) {

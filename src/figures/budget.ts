@@ -15,10 +15,11 @@ import { toSimplified } from '../core/text.js';
 import { lookupUnit, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import { AMOUNT_UNITS, type AmountUnit, type Figure } from '../model/report.js';
+import { checkRateArguments } from './checks.js';
 
 /** Options of the rate functions. */
 export interface RateOptions {
-  /** Decimals of `printed` (default 2, as published). */
+  /** Decimals of `printed` (default 2, as published): an integer from 0 to 20. */
   readonly decimals?: number;
   /** Rounding of `printed` (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
@@ -139,14 +140,16 @@ function rate(numerator: Dec, denominator: Dec, options: RateOptions): RateResul
  * executionRate({ adjusted: '57.21', actual: '49.54' }).printed; // '86.59%'
  * executionRate({ adjusted: '0', actual: '0' }); // { ok: false, code: 'execution-rate-undefined', … }
  * ```
+ * @throws TypeError when `line` is not an object, an amount neither a string, a number nor
+ *   null (a non-finite number is data: `unparsable-value`), or `options` not an object or
+ *   undefined with `decimals` an integer from 0 to 20, `rounding` a rounding mode and
+ *   `amountUnit` one of 元 万元 亿元 萬元 億元.
  */
 export function executionRate(
   line: { readonly adjusted?: Figure | null; readonly actual?: Figure | null },
   options: RateOptions = {},
 ): RateResult {
-  if (typeof line !== 'object' || line === null) {
-    throw new TypeError(`executionRate expects an object { adjusted, actual }, got ${describeType(line)}`);
-  }
+  checkRateArguments('executionRate', line, ['adjusted', 'actual'], options);
   const unit = amountUnitInfo(options.amountUnit);
   const adjusted = readAmount(line.adjusted, unit);
   const actual = readAmount(line.actual, unit);
@@ -179,14 +182,13 @@ export function executionRate(
  * adjustmentRate({ initial: '321.19', adjusted: '321.19' }).printed; // '0.00%'
  * adjustmentRate({ initial: '100', adjusted: '143.37' }).printed;    // '43.37%'
  * ```
+ * @throws TypeError as {@link executionRate} does, for `line.initial` and `line.adjusted`.
  */
 export function adjustmentRate(
   line: { readonly initial?: Figure | null; readonly adjusted?: Figure | null },
   options: RateOptions = {},
 ): RateResult {
-  if (typeof line !== 'object' || line === null) {
-    throw new TypeError(`adjustmentRate expects an object { initial, adjusted }, got ${describeType(line)}`);
-  }
+  checkRateArguments('adjustmentRate', line, ['initial', 'adjusted'], options);
   const unit = amountUnitInfo(options.amountUnit);
   const initial = readAmount(line.initial, unit);
   const adjusted = readAmount(line.adjusted, unit);

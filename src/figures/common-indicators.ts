@@ -2,6 +2,7 @@
  * Common indicators of department-wide evaluation (部门整体支出共性指标) whose values are
  * formulas over figures the report itself prints, so they can be cross-checked.
  */
+import { assertString } from '../core/arguments.js';
 import { type Dec, HUNDRED, toExact, toFixed } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
@@ -9,6 +10,7 @@ import type { Messages } from '../model/findings.js';
 import type { CrossCheckId } from '../model/messages/params.js';
 import type { Figure } from '../model/report.js';
 import type { RateResult } from './budget.js';
+import { checkCommonFigures } from './checks.js';
 
 /** The common indicators outturn can recompute from a report's own data. */
 export type CommonIndicatorId = CrossCheckId;
@@ -41,8 +43,10 @@ for (const [id, names] of Object.entries(COMMON_INDICATOR_NAMES) as [
  * commonIndicatorOf(' 在职人员 控制率'); // 'staff-control-rate'
  * commonIndicatorOf('满意率');         // null
  * ```
+ * @throws TypeError when `name` is not a string.
  */
 export function commonIndicatorOf(name: string): CommonIndicatorId | null {
+  assertString('commonIndicatorOf', 'name', name);
   return BY_KEY.get(nameKey(name)) ?? null;
 }
 
@@ -92,14 +96,14 @@ function readCount(raw: Figure | null | undefined, what: Messages): Reading {
  * // 苏州市商务服务中心 2023: 全额事业编制 14 名；实际 10 名.
  * staffControlRate({ authorized: 14, actual: 10 }).printed; // '71.43%'
  * ```
+ * @throws TypeError when `staffing` is not an object, or `authorized` or `actual` is neither a
+ *   string, a number nor null (a non-finite number is data: `unparsable-value`).
  */
 export function staffControlRate(staffing: {
   readonly authorized?: Figure | null;
   readonly actual?: Figure | null;
 }): CommonRateResult {
-  if (typeof staffing !== 'object' || staffing === null) {
-    throw new TypeError(`staffControlRate expects { authorized, actual }, got ${describeType(staffing)}`);
-  }
+  checkCommonFigures('staffControlRate', 'staffing', staffing, ['authorized', 'actual']);
   const authorized = readCount(staffing.authorized, { en: 'the number of authorised posts', zh: '编制数' });
   if (!authorized.ok) return authorized;
   const actual = readCount(staffing.actual, { en: 'the number of staff', zh: '在职人员数' });
@@ -128,6 +132,9 @@ export function staffControlRate(staffing: {
  * ```ts
  * carryoverRate({ carryover: '12.5', adjusted: '250' }).printed; // '5.00%'
  * ```
+ * @throws TypeError when `figures` is not an object, `carryover`, `adjusted` or `actual` is
+ *   neither a string, a number nor null (a non-finite number is data: `unparsable-value`), or
+ *   `basis` is neither `'budget'`, `'actual'` nor undefined.
  */
 export function carryoverRate(figures: {
   readonly carryover?: Figure | null;
@@ -135,9 +142,7 @@ export function carryoverRate(figures: {
   readonly actual?: Figure | null;
   readonly basis?: 'budget' | 'actual';
 }): CommonRateResult {
-  if (typeof figures !== 'object' || figures === null) {
-    throw new TypeError(`carryoverRate expects { carryover, adjusted }, got ${describeType(figures)}`);
-  }
+  checkCommonFigures('carryoverRate', 'figures', figures, ['carryover', 'adjusted', 'actual'], true);
   const carry = readCount(figures.carryover, { en: 'the carry-over (年末结转结余)', zh: '年末结转结余' });
   if (!carry.ok) return carry;
   const overActual = figures.basis === 'actual';

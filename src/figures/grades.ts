@@ -1,6 +1,7 @@
 /**
  * Qualitative grades (定性指标) and the ordinal scales they are compared on.
  */
+import { assertString } from '../core/arguments.js';
 import { nameKey } from '../core/text.js';
 
 /**
@@ -78,8 +79,10 @@ const DECLARED: Readonly<Record<string, 'achieved' | 'partial' | 'not-achieved'>
  * declaredOutcome('达成预期指标'); // 'achieved'
  * declaredOutcome('较显著');       // null
  * ```
+ * @throws TypeError when `actual` is not a string.
  */
 export function declaredOutcome(actual: string): 'achieved' | 'partial' | 'not-achieved' | null {
+  assertString('declaredOutcome', 'actual', actual);
   const key = nameKey(actual);
   return Object.hasOwn(DECLARED, key) ? (DECLARED[key] ?? null) : null;
 }
@@ -103,8 +106,11 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * compareGrades('有序推进', '有序推进'); // 'met'
  * compareGrades('较显著', '良好');   // 'needs-judgement'
  * ```
+ * @throws TypeError when `expected` or `actual` is not a string.
  */
 export function compareGrades(expected: string, actual: string): GradeComparison {
+  assertString('compareGrades', 'expected', expected);
+  assertString('compareGrades', 'actual', actual);
   const gap = gradeGap(expected, actual);
   return gap === null ? 'needs-judgement' : gap === 0 ? 'met' : 'not-met';
 }

@@ -4,7 +4,6 @@
 import { type Dec, HUNDRED, isPos, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
 import {
   convertValue,
-  describeType,
   isNothingPrinted,
   parseQuantity,
   type Quantity,
@@ -17,6 +16,7 @@ import { hasDigit, normalizeText } from '../core/text.js';
 import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
+import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { compareGrades } from './grades.js';
 import { type Comparator, parseTargetIn, type Target } from './target.js';
 
@@ -86,7 +86,7 @@ export interface EvaluateOptions {
    * reference report: ≥90% → 99% is 10.00%) or `'zero'` (publishers who print 0 when met).
    */
   readonly metInequality?: 'signed' | 'zero';
-  /** Decimals of `deviation.printed` (default 2). */
+  /** Decimals of `deviation.printed` (default 2): an integer from 0 to 20. */
   readonly decimals?: number;
   /** Rounding of `deviation.printed` (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
@@ -252,7 +252,13 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  *
  * Status `not-reported` when the target or actual cell prints nothing.
  *
- * @throws TypeError when `input` is not an object.
+ * @throws TypeError when `input` (`indicator` in messages) is not an object; when `target` is
+ *   not a string, a number, `{ operator, value }` or null, `actual` not a string, a number or
+ *   null, `unit` neither a string nor null, `name` not a string or `path` not an array of
+ *   strings (a non-finite number is data: status `unparsable`); when `options` is not an object
+ *   or undefined,
+ *   `deviationBasis` not `'relative'`/`'absolute'`, `metInequality` not `'signed'`/`'zero'`,
+ *   `decimals` not an integer from 0 to 20, or `rounding` not a rounding mode.
  * @example
  * ```ts
  * evaluateIndicator({ target: '=100%', actual: '93.74%' });
@@ -263,9 +269,8 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * ```
  */
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
-  if (typeof input !== 'object' || input === null) {
-    throw new TypeError(`evaluateIndicator expects an object { target, actual }, got ${describeType(input)}`);
-  }
+  assertIndicatorInput('evaluateIndicator', 'indicator', input);
+  assertEvaluateOptions('evaluateIndicator', 'options', options);
   return evaluateExact(input, options).evaluation;
 }
 

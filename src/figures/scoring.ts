@@ -3,6 +3,7 @@
  * the budget-execution score, totals and grades, each rule a named strategy bundled in a
  * plain-data scoring profile.
  */
+import { assertString } from '../core/arguments.js';
 import {
   type Dec,
   dec,
@@ -18,7 +19,6 @@ import {
 } from '../core/decimal.js';
 import {
   convertValue,
-  describeType,
   isNothingPrinted,
   parseQuantity,
   quantityUnit,
@@ -28,6 +28,7 @@ import {
 import { normalizeText } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
+import { assertProfile, checkBudgetScoreArguments, checkScoreArguments } from './checks.js';
 import { gradeGap } from './grades.js';
 import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
 
@@ -77,7 +78,7 @@ export interface ScoringProfile {
   readonly totalWeight: string;
   /** Achievement (% of target) from which an indicator is flagged for review (default 120); null: off. */
   readonly overAchievementThreshold: string | null;
-  /** Decimals of a printed score (default 2). */
+  /** Decimals of a printed score (default 2): an integer from 0 to 20 (0 to 10 from JSON). */
   readonly decimals: number;
   /** Rounding of printed scores and the total (default `'half-up'`, 四舍五入). */
   readonly rounding: RoundingMode;
@@ -181,8 +182,7 @@ export const PROFILE_NAMES: readonly ProfileName[] = Object.keys(SCORING_PROFILE
  * ```
  */
 export function profileNamed(name: string): ScoringProfile | null {
-  if (typeof name !== 'string')
-    throw new TypeError(`profileNamed: name must be a string, got ${typeof name}`);
+  assertString('profileNamed', 'name', name);
   return Object.hasOwn(SCORING_PROFILES, name) ? SCORING_PROFILES[name as ProfileName] : null;
 }
 
@@ -347,15 +347,17 @@ function done(
  * scoreIndicator({ target: '≤10', actual: '12', weight: '10' }).printed;      // '8.33'
  * scoreIndicator({ target: '≤10', actual: '12', weight: '10' }, SCORING_PROFILES['linear-deficit']).printed; // '8.00'
  * ```
+ * @throws TypeError when `indicator` is not an object or a field of it has the wrong type (as
+ *   {@link evaluateIndicator} says; `weight` a string, a number or null), when `profile` is not
+ *   a scoring profile (every field of {@link ScoringProfile} with its type), or `evaluate` is
+ *   not valid options of {@link evaluateIndicator}.
  */
 export function scoreIndicator(
   indicator: ScorableIndicator,
   profile: ScoringProfile = DEFAULT_PROFILE,
   evaluate: EvaluateOptions = {},
 ): ScoreResult {
-  if (typeof indicator !== 'object' || indicator === null) {
-    throw new TypeError(`scoreIndicator expects an indicator object, got ${describeType(indicator)}`);
-  }
+  checkScoreArguments(indicator, profile, evaluate);
   const w = readWeight(indicator.weight);
   if (!w.ok) return w;
   const ev = evaluateIndicator(indicator, evaluate);
@@ -569,14 +571,14 @@ export function inBand(score: Dec, band: ScoreBand): boolean {
  * budgetExecutionScore({ rate: '86.59', weight: '10' }).printed;  // '8.66'
  * budgetExecutionScore({ rate: '134.17', weight: '10' }).printed; // '10.00' (capped)
  * ```
+ * @throws TypeError when `input` is not an object, `rate` neither a string nor null, `weight`
+ *   neither a string, a number nor null, or `profile` not a scoring profile.
  */
 export function budgetExecutionScore(
   input: { readonly rate: string | null; readonly weight: Figure | null | undefined },
   profile: ScoringProfile = DEFAULT_PROFILE,
 ): ScoreResult {
-  if (typeof input !== 'object' || input === null) {
-    throw new TypeError(`budgetExecutionScore expects { rate, weight }, got ${describeType(input)}`);
-  }
+  checkBudgetScoreArguments(input, profile);
   const w = readWeight(input.weight);
   if (!w.ok) return w;
   if (input.rate === null) {
@@ -631,8 +633,11 @@ export function budgetExecutionScore(
  * gradeOf('89.99'); // '良'
  * gradeOf('90');    // '优'
  * ```
+ * @throws TypeError when `total` is not a string or `profile` not a scoring profile.
  */
 export function gradeOf(total: string, profile: ScoringProfile = DEFAULT_PROFILE): string | null {
+  assertString('gradeOf', 'total', total);
+  assertProfile('gradeOf', 'profile', profile);
   const q = parseQuantity(total);
   if (!q.ok || q.quantity === null) return null;
   const t = quantityValue(q.quantity);

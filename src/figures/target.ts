@@ -2,6 +2,7 @@
  * Target notation (指标目标值) as printed in self-evaluation tables.
  */
 
+import { assertOneOf, assertString, assertStringArray } from '../core/arguments.js';
 import {
   describeType,
   isNothingPrinted,
@@ -14,6 +15,7 @@ import {
 import { hasDigit, isDigit, nameKey, normalizeText } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
 import type { TargetCells } from '../model/report.js';
+import { assertTargetContext, assertTargetInput, COMPARATORS } from './checks.js';
 
 /** A comparison: `>=` 不低于, `<=` 不高于, `=` 等于, `>` 高于/超过, `<` 低于/不满. */
 export type Comparator = '>=' | '<=' | '=' | '>' | '<';
@@ -207,8 +209,11 @@ const SAVING_PARTS: readonly string[] = ['节约', '节省', '节支'];
  * isLowerBetter('预算执行率');     // false
  * isLowerBetter('项目计划总投资', ['产出指标', '成本指标']); // true
  * ```
+ * @throws TypeError when `name` is not a string or `path` not an array of strings.
  */
 export function isLowerBetter(name: string, path: readonly string[] = []): boolean {
+  assertString('isLowerBetter', 'name', name);
+  assertStringArray('isLowerBetter', 'path', path);
   const key = nameKey(name);
   if (LOWER_BETTER_PARTS.some((p) => key.includes(p))) return true;
   const cost = path.some((segment) => typeof segment === 'string' && nameKey(segment).includes('成本'));
@@ -314,7 +319,10 @@ function splitRange(s: string): readonly [string, string] | null {
  * Nothing printed (`/`, `—`, empty) gives `{ ok: true, target: null }`. Text with digits that
  * is none of the above is `{ ok: false, code: 'unparsable-target' }`: never a guess.
  *
- * @throws TypeError when `input` is not a string, number or `{ operator, value }` object.
+ * @throws TypeError when `input` is not a string, number or `{ operator, value }` object (the
+ *   operator a string or null, the value a string, a number or null); when `context` is not an
+ *   object or undefined, `context.name` not a string, `context.unit` neither a string nor null,
+ *   or `context.path` not an array of strings. A non-finite number is data: `unparsable-target`.
  * @example
  * ```ts
  * parseTarget('≥90%');        // comparison '>=' 90 %
@@ -329,6 +337,8 @@ export function parseTarget(
   input: string | number | TargetCells,
   context: TargetContext = {},
 ): ParseTargetResult {
+  assertTargetInput('parseTarget', 'input', input);
+  assertTargetContext('parseTarget', 'context', context);
   return parseTargetIn(input, context, readUnitColumn(context.unit));
 }
 
@@ -479,8 +489,10 @@ function parseCells(cells: TargetCells, unit: string | null, context: TargetCont
  * ```ts
  * comparatorSymbol('>='); // '≥'
  * ```
+ * @throws TypeError when `op` is not one of `'>='`, `'<='`, `'='`, `'>'`, `'<'`.
  */
 export function comparatorSymbol(op: Comparator): string {
+  assertOneOf('comparatorSymbol', 'op', op, COMPARATORS);
   switch (op) {
     case '>=':
       return '≥';

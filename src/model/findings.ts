@@ -95,10 +95,37 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-/** Counts findings per severity. */
+/**
+ * Counts findings per severity.
+ *
+ * A severity that is not one of {@link SEVERITIES} is a programmer error, not a count: it
+ * throws, and is never looked up through the prototype (`'constructor'`, `'__proto__'`).
+ *
+ * @throws TypeError when `findings` is not an array, a finding is not an object, or its
+ *   `severity` is not `'error'`, `'warning'` or `'info'`.
+ */
 export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  // No import of core/arguments.ts here: the model depends on nothing.
+  const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+  if (!Array.isArray(findings)) {
+    throw new TypeError(`summarize: findings must be an array, got ${typeOf(findings)}`);
+  }
   const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity] += 1;
+  for (let i = 0; i < findings.length; i += 1) {
+    const f: unknown = findings[i];
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) {
+      throw new TypeError(`summarize: findings[${i}] must be an object, got ${typeOf(f)}`);
+    }
+    const severity: unknown = (f as { readonly severity?: unknown }).severity;
+    // Compared with the list, never used as a key before it is known to be one of the three.
+    if (severity !== 'error' && severity !== 'warning' && severity !== 'info') {
+      const got = typeof severity === 'string' ? JSON.stringify(severity.slice(0, 40)) : typeOf(severity);
+      throw new TypeError(
+        `summarize: findings[${i}].severity must be one of "error", "warning", "info", got ${got}`,
+      );
+    }
+    out[severity] += 1;
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../core/quantity.js';
 import type { UnitInfo } from '../core/units.js';
 import { amountUnitInfo, readAmount } from '../figures/budget.js';
+import { checkBudgetArguments } from '../figures/checks.js';
 import type { Finding, Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { BudgetColumn } from '../model/messages/params.js';
@@ -106,6 +107,7 @@ export function checkBudget(
   options: BudgetCheckOptions = {},
   basePath: Path = ['budget'],
 ): BudgetCheck {
+  checkBudgetArguments(roots, options, basePath);
   const { rows, findings } = checkBudgetTrees(roots, options, basePath);
   return { lines: rows.map((r) => r.figures), findings };
 }

@@ -13,6 +13,7 @@ import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
 import { checkIndicatorRow } from './indicators.js';
+import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
 import { type IndicatorRow, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
@@ -56,9 +57,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * ```
  */
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`validateReport options must be an object, got ${describeType(options)}`);
-  }
+  checkValidateOptions(options);
   const findings: Finding[] = [];
   if (!isRecord(report)) {
     findings.push(

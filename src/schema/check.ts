@@ -2,9 +2,9 @@
  * checkReport: the whole check of untrusted JSON, as `outturn check` runs it between reading
  * the file and printing.
  */
-import { describeType } from '../core/quantity.js';
 import type { Report } from '../model/report.js';
 import { findingsOnly } from '../rules/cells.js';
+import { checkValidateOptions } from '../rules/options.js';
 import type { ValidateOptions, ValidationResult } from '../rules/result.js';
 import { validateReport } from '../rules/validate.js';
 import { parseReport } from './parse.js';
@@ -32,9 +32,7 @@ import { isWellFormedReport } from './shape.js';
  * ```
  */
 export function checkReport(json: unknown, options: ValidateOptions = {}): ValidationResult {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`checkReport: options must be an object, got ${describeType(options)}`);
-  }
+  checkValidateOptions(options, 'checkReport');
   if (isWellFormedReport(json)) return validateReport(json as Report, options);
   const parsed = parseReport(json);
   return parsed.ok ? validateReport(parsed.report, options) : findingsOnly(parsed.findings);
