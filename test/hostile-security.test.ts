@@ -1,6 +1,9 @@
 /**
  * Issue 8, security: prototype keys and prototype member names, formula-like cells, regular
  * expressions that backtrack, and values of the wrong type that must be reported, not read.
+ *
+ * What the CLI renderers write from such cells (Markdown that no spreadsheet runs as a formula)
+ * is tested in cli/test/render-security.test.ts: the library's tests do not import the CLI.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +18,7 @@ import {
   validateReport,
 } from 'outturn';
 import { parseReport } from 'outturn/schema';
-import { markdownCell, renderMarkdown } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
-import { isFormulaLike, markdownCells } from './fixtures/hostile/markdown.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string): string =>
@@ -163,27 +164,6 @@ describe('formula-like cells are text, never computed', () => {
   });
 });
 
-describe('Markdown output neutralises formula-like cells', () => {
-  it('no table cell of the Markdown report starts a formula', () => {
-    const report = JSON.parse(fixture('formula-cells.json')) as Report;
-    const markdown = renderMarkdown(
-      { file: 'formula-cells.json', result: validateReport(report) },
-      { lang: 'en' },
-    );
-    const cells = markdownCells(markdown);
-    expect(cells.length).toBeGreaterThan(20);
-    expect(cells.filter(isFormulaLike)).toEqual([]);
-    // A heading or paragraph starting with the title is not a cell, but no line starts a formula either.
-    expect(markdown.split('\n').filter((l) => /^[=+@]/.test(l))).toEqual([]);
-  });
-
-  it('negative figures are not mangled', () => {
-    expect(isFormulaLike('-6.26%')).toBe(false);
-    expect(isFormulaLike('-1,234.5')).toBe(false);
-    expect(isFormulaLike('-1+2')).toBe(true);
-  });
-});
-
 // ---------------------------------------------------------------------------------------------
 // Regular expressions
 
@@ -201,30 +181,6 @@ describe('regular expressions of src/ do not backtrack (eslint-plugin-regexp, es
     );
     expect(slow).toEqual([]);
   }, 60_000);
-
-  it('markdownCell is linear on a cell with a long run of spaces inside', () => {
-    const cell = (n: number) => `a${' '.repeat(n)}b`;
-    /** Milliseconds per call: calls repeated for at least 10 ms, best of three such batches. */
-    const perCall = (n: number): number => {
-      const input = cell(n);
-      let best = Number.POSITIVE_INFINITY;
-      for (let batch = 0; batch < 3; batch++) {
-        const t0 = performance.now();
-        let calls = 0;
-        do {
-          markdownCell(input);
-          calls++;
-        } while (performance.now() - t0 < 10);
-        best = Math.min(best, (performance.now() - t0) / calls);
-      }
-      return best;
-    };
-    perCall(1000);
-    // 8,000 → 32,000 characters: linear code ~4×, this regex ~16× (40,000 spaces take ~1.6 s).
-    const small = perCall(8000);
-    const large = perCall(32_000);
-    expect(large / small, `${small.toFixed(3)} ms → ${large.toFixed(3)} ms per call`).toBeLessThan(8);
-  });
 });
 
 // ---------------------------------------------------------------------------------------------
