@@ -107,15 +107,35 @@ describe('names of Object.prototype members as cell values are text', () => {
     expect(evaluateIndicator({ target: '健全', actual: word }).status).toBe('needs-judgement');
   });
 
-  it.each(PROTOTYPE_WORDS)('as a unit, a target, a name: read as text (%j)', (word) => {
+  /**
+   * As a unit, each word is read as text by the rule for any unknown unit: a run of at most 8
+   * Latin letters is a unit that compares only with itself, anything longer (or with `_`) is
+   * not a unit. So `toString` and `valueOf` are units, the other four are not, exactly like a
+   * word of x's of the same length.
+   */
+  it.each<[string, boolean]>([
+    ['__proto__', false],
+    ['constructor', false],
+    ['prototype', false],
+    ['toString', true],
+    ['valueOf', true],
+    ['hasOwnProperty', false],
+  ])('as a unit, a target, a name: read as text (%j, a unit: %s)', (word, isUnit) => {
     const q = parseQuantity(`5${word}`);
-    if (q.ok) expect(q.quantity?.unit).toBe(word);
+    expect(q).toEqual(
+      isUnit
+        ? { ok: true, quantity: { value: '5', decimals: 0, unit: word, moreThan: false, text: `5${word}` } }
+        : expect.objectContaining({ ok: false, code: 'unparsable-value', text: `5${word}` }),
+    );
+    expect(parseQuantity(`5${'x'.repeat(word.length)}`).ok).toBe(isUnit);
     expect(parseTarget(word)).toEqual({
       ok: true,
       target: { kind: 'qualitative', expected: word, text: word },
     });
     const ev = evaluateIndicator({ target: '≥1', actual: '2', unit: word, name: word });
-    expect(['met', 'unparsable']).toContain(ev.status);
+    expect([ev.status, ev.note?.code ?? null, ev.deviation?.unit ?? null]).toEqual(
+      isUnit ? ['met', null, word] : ['unparsable', 'unparsable-target', null],
+    );
   });
 });
 
@@ -133,15 +153,38 @@ describe('formula-like cells are text, never computed', () => {
     expect(parseQuantity(cell).ok).toBe(false);
   });
 
-  it.each(FORMULA_CELLS)('%j as a target is text or unreadable, never a number', (cell) => {
-    const r = parseTarget(cell);
-    if (r.ok) expect(r.target?.kind).toBe('qualitative');
-    else expect(r.code).toBe('unparsable-target');
+  /**
+   * What each cell is as a target and as an actual: without a digit it is text, a qualitative
+   * target (`+cmd` like 健全; a leading tab is trimmed) and an actual that needs judgement
+   * against ≥1; with a digit it is a number that cannot be read, unparsable both ways.
+   */
+  const FORMULA_OUTCOMES: readonly (readonly [string, string, string])[] = [
+    ['=SUM(A1)', 'unparsable-target', 'unparsable'],
+    ['+cmd', 'qualitative +cmd', 'needs-judgement'],
+    ['@x', 'qualitative @x', 'needs-judgement'],
+    ['-1+2', 'unparsable-target', 'unparsable'],
+    ['=1+1', 'unparsable-target', 'unparsable'],
+    ['@SUM(1,2)', 'unparsable-target', 'unparsable'],
+    ['\t+cmd', 'qualitative +cmd', 'needs-judgement'],
+    ['\r@A1', 'unparsable-target', 'unparsable'],
+    ['-cmd', 'qualitative -cmd', 'needs-judgement'],
+  ];
+
+  it('the outcome table covers every formula-like cell', () => {
+    expect(FORMULA_OUTCOMES.map(([cell]) => cell)).toEqual(FORMULA_CELLS);
   });
 
-  it.each(FORMULA_CELLS)('%j as an actual is never read as a figure', (cell) => {
+  it.each(FORMULA_OUTCOMES)('%j as a target is text or unreadable, never a number (%s)', (cell, target) => {
+    const r = parseTarget(cell);
+    const got = r.ok
+      ? `${r.target?.kind} ${r.target?.kind === 'qualitative' ? r.target.expected : ''}`
+      : r.code;
+    expect(got).toBe(target);
+  });
+
+  it.each(FORMULA_OUTCOMES)('%j as an actual is never read as a figure (%s, %s)', (cell, _, status) => {
     const ev = evaluateIndicator({ target: '≥1', actual: cell });
-    expect(['unparsable', 'needs-judgement']).toContain(ev.status);
+    expect(ev.status).toBe(status);
     expect(ev.actual).toBeNull();
     expect(ev.deviation).toBeNull();
   });

@@ -230,9 +230,7 @@ describe('parseQuantity: numbers', () => {
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('%d is unparsable', (n) => {
-    const r = parseQuantity(n);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.code).toBe('unparsable-value');
+    expect(parseQuantity(n)).toMatchObject({ ok: false, code: 'unparsable-value', text: String(n) });
   });
 
   it.each([null, undefined, {}, [], true, 10n, Symbol('x')])(

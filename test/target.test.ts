@@ -307,9 +307,10 @@ describe('parseTarget: cells { operator, value } (指标性质 / 符号 column)'
   });
 
   it('rejects an operator cell that is not a comparator', () => {
-    const r = parseTarget({ operator: 'abc', value: '5' });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.code).toBe('unparsable-target');
+    expect(parseTarget({ operator: 'abc', value: '5' })).toMatchObject({
+      ok: false,
+      code: 'unparsable-target',
+    });
     expect(parseTarget({ operator: '≥5', value: '5' }).ok).toBe(false);
   });
 
