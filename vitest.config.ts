@@ -13,11 +13,49 @@ const alias = [
   { find: /^outturn-cli\/render$/, replacement: at('./cli/src/render/index.ts') },
 ];
 
+/**
+ * Test files that are heavy by nature: megabyte cells, trees 5,000 levels deep, 100,000
+ * indicators, 5 MB reports, and the property runs of thousands of generated reports. They run
+ * in the `stress` project, one file at a time, after the `unit` project has finished, so that
+ * they neither slow the fast tests down nor compete with them for the cores.
+ *
+ * No test of either project asserts on elapsed time: speed is measured in bench/ (see
+ * bench/growth.ts for how costs grow with the size of the input).
+ */
+const STRESS = [
+  'test/hostile-sizes.test.ts',
+  'test/properties.test.ts',
+  'cli/test/hostile-cli.test.ts',
+  'cli/test/render-properties.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['test/**/*.test.ts', 'cli/test/**/*.test.ts'],
     setupFiles: ['test/support/fast-check-seed.ts'],
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'cli/test/**/*.test.ts'],
+          exclude: STRESS,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stress',
+          include: STRESS,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -14,6 +14,17 @@ import {
   runRates,
 } from '../bench/accuracy.js';
 import {
+  FACTOR,
+  type GrowthCase,
+  type GrowthFigure,
+  LINEAR_BOUND,
+  libraryCases,
+  measureGrowth,
+  overBound,
+  parseGrowthArgs,
+  renderGrowth,
+} from '../bench/growth.js';
+import {
   decimalImplementation,
   floatImplementation,
   implementations,
@@ -31,6 +42,7 @@ import {
   prng,
   scaled,
 } from '../bench/workloads.js';
+import { RUNS, SHAPES } from './fixtures/hostile/cells.js';
 
 const TINY: BenchConfig = {
   indicators: 400,
@@ -229,5 +241,68 @@ describe('the harness', () => {
       expect(md).toContain(heading);
     }
     expect(goals(result).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the growth benchmark (bench/growth.ts), with tiny sizes', () => {
+  // Code paths only: which inputs it builds, what it reports. Its ratios are not asserted.
+  const cases = libraryCases(lib, { shapes: SHAPES, runs: RUNS }, 4096);
+
+  it('builds the inputs of the tests whose timings it took over, growing with n', () => {
+    expect(new Set(cases.map((c) => `${c.group}: ${c.name}`)).size).toBe(cases.length);
+    expect(cases).toHaveLength(3 + 8 + Object.keys(SHAPES).length * Object.keys(RUNS).length);
+    for (const c of cases) {
+      expect(c.make(c.size * FACTOR).length, c.name).toBeGreaterThan(c.make(c.size).length);
+    }
+    // The long-cell shapes are exactly n code units long.
+    expect(SHAPES['dashes ———…1']?.(1000)).toHaveLength(1000);
+  });
+
+  it('measures a case: calls per run, time per call at both sizes, and their ratio', () => {
+    let calls = 0;
+    const counted: GrowthCase = {
+      group: 'g',
+      name: 'n',
+      size: 10,
+      make: (n) => 'x'.repeat(n),
+      run: (s) => {
+        calls += 1;
+        return s.length;
+      },
+    };
+    const f = measureGrowth(counted, 2, 0);
+    expect(f.calls).toBe(1);
+    // One calibration and one warm-up run, then two interleaved runs of each size.
+    expect(calls).toBe(2 + 2 * 2);
+    expect(f.ratio).toBe(f.largeMs / f.smallMs);
+    expect(Number.isFinite(f.ratio) && f.ratio > 0).toBe(true);
+  });
+
+  it('reports every case, and names the ones at or over the bound', () => {
+    const figure = (name: string, ratio: number): GrowthFigure => ({
+      group: 'parseTarget',
+      name,
+      size: 10_000,
+      calls: 1,
+      smallMs: 1,
+      largeMs: ratio,
+      ratio,
+    });
+    const figures = [figure('linear', 4), figure('quadratic', 16), figure('at the bound', LINEAR_BOUND)];
+    expect(overBound(figures).map((f) => f.name)).toEqual(['quadratic', 'at the bound']);
+    const md = renderGrowth(figures, 7, 20, [0, 0, 0]);
+    expect(md).toContain('| quadratic | 10,000 | 1 | 1.00 | 16.00 | 16.0 **over** |');
+    expect(md).toContain('| linear | 10,000 | 1 | 1.00 | 4.00 | 4.0 |');
+    expect(md).toContain('2 of 3 cases at or over 8');
+    expect(renderGrowth([figure('linear', 4)], 7, 20, [0, 0, 0])).toContain('All 1 cases under 8');
+  });
+
+  it('reads its command line', () => {
+    expect(parseGrowthArgs([])).toEqual({ quick: false, check: false, json: null });
+    expect(parseGrowthArgs(['--quick', '--check', '--json', 'g.json'])).toEqual({
+      quick: true,
+      check: true,
+      json: 'g.json',
+    });
   });
 });

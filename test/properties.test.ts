@@ -9,7 +9,8 @@
  * twice gives the same findings; a report parseReport accepts is checked by validateReport
  * without a throw, and survives a JSON round trip unchanged.
  *
- * Each property runs RUNS (2,000) generated cases or more; see docs/reliability.md.
+ * Each property runs RUNS (2,000) generated cases or more; see docs/reliability.md. The
+ * property of the CLI renderers on the same reports is in cli/test/render-properties.test.ts.
  */
 import fc from 'fast-check';
 import type { Report } from 'outturn';
@@ -28,8 +29,15 @@ import {
   validateReport,
 } from 'outturn';
 import { parseReport } from 'outturn/schema';
-import { displayWidth, renderJson, renderMarkdown, renderText } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
+import {
+  anyString,
+  domainString,
+  EXACT,
+  expectClean,
+  goodReport,
+  PROTOTYPE_WORDS,
+} from './support/properties.js';
 
 /** Generated cases per property: "thousands" (issue 8). */
 const RUNS = 2000;
@@ -43,73 +51,6 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
-}
-
-/** Every string and number of a value, as one text (what an output may legitimately echo). */
-function textOf(value: unknown, out: string[] = [], seen = new Set<object>()): string[] {
-  if (typeof value === 'string') out.push(value.normalize('NFKC'));
-  else if (typeof value === 'number' || typeof value === 'bigint') out.push(String(value));
-  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
-    seen.add(value);
-    for (const [k, v] of Object.entries(value)) {
-      out.push(k);
-      textOf(v, out, seen);
-    }
-  }
-  return out;
-}
-
-const EXACT = /^-?\d+(?:\.\d+)?$/;
-const EXACT_OR_PERCENT = /^-?\d+(?:\.\d+)?%?$/;
-const PERCENT = /^-?\d+(?:\.\d+)?%$/;
-
-/** Keys whose string values are figures the library computed: they must be plain decimals. */
-const FIGURE_KEYS: Readonly<Record<string, RegExp>> = {
-  value: EXACT,
-  relative: EXACT,
-  absolute: EXACT,
-  achievement: EXACT,
-  exact: EXACT,
-  weight: EXACT,
-  min: EXACT,
-  max: EXACT,
-  variance: EXACT,
-  score: EXACT,
-  totalScore: EXACT,
-  executionRateExact: EXACT,
-  deviationRelative: EXACT,
-  deviationAbsolute: EXACT,
-  recomputedExact: EXACT,
-  executionRate: PERCENT,
-  printed: EXACT_OR_PERCENT,
-  deviation: EXACT_OR_PERCENT,
-};
-
-/**
- * Walks an output: every number finite (unless the input itself held a non-finite number that
- * is echoed), no "NaN" or "Infinity" in a string unless the input has it, and (with `figures`)
- * the figures the library computed are plain decimals.
- */
-function expectClean(output: unknown, input: unknown, figures: boolean): void {
-  const inputText = textOf(input).join('\u0000');
-  const echoesNonFinite = /NaN|Infinity/.test(inputText);
-  const problems: string[] = [];
-  const walk = (v: unknown, path: string, key: string, seen: Set<object>): void => {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v) && !echoesNonFinite) problems.push(`${path} is ${v}`);
-    } else if (typeof v === 'string') {
-      for (const bad of ['NaN', 'Infinity']) {
-        if (v.includes(bad) && !inputText.includes(bad)) problems.push(`${path} contains ${bad}: ${v}`);
-      }
-      const pattern = figures ? FIGURE_KEYS[key] : undefined;
-      if (pattern !== undefined && !pattern.test(v)) problems.push(`${path} is not a figure: ${v}`);
-    } else if (typeof v === 'object' && v !== null && !seen.has(v)) {
-      seen.add(v);
-      for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, Array.isArray(v) ? key : k, seen);
-    }
-  };
-  walk(output, '$', '', new Set());
-  expect(problems).toEqual([]);
 }
 
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -165,95 +106,6 @@ function expectFindings(findings: readonly Finding[]): void {
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
-
-/**
- * Names of Object.prototype members: as operator cells, grades or units they must be read as
- * text, never looked up on a prototype.
- */
-const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
-
-/** Pieces of printed figures and targets: digits, separators, signs, units, comparators, words. */
-const PIECES = [
-  ...'０１２３４５６７８９',
-  ',',
-  '，',
-  ' ',
-  '\u3000',
-  '\u00a0',
-  '.',
-  '．',
-  '+',
-  '-',
-  '−',
-  '(',
-  ')',
-  '（',
-  '）',
-  '%',
-  '％',
-  '‰',
-  '次',
-  '家',
-  '万元',
-  '萬元',
-  '亿元',
-  '人次',
-  '个百分点',
-  '≥',
-  '>=',
-  '＞＝',
-  '≤',
-  '<=',
-  '=',
-  '>',
-  '<',
-  '≧',
-  '⩾',
-  '不低于',
-  '以上',
-  '以内',
-  '以下',
-  '控制在',
-  '不满',
-  '超过',
-  '余',
-  '多',
-  '—',
-  '——',
-  '~',
-  '～',
-  '至',
-  '健全',
-  '较显著',
-  '达成预期指标',
-  '无',
-  '/',
-  'e',
-  'E',
-  'NaN',
-  'Infinity',
-  '=SUM(A1)',
-  '@',
-];
-
-/** Printed-looking text: digits (often), separators, signs, units, comparators and words. */
-const domainString = fc
-  .array(
-    fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom(...'0123456789') },
-      { weight: 5, arbitrary: fc.constantFrom(...PIECES) },
-      { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_WORDS) },
-    ),
-    { maxLength: 14 },
-  )
-  .map((parts) => parts.join(''));
-
-/** Any text: printed-looking, any graphemes, or any UTF-16 (lone surrogates included). */
-const anyString = fc.oneof(
-  { weight: 3, arbitrary: domainString },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-);
 
 /** Any JS number: NaN, ±Infinity, -0, tiny and huge doubles, integers. */
 const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, Number.MAX_VALUE));
@@ -355,72 +207,6 @@ const wildReport = fc.record(
     ),
     staffing: fc.oneof(fc.record({ authorized: field, actual: field }, { requiredKeys: [] }), wrongType),
     published,
-  },
-  { requiredKeys: [] },
-);
-
-/** A report the format allows: strings, finite numbers and null where DESIGN §3 says so. */
-const goodCell = fc.oneof(
-  { weight: 4, arbitrary: anyString },
-  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-  { weight: 1, arbitrary: fc.integer() },
-);
-const goodFigure = fc.oneof({ weight: 5, arbitrary: goodCell }, { weight: 1, arbitrary: fc.constant(null) });
-const goodPublished = fc.record(
-  { executionRate: goodFigure, score: goodFigure, variance: goodFigure, deviation: goodFigure },
-  { requiredKeys: [] },
-);
-const goodLineFields = {
-  name: anyString,
-  initial: goodFigure,
-  adjustment: goodFigure,
-  adjusted: goodFigure,
-  actual: goodFigure,
-  weight: goodFigure,
-  published: goodPublished,
-};
-const goodLine = fc.record(
-  {
-    ...goodLineFields,
-    children: fc.array(fc.record(goodLineFields, { requiredKeys: ['name'] }), { maxLength: 3 }),
-  },
-  { requiredKeys: ['name'] },
-);
-const goodReport = fc.record(
-  {
-    kind: fc.constantFrom('department', 'project'),
-    title: anyString,
-    year: fc.integer({ min: 1990, max: 2100 }),
-    amountUnit: fc.constantFrom('元', '万元', '亿元'),
-    budget: fc.array(goodLine, { maxLength: 2 }),
-    indicators: fc.array(
-      fc.record(
-        {
-          path: fc.array(anyString, { maxLength: 2 }),
-          name: anyString,
-          target: fc.oneof(
-            goodCell,
-            fc.record({
-              operator: fc.oneof(anyString, fc.constantFrom('≥', '正向', ...PROTOTYPE_WORDS)),
-              value: goodCell,
-            }),
-          ),
-          actual: goodFigure,
-          unit: fc.oneof(anyString, fc.constant(null)),
-          weight: goodFigure,
-          reason: fc.oneof(anyString, fc.constant(null)),
-          published: goodPublished,
-        },
-        { requiredKeys: ['name', 'target'] },
-      ),
-      { maxLength: 6 },
-    ),
-    staffing: fc.record({ authorized: goodFigure, actual: goodFigure }, { requiredKeys: [] }),
-    published: fc.record(
-      { totalScore: goodFigure, grade: fc.oneof(anyString, fc.constant(null)) },
-      { requiredKeys: [] },
-    ),
-    extra: fc.jsonValue({ maxDepth: 2 }),
   },
   { requiredKeys: [] },
 );
@@ -682,48 +468,6 @@ describe('validateReport on report-shaped values with a wrong type possible in e
     fc.assert(
       fc.property(fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.boolean()), (options) => {
         expect(() => validateReport({}, options as never)).toThrow(TypeError);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// What the CLI prints
-
-/** Pipes of a Markdown table line that separate cells (not escaped with a backslash). */
-function cellSeparators(line: string): number {
-  let n = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') n++;
-  }
-  return n;
-}
-
-describe('the CLI renderers on accepted reports', () => {
-  it('never throw; text stays within its width; Markdown rows keep their cells; JSON has no NaN', () => {
-    fc.assert(
-      fc.property(goodReport, fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (json, lang) => {
-        const parsed = parseReport(json);
-        fc.pre(parsed.ok);
-        if (!parsed.ok) return;
-        const input = { file: 'report.json', result: validateReport(parsed.report) };
-        for (const line of renderText(input, { lang, width: 80 }).split('\n')) {
-          expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-        }
-        let columns: number | null = null;
-        for (const line of renderMarkdown(input, { lang }).split('\n')) {
-          if (!line.startsWith('|')) {
-            columns = null;
-            continue;
-          }
-          const n = cellSeparators(line);
-          if (columns === null) columns = n;
-          expect(n, line).toBe(columns);
-        }
-        const out: unknown = JSON.parse(renderJson(input.result, lang));
-        expectClean(out, json, true);
       }),
       { numRuns: RUNS },
     );

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { convertUnit, formatQuantity, type ParseQuantityResult, parseQuantity, type Quantity } from 'outturn';
 import { describe, expect, it } from 'vitest';
-import { growthRatio, LINEAR_BOUND } from './support/growth.js';
 
 /** The quantity of an ok result, failing the test when there is none. */
 function quantityOf(r: ParseQuantityResult): Quantity {
@@ -231,9 +230,7 @@ describe('parseQuantity: numbers', () => {
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('%d is unparsable', (n) => {
-    const r = parseQuantity(n);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.code).toBe('unparsable-value');
+    expect(parseQuantity(n)).toMatchObject({ ok: false, code: 'unparsable-value', text: String(n) });
   });
 
   it.each([null, undefined, {}, [], true, 10n, Symbol('x')])(
@@ -410,12 +407,21 @@ describe('parseQuantity properties', () => {
     expect(parseQuantity(`0.${'0'.repeat(24)}1`).ok).toBe(false);
   });
 
+  // Long inputs: the outcome does not depend on the length. How the cost grows with the length
+  // (linear, no catastrophic backtracking) is measured by bench/growth.ts, never by a test; the
+  // regular expressions are checked statically in test/hostile-security.test.ts.
   it.each([
-    ['separators', (n: number) => `${'1,'.repeat(n)}x`, false],
-    ['digits', (n: number) => `${'9'.repeat(n)}%`, false], // refused beyond 24 digits
-    ['spaced digits', (n: number) => '1 '.repeat(n), false],
-  ] as const)('is linear in the input length on %s (no catastrophic backtracking)', (_, make, ok) => {
-    expect(parseQuantity(make(1000)).ok).toBe(ok);
-    expect(growthRatio((n) => parseQuantity(make(n)), 25_000)).toBeLessThan(LINEAR_BOUND);
+    ['separators', (n: number) => `${'1,'.repeat(n)}x`, 'is not a unit'],
+    ['digits', (n: number) => `${'9'.repeat(n)}%`, 'more than 24 digits'],
+    ['spaced digits', (n: number) => '1 '.repeat(n), 'is not a unit'],
+  ] as const)('refuses %s at 1,000 and at 100,000 repeats, for the same reason', (_, make, reason) => {
+    for (const n of [1000, 100_000]) {
+      const r = parseQuantity(make(n));
+      expect(r.ok).toBe(false);
+      expect(r.ok ? null : [r.code, r.message.en]).toEqual([
+        'unparsable-value',
+        expect.stringContaining(reason),
+      ]);
+    }
   });
 });

@@ -187,6 +187,10 @@ describe('discriminated results narrow on ok', () => {
     const p = parseScoringProfile({});
     if (p.ok) expectTypeOf(p.profile.lowerIsBetter).toEqualTypeOf<'ratio' | 'linear-deficit'>();
     else expectTypeOf(p.message.en).toEqualTypeOf<string>();
+    // The examples are real: an empty profile is the default, a wrong field is refused.
+    expect(p.ok && p.profile.lowerIsBetter).toBe('ratio');
+    const wrong = parseScoringProfile({ lowerIsBetter: 'x' } as never);
+    expect(wrong.ok ? null : wrong.message.en).toContain('lowerIsBetter');
   });
 });
 
