@@ -3,7 +3,7 @@
  * 七、预算信息, and tables whose cells are separated by tabs, with long cells wrapped onto
  * later lines and page breaks (blank lines, form feeds) in the middle of tables. This module
  * turns the text into a grid of lines and reads the facts the prose states: the title, the
- * entity, the year, the kind of report and the staffing sentence.
+ * year, the kind of report and the staffing sentence.
  *
  * @internal
  */
@@ -77,25 +77,6 @@ export function findStaffing(lines: readonly string[]): StaffingSentence | null 
     }
   }
   return null;
-}
-
-/** Keys of the "name: value" lines that name the entity. */
-const ENTITY_LINE =
-  /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:预算部门名称|预算单位名称|部门\(单位\)名称|部门名称|单位名称|预算部门|预算单位|实施单位)\s*:/;
-
-/** The entity a line names (`一、预算部门名称：苏州市商务服务中心`), as printed, or null. */
-export function entityOf(line: string): string | null {
-  if (!ENTITY_LINE.test(normalizeWidth(line).trim())) return null;
-  const original = line.trim();
-  const printed = trimTrailing(original.slice(original.search(/[:：]/) + 1).trim(), '。；;，,');
-  return printed === '' ? null : printed;
-}
-
-/** `s` without the characters of `chars` at its end (an index loop: linear on any input). */
-function trimTrailing(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1] as string)) end -= 1;
-  return s.slice(0, end);
 }
 
 /** True for a line that reads as a report title (报告, 自评表, 评价表 …). */
