@@ -15,8 +15,9 @@ import {
 } from 'outturn-cli/import';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/import/encoding.js';
+import { isFormulaLike } from '../src/import/formula.js';
 import { amountUnitOf, budgetField, headerYear, indicatorField } from '../src/import/headers.js';
-import { isFormulaLike, joinWrapped } from '../src/import/tables.js';
+import { joinWrapped } from '../src/import/indicator-table.js';
 import {
   FIXTURES,
   findingKeys,

@@ -13,10 +13,11 @@
 import type { Report } from 'outturn';
 import { csvGrid } from './csv.js';
 import { decodeText, startsWithBytes, type TextEncoding } from './encoding.js';
+import type { Meta } from './facts.js';
 import type { Grid } from './grid.js';
-import { EXAMPLE_HEADERS } from './headers.js';
+import { EXAMPLE_HEADERS } from './header-words.js';
 import { findStaffing, textGrid } from './pdf-text.js';
-import { type GridReading, type Meta, readGrid } from './tables.js';
+import { type GridReading, readGrid } from './read-grid.js';
 import { failure, type ImportFailure, type ImportFormat, type ImportItem, item } from './types.js';
 
 export type { TextEncoding } from './encoding.js';

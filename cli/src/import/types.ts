@@ -82,3 +82,12 @@ export interface ImportFailure {
 export function failure(en: string, zh: string, at?: Location): ImportFailure {
   return at === undefined ? { ok: false, message: { en, zh } } : { ok: false, message: { en, zh }, at };
 }
+
+/**
+ * Where the readers of one input put what they could not place (`unplaced`) and what they
+ * inferred (`notes`), in the order they met it.
+ */
+export interface Log {
+  readonly unplaced: ImportItem[];
+  readonly notes: ImportItem[];
+}
