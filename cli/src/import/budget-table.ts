@@ -20,12 +20,10 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
   );
   const lines: RawLine[] = [];
   for (const r of rows) {
-    const [nr, nc] = sheet.dataSource(r, nameCol.index, h.last);
-    const name = sheet.text(nr, nc);
+    const name = sheet.dataText(r, nameCol.index, h.last);
     const fields = new Map<LineField, string>();
     for (const col of figureCols) {
-      const [vr, vc] = sheet.dataSource(r, col.index, h.last);
-      const v = sheet.text(vr, vc);
+      const v = sheet.dataText(r, col.index, h.last);
       if (v === '') continue;
       fields.set(col.field, v);
       noteFormula(sheet, log, r, col.index, col.label, v);
@@ -40,7 +38,7 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
       );
       continue;
     }
-    lines.push({ name, indent: indentOf(sheet.raw(nr, nc)), fields, row: r });
+    lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
   }
   return buildTree(lines, sheet.grid, log.notes);
 }

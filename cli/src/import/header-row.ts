@@ -114,11 +114,10 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
       const texts: string[] = [];
       let figure = false;
       for (let r = first; r <= last; r++) {
-        const [sr, sc] = sheet.headerSource(r, c);
-        const t = sheet.text(sr, sc);
+        const t = sheet.headerText(r, c);
         if (t === '' || texts.includes(t)) continue;
         texts.push(t);
-        if (sheet.isFigure(sr, sc)) figure = true;
+        if (sheet.headerIsFigure(r, c)) figure = true;
       }
       if (texts.length > 0) filled++;
       if (figure) figures++;

@@ -54,10 +54,7 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
   const pathCols = h.columns.filter((c) => c.field === 'path');
   const nameCol = h.columns.find((c) => c.field === 'name') as Column;
   const valueCols = h.columns.filter((c) => c.field !== null && c.field !== 'path' && c.field !== 'name');
-  const cell = (r: number, c: number): string => {
-    const [sr, sc] = sheet.dataSource(r, c, h.last);
-    return sheet.text(sr, sc);
-  };
+  const cell = (r: number, c: number): string => sheet.dataText(r, c, h.last);
   const recs: Rec[] = [];
   for (const r of rows) {
     const path = pathCols.map((c) => cell(r, c.index));

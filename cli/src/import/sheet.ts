@@ -48,12 +48,17 @@ export interface Sheet {
   rowText(r: number): string;
   /** The first row from `r` on that is neither blank nor a comment, or null. */
   nextContentRow(r: number): number | null;
-  /** The cell whose text a header cell shows: itself, or the merged cell that covers it when it is empty. */
-  headerSource(r: number, c: number): readonly [number, number];
-  /** A header cell, trimmed: a merged cell gives its text to every cell it covers. */
+  /** A header cell, trimmed: an empty cell shows the text of the merged cell that covers it. */
   headerText(r: number, c: number): string;
-  /** The cell whose content a data cell shows: itself, or the top of a range merged down below the header. */
-  dataSource(r: number, c: number, headerLast: number): readonly [number, number];
+  /** Whether the text {@link headerText} gives looks like a figure. */
+  headerIsFigure(r: number, c: number): boolean;
+  /**
+   * A data cell, trimmed: an empty cell shows the text of a cell merged down over it from a
+   * data row (a category cell), never that of a header cell.
+   */
+  dataText(r: number, c: number, headerLast: number): string;
+  /** The cell {@link dataText} reads, as in the input (its leading spaces are an indentation). */
+  dataRaw(r: number, c: number, headerLast: number): string;
   /** True when the cell is covered by a merged range that starts in another cell. */
   isCovered(r: number, c: number): boolean;
   /** True when a merged range starting in row `r` spans column `c` and more than one column. */
@@ -109,9 +114,13 @@ export function sheetOf(grid: Grid): Sheet {
     return first !== undefined && text(r, first).startsWith('#');
   };
 
-  const headerSource = (r: number, c: number): readonly [number, number] => {
-    if (text(r, c) !== '') return [r, c];
-    return origin.get(`${r},${c}`) ?? [r, c];
+  // Most grids (every CSV and text grid) have no merged cells: no key to build then.
+  const originOf = (r: number, c: number) => (origin.size === 0 ? undefined : origin.get(`${r},${c}`));
+  /** The merged cell a data cell shows, or undefined for the cell itself. */
+  const dataOrigin = (r: number, c: number, headerLast: number) => {
+    if (text(r, c) !== '') return undefined;
+    const o = originOf(r, c);
+    return o === undefined || o[1] !== c || o[0] <= headerLast ? undefined : o;
   };
 
   return {
@@ -136,18 +145,26 @@ export function sheetOf(grid: Grid): Sheet {
       for (let q = r; q < rows.length; q++) if (!isBlank(q) && !isComment(q)) return q;
       return null;
     },
-    headerSource,
     headerText: (r, c) => {
-      const [hr, hc] = headerSource(r, c);
-      return text(hr, hc);
+      const own = text(r, c);
+      if (own !== '') return own;
+      const o = originOf(r, c);
+      return o === undefined ? own : text(o[0], o[1]);
     },
-    dataSource: (r, c, headerLast) => {
-      if (text(r, c) !== '') return [r, c];
-      const o = origin.get(`${r},${c}`);
-      if (o === undefined || o[1] !== c || o[0] <= headerLast) return [r, c];
-      return o;
+    headerIsFigure: (r, c) => {
+      if (text(r, c) !== '') return cells(r).figures[c] === true;
+      const o = originOf(r, c);
+      return o !== undefined && cells(o[0]).figures[o[1]] === true;
     },
-    isCovered: (r, c) => origin.has(`${r},${c}`),
+    dataText: (r, c, headerLast) => {
+      const o = dataOrigin(r, c, headerLast);
+      return o === undefined ? text(r, c) : text(o[0], o[1]);
+    },
+    dataRaw: (r, c, headerLast) => {
+      const o = dataOrigin(r, c, headerLast);
+      return o === undefined ? raw(r, c) : raw(o[0], o[1]);
+    },
+    isCovered: (r, c) => originOf(r, c) !== undefined,
     isMergedAcross: (r, c) => grid.merges.some((m) => m.r0 === r && m.c0 <= c && c <= m.c1 && m.c1 > m.c0),
     isMergedDown: (r, c) => grid.merges.some((m) => m.r0 === r && m.c0 === c && m.r1 > m.r0),
     place: (r, lang) => {

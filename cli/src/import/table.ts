@@ -136,8 +136,7 @@ function unknownColumns(reader: Reader, h: Header, rows: readonly number[]): voi
     const cells: number[] = [];
     const values: string[] = [];
     for (const r of rows) {
-      const [sr, sc] = sheet.dataSource(r, col.index, h.last);
-      const v = sheet.text(sr, sc);
+      const v = sheet.dataText(r, col.index, h.last);
       if (v === '') continue;
       cells.push(r);
       values.push(v);

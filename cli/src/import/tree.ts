@@ -43,30 +43,39 @@ interface Node {
   readonly category: boolean;
   /** The name starts with 其中 (“of which”): the first of the previous line's parts. */
   readonly ofWhich: boolean;
-  /** The exact value of each amount the line prints as a number (not `/`, `—` or text). */
-  readonly amounts: Partial<Record<Summed, string>>;
+  /**
+   * The exact value of each amount the line prints as a number (not `/`, `—` or text): read
+   * the first time a sum needs it (most lines never take part in one).
+   */
+  amounts?: Partial<Record<Summed, string>>;
   children: Node[];
 }
 
-/** The node of a line: its name's key and its amounts are read here, once. */
+/** The node of a line: what its name says is read here, once. */
 function nodeOf(line: RawLine): Node {
   const key = nameKey(line.name);
-  const amounts: Partial<Record<Summed, string>> = {};
-  for (const f of SUMMED) {
-    const text = line.fields.get(f);
-    if (text === undefined) continue;
-    const q = parseQuantity(text);
-    if (q.ok && q.quantity !== null) amounts[f] = q.quantity.value;
-  }
   const category = key.replace(/^其中[:：]?/, '');
   return {
     line,
     rank: totalRank(key.toLowerCase()),
     category: category === '基本支出' || category === '项目支出',
     ofWhich: key.startsWith('其中'),
-    amounts,
     children: [],
   };
+}
+
+/** The exact amounts of a node, each cell parsed once. */
+function amountsOf(node: Node): Partial<Record<Summed, string>> {
+  if (node.amounts !== undefined) return node.amounts;
+  const amounts: Partial<Record<Summed, string>> = {};
+  for (const f of SUMMED) {
+    const text = node.line.fields.get(f);
+    if (text === undefined) continue;
+    const q = parseQuantity(text);
+    if (q.ok && q.quantity !== null) amounts[f] = q.quantity.value;
+  }
+  node.amounts = amounts;
+  return amounts;
 }
 
 /** How a name key (lower case) reads as a total: 2 for 合计/Total, 1 for 小计/Subtotal, 0 otherwise. */
@@ -91,9 +100,9 @@ function addsUp(
   let ok = true;
   for (const f of SUMMED) {
     // The exact values keep the printed decimals (`57.20` → "57.20"): the comparison is at them.
-    const printed = parent.amounts[f];
+    const printed = amountsOf(parent)[f];
     if (printed === undefined) continue;
-    const sum = sumFigures(children.map((c) => c.amounts[f] ?? null));
+    const sum = sumFigures(children.map((c) => amountsOf(c)[f] ?? null));
     if (!sum.ok || sum.count === 0) continue;
     const cmp = matchesPrinted(sum.exact, printed);
     if (cmp === null) continue;
