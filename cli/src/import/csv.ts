@@ -9,7 +9,7 @@ import { failure, type ImportFailure } from './types.js';
 
 /** Field delimiters tried, in order of preference on a tie. */
 const DELIMITERS = [',', ';', '\t'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
+type Delimiter = (typeof DELIMITERS)[number];
 
 /** Counts a character outside double quotes in one line (quotes toggled naively). */
 function countOutsideQuotes(line: string, ch: string): number {
@@ -26,7 +26,7 @@ function countOutsideQuotes(line: string, ch: string): number {
  * The delimiter of a CSV text: the one of `,` `;` tab that occurs (outside quotes) on the
  * most of the first 100 non-empty lines; `,` when none does.
  */
-export function detectDelimiter(text: string): Delimiter {
+function detectDelimiter(text: string): Delimiter {
   const lines = text
     .split(/\r\n|\n|\r/)
     .filter((l) => l.trim() !== '')
@@ -52,8 +52,8 @@ interface Info {
  * several tables); quotes inside an unquoted cell are kept as text (`配合"双随机"检查`). A quoted
  * cell that is never closed is an error with its line.
  */
-export function csvGrid(text: string, file: string | undefined, delimiter?: Delimiter): Grid | ImportFailure {
-  const d = delimiter ?? detectDelimiter(text);
+export function csvGrid(text: string, file: string | undefined): Grid | ImportFailure {
+  const d = detectDelimiter(text);
   let records: { record: string[]; info: Info }[];
   try {
     records = parse(text, {

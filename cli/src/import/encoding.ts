@@ -3,8 +3,9 @@
  * without a byte order mark), GB18030/GBK (what Excel and WPS write on Chinese systems), and
  * UTF-16 with a byte order mark (Excel's "Unicode text"). Anything else is refused with a
  * message that names the likely encoding; bytes are never guessed into text silently.
+ * {@link decodeText} is part of `outturn-cli/import`; the rest is internal.
  *
- * @internal
+ * @module
  */
 import type { Messages } from 'outturn';
 
@@ -18,7 +19,11 @@ export type DecodeResult =
 
 const HAN = /\p{Script=Han}/u;
 
-/** True when `bytes` starts with `prefix`. */
+/**
+ * True when `bytes` starts with `prefix`.
+ *
+ * @internal
+ */
 export function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
   if (bytes.length < prefix.length) return false;
   return prefix.every((b, i) => bytes[i] === b);
@@ -44,9 +49,24 @@ function strict(label: string, bytes: Uint8Array): string | null {
  *    (NUL bytes), Latin-1/Windows-1252 (isolated bytes ≥ 0x80), or an unknown one.
  *
  * NUL bytes in otherwise valid UTF-8 are refused too: a text file has none, and they mean
- * UTF-16 without a byte order mark or a binary file.
+ * UTF-16 without a byte order mark or a binary file. A byte order mark is not part of the
+ * text returned; line ends are kept as they are.
+ *
+ * Returns `{ ok: true, text, encoding }`, or `{ ok: false, message: { en, zh } }` saying what
+ * the bytes look like, where the first bad byte is and what to do. Never throws for bad bytes.
+ *
+ * @throws TypeError when `bytes` is not a `Uint8Array` (a programmer error).
+ * @example
+ * ```ts
+ * decodeText(new Uint8Array([0xd4, 0xa4, 0xcb, 0xe3]));  // 预算 in GBK, as Excel saves CSV in China
+ * // { ok: true, text: '预算', encoding: 'gb18030' }
+ * decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9]));  // "Café" in Latin-1
+ * // { ok: false, message: { en: 'cannot read the text: it is neither UTF-8 nor GB18030/GBK; it looks like Latin-1 …', zh: '无法读取文本：…' } }
+ * ```
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (!(bytes instanceof Uint8Array))
+    throw new TypeError('decodeText: bytes must be a Uint8Array (or a Buffer)');
   if (startsWithBytes(bytes, [0xff, 0xfe]) || startsWithBytes(bytes, [0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
     const text = strict(le ? 'utf-16le' : 'utf-16be', bytes.subarray(2));

@@ -52,7 +52,7 @@ export function lineGrid(
 }
 
 /** Spreadsheet column letters of a 0-based column (0 → A, 26 → AA). */
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let n = column + 1;
   let s = '';
   while (n > 0) {

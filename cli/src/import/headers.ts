@@ -1,6 +1,6 @@
 /**
- * Column headers as printed in real budget and indicator tables, Chinese and English, and how
- * a header cell is matched to a field of the report JSON.
+ * How a header cell is matched to a field of the report JSON (the words: header-words.ts),
+ * and what else a header prints: the year of its figures and the money unit.
  *
  * Matching normalises the header first: full-width forms and traditional script, spaces and
  * line breaks inside the cell, the contents of parentheses (`（万元）`, `(R'000)`, `（%）`),
@@ -12,323 +12,13 @@
  * @internal
  */
 import { normalizeWidth, toSimplified } from 'outturn';
-
-/** Fields of a budget line that a column can hold. */
-export type BudgetField =
-  | 'name'
-  | 'initial'
-  | 'adjustment'
-  | 'adjusted'
-  | 'actual'
-  | 'executionRate'
-  | 'weight'
-  | 'score'
-  | 'variance'
-  | 'carryover'
-  /** 预算数 / Budget: the adjusted budget when the table has no other, else the initial one. */
-  | 'budget';
-
-/** Fields of an indicator row that a column can hold. */
-export type IndicatorField =
-  | 'path'
-  | 'name'
-  | 'target'
-  | 'operator'
-  | 'actual'
-  | 'unit'
-  | 'weight'
-  | 'score'
-  | 'deviation'
-  | 'reason'
-  | 'source';
-
-type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
-
-const BUDGET_WORDS: Vocabulary<BudgetField> = [
-  [
-    'name',
-    [
-      '本年度预算资金',
-      '预算资金',
-      '项目资金',
-      '资金来源',
-      '资金构成',
-      '资金类别',
-      '资金性质',
-      '项目',
-      '项目名称',
-      '预算项目',
-      '支出项目',
-      '科目',
-      '科目名称',
-      '预算科目',
-      '功能科目',
-      '支出科目',
-      '名称',
-      '预算资金名称',
-      'item',
-      'lineitem',
-      'name',
-      'description',
-      'programme',
-      'program',
-      'subprogramme',
-      'subprogram',
-      'subprogrammename',
-      'programmename',
-      'economicclassification',
-      'budgetline',
-    ],
-  ],
-  [
-    'initial',
-    [
-      '年初预算数',
-      '年初预算',
-      '年初预算金额',
-      '年初预算安排',
-      '年初预算数合计',
-      'initialbudget',
-      'originalbudget',
-      'mainappropriation',
-      'mainbudget',
-      // South African appropriation statements: Adjusted Appropriation + Shifting of Funds +
-      // Virement = Final Appropriation; the adjusted appropriation is the budget before them.
-      'adjustedappropriation',
-    ],
-  ],
-  [
-    'adjustment',
-    [
-      '上年度结转及当年预算追加追减数',
-      '上年结转及当年预算追加追减数',
-      '预算追加追减数',
-      '追加追减数',
-      '追加追减',
-      '预算调整数',
-      '调整数',
-      '调整金额',
-      '预算调整金额',
-      'adjustment',
-      'adjustments',
-      'budgetadjustment',
-    ],
-  ],
-  [
-    'adjusted',
-    [
-      '调整预算数',
-      '调整后预算数',
-      '调整后预算',
-      '全年预算数',
-      '全年预算',
-      '年度预算数',
-      '调整后全年预算数',
-      '预算调整后金额',
-      'adjustedbudget',
-      'finalappropriation',
-      'finalbudget',
-      'revisedbudget',
-      'revisedestimate',
-      'adjustedestimate',
-    ],
-  ],
-  ['budget', ['预算数', '预算金额', '预算', 'budget', 'appropriation']],
-  [
-    'actual',
-    [
-      '实际支出数',
-      '全年执行数',
-      '预算执行数',
-      '实际执行数',
-      '实际支出',
-      '实际支出金额',
-      '执行数',
-      '支出数',
-      '决算数',
-      '实际使用数',
-      'actual',
-      'actualexpenditure',
-      'actualamountspent',
-      'actualspending',
-      'amountspent',
-      'expenditure',
-      'spent',
-    ],
-  ],
-  [
-    'executionRate',
-    [
-      '执行率',
-      '预算执行率',
-      '执行进度',
-      '支出进度',
-      'executionrate',
-      'expenditureasoffinalappropriation',
-      'spendingrate',
-      'budgetexecutionrate',
-    ],
-  ],
-  ['weight', ['分值', '权重', 'weight', 'weighting']],
-  ['score', ['得分', 'score']],
-  [
-    'variance',
-    [
-      '差额',
-      'variance',
-      'overunderexpenditure',
-      'underoverexpenditure',
-      'underexpenditure',
-      'overexpenditure',
-      'variancebudgetlessactual',
-    ],
-  ],
-  ['carryover', ['年末结转结余', '结转结余', '结转结余数', '年末结转结余数', 'carryover', 'rollover']],
-];
-
-const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
-  [
-    'path',
-    [
-      '一级指标',
-      '二级指标',
-      '类别',
-      '指标类别',
-      '指标类型',
-      '一级',
-      '二级',
-      '绩效维度',
-      '维度',
-      '目标类型',
-      '分解目标',
-      'category',
-      'outcome',
-      'output',
-      'programme',
-      'program',
-      'subprogramme',
-      'objective',
-      'strategicobjective',
-      'dimension',
-      'level1',
-      'level2',
-    ],
-  ],
-  [
-    'name',
-    [
-      '三级指标',
-      '指标名称',
-      '指标',
-      '绩效指标',
-      '指标内容',
-      '考核指标',
-      '评价指标',
-      '具体指标',
-      'indicator',
-      'indicators',
-      'indicatorname',
-      'performanceindicator',
-      'outputindicator',
-      'keyperformanceindicator',
-      'kpi',
-      'measure',
-      'name',
-    ],
-  ],
-  [
-    'target',
-    [
-      '指标值',
-      '年度指标值',
-      '指标目标值',
-      '目标值',
-      '年度目标值',
-      '预期指标值',
-      '预期目标值',
-      '年度目标',
-      '计划值',
-      '预期值',
-      '目标',
-      'target',
-      'targets',
-      'plannedtarget',
-      'annualtarget',
-      'plannedannualtarget',
-      'targetvalue',
-      'planned',
-    ],
-  ],
-  [
-    'operator',
-    ['指标性质', '符号', '运算符号', '比较符号', '指标方向', 'operator', 'comparator', 'direction'],
-  ],
-  [
-    'actual',
-    [
-      '实际完成值',
-      '指标完成值',
-      '完成值',
-      '全年实际值',
-      '实际值',
-      '实际完成情况',
-      '实际完成',
-      '年度实际完成值',
-      '完成情况',
-      'actual',
-      'actualoutput',
-      'actualachievement',
-      'actualperformance',
-      'actualvalue',
-      'achievement',
-      'actualresult',
-      'result',
-    ],
-  ],
-  ['unit', ['度量单位', '计量单位', '单位', 'unit', 'units', 'unitofmeasure']],
-  ['weight', ['分值', '权重', 'weight', 'weighting']],
-  ['score', ['得分', 'score']],
-  ['deviation', ['偏差情况', '偏差', '偏差率', '偏差值', '偏离度', 'deviation', 'deviations']],
-  [
-    'reason',
-    [
-      '原因分析',
-      '偏差原因分析及改进措施',
-      '偏差原因分析',
-      '偏差原因及改进措施',
-      '偏差原因',
-      '原因',
-      '原因说明',
-      '未完成原因分析',
-      '未完成原因',
-      'reason',
-      'reasons',
-      'reasonfordeviation',
-      'reasonsfordeviation',
-      'reasonsfordeviations',
-      'commentondeviation',
-      'commentondeviations',
-      'commentsondeviations',
-      'comments',
-      'comment',
-      'explanation',
-    ],
-  ],
-  [
-    'source',
-    [
-      '完成值来源',
-      '数据来源',
-      '佐证材料',
-      '证明材料',
-      '来源',
-      'source',
-      'datasource',
-      'evidence',
-      'meansofverification',
-    ],
-  ],
-];
+import {
+  BUDGET_WORDS,
+  type BudgetField,
+  INDICATOR_WORDS,
+  type IndicatorField,
+  type Vocabulary,
+} from './header-words.js';
 
 function vocabulary<F extends string>(words: Vocabulary<F>): ReadonlyMap<string, F> {
   const map = new Map<string, F>();
@@ -388,29 +78,32 @@ function lookup<F extends string>(
   return null;
 }
 
-/** Lookups already made (every data row is tried as a header): bounded, cleared when full. */
-const CACHE = new Map<string, { readonly b: BudgetField | null; readonly i: IndicatorField | null }>();
-const CACHE_SIZE = 10_000;
+/** The fields a header cell names: as a budget column and as an indicator column. */
+export interface HeaderFields {
+  readonly budget: BudgetField | null;
+  readonly indicator: IndicatorField | null;
+}
 
-function fields(text: string): { readonly b: BudgetField | null; readonly i: IndicatorField | null } {
-  let hit = CACHE.get(text);
-  if (hit === undefined) {
-    const key = headerKey(text);
-    hit = { b: lookup(BUDGET_MAP, BUDGET_PREFIXES, key), i: lookup(INDICATOR_MAP, INDICATOR_PREFIXES, key) };
-    if (CACHE.size >= CACHE_SIZE) CACHE.clear();
-    CACHE.set(text, hit);
-  }
-  return hit;
+/**
+ * The fields a header cell names, from one normalisation of the cell. The table reader asks
+ * this of every cell of every row that could be a header, and keeps the answers per grid.
+ */
+export function headerFields(text: string): HeaderFields {
+  const key = headerKey(text);
+  return {
+    budget: lookup(BUDGET_MAP, BUDGET_PREFIXES, key),
+    indicator: lookup(INDICATOR_MAP, INDICATOR_PREFIXES, key),
+  };
 }
 
 /** The budget field a header cell names, or null. */
 export function budgetField(text: string): BudgetField | null {
-  return fields(text).b;
+  return headerFields(text).budget;
 }
 
 /** The indicator field a header cell names, or null. */
 export function indicatorField(text: string): IndicatorField | null {
-  return fields(text).i;
+  return headerFields(text).indicator;
 }
 
 /** The last year a header names (`Actual Achievement 2018/2019` → 2019), or null. */
@@ -439,11 +132,3 @@ export function amountUnitOf(text: string): HeaderAmountUnit | null {
   if (m?.[1] === '亿元' || m?.[1] === '万元' || m?.[1] === '元') return m[1];
   return null;
 }
-
-/** Known header words, for messages: a few of each table. */
-export const EXAMPLE_HEADERS = {
-  budget:
-    '年初预算数, 调整预算数/全年预算数, 实际支出数/全年执行数, 执行率; Budget, Final appropriation, Actual expenditure',
-  indicators:
-    '指标名称/三级指标, 指标值/年度指标值/指标目标值, 实际完成值/指标完成值, 偏差情况; Indicator, Target, Actual',
-} as const;

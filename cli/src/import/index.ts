@@ -1,110 +1,108 @@
 /**
- * Importing published tables into the report JSON (DESIGN §3): CSV files, Excel workbooks and
- * the text that PDF extraction gives. Used by the `outturn import` and `outturn check`
- * commands; not part of the core entry point `outturn`, which stays free of I/O and of these
- * parsers.
+ * `outturn-cli/import`: published tables into the report JSON (DESIGN §3). CSV files, Excel
+ * workbooks (.xlsx) and the text that PDF extraction gives, in UTF-8, GB18030/GBK or UTF-16.
+ * Used by `outturn import` and `outturn check`; not part of the library `outturn`, which stays
+ * free of I/O and of these parsers.
  *
  * Everything here is pure: bytes in, a report and two lists out. Nothing found in the input is
  * dropped silently: what could not be placed in the report is in `unplaced`, with its line or
- * cell; what was inferred (a tree from sums, a wrapped cell joined) is in `notes`.
+ * cell; what was inferred (a tree from sums, a wrapped cell joined) is in `notes`. Bad input
+ * never throws: it gives `{ ok: false, message: { en, zh } }`. Only a programmer error (an
+ * argument of the wrong type) throws a `TypeError`.
  *
  * @module
  */
-import type { Report } from 'outturn';
+import { assemble, merge, noTable } from './assemble.js';
 import { csvGrid } from './csv.js';
-import { decodeText, startsWithBytes, type TextEncoding } from './encoding.js';
+import { detectTextFormat, isZip, refusedBinary } from './detect.js';
+import { decodeText } from './encoding.js';
+import type { Meta } from './facts.js';
 import type { Grid } from './grid.js';
-import { EXAMPLE_HEADERS } from './headers.js';
 import { findStaffing, textGrid } from './pdf-text.js';
-import { type GridReading, type Meta, readGrid } from './tables.js';
-import { failure, type ImportFailure, type ImportFormat, type ImportItem, item } from './types.js';
+import { type GridReading, readGrid } from './read-grid.js';
+import { failure, type ImportFormat, type ImportResult, type ImportSuccess, item } from './types.js';
 
-export type { TextEncoding } from './encoding.js';
-export { decodeText } from './encoding.js';
+export { type DetectedFormat, detectTextFormat } from './detect.js';
+export { type DecodeResult, decodeText, type TextEncoding } from './encoding.js';
 export {
   formatLocation,
   type ImportFailure,
   type ImportFormat,
   type ImportItem,
+  type ImportResult,
+  type ImportSuccess,
   type Location,
 } from './types.js';
 
 /** Options of {@link importReport}. */
 export interface ImportOptions {
-  /** The format; detected from the content when absent. */
+  /** The format; detected from the content when absent (see {@link importReport}). */
   readonly from?: ImportFormat | undefined;
-  /** The file's name, used in locations (`budget.csv, line 3`). */
+  /** The file's name, used in locations (`budget.csv, line 3`); nothing is read from it. */
   readonly fileName?: string | undefined;
-  /** The worksheet to read (.xlsx); every sheet when absent. */
+  /** The worksheet to read (.xlsx; the name as written, or differing only in case and outer spaces); every sheet when absent. Other formats ignore it. */
   readonly sheet?: string | undefined;
 }
 
-/** A successful import. */
-export interface ImportSuccess {
-  readonly ok: true;
-  readonly report: Report;
-  readonly format: ImportFormat;
-  /** The text encoding detected (null for a workbook). */
-  readonly encoding: TextEncoding | null;
-  /** What is in the input but not in the report, each with its location and the reason. */
-  readonly unplaced: readonly ImportItem[];
-  /** What was inferred or changed, each with its location: read these before trusting the tree. */
-  readonly notes: readonly ImportItem[];
+/** Options of {@link importText}. */
+export interface ImportTextOptions {
+  /** `csv` or `text` (PDF text); detected from the content when absent. */
+  readonly from?: 'csv' | 'text' | undefined;
+  /** The file's name, used in locations. */
+  readonly fileName?: string | undefined;
 }
 
-/** Result of {@link importReport}. */
-export type ImportResult = ImportSuccess | ImportFailure;
-
-/** What the bytes of a file are, from their first bytes and their text. */
-export type DetectedFormat = ImportFormat | 'json';
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
-
-/** True when the bytes are a zip archive (an .xlsx workbook is one). */
-export function isZip(bytes: Uint8Array): boolean {
-  return startsWithBytes(bytes, ZIP);
+/** One input file of {@link importFiles}. */
+export interface ImportFile {
+  readonly bytes: Uint8Array;
+  readonly fileName?: string | undefined;
 }
 
-/**
- * The format of a decoded text: `json` when it starts with `{` or `[`; `text` (PDF text) when
- * tab-separated lines are at least as many as lines with commas or semicolons and no cell is
- * quoted; `csv` otherwise (comma-, semicolon- or quoted tab-separated).
- */
-export function detectTextFormat(text: string): DetectedFormat {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{') || start.startsWith('[')) return 'json';
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
-  const tabs = lines.filter((l) => l.includes('\t')).length;
-  if (tabs === 0) return 'csv';
-  const commas = lines.filter((l) => l.includes(',')).length;
-  const semicolons = lines.filter((l) => l.includes(';')).length;
-  const quotedTabCells = /(?:^|\t)"[^"\t\n]*(?:""[^"\t\n]*)*"(?:\t|$)/m.test(text);
-  return tabs >= Math.max(commas, semicolons) && !quotedTabCells ? 'text' : 'csv';
-}
+const FORMATS: readonly string[] = ['csv', 'xlsx', 'text'];
+const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
 
 /**
  * Imports a report from the bytes of a CSV file, an .xlsx workbook or PDF text.
  *
- * - Format: `options.from`, or detected: a zip archive is a workbook; text is CSV or PDF text
- *   (see {@link detectTextFormat}). An .xls (Excel 97–2003), a PDF and a report JSON get a
- *   message saying what to do instead.
- * - Encoding (text): UTF-8 with or without a byte order mark, GB18030/GBK, UTF-16 with a byte
- *   order mark; anything else fails with a message naming the likely encoding.
- * - The report: `budget` (trees) and `indicators` from the tables, with every figure a string
- *   exactly as printed; `title`, `entity`, `year`, `kind`, `amountUnit`, `staffing` from the
- *   text around them or from `key,value` rows.
+ * - **Format**: `options.from`, or detected: a zip archive is a workbook; text is CSV or PDF
+ *   text ({@link detectTextFormat}). Refused with a message saying what to do instead: an
+ *   Excel 97–2003 workbook (.xls) or other OLE2 file, a PDF, a report JSON (check it with
+ *   `outturn check`), an empty file, a file given as `xlsx` that is not a zip archive.
+ * - **Encoding** (text): UTF-8 with or without a byte order mark, GB18030/GBK, UTF-16 with a
+ *   byte order mark ({@link decodeText}); anything else is refused with a message naming the
+ *   likely encoding, never read as mojibake.
+ * - **Tables**: a table starts at a header row whose cells name known columns (年初预算数,
+ *   指标值, Final appropriation, Target …; docs/import.md lists them). Without a budget or an
+ *   indicator table the import fails, with examples of the headers it knows. A workbook that
+ *   is not readable, has no sheet of the name given or only empty sheets fails too.
+ * - **Report**: `budget` (trees, from indentation, 其中, totals and sums) and `indicators`, every
+ *   figure a string exactly as printed (no float ever holds one, no formula is evaluated);
+ *   `title`, `entity`, `year`, `kind`, `amountUnit`, `staffing`, `published.totalScore` and
+ *   `published.grade` from the text around the tables or from `key,value` rows.
  *
- * Never throws for bad input: `{ ok: false, message: { en, zh } }`.
+ * Never throws for bad input: `{ ok: false, message: { en, zh }, at? }`.
  *
+ * @throws TypeError when `bytes` is not a `Uint8Array` (a Node.js `Buffer` is one) or an option
+ *   has the wrong type or an unknown format: programmer errors.
  * @example
  * ```ts
- * const result = await importReport(readFileSync('report.csv'), { fileName: 'report.csv' });
- * if (result.ok) validateReport(result.report);
+ * // 七、预算信息 of the reference report (苏州市商务服务中心 2023), as CSV:
+ * const csv = '本年度预算资金（万元）,年初预算数,调整预算数,实际支出数,执行率\n'
+ *   + '预算总金额,321.19,321.19,430.93,134.17%\n';
+ * const result = await importReport(new TextEncoder().encode(csv), { fileName: 'budget.csv' });
+ * // result.ok === true, result.format === 'csv', result.encoding === 'utf-8'
+ * // result.report: { amountUnit: '万元', budget: [{ name: '预算总金额', initial: '321.19',
+ * //   adjusted: '321.19', actual: '430.93', published: { executionRate: '134.17%' } }] }
+ * if (result.ok) validateReport(result.report); // from 'outturn': overspend, 134.17%
+ *
+ * await importReport(new TextEncoder().encode('foo,bar\n1,2\n'));
+ * // { ok: false, message: { en: 'no budget or indicator table was found: …',
+ * //                         zh: '没有找到预算表或指标表：…' } }
  * ```
  */
 export async function importReport(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  checkBytes(bytes, 'importReport');
+  checkOptions(options, 'importReport', FORMATS);
   const file = options.fileName;
   const at = file === undefined ? undefined : { file };
   if (bytes.length === 0) return failure('the file is empty', '文件是空的', at);
@@ -120,14 +118,15 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
     return importWorkbook(bytes, options);
   }
   if (options.from === undefined) {
-    if (startsWithBytes(bytes, OLE2)) {
+    const refused = refusedBinary(bytes);
+    if (refused === 'ole2') {
       return failure(
         'an Excel 97–2003 workbook (.xls) or another OLE2 file: save it as .xlsx or as CSV (UTF-8) and import that',
         'Excel 97–2003 工作簿（.xls）或其他 OLE2 文件：请另存为 .xlsx 或 CSV（UTF-8）后再导入',
         at,
       );
     }
-    if (startsWithBytes(bytes, PDF)) {
+    if (refused === 'pdf') {
       return failure(
         'a PDF file: extract its text first (copy the tables from a PDF reader, or run pdftotext) and import the text',
         'PDF 文件：请先提取文字（从 PDF 阅读器复制表格，或用 pdftotext 转换）再导入文字',
@@ -138,23 +137,98 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
   const from = options.from === 'csv' || options.from === 'text' ? options.from : undefined;
-  const result = importText(decoded.text, { from, fileName: file });
+  const result = readText(decoded.text, from, file);
   return result.ok ? { ...result, encoding: decoded.encoding } : result;
 }
 
 /**
- * Imports a report from decoded text: CSV (`from: 'csv'`) or PDF text (`from: 'text'`),
- * detected when absent. See {@link importReport}.
+ * Imports a report from text already decoded: CSV (`from: 'csv'`) or PDF text (`from: 'text'`),
+ * detected when absent ({@link detectTextFormat}). The same reading and the same refusals as
+ * {@link importReport} (an empty text, a report JSON, no table, a CSV quote never closed),
+ * synchronous, and `encoding` is null. A byte order mark at the start is ignored.
+ *
+ * Never throws for bad input.
+ *
+ * @throws TypeError when `text` is not a string or an option has the wrong type.
+ * @example
+ * ```ts
+ * // The reference report's first common indicator, as a PDF reader copies it (cells split by tabs):
+ * const r = importText('指标名称\t指标值\t实际完成值\t偏差情况\n预算执行率\t=100%\t93.74%\t-6.26%\n');
+ * // r.ok === true, r.format === 'text'
+ * // r.report.indicators: [{ name: '预算执行率', target: '=100%', actual: '93.74%',
+ * //                         published: { deviation: '-6.26%' } }]
+ * ```
  */
-export function importText(
-  text: string,
-  options: { readonly from?: 'csv' | 'text' | undefined; readonly fileName?: string | undefined } = {},
-): ImportResult {
-  const file = options.fileName;
+export function importText(text: string, options: ImportTextOptions = {}): ImportResult {
+  if (typeof text !== 'string')
+    throw new TypeError(`importText: text must be a string, not ${typeName(text)}`);
+  checkOptions(options, 'importText', TEXT_FORMATS);
+  return readText(text, options.from, options.fileName);
+}
+
+/**
+ * Imports one report from several files, e.g. the budget table in one CSV and the indicator
+ * table in another. Each file is read as by {@link importReport} (with `options` and its own
+ * `fileName`); budget trees and indicators are concatenated in file order; title, entity,
+ * year, kind, unit and staffing come from the first file that states them, and a file that
+ * states another value gets a note. `format` and `encoding` are the first file's.
+ *
+ * Refused: an empty list; and the first file that fails makes the whole import fail, with its
+ * name before the message when there are several files. Never throws for bad input.
+ *
+ * @throws TypeError when `files` is not an array of `{ bytes: Uint8Array, fileName? }`.
+ * @example
+ * ```ts
+ * const utf8 = (s: string) => new TextEncoder().encode(s);
+ * const r = await importFiles([
+ *   { bytes: utf8('年度,2023\n\n预算项目,年初预算数,调整预算数,实际支出数\n合计,1,1,1\n'), fileName: 'budget.csv' },
+ *   { bytes: utf8('年度,2024\n\n指标名称,指标值,实际完成值\n满意度,≥90%,99%\n'), fileName: 'indicators.csv' },
+ * ]);
+ * // r.report: { year: 2023, budget: [{ name: '合计', initial: '1', adjusted: '1', actual: '1' }],
+ * //             indicators: [{ name: '满意度', target: '≥90%', actual: '99%' }] }
+ * // r.notes[0].where === 'indicators.csv': another year than an earlier file, the earlier one is kept
+ * ```
+ */
+export async function importFiles(
+  files: readonly ImportFile[],
+  options: Omit<ImportOptions, 'fileName'> = {},
+): Promise<ImportResult> {
+  if (!Array.isArray(files))
+    throw new TypeError(`importFiles: files must be an array, not ${typeName(files)}`);
+  checkOptions(options, 'importFiles', FORMATS);
+  for (const f of files) {
+    if (typeof f !== 'object' || f === null) {
+      throw new TypeError(`importFiles: each file must be { bytes, fileName? }, not ${typeName(f)}`);
+    }
+    checkBytes(f.bytes, 'importFiles');
+  }
+  if (files.length === 0) return failure('no file to import', '没有要导入的文件');
+  const results: ImportSuccess[] = [];
+  for (const f of files) {
+    const r = await importReport(f.bytes, { ...options, fileName: f.fileName });
+    if (!r.ok) {
+      if (f.fileName === undefined || files.length === 1) return r;
+      return {
+        ...r,
+        message: { en: `${f.fileName}: ${r.message.en}`, zh: `${f.fileName}：${r.message.zh}` },
+      };
+    }
+    results.push(r);
+  }
+  if (results.length === 1) return results[0] as ImportSuccess;
+  return merge(
+    results,
+    files.map((f) => f.fileName),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function readText(text: string, from: 'csv' | 'text' | undefined, file: string | undefined): ImportResult {
   const at = file === undefined ? undefined : { file };
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return failure('the file is empty', '文件是空的', at);
-  const detected = options.from ?? detectTextFormat(body);
+  const detected = from ?? detectTextFormat(body);
   if (detected === 'json') {
     return failure(
       'this is a report JSON already, not a table: check it directly with `outturn check`',
@@ -209,128 +283,31 @@ async function importWorkbook(bytes: Uint8Array, options: ImportOptions): Promis
   return assemble(readings, meta, 'xlsx', null, [...book.notes, ...readings.flatMap((r) => r.notes)], at);
 }
 
-function noTable(at: ImportItem['at'] | undefined): ImportFailure {
-  return failure(
-    `no budget or indicator table was found: a header row must name the columns, e.g. ${EXAMPLE_HEADERS.budget}; or ${EXAMPLE_HEADERS.indicators}`,
-    `没有找到预算表或指标表：需要有一行表头说明各列，例如 ${EXAMPLE_HEADERS.budget}；或 ${EXAMPLE_HEADERS.indicators}`,
-    at,
-  );
-}
-
-function assemble(
-  readings: readonly GridReading[],
-  meta: Meta,
-  format: ImportFormat,
-  encoding: TextEncoding | null,
-  notes: readonly ImportItem[],
-  at: ImportItem['at'] | undefined,
-): ImportResult {
-  const budgetTables = readings.reduce((n, r) => n + r.tables.budget, 0);
-  const indicatorTables = readings.reduce((n, r) => n + r.tables.indicators, 0);
-  if (budgetTables + indicatorTables === 0) return noTable(at);
-  const report: Record<string, unknown> = {};
-  if (meta.kind !== undefined) report.kind = meta.kind;
-  if (meta.title !== undefined) report.title = meta.title;
-  if (meta.entity !== undefined) report.entity = meta.entity;
-  if (meta.year !== undefined) report.year = meta.year;
-  if (meta.amountUnit !== undefined) report.amountUnit = meta.amountUnit;
-  if (meta.source !== undefined) report.source = meta.source;
-  if (budgetTables > 0) report.budget = readings.flatMap((r) => r.budget);
-  if (indicatorTables > 0) report.indicators = readings.flatMap((r) => r.indicators);
-  if (meta.authorized !== undefined || meta.actualStaff !== undefined) {
-    const staffing: Record<string, string> = {};
-    if (meta.authorized !== undefined) staffing.authorized = meta.authorized;
-    if (meta.actualStaff !== undefined) staffing.actual = meta.actualStaff;
-    if (meta.staffingNote !== undefined) staffing.note = meta.staffingNote;
-    report.staffing = staffing;
+function checkBytes(bytes: unknown, fn: string): void {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`${fn}: bytes must be a Uint8Array (or a Buffer), not ${typeName(bytes)}`);
   }
-  if (meta.totalScore !== undefined || meta.grade !== undefined) {
-    const published: Record<string, string> = {};
-    if (meta.totalScore !== undefined) published.totalScore = meta.totalScore;
-    if (meta.grade !== undefined) published.grade = meta.grade;
-    report.published = published;
+}
+
+function checkOptions(options: unknown, fn: string, formats: readonly string[]): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${fn}: options must be an object, not ${typeName(options)}`);
   }
-  return {
-    ok: true,
-    report: report as Report,
-    format,
-    encoding,
-    unplaced: readings.flatMap((r) => r.unplaced),
-    notes: [...notes],
-  };
-}
-
-/** One input file of {@link importFiles}. */
-export interface ImportFile {
-  readonly bytes: Uint8Array;
-  readonly fileName?: string | undefined;
-}
-
-/**
- * Imports one report from several files, e.g. the budget table in one CSV and the indicator
- * table in another: budget trees and indicators are concatenated in file order; title,
- * entity, year, kind, unit and staffing come from the first file that states them (a file
- * that states another value gets a note). The first file that fails makes the whole import
- * fail, with its name in the message.
- */
-export async function importFiles(
-  files: readonly ImportFile[],
-  options: Omit<ImportOptions, 'fileName'> = {},
-): Promise<ImportResult> {
-  if (files.length === 0) return failure('no file to import', '没有要导入的文件');
-  const results: ImportSuccess[] = [];
-  for (const f of files) {
-    const r = await importReport(f.bytes, { ...options, fileName: f.fileName });
-    if (!r.ok) {
-      if (f.fileName === undefined || files.length === 1) return r;
-      return {
-        ...r,
-        message: { en: `${f.fileName}: ${r.message.en}`, zh: `${f.fileName}：${r.message.zh}` },
-      };
+  const o = options as Record<string, unknown>;
+  if (o.from !== undefined && !(typeof o.from === 'string' && formats.includes(o.from))) {
+    const list = formats.map((f) => `'${f}'`).join(', ');
+    throw new TypeError(`${fn}: from must be one of ${list}, not ${typeName(o.from)}`);
+  }
+  for (const key of ['fileName', 'sheet']) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') {
+      throw new TypeError(`${fn}: ${key} must be a string, not ${typeName(o[key])}`);
     }
-    results.push(r);
   }
-  if (results.length === 1) return results[0] as ImportSuccess;
-  const report: Record<string, unknown> = {};
-  const notes: ImportItem[] = [];
-  const budget: unknown[] = [];
-  const indicators: unknown[] = [];
-  let hasBudget = false;
-  let hasIndicators = false;
-  results.forEach((r, k) => {
-    const name = files[k]?.fileName;
-    for (const [key, value] of Object.entries(r.report)) {
-      if (key === 'budget') {
-        hasBudget = true;
-        budget.push(...(value as unknown[]));
-      } else if (key === 'indicators') {
-        hasIndicators = true;
-        indicators.push(...(value as unknown[]));
-      } else if (!Object.hasOwn(report, key)) {
-        report[key] = value;
-      } else if (JSON.stringify(report[key]) !== JSON.stringify(value)) {
-        notes.push(
-          item(name === undefined ? {} : { file: name }, `${key}: ${JSON.stringify(value)}`, {
-            en: `this file states another ${key} than an earlier file (${JSON.stringify(report[key])}): the earlier one is kept`,
-            zh: `此文件的 ${key} 与前面的文件（${JSON.stringify(report[key])}）不同：保留前者`,
-          }),
-        );
-      }
-    }
-  });
-  const merged: Record<string, unknown> = {};
-  for (const key of ['kind', 'title', 'entity', 'year', 'amountUnit', 'source']) {
-    if (Object.hasOwn(report, key)) merged[key] = report[key];
-  }
-  if (hasBudget) merged.budget = budget;
-  if (hasIndicators) merged.indicators = indicators;
-  for (const [key, value] of Object.entries(report)) if (!Object.hasOwn(merged, key)) merged[key] = value;
-  return {
-    ok: true,
-    report: merged as Report,
-    format: (results[0] as ImportSuccess).format,
-    encoding: (results[0] as ImportSuccess).encoding,
-    unplaced: results.flatMap((r) => r.unplaced),
-    notes: [...results.flatMap((r) => r.notes), ...notes],
-  };
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  return typeof value;
 }

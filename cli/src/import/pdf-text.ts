@@ -2,8 +2,8 @@
  * The text that PDF extraction gives for a published report: prose, section titles such as
  * 七、预算信息, and tables whose cells are separated by tabs, with long cells wrapped onto
  * later lines and page breaks (blank lines, form feeds) in the middle of tables. This module
- * turns the text into a grid of lines and reads the facts the prose states: the title, the
- * entity, the year, the kind of report and the staffing sentence.
+ * turns the text into a grid of lines and finds the staffing sentence in the prose; the table
+ * reader does the rest, as for any grid (titles and section titles: lines.ts).
  *
  * @internal
  */
@@ -20,29 +20,6 @@ export function textGrid(text: string, file: string | undefined): Grid {
     rows.map((_, i) => i + 1),
     file,
   );
-}
-
-/** Chinese numerals of section numbers. */
-const CN_NUM = '[一二三四五六七八九十]+';
-
-/**
- * A section title line: `七、预算信息`, `（二）过程`, `第三部分 …`: short and numbered with
- * Chinese numerals. Long numbered lines are prose (`（一）坚持党建引领……`).
- */
-export function isSectionTitle(line: string): boolean {
-  const s = normalizeWidth(line).trim();
-  if (s === '' || s.includes('\t') || [...s].length > 30) return false;
-  return isTopSectionTitle(s) || new RegExp(`^\\(${CN_NUM}\\)`).test(s);
-}
-
-/**
- * A top-level section title (`七、预算信息`, `第三部分`): it ends a table. `（一）…` lines are
- * not, as tables use them as group headings.
- */
-export function isTopSectionTitle(line: string): boolean {
-  const s = normalizeWidth(line).trim();
-  if (s === '' || s.includes('\t') || [...s].length > 30) return false;
-  return new RegExp(`^${CN_NUM}[、.]`).test(s) || new RegExp(`^第${CN_NUM}[部章节]`).test(s);
 }
 
 /** Staff numbers stated in a sentence of the report. */
@@ -76,51 +53,5 @@ export function findStaffing(lines: readonly string[]): StaffingSentence | null 
       return { authorized: a[1], actual: b[1], sentence: sentence.trim(), line: i };
     }
   }
-  return null;
-}
-
-/** Keys of the "name: value" lines that name the entity. */
-const ENTITY_LINE =
-  /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:预算部门名称|预算单位名称|部门\(单位\)名称|部门名称|单位名称|预算部门|预算单位|实施单位)\s*:/;
-
-/** The entity a line names (`一、预算部门名称：苏州市商务服务中心`), as printed, or null. */
-export function entityOf(line: string): string | null {
-  if (!ENTITY_LINE.test(normalizeWidth(line).trim())) return null;
-  const original = line.trim();
-  const printed = trimTrailing(original.slice(original.search(/[:：]/) + 1).trim(), '。；;，,');
-  return printed === '' ? null : printed;
-}
-
-/** `s` without the characters of `chars` at its end (an index loop: linear on any input). */
-function trimTrailing(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1] as string)) end -= 1;
-  return s.slice(0, end);
-}
-
-/** True for a line that reads as a report title (报告, 自评表, 评价表 …). */
-export function isTitleLine(line: string): boolean {
-  const s = line.trim();
-  if (s === '' || s.includes('\t') || [...s].length > 80 || isSectionTitle(s)) return false;
-  return /报告|自评表|评价表|绩效|report|statement|self-evaluation/i.test(s);
-}
-
-/** True for a line wholly in parentheses, such as `（2023 年度）`, that continues a title. */
-export function isParenthesisedLine(line: string): boolean {
-  const s = normalizeWidth(line).trim();
-  return /^\([^()]{1,30}\)$/.test(s);
-}
-
-/** The year a title names (`（2023 年度）` → 2023), or null. */
-export function yearOf(text: string): number | null {
-  const m = /((?:19|20|21)\d{2})\s*年/.exec(normalizeWidth(text));
-  return m?.[1] === undefined ? null : Number(m[1]);
-}
-
-/** The kind of report a title or section title names, or null. */
-export function kindOf(text: string): 'department' | 'project' | null {
-  const s = normalizeWidth(text);
-  if (/项目支出|项目绩效|项目自评|project/i.test(s)) return 'project';
-  if (/整体支出|部门整体|单位整体|department/i.test(s)) return 'department';
   return null;
 }

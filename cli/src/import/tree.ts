@@ -8,7 +8,7 @@
  */
 import { type BudgetLine, matchesPrinted, nameKey, parseQuantity, sumFigures } from 'outturn';
 import type { Grid } from './grid.js';
-import type { BudgetField } from './headers.js';
+import type { BudgetField } from './header-words.js';
 import { type ImportItem, item } from './types.js';
 
 /** Budget columns a line can print, as stored on a line. */
@@ -24,44 +24,66 @@ export interface RawLine {
   readonly row: number;
 }
 
-interface Node {
-  readonly line: RawLine;
-  children: Node[];
-}
-
-/** How a name reads as a total: 2 for a total (合计, Total), 1 for a subtotal (小计), 0 otherwise. */
-export function totalRank(name: string): 0 | 1 | 2 {
-  const k = nameKey(name).toLowerCase();
-  if (/^(?:小计|sub-?total)/.test(k)) return 1;
-  if (/^(?:合计|总计|共计|总额|grandtotal|total)/.test(k)) return 2;
-  if (/(?:总额|总金额|合计|总计)$/.test(k)) return 2;
-  return 0;
-}
-
-/** 基本支出 and 项目支出: the categories of the standard department table. */
-function isCategory(name: string): boolean {
-  const k = nameKey(name).replace(/^其中[:：]?/, '');
-  return k === '基本支出' || k === '项目支出';
-}
-
-/** A line that starts with 其中 (“of which”): the first of the previous line's parts. */
-function isOfWhich(name: string): boolean {
-  return nameKey(name).startsWith('其中');
-}
-
+/** The amount columns whose sums decide a category's children. */
 const SUMMED = ['initial', 'adjustment', 'adjusted', 'actual'] as const;
-const COLUMN_NAMES: Record<(typeof SUMMED)[number], readonly [string, string]> = {
+type Summed = (typeof SUMMED)[number];
+const COLUMN_NAMES: Record<Summed, readonly [string, string]> = {
   initial: ['initial budget', '年初预算数'],
   adjustment: ['adjustment', '追加追减数'],
   adjusted: ['adjusted budget', '调整预算数'],
   actual: ['actual', '实际支出数'],
 };
 
-/** The printed amount, or null when the cell prints no number (`/`, `—`, text). */
-function amount(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const q = parseQuantity(text);
-  return q.ok && q.quantity !== null ? text : null;
+/** A line in the tree: the row, what its name says, its amounts read once, and its children. */
+interface Node {
+  readonly line: RawLine;
+  /** 2 for a total (合计, Total), 1 for a subtotal (小计), 0 otherwise. */
+  readonly rank: 0 | 1 | 2;
+  /** 基本支出 or 项目支出, a category of the standard department table. */
+  readonly category: boolean;
+  /** The name starts with 其中 (“of which”): the first of the previous line's parts. */
+  readonly ofWhich: boolean;
+  /**
+   * The exact value of each amount the line prints as a number (not `/`, `—` or text): read
+   * the first time a sum needs it (most lines never take part in one).
+   */
+  amounts?: Partial<Record<Summed, string>>;
+  children: Node[];
+}
+
+/** The node of a line: what its name says is read here, once. */
+function nodeOf(line: RawLine): Node {
+  const key = nameKey(line.name);
+  const category = key.replace(/^其中[:：]?/, '');
+  return {
+    line,
+    rank: totalRank(key.toLowerCase()),
+    category: category === '基本支出' || category === '项目支出',
+    ofWhich: key.startsWith('其中'),
+    children: [],
+  };
+}
+
+/** The exact amounts of a node, each cell parsed once. */
+function amountsOf(node: Node): Partial<Record<Summed, string>> {
+  if (node.amounts !== undefined) return node.amounts;
+  const amounts: Partial<Record<Summed, string>> = {};
+  for (const f of SUMMED) {
+    const text = node.line.fields.get(f);
+    if (text === undefined) continue;
+    const q = parseQuantity(text);
+    if (q.ok && q.quantity !== null) amounts[f] = q.quantity.value;
+  }
+  node.amounts = amounts;
+  return amounts;
+}
+
+/** How a name key (lower case) reads as a total: 2 for 合计/Total, 1 for 小计/Subtotal, 0 otherwise. */
+function totalRank(k: string): 0 | 1 | 2 {
+  if (/^(?:小计|sub-?total)/.test(k)) return 1;
+  if (/^(?:合计|总计|共计|总额|grandtotal|total)/.test(k)) return 2;
+  if (/(?:总额|总金额|合计|总计)$/.test(k)) return 2;
+  return 0;
 }
 
 /**
@@ -70,16 +92,17 @@ function amount(text: string | undefined): string | null {
  * compared.
  */
 function addsUp(
-  parent: RawLine,
+  parent: Node,
   children: readonly Node[],
 ): { ok: boolean; columns: string[]; zh: string[] } | null {
   const columns: string[] = [];
   const zh: string[] = [];
   let ok = true;
   for (const f of SUMMED) {
-    const printed = amount(parent.fields.get(f));
-    if (printed === null) continue;
-    const sum = sumFigures(children.map((c) => amount(c.line.fields.get(f))));
+    // The exact values keep the printed decimals (`57.20` → "57.20"): the comparison is at them.
+    const printed = amountsOf(parent)[f];
+    if (printed === undefined) continue;
+    const sum = sumFigures(children.map((c) => amountsOf(c)[f] ?? null));
     if (!sum.ok || sum.count === 0) continue;
     const cmp = matchesPrinted(sum.exact, printed);
     if (cmp === null) continue;
@@ -93,7 +116,7 @@ function addsUp(
 /** Builds the budget tree of one table. Notes say what was inferred from sums. */
 export function buildTree(lines: readonly RawLine[], grid: Grid, notes: ImportItem[]): BudgetLine[] {
   const indents = new Set(lines.map((l) => l.indent));
-  const roots = indents.size > 1 ? byIndentation(lines) : lines.map((line) => ({ line, children: [] }));
+  const roots = indents.size > 1 ? byIndentation(lines) : lines.map(nodeOf);
   return structure(roots, grid, notes).map(toBudgetLine);
 }
 
@@ -101,7 +124,7 @@ function byIndentation(lines: readonly RawLine[]): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
   for (const line of lines) {
-    const node: Node = { line, children: [] };
+    const node = nodeOf(line);
     while (stack.length > 0 && (stack[stack.length - 1] as Node).line.indent >= line.indent) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent === undefined) roots.push(node);
@@ -116,14 +139,9 @@ function structure(list: Node[], grid: Grid, notes: ImportItem[]): Node[] {
   let out = list;
   // A total printed first, above its parts: 预算总金额, 合计, 总额, 年度资金总额.
   const first = out[0];
-  if (
-    first !== undefined &&
-    out.length > 1 &&
-    first.children.length === 0 &&
-    totalRank(first.line.name) > 0
-  ) {
+  if (first !== undefined && out.length > 1 && first.children.length === 0 && first.rank > 0) {
     const rest = out.slice(1);
-    if (!rest.some((n) => totalRank(n.line.name) > 0 && n.children.length === 0 && isBottomTotal(rest, n))) {
+    if (!rest.some((n) => n.rank > 0 && n.children.length === 0 && isBottomTotal(rest, n))) {
       first.children = rest;
       out = [first];
     }
@@ -144,7 +162,7 @@ function isBottomTotal(list: readonly Node[], n: Node): boolean {
 function bottomTotals(list: Node[]): Node[] {
   const out: Node[] = [];
   for (const n of list) {
-    const rank = totalRank(n.line.name);
+    const rank = n.rank;
     if (rank === 0 || n.children.length > 0 || out.length === 0) {
       out.push(n);
       continue;
@@ -152,7 +170,7 @@ function bottomTotals(list: Node[]): Node[] {
     let k = out.length;
     while (k > 0) {
       const prev = out[k - 1] as Node;
-      const prevRank = totalRank(prev.line.name);
+      const prevRank = prev.rank;
       // A subtotal stops at the previous total of any rank; a total takes subtotals in.
       if (prevRank >= rank || (rank === 1 && prevRank > 0)) break;
       k--;
@@ -173,16 +191,11 @@ function ofWhich(list: Node[]): Node[] {
   for (let i = 0; i < list.length; i++) {
     const n = list[i] as Node;
     const prev = out[out.length - 1];
-    if (
-      isOfWhich(n.line.name) &&
-      prev !== undefined &&
-      prev.children.length === 0 &&
-      !isCategory(n.line.name)
-    ) {
+    if (n.ofWhich && prev !== undefined && prev.children.length === 0 && !n.category) {
       const parts: Node[] = [n];
       while (i + 1 < list.length) {
         const next = list[i + 1] as Node;
-        if (isCategory(next.line.name) || totalRank(next.line.name) > 0) break;
+        if (next.category || next.rank > 0) break;
         parts.push(next);
         i++;
       }
@@ -203,11 +216,11 @@ function ofWhich(list: Node[]): Node[] {
 function categories(list: Node[], grid: Grid, notes: ImportItem[]): void {
   for (let i = 0; i < list.length; i++) {
     const cat = list[i] as Node;
-    if (!isCategory(cat.line.name) || cat.children.length > 0) continue;
+    if (!cat.category || cat.children.length > 0) continue;
     let j = i + 1;
     while (j < list.length) {
       const n = list[j] as Node;
-      if (isCategory(n.line.name) || totalRank(n.line.name) > 0) break;
+      if (n.category || n.rank > 0) break;
       j++;
     }
     const candidates = list.slice(i + 1, j);
@@ -217,7 +230,7 @@ function categories(list: Node[], grid: Grid, notes: ImportItem[]): void {
       (candidates[candidates.length - 1] as Node).line.row,
     );
     const names = candidates.map((c) => c.line.name).join('、');
-    const sums = addsUp(cat.line, candidates);
+    const sums = addsUp(cat, candidates);
     if (sums?.ok === true) {
       cat.children = candidates;
       list.splice(i + 1, candidates.length);

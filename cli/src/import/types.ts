@@ -1,20 +1,25 @@
 /**
- * Types shared by the importers: where something is in the input, and what could not be
- * placed in the report.
+ * The types of `outturn-cli/import` (where something is in the input, what could not be
+ * placed in the report, the result of an import), and the small constructors the readers
+ * build their items and failures with.
  *
- * @internal
+ * @module
  */
-import type { Lang, Messages } from 'outturn';
+import type { Lang, Messages, Report } from 'outturn';
+import type { TextEncoding } from './encoding.js';
 
-/** The formats outturn imports. */
+/** The formats the importers read: CSV (also `;`- or tab-separated), an .xlsx workbook, PDF text. */
 export type ImportFormat = 'csv' | 'xlsx' | 'text';
 
 /**
  * A place in an input file: a line (and column) of a CSV or text file, or a cell of a
- * worksheet. `lineEnd` makes it a range of lines.
+ * worksheet. `lineEnd` makes it a range of lines. Every field is optional: a failure of a
+ * whole file has only `file`, a note about one file of several may have nothing but `file`.
  */
 export interface Location {
+  /** The file name given to the import (`fileName`), when one was. */
   readonly file?: string;
+  /** The worksheet (.xlsx). */
   readonly sheet?: string;
   /** 1-based line of a CSV or text file (the line where the record starts). */
   readonly line?: number;
@@ -22,7 +27,7 @@ export interface Location {
   readonly lineEnd?: number;
   /** 1-based column (cell number in the row). */
   readonly column?: number;
-  /** A worksheet cell (`B7`) or range (`B7:B12`). */
+  /** A worksheet cell (`B7`), range (`B7:B12`) or list of cells (`C3,C4`). */
   readonly cell?: string;
 }
 
@@ -31,17 +36,65 @@ export interface Location {
  * the importer made that a reader should know about (`notes`).
  */
 export interface ImportItem {
-  /** The location in words (English), e.g. `line 80, column 6` or `预算!B7`. */
+  /** The location in words (English), e.g. `line 80, column 6` or `预算!B7`: `formatLocation(at, 'en')`. */
   readonly where: string;
   /** The same location as data. */
   readonly at: Location;
-  /** The text concerned, exactly as in the input (the cells of a row joined by `" | "`). */
+  /**
+   * The text concerned, as in the input: a cell (trimmed), or a row — the non-empty cells of
+   * a CSV or worksheet row, trimmed, joined by `" | "`; a line of PDF text as extracted, its
+   * cells separated by tabs — or several lines joined by `"\n"` (a block of prose).
+   */
   readonly text: string;
   /** Why, in both languages. */
   readonly reason: Messages;
 }
 
-/** Renders a location in one language (`budget.csv, line 5, column 3` / `budget.csv 第 5 行第 3 列`). */
+/** A failed import: one message in both languages, and where, when it is one place. */
+export interface ImportFailure {
+  readonly ok: false;
+  readonly message: Messages;
+  readonly at?: Location;
+}
+
+/** A successful import. */
+export interface ImportSuccess {
+  readonly ok: true;
+  /**
+   * The report JSON (DESIGN §3): `budget` (a list of trees) and `indicators` from the tables,
+   * every figure a string exactly as printed; the facts found around the tables (`kind`,
+   * `title`, `entity`, `year`, `amountUnit`, `source`, `staffing`, `published.totalScore`,
+   * `published.grade`). Fields that were not found are absent. Not validated: give it to
+   * `validateReport` (from `outturn`).
+   */
+  readonly report: Report;
+  /** The format read (given or detected). */
+  readonly format: ImportFormat;
+  /** The text encoding detected, or null for a workbook (and for {@link importText}'s decoded text). */
+  readonly encoding: TextEncoding | null;
+  /** What is in the input but not in the report, each with its location and the reason. */
+  readonly unplaced: readonly ImportItem[];
+  /** What was inferred or changed, each with its location: read these before trusting the tree. */
+  readonly notes: readonly ImportItem[];
+}
+
+/** Result of an import: the report, or a failure with a message in both languages. */
+export type ImportResult = ImportSuccess | ImportFailure;
+
+/**
+ * Renders a location in one language: `budget.csv, line 5, column 3` / `budget.csv 第 5 行第 3 列`,
+ * `lines 57–62` / `第 57–62 行`, `预算!B7`, `'Sheet 1'!A1:F1` (a sheet name with other
+ * characters than letters, digits and `_` is quoted, as spreadsheets write it). A location with
+ * nothing in it is `""`.
+ *
+ * @example
+ * ```ts
+ * formatLocation({ file: 'report.csv', line: 80, column: 6 }, 'en'); // 'report.csv, line 80, column 6'
+ * formatLocation({ file: 'report.csv', line: 80, column: 6 }, 'zh'); // 'report.csv 第 80 行第 6 列'
+ * formatLocation({ line: 57, lineEnd: 62 }, 'en');                  // 'lines 57–62'
+ * formatLocation({ sheet: '预算', cell: 'G2' }, 'en');               // '预算!G2'
+ * ```
+ */
 export function formatLocation(at: Location, lang: Lang): string {
   const parts: string[] = [];
   if (at.sheet !== undefined) {
@@ -66,19 +119,31 @@ export function formatLocation(at: Location, lang: Lang): string {
   return lang === 'zh' ? `${at.file} ${place}` : `${at.file}, ${place}`;
 }
 
-/** An item with its English `where`. */
+/**
+ * An item with its English `where`.
+ *
+ * @internal
+ */
 export function item(at: Location, text: string, reason: Messages): ImportItem {
   return { where: formatLocation(at, 'en'), at, text, reason };
 }
 
-/** A failed import: one message in both languages, and where, when it is one place. */
-export interface ImportFailure {
-  readonly ok: false;
-  readonly message: Messages;
-  readonly at?: Location;
-}
-
-/** Builds an {@link ImportFailure}. */
+/**
+ * Builds an {@link ImportFailure}.
+ *
+ * @internal
+ */
 export function failure(en: string, zh: string, at?: Location): ImportFailure {
   return at === undefined ? { ok: false, message: { en, zh } } : { ok: false, message: { en, zh }, at };
+}
+
+/**
+ * Where the readers of one input put what they could not place (`unplaced`) and what they
+ * inferred (`notes`), in the order they met it.
+ *
+ * @internal
+ */
+export interface Log {
+  readonly unplaced: ImportItem[];
+  readonly notes: ImportItem[];
 }

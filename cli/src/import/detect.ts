@@ -1,0 +1,54 @@
+/**
+ * What the bytes of a file are, before any of it is read: a workbook (a zip archive), a file
+ * the importers refuse with advice (an .xls or another OLE2 file, a PDF), or text; and for a
+ * decoded text, whether it is CSV, PDF text or a report JSON.
+ *
+ * @internal
+ */
+import { startsWithBytes } from './encoding.js';
+import type { ImportFormat } from './types.js';
+
+/** What the bytes of a file are, from their first bytes and their text. */
+export type DetectedFormat = ImportFormat | 'json';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
+/** True when the bytes are a zip archive (an .xlsx workbook is one). */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWithBytes(bytes, ZIP);
+}
+
+/** A binary file the importers do not read: an Excel 97–2003 workbook (or another OLE2 file), a PDF. */
+export function refusedBinary(bytes: Uint8Array): 'ole2' | 'pdf' | null {
+  if (startsWithBytes(bytes, OLE2)) return 'ole2';
+  if (startsWithBytes(bytes, PDF)) return 'pdf';
+  return null;
+}
+
+/**
+ * The format of a decoded text: `json` when it starts with `{` or `[` (after a byte order
+ * mark and white space); `text` (PDF text) when tab-separated lines are at least as many as
+ * lines with commas or with semicolons and no cell is quoted; `csv` otherwise (comma-,
+ * semicolon- or quoted tab-separated). Never fails: any text is one of the three.
+ *
+ * @example
+ * ```ts
+ * detectTextFormat('预算项目,年初预算数\n预算总金额,321.19\n');   // 'csv'
+ * detectTextFormat('预算项目\t年初预算数\n预算总金额\t321.19\n'); // 'text'
+ * detectTextFormat('名称\t年初预算数\n"总额"\t"1"\n');            // 'csv' (quoted: a spreadsheet export)
+ * detectTextFormat('  {"indicators": []}');                        // 'json'
+ * ```
+ */
+export function detectTextFormat(text: string): DetectedFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'json';
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const tabs = lines.filter((l) => l.includes('\t')).length;
+  if (tabs === 0) return 'csv';
+  const commas = lines.filter((l) => l.includes(',')).length;
+  const semicolons = lines.filter((l) => l.includes(';')).length;
+  const quotedTabCells = /(?:^|\t)"[^"\t\n]*(?:""[^"\t\n]*)*"(?:\t|$)/m.test(text);
+  return tabs >= Math.max(commas, semicolons) && !quotedTabCells ? 'text' : 'csv';
+}

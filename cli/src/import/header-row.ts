@@ -1,0 +1,249 @@
+/**
+ * Header rows: which rows of a sheet name the columns of a budget or an indicator table, and
+ * which field each column holds. A header is one row, or two when the row below names the
+ * columns under a merged or group label (`预算执行情况` over `年初预算数 | 实际支出数`, `2019/20`
+ * over `Final appropriation | Actual expenditure`).
+ *
+ * Every row that is not blank is tried as a header once; the answer is kept, and so is the
+ * field each distinct header text names.
+ *
+ * @internal
+ */
+import { normalizeWidth } from 'outturn';
+import type { BudgetField, IndicatorField } from './header-words.js';
+import { type HeaderFields, headerFields, headerYear } from './headers.js';
+import type { Sheet } from './sheet.js';
+
+/** The two kinds of table. */
+export type Kind = 'budget' | 'indicators';
+
+/** A field of either kind of table. */
+export type Field = BudgetField | IndicatorField;
+
+/** A column of a header. */
+export interface Column {
+  /** 0-based column of the grid. */
+  readonly index: number;
+  /** The header text of the column (the texts of a two-row header joined by `" / "`). */
+  readonly label: string;
+  /** The field read from the column, or null when it is not read. */
+  readonly field: Field | null;
+  /** A 预算数/Budget column, and what it was read as. */
+  readonly budgetAs?: 'initial' | 'adjusted';
+  /** Why a column with a known header is not read. */
+  readonly skipped?: { readonly en: string; readonly zh: string };
+}
+
+/** A header row (or two) and its columns. */
+export interface Header {
+  readonly kind: Kind;
+  /** First and last row of the header (0-based). */
+  readonly first: number;
+  readonly last: number;
+  /** Columns up to the last one with a header text. */
+  readonly width: number;
+  readonly columns: readonly Column[];
+}
+
+/** A column while its fields are resolved. */
+type Draft = { -readonly [K in keyof Column]: Column[K] };
+
+/** Labels printed above groups of columns in two-row headers. */
+const GROUP_LABEL =
+  /^(?:预算执行情况|预算资金|资金情况|执行情况|完成情况|绩效指标|指标|年度|金额|预算|决算|全年|本年|上年|.*\((?:万元|元|亿元)\)|budget|expenditure|appropriation|performance|currentyear|prioryear)$/i;
+
+/**
+ * The header finder of a sheet: `header(r)` is the header starting at row `r`, or null.
+ * `isFact(r)` tells a `key,value` row, which is never the upper row of a two-row header.
+ */
+export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: number) => Header | null {
+  const memo = new Map<number, Header | null>();
+  const fieldMemo = new Map<string, HeaderFields>();
+  const fieldsOf = (text: string): HeaderFields => {
+    let hit = fieldMemo.get(text);
+    if (hit === undefined) {
+      hit = headerFields(text);
+      fieldMemo.set(text, hit);
+    }
+    return hit;
+  };
+  const known = (text: string): boolean => {
+    const f = fieldsOf(text);
+    return f.budget !== null || f.indicator !== null;
+  };
+
+  /**
+   * Whether row `next` continues the header of row `r`: no figures, and a known header word in
+   * a column where row `r` names nothing known (`年初预算数` under a merged `预算执行情况`).
+   */
+  const subHeader = (r: number, next: number): boolean => {
+    const cells = sheet.filled(next);
+    if (cells.some((c) => sheet.isFigure(next, c))) return false;
+    // Every cell of the upper row must read as a header: a known word, a year (`2019/20`), a
+    // group label (`预算执行情况`) or a merged cell; a `key,value` row is a fact, not a header.
+    if (isFact(r)) return false;
+    const upper = sheet.filled(r).every((c) => {
+      const t = sheet.text(r, c);
+      return (
+        known(t) ||
+        headerYear(t) !== null ||
+        GROUP_LABEL.test(normalizeWidth(t).replace(/\s+/g, '')) ||
+        sheet.isMergedAcross(r, c) ||
+        sheet.isMergedDown(r, c)
+      );
+    });
+    if (!upper) return false;
+    return cells.some((c) => {
+      if (!known(sheet.text(next, c))) return false;
+      const above = sheet.headerText(r, c);
+      return above === '' || !known(above) || sheet.isCovered(r, c) || sheet.isMergedAcross(r, c);
+    });
+  };
+
+  /** Classifies rows `first..last` as a header of a budget or indicator table, or null. */
+  const classify = (first: number, last: number): { header: Header; score: number } | null => {
+    let width = 0;
+    for (let r = first; r <= last; r++) {
+      for (let c = 0; c < sheet.length(r); c++)
+        if (sheet.headerText(r, c) !== '') width = Math.max(width, c + 1);
+    }
+    const cells: { label: string; b: BudgetField | null; i: IndicatorField | null }[] = [];
+    let figures = 0;
+    let filled = 0;
+    for (let c = 0; c < width; c++) {
+      const texts: string[] = [];
+      let figure = false;
+      for (let r = first; r <= last; r++) {
+        const t = sheet.headerText(r, c);
+        if (t === '' || texts.includes(t)) continue;
+        texts.push(t);
+        if (sheet.headerIsFigure(r, c)) figure = true;
+      }
+      if (texts.length > 0) filled++;
+      if (figure) figures++;
+      // The lowest header row names the column most precisely: try it first.
+      const bottomUp = [...texts].reverse().map(fieldsOf);
+      cells.push({
+        label: texts.join(' / '),
+        b: bottomUp.map((f) => f.budget).find((f) => f !== null) ?? null,
+        i: bottomUp.map((f) => f.indicator).find((f) => f !== null) ?? null,
+      });
+    }
+    if (filled === 0 || figures * 2 >= filled) return null;
+    const bFields = cells.map((c) => c.b);
+    const iFields = cells.map((c) => c.i);
+    const bCount = bFields.filter((f) => f !== null && f !== 'name').length;
+    const iCount = iFields.filter((f) => f !== null && f !== 'name' && f !== 'path').length;
+    const bKey = bFields.some((f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget');
+    const iKey = iFields.includes('target');
+    const bOk = bKey && (bCount >= 2 || bFields.includes('name'));
+    const iOk = iKey && (iCount >= 2 || iFields.includes('name'));
+    if (!bOk && !iOk) return null;
+    const kind: Kind = bOk && (!iOk || bCount > iCount) ? 'budget' : 'indicators';
+    const columns: Draft[] = cells.map((c, index) => ({
+      index,
+      label: c.label,
+      field: kind === 'budget' ? c.b : c.i,
+    }));
+    if (!assignColumns(kind, columns)) return null;
+    const score = (kind === 'budget' ? bCount : iCount) * 10 + (last - first === 0 ? 1 : 0);
+    return { header: { kind, first, last, width, columns }, score };
+  };
+
+  return (r: number): Header | null => {
+    const hit = memo.get(r);
+    if (hit !== undefined) return hit;
+    let found: Header | null = null;
+    const cells = sheet.filled(r);
+    const figures = cells.filter((c) => sheet.isFigure(r, c)).length;
+    // A row of figures is data: only rows with at least two cells, mostly words, can be headers.
+    if (cells.length >= 2 && figures * 2 < cells.length && !sheet.isComment(r)) {
+      const one = classify(r, r);
+      const next = r + 1 < sheet.height && !sheet.isBlank(r + 1) ? r + 1 : null;
+      const two = next !== null && subHeader(r, next) ? classify(r, next) : null;
+      found = two !== null && (one === null || two.score > one.score) ? two.header : (one?.header ?? null);
+    }
+    memo.set(r, found);
+    return found;
+  };
+}
+
+/** Resolves duplicate fields, the name column and path columns. False when there is no name column. */
+function assignColumns(kind: Kind, columns: Draft[]): boolean {
+  // Duplicates: the column of the latest year wins (prior years are comparatives).
+  const byField = new Map<Field, Draft[]>();
+  for (const col of columns) {
+    if (col.field === null || col.field === 'path') continue;
+    const list = byField.get(col.field) ?? [];
+    list.push(col);
+    byField.set(col.field, list);
+  }
+  for (const [, list] of byField) {
+    if (list.length < 2) continue;
+    const years = list.map((c) => headerYear(c.label));
+    let keep = list[0] as Draft;
+    if (years.every((y) => y !== null)) {
+      let best = -1;
+      list.forEach((c, k) => {
+        const y = years[k] as number;
+        if (y > best) {
+          best = y;
+          keep = c;
+        }
+      });
+    }
+    list.forEach((c, k) => {
+      if (c === keep) return;
+      c.field = null;
+      c.skipped =
+        years[k] !== null
+          ? {
+              en: `a column of an earlier year (comparative figures): the figures read are those of column "${keep.label}"`,
+              zh: `较早年度的比较列：读取的是“${keep.label}”列的数字`,
+            }
+          : {
+              en: `column "${keep.label}" to its left already gives this`,
+              zh: `其左侧的“${keep.label}”列已给出同一内容`,
+            };
+    });
+  }
+  if (kind === 'budget') {
+    const hasAdjusted = columns.some((c) => c.field === 'adjusted');
+    const hasInitial = columns.some((c) => c.field === 'initial');
+    for (const c of columns) {
+      if (c.field !== 'budget') continue;
+      c.field = hasAdjusted ? (hasInitial ? null : 'initial') : 'adjusted';
+      if (c.field === null) {
+        c.skipped = {
+          en: 'the table already has both budget columns',
+          zh: '表中已有年初预算数和调整预算数两列',
+        };
+      } else {
+        c.budgetAs = c.field;
+      }
+    }
+    let name = columns.find((c) => c.field === 'name');
+    const firstFigure = columns.findIndex((c) => c.field !== null && c.field !== 'name');
+    if (name === undefined) {
+      name = columns.find((c, k) => c.label === '' && (firstFigure < 0 || k < firstFigure));
+      if (name === undefined && columns[0] !== undefined && columns[0].field === null) name = columns[0];
+      if (name === undefined) return false;
+      name.field = 'name';
+    }
+    return true;
+  }
+  let name = columns.find((c) => c.field === 'name');
+  if (name === undefined) {
+    const paths = columns.filter((c) => c.field === 'path');
+    const target = columns.findIndex((c) => c.field === 'target');
+    name =
+      columns.find(
+        (c, k) => c.label === '' && k < target && !columns.slice(k + 1, target).some((d) => d.label === ''),
+      ) ?? paths[paths.length - 1];
+    if (name === undefined) return false;
+    name.field = 'name';
+  }
+  const nameIndex = name.index;
+  for (const c of columns) if (c.index < nameIndex && c.label === '' && c.field === null) c.field = 'path';
+  return true;
+}
