@@ -17,17 +17,24 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, 'node_modules', '.cache', 'outturn-bench');
 const dist = join(root, 'dist');
-const built = () => existsSync(join(dist, 'index.js')) && existsSync(join(dist, 'cli.js'));
+const cliDist = join(root, 'cli', 'dist');
+const built = () => existsSync(join(dist, 'index.js')) && existsSync(join(cliDist, 'bin.js'));
 
 // A build running elsewhere may have cleaned dist/: wait for it (up to a minute).
 for (let i = 0; i < 60 && !built(); i += 1) await sleep(1000);
 if (!built()) {
-  process.stderr.write('bench: dist/index.js is missing; run `npm run build` first (npm run bench does)\n');
+  process.stderr.write(
+    'bench: dist/index.js or cli/dist/bin.js is missing; run `npm run build` first (npm run bench does)\n',
+  );
   process.exit(2);
 }
 const snapshot = join(cache, 'dist');
 rmSync(snapshot, { recursive: true, force: true });
 cpSync(dist, snapshot, { recursive: true });
+// The command's build, beside the library's; it imports the library as the package `outturn`.
+const cliSnapshot = join(cache, 'cli-dist');
+rmSync(cliSnapshot, { recursive: true, force: true });
+cpSync(cliDist, cliSnapshot, { recursive: true });
 
 const outfile = join(cache, 'bench.mjs');
 await build({
@@ -42,4 +49,5 @@ await build({
 });
 process.env.OUTTURN_BENCH_ROOT = root;
 process.env.OUTTURN_BENCH_DIST = snapshot;
+process.env.OUTTURN_BENCH_CLI_DIST = cliSnapshot;
 await import(pathToFileURL(outfile).href);

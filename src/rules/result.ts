@@ -14,9 +14,11 @@ export interface ValidateOptions {
   /** Deviation conventions, passed to {@link evaluateIndicator}. */
   readonly evaluate?: EvaluateOptions;
   /**
-   * Over-achievement threshold, in percent of the target (default 120): a higher-is-better
-   * target achieved at or above it needs a reason (原因分析). Systems in use flag 120 or 130.
-   * `null` turns the check off.
+   * Over-achievement threshold, in percent of the target (default: the scoring profile's,
+   * 120 in every shipped profile). One value drives both rules: a higher-is-better target
+   * achieved at or above it needs a reason (`reason-missing`, info) and is flagged for review
+   * when the row is scored (`over-achievement`). Systems in use flag 120 or 130. `null` turns
+   * both off.
    */
   readonly overAchievementThreshold?: string | number | null;
   /** Rounding a printed figure is checked with (default `'half-up'`, 四舍五入). */
@@ -35,7 +37,13 @@ export interface ValidateOptions {
 export interface CellCheck {
   /** The cell's text as printed (a number as `String(n)`); null when the cell is absent or blank. */
   readonly text: string | null;
-  /** True when outturn recomputed this figure and compared it with the printed one. */
+  /**
+   * True when the result holds a recomputed figure for this cell and the cell prints one, so a
+   * renderer can mark it consistent: set for 执行率 (`executionRate`), 偏差 (`deviation`) and
+   * 得分 (`score`). Cells that rules check without a recomputed figure of their own (amounts in
+   * sums, a cross-checked actual, 总分, 等级) are false here: their findings, in `worst`, say
+   * what was wrong.
+   */
   readonly checked: boolean;
   /** The most serious finding whose path is exactly this cell, or null when there is none. */
   readonly worst: Severity | null;
