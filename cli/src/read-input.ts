@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ImportFormat } from './import/types.js';
@@ -16,27 +16,80 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
-/** Reads FILE's bytes, a relative name from `cwd`; UsageError when it cannot be read. */
-export async function readBytes(file: string, cwd: string): Promise<Uint8Array> {
+/**
+ * The largest input read: 128 MiB. A real report is a few megabytes (a 5 MB one needs about
+ * 400 MB of memory to check); without a bound, a device such as /dev/zero is read until memory
+ * runs out.
+ */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+/** Bytes read at a time from a file whose size is not known in advance (a device, a pipe). */
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads FILE's bytes, a relative name from `cwd`, at most `limit` of them; UsageError when it
+ * cannot be read or is larger.
+ */
+export async function readBytes(file: string, cwd: string, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  let bytes: Uint8Array | null;
   try {
-    return await readFile(resolve(cwd, file));
+    bytes = await readAtMost(resolve(cwd, file), limit);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new UsageError({ en: `cannot read ${file}: no such file`, zh: `无法读取 ${file}：文件不存在` });
-    }
-    if (code === 'EISDIR') {
-      throw new UsageError({ en: `${file} is a directory, not a file`, zh: `${file} 是目录，不是文件` });
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new UsageError({
-        en: `cannot read ${file}: permission denied`,
-        zh: `无法读取 ${file}：没有读取权限`,
-      });
-    }
-    const detail = code || (e instanceof Error ? e.message : String(e));
-    throw new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
+    throw readError(file, e);
   }
+  if (bytes === null) {
+    const MB = 1024 * 1024;
+    const size =
+      limit % MB === 0
+        ? { en: `${limit / MB} MB`, zh: `${limit / MB} MB` }
+        : { en: `${limit} bytes`, zh: `${limit} 字节` };
+    throw new UsageError({
+      en: `${file} is larger than ${size.en}, more than a report can be`,
+      zh: `${file} 超过 ${size.zh}，不可能是一份报告`,
+    });
+  }
+  return bytes;
+}
+
+/** The bytes of `path`, or null when there are more than `limit`. */
+async function readAtMost(path: string, limit: number): Promise<Uint8Array | null> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.isFile()) return stat.size > limit ? null : await handle.readFile();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > limit) return null;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The usage error of a file that cannot be read. */
+function readError(file: string, e: unknown): UsageError {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new UsageError({ en: `cannot read ${file}: no such file`, zh: `无法读取 ${file}：文件不存在` });
+  }
+  if (code === 'EISDIR') {
+    return new UsageError({ en: `${file} is a directory, not a file`, zh: `${file} 是目录，不是文件` });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new UsageError({
+      en: `cannot read ${file}: permission denied`,
+      zh: `无法读取 ${file}：没有读取权限`,
+    });
+  }
+  const detail = code || (e instanceof Error ? e.message : String(e));
+  return new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
 }
 
 /** Reads every file, in order; UsageError at the first that cannot be read. */

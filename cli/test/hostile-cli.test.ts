@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFormulaLike, markdownCells } from '../../test/fixtures/hostile/markdown.js';
+import { readBytes } from '../src/read-input.js';
 import { ROOT } from './support/cli.js';
 import { type Run, run as runIn } from './support/run.js';
 
@@ -92,6 +93,19 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     expectUnreadable(
       await run(['check', file('bom-space.json', Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))]),
     );
+  });
+
+  it('/dev/zero, endless, is refused past 128 MB instead of filling the memory', async () => {
+    const r = await run(['check', '/dev/zero', '--lang', 'en']);
+    expectUnreadable(r);
+    expect(r.stderr).toBe('outturn: /dev/zero is larger than 128 MB, more than a report can be\n');
+    expectUnreadable(await run(['import', '/dev/zero']));
+  });
+
+  it('a file larger than the limit is refused before it is read', async () => {
+    const p = file('eleven.json', '{"a": 1234}');
+    await expect(readBytes(p, dir, 10)).rejects.toThrow('eleven.json is larger than 10 bytes');
+    await expect(readBytes(p, dir, 11)).resolves.toHaveLength(11);
   });
 
   it('a byte order mark before invalid JSON: the position counts from after the mark', async () => {
