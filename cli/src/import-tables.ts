@@ -13,6 +13,7 @@ import { UsageError } from './errors.js';
 import type { ImportItem, ImportSuccess } from './import/index.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
 import { type InputFile, readAll } from './read-input.js';
+import { visible } from './render/terminal.js';
 import { oneLine } from './text.js';
 
 /**
@@ -59,7 +60,7 @@ function importLine(it: ImportItem, where: string, lang: Lang, kind: 'unplaced' 
       : lang === 'zh'
         ? ` ——“${shown}”${lines.length > 1 ? `（共 ${lines.length} 行）` : ''}`
         : ` — "${shown}"${lines.length > 1 ? ` (${lines.length} lines)` : ''}`;
-  return `outturn: ${label}${sep}${where}${sep}${oneLine(reason)}${preview}\n`;
+  return `outturn: ${visible(`${label}${sep}${where}${sep}${oneLine(reason)}${preview}`)}\n`;
 }
 
 /** The last stderr line of an import: what was imported, from what, and how much was not. */
@@ -80,6 +81,7 @@ function importSummary(result: ImportSuccess, lang: Lang): string {
 /** `outturn import FILE...`: the report JSON on stdout, 2-space indented. */
 export async function importCommand(args: ImportArgs, io: CliIO): Promise<number> {
   const result = await importTables(await readAll(args.files, cwdOf(io)), args, args.lang, io);
-  io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
+  // The same JSON value, with DEL, C1 and bidirectional controls as \u escapes (see renderJson).
+  io.stdout(`${visible(JSON.stringify(result.report, null, 2))}\n`);
   return EXIT.ok;
 }

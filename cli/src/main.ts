@@ -16,6 +16,7 @@ import { UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { importCommand } from './import-tables.js';
 import { type CliIO, EXIT } from './io.js';
+import { visible } from './render/terminal.js';
 import { oneLine } from './text.js';
 import { version } from './version.js';
 
@@ -44,11 +45,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       const sep = lang === 'zh' ? '；' : '; ';
-      io.stderr(`outturn: ${oneLine(e.text[lang])}${e.hint ? `${sep}${hint}` : ''}\n`);
+      io.stderr(`outturn: ${visible(oneLine(e.text[lang]))}${e.hint ? `${sep}${hint}` : ''}\n`);
       return EXIT.usage;
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    io.stderr(`outturn: internal error: ${oneLine(message)}\n`);
+    io.stderr(`outturn: internal error: ${visible(oneLine(message))}\n`);
     return EXIT.internal;
   }
 }

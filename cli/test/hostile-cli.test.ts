@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { stripAnsi } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFormulaLike, markdownCells } from '../../test/fixtures/hostile/markdown.js';
 import { readBytes } from '../src/read-input.js';
@@ -314,5 +315,101 @@ describe('hostile reports', () => {
     expectNoCrash(r);
     const out = JSON.parse(r.stdout) as { indicators: { name: string; status: string }[] };
     expect(out.indicators.map((i) => i.name)).toContain('=SUM(A1)');
+  });
+});
+
+describe('control characters from a report never reach the terminal', () => {
+  const ESC = '\u001b';
+  // ESC (a control sequence: clear the screen), CR (back over the line), BEL, a C1 CSI, DEL and
+  // a right-to-left override, in every kind of cell the outputs print.
+  const bad = `${ESC}[2J\r\u0007\u009b31m\u007f\u202e`;
+  const report = {
+    kind: 'project',
+    title: `Title${bad}`,
+    entity: `Entity${bad}`,
+    year: 2023,
+    amountUnit: '万元',
+    budget: [
+      { name: `Line${bad}`, adjusted: '100', actual: '90', published: { executionRate: `90%${bad}` } },
+    ],
+    indicators: [
+      {
+        path: [`Group${bad}`],
+        name: `Name${bad}`,
+        target: `≥90%${bad}`,
+        actual: `95%${bad}`,
+        unit: `%${bad}`,
+        reason: `Reason${bad}`,
+        published: { deviation: `5%${bad}` },
+        [`key${bad}`]: 'an unknown field',
+      },
+    ],
+  };
+  /** The characters that act on a terminal: C0 but tab and line feed, DEL, C1, bidi controls. */
+  const acting = (text: string): string[] =>
+    [...text].filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (
+        (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+        (c >= 0x7f && c <= 0x9f) ||
+        [0x061c, 0x200e, 0x200f].includes(c) ||
+        (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069)
+      );
+    });
+
+  it('text (with and without colour) and Markdown show them escaped', async () => {
+    const p = file('controls.json', JSON.stringify(report));
+    for (const lang of ['en', 'zh']) {
+      for (const format of ['text', 'markdown']) {
+        const r = await run(['check', p, '--format', format, '--lang', lang, '--fail-on', 'never']);
+        expectNoCrash(r);
+        expect(r.status).toBe(0);
+        expect(acting(r.stdout)).toEqual([]);
+        for (const word of ['Title', 'Entity', 'Line', 'Group', 'Name'])
+          expect(r.stdout).toContain(`${word}\\u001b`);
+        // A cell as printed: runs of white space (the CR) fold to one space, the rest is escaped.
+        expect(r.stdout).toContain('Title\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e');
+        if (format === 'markdown') {
+          expect(r.stdout).toContain('| Name\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e |');
+        } else expect(r.stdout).toContain('90%\\u001b[2J\\u000d\\u0007\\u009b31m\\u007f\\u202e');
+      }
+      const coloured = await runIn(['check', p, '--lang', lang, '--fail-on', 'never'], {
+        cwd: dir,
+        env: {},
+        isTTY: true,
+        columns: 120,
+      });
+      expect(coloured.stdout).toContain(`${ESC}[1m`); // outturn's own colours are there
+      expect(acting(stripAnsi(coloured.stdout))).toEqual([]); // and nothing else acts on the terminal
+    }
+  });
+
+  it('JSON keeps them as data, exactly as given, written as escapes', async () => {
+    const r = await run(['check', file('controls.json', JSON.stringify(report)), '--format', 'json']);
+    expectNoCrash(r);
+    expect(acting(r.stdout)).toEqual([]);
+    const out = JSON.parse(r.stdout) as { indicators: { name: string }[]; budget: { name: string }[] };
+    expect(out.indicators[0]?.name).toBe(`Name${bad}`);
+    expect(out.budget[0]?.name).toBe(`Line${bad}`);
+  });
+
+  it('the lines on stderr of a usage error and of an import show them escaped', async () => {
+    const usage = await run(['check', `x${bad}.json`, '--lang', 'en']);
+    expectUnreadable(usage);
+    // oneLine folds the CR (a line break) to a space; the rest is escaped.
+    expect(usage.stderr).toBe(
+      'outturn: cannot read x\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e.json: no such file\n',
+    );
+    // A column whose header is not known: its header and cells are listed on stderr.
+    const csv = file(
+      'controls.csv',
+      `预算项目,年初预算数,实际支出数,备注${ESC}[2J\u0007\u202e\n合计,1,1,x\n`,
+    );
+    const imported = await run(['import', csv, '--lang', 'en']);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('备注\\u001b[2J\\u0007\\u202e');
+    expect(acting(imported.stderr)).toEqual([]);
+    expect(acting(imported.stdout)).toEqual([]);
   });
 });

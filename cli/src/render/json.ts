@@ -4,6 +4,7 @@
  * @internal
  */
 import type { Lang, Severity, ValidationResult } from 'outturn';
+import { visible } from './terminal.js';
 
 /** A finding in `--format json`: the message in one language. */
 export interface JsonFinding {
@@ -105,7 +106,11 @@ export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
   };
 }
 
-/** `--format json`: {@link toJsonOutput}, pretty-printed with 2 spaces and a final newline. */
+/**
+ * `--format json`: {@link toJsonOutput}, pretty-printed with 2 spaces and a final newline. The
+ * characters that would act on a terminal and that JSON.stringify leaves as they are (DEL, C1
+ * and bidirectional controls) are written as `\u` escapes: the same JSON value, safe to print.
+ */
 export function renderJson(result: ValidationResult, lang: Lang): string {
-  return `${JSON.stringify(toJsonOutput(result, lang), null, 2)}\n`;
+  return `${visible(JSON.stringify(toJsonOutput(result, lang), null, 2))}\n`;
 }

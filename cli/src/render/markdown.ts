@@ -16,6 +16,7 @@ import {
   type RenderInput,
   totals,
 } from './rows.js';
+import { visible } from './terminal.js';
 import { NONE, WORDS } from './words.js';
 
 /** A table cell: `|` escaped, line breaks collapsed to spaces. */
@@ -179,5 +180,6 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
       '',
     );
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  // Markdown is read in a terminal too: what would act on it is escaped, once, over the whole text.
+  return `${visible(out.join('\n').trimEnd())}\n`;
 }

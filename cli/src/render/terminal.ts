@@ -13,6 +13,45 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI_SGR, '');
 }
 
+/**
+ * Whether a UTF-16 code unit would act on the terminal instead of showing: a C0 control but tab
+ * and line feed (ESC starts a control sequence, CR returns over the line), DEL, a C1 control,
+ * or a bidirectional control (which can make a line read in another order than it is written).
+ */
+function actsOnTerminal(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x061c || // Arabic letter mark
+    c === 0x200e || // left-to-right mark
+    c === 0x200f || // right-to-left mark
+    (c >= 0x202a && c <= 0x202e) || // embeddings and overrides
+    (c >= 0x2066 && c <= 0x2069) // isolates
+  );
+}
+
+/**
+ * Text from a report made safe for a terminal: each character that would act on the terminal
+ * (see above) is shown as its escape, `\u001b`; everything else is unchanged. Linear in the
+ * length of the text.
+ *
+ * @example
+ * ```ts
+ * visible('a\u001b[2Jb'); // 'a\\u001b[2Jb'
+ * ```
+ */
+export function visible(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!actsOnTerminal(c)) continue;
+    out += `${text.slice(from, i)}\\u${c.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** Columns a code point takes in a terminal: 0 (combining, control), 1 or 2 (East Asian wide). */
 export function codePointWidth(cp: number): 0 | 1 | 2 {
   if (cp === 0) return 0;

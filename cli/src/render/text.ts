@@ -17,7 +17,7 @@ import {
   type StyledCell,
   totals,
 } from './rows.js';
-import { displayWidth, type Paint, painter, type Style, truncate, wrap } from './terminal.js';
+import { displayWidth, type Paint, painter, type Style, truncate, visible, wrap } from './terminal.js';
 import { MARK_ERROR, MARK_INFO, MARK_WARNING, NONE, WORDS } from './words.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,8 +44,9 @@ interface Table {
   readonly rows: readonly string[];
 }
 
+/** A cell's text, with what would act on the terminal escaped (see {@link visible}). */
 function cellText(cell: Cell): string {
-  return typeof cell === 'string' ? cell : cell.text;
+  return visible(typeof cell === 'string' ? cell : cell.text);
 }
 
 function renderTable(
@@ -135,7 +136,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   const paint = painter(options.color === true);
   const out: string[] = [];
   const para = (text: string, indent = '', style?: Style) => {
-    for (const l of wrap(text, width - displayWidth(indent))) out.push(paint(indent + l, style));
+    for (const l of wrap(visible(text), width - displayWidth(indent))) out.push(paint(indent + l, style));
   };
   const heading = (text: string) => {
     out.push('');
@@ -213,7 +214,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     let category: string | null = null;
     indicators.forEach((r, i) => {
       if (r.category !== category && r.category !== '')
-        out.push(paint(truncate(`[${r.category}]`, width), 'dim'));
+        out.push(paint(truncate(visible(`[${r.category}]`), width), 'dim'));
       category = r.category;
       out.push(t.rows[i] ?? '');
     });
@@ -286,7 +287,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   for (const [severity, list] of groups) {
     out.push(paint(words.count(words.severities[severity], list.length), SEVERITY_STYLE[severity]));
     for (const f of list) {
-      const head = wrap(`${formatPath(f.path)} (${f.code})`, width - 4);
+      const head = wrap(visible(`${formatPath(f.path)} (${f.code})`), width - 4);
       head.forEach((l, i) => {
         out.push(i === 0 ? `  ${paint(SEVERITY_MARK[severity], SEVERITY_STYLE[severity])} ${l}` : `    ${l}`);
       });
