@@ -1,14 +1,11 @@
 /**
- * `outturn check`, `--help` and `--version`, run in-process through `main(argv, io)`
- * (./support/run.ts); the rendering helpers. The built bin has its own smoke test, bin.test.ts.
+ * `outturn check`, run in-process through `main(argv, io)` (./support/run.ts). The help is
+ * tested in help.test.ts, the renderers in render.test.ts, the built bin in bin.test.ts.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { validateReport } from 'outturn';
-import { parseReport } from 'outturn/schema';
-import { displayWidth, markdownCell, renderText, stripAnsi, truncate, wrap } from 'outturn-cli/render';
+import { displayWidth } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
 import { type Run, run } from './support/run.js';
@@ -358,96 +355,6 @@ describe('usage', () => {
     expect((await run(['check', EXAMPLE, '--bogus', '--lang', 'en'])).stderr).toBe(
       'outturn: unknown option "--bogus"; run \'outturn --help\' for usage\n',
     );
-  });
-
-  it('--help documents every option and exits 0, in both languages', async () => {
-    for (const args of [
-      ['--help'],
-      ['-h', '--lang', 'en'],
-      ['check', '--help'],
-      ['check', '--help', '--lang', 'en'],
-    ]) {
-      const r = await run(args);
-      expect(r.status).toBe(0);
-      expect(r.stderr).toBe('');
-      for (const opt of ['--format', 'text', 'json', 'markdown', '--lang', '--fail-on', 'never', '--help']) {
-        expect(r.stdout).toContain(opt);
-      }
-      for (const line of r.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
-    }
-    expect((await run(['--help'])).stdout).toContain('--version');
-    expect((await run(['--help', '--lang', 'en'])).stdout).toContain('Exit codes');
-  });
-
-  it('--version prints the version of package.json', async () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const r = await run(['--version']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${pkg.version}\n`);
-  });
-});
-
-describe('rendering helpers', () => {
-  it('displayWidth counts CJK, full-width forms, Hangul and kana as two columns', async () => {
-    expect(displayWidth('abc')).toBe(3);
-    expect(displayWidth('预算执行率')).toBe(10);
-    expect(displayWidth('（），。、')).toBe(10);
-    // East Asian Ambiguous characters (curly quotes, …) are narrow, as wcwidth counts them.
-    expect(displayWidth('“”…')).toBe(3);
-    expect(displayWidth('ＡＢ％')).toBe(6);
-    expect(displayWidth('한국어')).toBe(6);
-    expect(displayWidth('かなカナ')).toBe(8);
-    expect(displayWidth('ｶﾅ')).toBe(2); // half-width katakana
-    expect(displayWidth('e\u0301')).toBe(1);
-    expect(displayWidth(`${ESC}[31m红${ESC}[39m`)).toBe(2);
-    expect(displayWidth('𠀀')).toBe(2);
-  });
-
-  it('truncate and wrap respect display width', async () => {
-    expect(truncate('项目管理制度执行规范性', 10)).toBe('项目管理…');
-    expect(displayWidth(truncate('项目管理制度执行规范性', 9))).toBeLessThanOrEqual(9);
-    expect(truncate('short', 10)).toBe('short');
-    expect(
-      wrap('“预算执行率”印为 93.74%，但按报告自身数据计算为 134.17%', 20).every((l) => displayWidth(l) <= 20),
-    ).toBe(true);
-    // Numbers are not split at their decimal point.
-    expect(wrap('is printed as 100%, but gives 71.43% here', 30)).toEqual([
-      'is printed as 100%, but gives',
-      '71.43% here',
-    ]);
-    // No line starts with closing punctuation.
-    expect(wrap('一二三四五，六七', 10).some((l) => l.startsWith('，'))).toBe(false);
-  });
-
-  it('wrap never exceeds the width and loses nothing', async () => {
-    const ch = fc.constantFrom(...'ab1.%-  中文，。“”（）한か＞');
-    fc.assert(
-      fc.property(fc.array(ch, { maxLength: 80 }), fc.integer({ min: 2, max: 30 }), (chars, width) => {
-        const text = chars.join('');
-        const lines = wrap(text, width);
-        for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
-        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-      }),
-    );
-  });
-
-  it('markdownCell escapes pipes and collapses line breaks', async () => {
-    expect(markdownCell('a|b\nc')).toBe('a\\|b c');
-    expect(markdownCell('\u3000\u3000基本支出')).toBe('\u3000\u3000基本支出');
-  });
-
-  it('renderText colours only when asked', async () => {
-    const parsed = parseReport(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
-    if (!parsed.ok) throw new Error('example does not parse');
-    const input = { file: 'x.json', result: validateReport(parsed.report) };
-    const plain = renderText(input, { lang: 'en' });
-    const coloured = renderText(input, { lang: 'en', color: true });
-    expect(plain).not.toContain(ESC);
-    expect(coloured).toContain(`${ESC}[31m`);
-    expect(stripAnsi(coloured)).toBe(plain);
-    const wide = renderText(input, { lang: 'zh', width: 120 });
-    for (const line of wide.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(120);
-    expect(wide).toContain('项目管理制度执行规范性');
   });
 });
 

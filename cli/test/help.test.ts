@@ -4,13 +4,15 @@
  * every help page of a command that takes it; every value a choice option allows is accepted
  * and documented; nothing outside the table is accepted.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { displayWidth } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS, type OptionSpec } from '../src/options.js';
 import { ROOT } from './support/cli.js';
 import { run } from './support/run.js';
 
-const EXAMPLE = `${ROOT}/examples/suzhou-commerce-service-center-2023.json`;
+const EXAMPLE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
 const LANGS = ['zh', 'en'] as const;
 const TOPICS = [
   { topic: 'main', args: ['--help'] },
@@ -82,6 +84,34 @@ describe('help pages', () => {
       const help = (await run(['import', '--help', '--lang', lang])).stdout;
       for (const name of ['--format', '--fail-on', '--profile']) expect(help).not.toContain(name);
     }
+  });
+});
+
+describe('--help and --version', () => {
+  it('--help documents every option and exits 0, in both languages', async () => {
+    for (const args of [
+      ['--help'],
+      ['-h', '--lang', 'en'],
+      ['check', '--help'],
+      ['check', '--help', '--lang', 'en'],
+    ]) {
+      const r = await run(args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      for (const opt of ['--format', 'text', 'json', 'markdown', '--lang', '--fail-on', 'never', '--help']) {
+        expect(r.stdout).toContain(opt);
+      }
+      for (const line of r.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    }
+    expect((await run(['--help'])).stdout).toContain('--version');
+    expect((await run(['--help', '--lang', 'en'])).stdout).toContain('Exit codes');
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await run(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 });
 
