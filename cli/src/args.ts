@@ -10,7 +10,6 @@ import type { Lang } from 'outturn';
 import { type Localized, UsageError } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 import {
-  type ChoiceOption,
   type CommandName,
   type FailOn,
   type Format,
@@ -78,7 +77,8 @@ function stringValue(values: Values, name: OptionName): string | undefined {
 
 /** The value of a choice option, its default when it is not given; UsageError when not allowed. */
 function choice<T extends string>(values: Values, name: OptionName): T | undefined {
-  const option = optionNamed(name) as ChoiceOption;
+  const option = optionNamed(name);
+  if (option.kind !== 'choice') throw new Error(`--${name} is not a choice option`); // a bug, not a usage error
   const value = stringValue(values, name);
   if (value === undefined) return option.default as T | undefined;
   const names = option.values.map((v) => v.name);

@@ -24,7 +24,8 @@ function indented(text: string, indent: number, first = ''): string[] {
   const lines = wrap(text, WIDTH - indent);
   const pad = ' '.repeat(indent);
   return lines.map(
-    (l, i) => (i === 0 && first !== '' ? first + ' '.repeat(indent - displayWidth(first)) : pad) + l,
+    (l, i) =>
+      (i === 0 && first !== '' ? first + ' '.repeat(Math.max(1, indent - displayWidth(first))) : pad) + l,
   );
 }
 

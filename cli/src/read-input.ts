@@ -21,7 +21,7 @@ export interface InputFile {
  * 400 MB of memory to check); without a bound, a device such as /dev/zero is read until memory
  * runs out.
  */
-export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+const MAX_INPUT_BYTES = 128 * 1024 * 1024;
 
 /** Bytes read at a time from a file whose size is not known in advance (a device, a pipe). */
 const CHUNK = 1024 * 1024;
@@ -162,7 +162,7 @@ function jsonError(file: string, text: string, e: unknown): UsageError {
  * Offset (UTF-16 code units) of a JSON syntax error: from the engine's message when it says
  * `position N` (or `line L column C`), else found by scanning, else null.
  */
-export function jsonErrorPosition(text: string, message: string): number | null {
+function jsonErrorPosition(text: string, message: string): number | null {
   const lc = /\(line (\d+) column (\d+)\)/.exec(message);
   const p = /at position (\d+)/.exec(message);
   if (p?.[1] !== undefined) {
@@ -189,7 +189,7 @@ export function jsonErrorPosition(text: string, message: string): number | null 
 }
 
 /** 1-based line and column (in characters) of a UTF-16 offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const lines = before.split('\n');
   const last = lines[lines.length - 1] ?? '';

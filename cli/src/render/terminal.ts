@@ -53,7 +53,7 @@ export function visible(text: string): string {
 }
 
 /** Columns a code point takes in a terminal: 0 (combining, control), 1 or 2 (East Asian wide). */
-export function codePointWidth(cp: number): 0 | 1 | 2 {
+function codePointWidth(cp: number): 0 | 1 | 2 {
   if (cp === 0) return 0;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // control characters
   if (
