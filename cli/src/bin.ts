@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { EXIT, main } from './main.js';
+import { EXIT } from './io.js';
+import { main } from './main.js';
 import { oneLine } from './text.js';
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -5,4 +5,5 @@
  *
  * @module outturn-cli
  */
-export { type CliIO, EXIT, main } from './main.js';
+export { type CliIO, EXIT } from './io.js';
+export { main } from './main.js';

@@ -4,56 +4,37 @@
  * Unreadable input and bad usage: exit 2, exactly one line on stderr, nothing on stdout.
  * Readable but wrong data: findings and exit 1. Never a stack trace, never an internal error.
  *
- * The command is the built bin, cli/dist/bin.js (see ./support/cli.ts).
+ * The command runs in-process through `main(argv, io)` (./support/run.ts), reading relative
+ * names from a temporary directory. What needs a real process (another user, a closed pipe) is
+ * in bin.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { stripAnsi } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFormulaLike, markdownCells } from '../../test/fixtures/hostile/markdown.js';
-import { ensureBuilt, ROOT } from './support/cli.js';
+import { readBytes } from '../src/read-input.js';
+import { ROOT } from './support/cli.js';
+import { type Run, run as runIn } from './support/run.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'hostile');
-const IS_ROOT = process.getuid?.() === 0;
-/** A user that is not root, to test "permission denied" when the tests run as root. */
-const NOBODY = 65534;
 
 let dir = '';
-let cli = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'outturn-hostile-cli-'));
-  chmodSync(dir, 0o755); // the "nobody" user must reach the files of the permission test
-  cli = ensureBuilt();
-}, 180_000);
+});
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-function run(args: readonly string[], options: { uid?: number } = {}): Run {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    timeout: 120_000,
-    maxBuffer: 512 * 1024 * 1024,
-    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
-}
+/** `outturn ...args` in-process, relative names read from the temporary directory. */
+const run = (args: readonly string[]): Promise<Run> => runIn(args, { cwd: dir });
 
 /** No stack trace and no internal error, whatever the exit code. */
 function expectNoCrash(r: Run): void {
@@ -99,40 +80,42 @@ const example = (): string => readFileSync(EXAMPLE, 'utf8');
 // ---------------------------------------------------------------------------------------------
 
 describe('unreadable input: exit 2 and one line on stderr', () => {
-  it('a path through a file (ENOTDIR) and a path in a missing directory', () => {
+  it('a path through a file (ENOTDIR) and a path in a missing directory', async () => {
     const f = file('plain.json', '{}');
-    expectUnreadable(run(['check', join(f, 'x.json')]));
-    expectUnreadable(run(['check', join(dir, 'no', 'such', 'dir', 'x.json'), '--lang', 'en']));
+    expectUnreadable(await run(['check', join(f, 'x.json')]));
+    expectUnreadable(await run(['check', join(dir, 'no', 'such', 'dir', 'x.json'), '--lang', 'en']));
   });
 
-  it.skipIf(!IS_ROOT)('no read permission, as a user without it (the tests run as root: uid 65534)', () => {
-    const p = file('secret.json', example());
-    chmodSync(p, 0o000);
-    const r = run(['check', p, '--lang', 'en'], { uid: NOBODY });
-    expectUnreadable(r);
-    expect(r.stderr).toContain('permission denied');
-    // A directory the user cannot enter.
-    const closed = join(dir, 'closed');
-    mkdirSync(closed, { mode: 0o700 });
-    writeFileSync(join(closed, 'r.json'), '{}');
-    expectUnreadable(run(['check', join(closed, 'r.json')], { uid: NOBODY }));
-  });
-
-  it('/dev/null, and a file holding only a byte order mark, are empty', () => {
-    const devnull = run(['check', '/dev/null', '--lang', 'en']);
+  it('/dev/null, and a file holding only a byte order mark, are empty', async () => {
+    const devnull = await run(['check', '/dev/null', '--lang', 'en']);
     expectUnreadable(devnull);
     expect(devnull.stderr).toContain('empty');
-    expectUnreadable(run(['check', file('bom-only.json', Buffer.from([0xef, 0xbb, 0xbf]))]));
-    expectUnreadable(run(['check', file('bom-space.json', Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))]));
+    expectUnreadable(await run(['check', file('bom-only.json', Buffer.from([0xef, 0xbb, 0xbf]))]));
+    expectUnreadable(
+      await run(['check', file('bom-space.json', Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))]),
+    );
   });
 
-  it('a byte order mark before invalid JSON: the position counts from after the mark', () => {
-    const r = run(['check', file('bom-bad.json', Buffer.from('\ufeff{\n  "a": }\n')), '--lang', 'en']);
+  it('/dev/zero, endless, is refused past 128 MB instead of filling the memory', async () => {
+    const r = await run(['check', '/dev/zero', '--lang', 'en']);
+    expectUnreadable(r);
+    expect(r.stderr).toBe('outturn: /dev/zero is larger than 128 MB, more than a report can be\n');
+    expectUnreadable(await run(['import', '/dev/zero']));
+  });
+
+  it('a file larger than the limit is refused before it is read', async () => {
+    const p = file('eleven.json', '{"a": 1234}');
+    await expect(readBytes(p, dir, 10)).rejects.toThrow('eleven.json is larger than 10 bytes');
+    await expect(readBytes(p, dir, 11)).resolves.toHaveLength(11);
+  });
+
+  it('a byte order mark before invalid JSON: the position counts from after the mark', async () => {
+    const r = await run(['check', file('bom-bad.json', Buffer.from('\ufeff{\n  "a": }\n')), '--lang', 'en']);
     expectUnreadable(r);
     expect(r.stderr).toContain('line 2, column 8');
   });
 
-  it('invalid JSON of every kind', () => {
+  it('invalid JSON of every kind', async () => {
     for (const [name, text] of [
       ['nan.json', '{"indicators": NaN}'],
       ['infinity.json', '{"x": Infinity}'],
@@ -145,13 +128,13 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
       ['nul.json', '\u0000'],
       ['unclosed-5mb.json', '['.repeat(5 * 1024 * 1024)],
     ] as const) {
-      const r = run(['check', file(name, text), '--lang', 'en']);
+      const r = await run(['check', file(name, text), '--lang', 'en']);
       expectUnreadable(r);
       expect(r.stderr, name).toMatch(/not valid JSON/);
     }
   });
 
-  it('the example report in UTF-16 (with BOM) and in GB18030 is "not UTF-8"', () => {
+  it('the example report in UTF-16 (with BOM) and in GB18030 is "not UTF-8"', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(example(), 'utf16le')]);
     for (const [name, bytes] of [
       ['utf16le.json', utf16],
@@ -159,20 +142,20 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
       ['big5.json', iconv.encode(example(), 'big5')],
       ['zhong.json', Buffer.from([0x7b, 0x22, 0xd6, 0xd0, 0x22, 0x3a, 0x31, 0x7d])], // {"中":1} in GBK
     ] as const) {
-      const r = run(['check', file(name, bytes), '--lang', 'en']);
+      const r = await run(['check', file(name, bytes), '--lang', 'en']);
       expectUnreadable(r);
       expect(r.stderr, name).toContain('UTF-8');
     }
   });
 
-  it('binary files: random bytes, an executable, a gzip stream', () => {
+  it('binary files: random bytes, an executable, a gzip stream', async () => {
     const samples = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 2048 }), { seed: 8, numRuns: 12 });
     const node = readFileSync(process.execPath).subarray(0, 64 * 1024);
     const gzip = Buffer.from([
       0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0xae, 0x05, 0x00,
     ]);
     for (const [i, bytes] of [...samples, node, gzip].entries()) {
-      const r = run(['check', file(`binary-${i}.json`, bytes)]);
+      const r = await run(['check', file(`binary-${i}.json`, bytes)]);
       expectNoCrash(r);
       // A random buffer could be valid JSON by chance (a digit): then it is readable, exit 1.
       if (r.status === 2) expectUnreadable(r);
@@ -192,55 +175,59 @@ describe('bad usage: exit 2 and one line on stderr', () => {
     ['a file name with line breaks', ['check', 'a\nb\r\nc.json']],
     ['an option-looking file after --', ['check', '--', '--not-an-option.json']],
     ['a 100 KB unknown command', ['x'.repeat(100_000)]],
-  ])('%s', (_, args) => {
-    expectUnreadable(run(args));
+  ])('%s', async (_, args) => {
+    expectUnreadable(await run(args));
   });
 
-  it('an argument with a long run of spaces is reported in linear time', () => {
-    const arg = (n: number) => `a${' '.repeat(n)}b`;
-    const small = Math.min(run([arg(16_000)]).ms, run([arg(16_000)]).ms);
-    const large = run([arg(64_000)]);
-    expectUnreadable(large);
-    // 4× the spaces. Process start-up (~0.15 s) dominates linear code, whose ratio is about 1
-    // (4 at most, with no start-up at all); this quadratic regex gives about 9.
-    expect(large.ms / small, `${small.toFixed(0)} ms → ${large.ms.toFixed(0)} ms`).toBeLessThan(4);
-  }, 120_000);
+  it('an argument with a long run of spaces is reported whole, on one line', async () => {
+    // Once a quadratic regex folded this line (about 9x the time for 4x the spaces). Time is not
+    // asserted here (timings live in bench/): `npm run lint:regexp` refuses super-linear
+    // regexes in cli/src, and this checks that the folding keeps the argument exactly.
+    for (const n of [16_000, 64_000]) {
+      const arg = `a${' '.repeat(n)}b`;
+      const r = await run([arg]);
+      expectUnreadable(r);
+      expect(r.stderr).toBe(`outturn: 未知命令“${arg}”；运行 outturn --help 查看用法\n`);
+    }
+  });
 });
 
 describe('readable but wrong data: findings and exit 1', () => {
-  it.each(['null', 'true', 'false', '0', '""', '[]', '{"budget": 5}'])('the JSON value %s', (json) => {
-    const out = expectFindings(run(['check', file('value.json', json), '--format', 'json']));
+  it.each(['null', 'true', 'false', '0', '""', '[]', '{"budget": 5}'])('the JSON value %s', async (json) => {
+    const out = expectFindings(await run(['check', file('value.json', json), '--format', 'json']));
     expect(out.findings.length).toBeGreaterThan(0);
     expect(out.findings.every((f) => f.code === 'invalid-report')).toBe(true);
   });
 
-  it('an empty object is a report with nothing to check: exit 0, no findings', () => {
-    const r = run(['check', file('empty-object.json', '{}'), '--format', 'json']);
+  it('an empty object is a report with nothing to check: exit 0, no findings', async () => {
+    const r = await run(['check', file('empty-object.json', '{}'), '--format', 'json']);
     expectNoCrash(r);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as JsonOut).findings).toEqual([]);
   });
 
-  it('1e309 (Infinity after JSON.parse) in a figure is an invalid-report finding', () => {
+  it('1e309 (Infinity after JSON.parse) in a figure is an invalid-report finding', async () => {
     const json = '{"indicators": [{"name": "x", "target": "≥1", "actual": 1e309}]}';
-    const out = expectFindings(run(['check', file('inf.json', json), '--format', 'json', '--lang', 'en']));
+    const out = expectFindings(
+      await run(['check', file('inf.json', json), '--format', 'json', '--lang', 'en']),
+    );
     expect(out.findings).toEqual([
       expect.objectContaining({ code: 'invalid-report', path: ['indicators', 0, 'actual'] }),
     ]);
     expect(out.findings[0]?.message).toContain('Infinity is not a finite number');
   });
 
-  it('a budget tree 5,000 levels deep and 1,000,000 nested arrays: one "too deep" finding, no overflow', () => {
+  it('a budget tree 5,000 levels deep and 1,000,000 nested arrays: one "too deep" finding, no overflow', async () => {
     let line = '{"name":"L","adjusted":"1","actual":"1"}';
     for (let i = 0; i < 5000; i++) line = `{"name":"L${i}","adjusted":"1","actual":"1","children":[${line}]}`;
     const tree = expectFindings(
-      run(['check', file('deep-tree.json', `{"budget":[${line}]}`), '--format', 'json']),
+      await run(['check', file('deep-tree.json', `{"budget":[${line}]}`), '--format', 'json']),
     );
     expect(tree.findings).toHaveLength(1);
     expect(tree.findings[0]?.path).toHaveLength(200);
     const n = 1_000_000;
     const arrays = expectFindings(
-      run([
+      await run([
         'check',
         file('deep-arrays.json', `{"budget":${'['.repeat(n)}${']'.repeat(n)}}`),
         '--format',
@@ -250,7 +237,7 @@ describe('readable but wrong data: findings and exit 1', () => {
     expect(arrays.findings.some((f) => f.path.length === 200)).toBe(true);
   }, 60_000);
 
-  it('a 5 MB report of 31,000 indicators', () => {
+  it('a 5 MB report of 31,000 indicators', async () => {
     const rows: unknown[] = [];
     for (let i = 0; i < 31_000; i++) {
       const k = i % 3;
@@ -266,18 +253,18 @@ describe('readable but wrong data: findings and exit 1', () => {
     }
     const text = JSON.stringify({ kind: 'project', indicators: rows });
     expect(Buffer.byteLength(text)).toBeGreaterThan(5 * 1024 * 1024);
-    const out = expectFindings(run(['check', file('big.json', text), '--format', 'json']));
+    const out = expectFindings(await run(['check', file('big.json', text), '--format', 'json']));
     expect(out.indicators).toHaveLength(31_000);
   }, 120_000);
 
-  it('a 5 MB cell: a 1 MB name and a 4 MB grouped figure', () => {
+  it('a 5 MB cell: a 1 MB name and a 4 MB grouped figure', async () => {
     const text = JSON.stringify({
       indicators: [
         { name: '名'.repeat(1024 * 1024), target: '≥1', actual: `1${' 234'.repeat(1024 * 1024)}` },
       ],
     });
     expect(Buffer.byteLength(text)).toBeGreaterThan(5 * 1024 * 1024);
-    const r = run(['check', file('cell.json', text), '--format', 'json']);
+    const r = await run(['check', file('cell.json', text), '--format', 'json']);
     expectNoCrash(r);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as JsonOut).indicators).toHaveLength(1);
@@ -285,7 +272,7 @@ describe('readable but wrong data: findings and exit 1', () => {
 });
 
 describe('hostile reports', () => {
-  it('__proto__, constructor and prototype keys change nothing: the same output as without them', () => {
+  it('__proto__, constructor and prototype keys change nothing: the same output as without them', async () => {
     const text = readFileSync(join(HOSTILE, 'prototype-keys.json'), 'utf8');
     const clean = JSON.stringify(
       JSON.parse(text, (key, value: unknown) =>
@@ -293,22 +280,29 @@ describe('hostile reports', () => {
       ),
     );
     for (const format of ['json', 'text', 'markdown']) {
-      const a = run(['check', file('report.json', text), '--format', format]);
-      const b = run(['check', file('report.json', clean), '--format', format]);
+      const a = await run(['check', file('report.json', text), '--format', format]);
+      const b = await run(['check', file('report.json', clean), '--format', format]);
       expectNoCrash(a);
       expect(a.status).toBe(b.status);
       expect(a.stdout).toBe(b.stdout);
     }
   });
 
-  it('Object.prototype member names as values give findings, not an internal error', () => {
-    const r = run(['check', join(HOSTILE, 'prototype-values.json'), '--format', 'json']);
+  it('Object.prototype member names as values give findings, not an internal error', async () => {
+    const r = await run(['check', join(HOSTILE, 'prototype-values.json'), '--format', 'json']);
     const out = expectFindings(r);
     expect(out.findings.map((f) => f.code)).toContain('unparsable-target');
   });
 
-  it('formula-like cells: the Markdown output starts no cell with = + - @', () => {
-    const r = run(['check', join(HOSTILE, 'formula-cells.json'), '--format', 'markdown', '--lang', 'en']);
+  it('formula-like cells: the Markdown output starts no cell with = + - @', async () => {
+    const r = await run([
+      'check',
+      join(HOSTILE, 'formula-cells.json'),
+      '--format',
+      'markdown',
+      '--lang',
+      'en',
+    ]);
     expectNoCrash(r);
     expect(r.stderr).toBe('');
     const cells = markdownCells(r.stdout);
@@ -316,10 +310,106 @@ describe('hostile reports', () => {
     expect(cells.filter(isFormulaLike)).toEqual([]);
   });
 
-  it('formula-like cells in --format json are data, exactly as printed', () => {
-    const r = run(['check', join(HOSTILE, 'formula-cells.json'), '--format', 'json']);
+  it('formula-like cells in --format json are data, exactly as printed', async () => {
+    const r = await run(['check', join(HOSTILE, 'formula-cells.json'), '--format', 'json']);
     expectNoCrash(r);
     const out = JSON.parse(r.stdout) as { indicators: { name: string; status: string }[] };
     expect(out.indicators.map((i) => i.name)).toContain('=SUM(A1)');
+  });
+});
+
+describe('control characters from a report never reach the terminal', () => {
+  const ESC = '\u001b';
+  // ESC (a control sequence: clear the screen), CR (back over the line), BEL, a C1 CSI, DEL and
+  // a right-to-left override, in every kind of cell the outputs print.
+  const bad = `${ESC}[2J\r\u0007\u009b31m\u007f\u202e`;
+  const report = {
+    kind: 'project',
+    title: `Title${bad}`,
+    entity: `Entity${bad}`,
+    year: 2023,
+    amountUnit: '万元',
+    budget: [
+      { name: `Line${bad}`, adjusted: '100', actual: '90', published: { executionRate: `90%${bad}` } },
+    ],
+    indicators: [
+      {
+        path: [`Group${bad}`],
+        name: `Name${bad}`,
+        target: `≥90%${bad}`,
+        actual: `95%${bad}`,
+        unit: `%${bad}`,
+        reason: `Reason${bad}`,
+        published: { deviation: `5%${bad}` },
+        [`key${bad}`]: 'an unknown field',
+      },
+    ],
+  };
+  /** The characters that act on a terminal: C0 but tab and line feed, DEL, C1, bidi controls. */
+  const acting = (text: string): string[] =>
+    [...text].filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return (
+        (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+        (c >= 0x7f && c <= 0x9f) ||
+        [0x061c, 0x200e, 0x200f].includes(c) ||
+        (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069)
+      );
+    });
+
+  it('text (with and without colour) and Markdown show them escaped', async () => {
+    const p = file('controls.json', JSON.stringify(report));
+    for (const lang of ['en', 'zh']) {
+      for (const format of ['text', 'markdown']) {
+        const r = await run(['check', p, '--format', format, '--lang', lang, '--fail-on', 'never']);
+        expectNoCrash(r);
+        expect(r.status).toBe(0);
+        expect(acting(r.stdout)).toEqual([]);
+        for (const word of ['Title', 'Entity', 'Line', 'Group', 'Name'])
+          expect(r.stdout).toContain(`${word}\\u001b`);
+        // A cell as printed: runs of white space (the CR) fold to one space, the rest is escaped.
+        expect(r.stdout).toContain('Title\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e');
+        if (format === 'markdown') {
+          expect(r.stdout).toContain('| Name\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e |');
+        } else expect(r.stdout).toContain('90%\\u001b[2J\\u000d\\u0007\\u009b31m\\u007f\\u202e');
+      }
+      const coloured = await runIn(['check', p, '--lang', lang, '--fail-on', 'never'], {
+        cwd: dir,
+        env: {},
+        isTTY: true,
+        columns: 120,
+      });
+      expect(coloured.stdout).toContain(`${ESC}[1m`); // outturn's own colours are there
+      expect(acting(stripAnsi(coloured.stdout))).toEqual([]); // and nothing else acts on the terminal
+    }
+  });
+
+  it('JSON keeps them as data, exactly as given, written as escapes', async () => {
+    const r = await run(['check', file('controls.json', JSON.stringify(report)), '--format', 'json']);
+    expectNoCrash(r);
+    expect(acting(r.stdout)).toEqual([]);
+    const out = JSON.parse(r.stdout) as { indicators: { name: string }[]; budget: { name: string }[] };
+    expect(out.indicators[0]?.name).toBe(`Name${bad}`);
+    expect(out.budget[0]?.name).toBe(`Line${bad}`);
+  });
+
+  it('the lines on stderr of a usage error and of an import show them escaped', async () => {
+    const usage = await run(['check', `x${bad}.json`, '--lang', 'en']);
+    expectUnreadable(usage);
+    // oneLine folds the CR (a line break) to a space; the rest is escaped.
+    expect(usage.stderr).toBe(
+      'outturn: cannot read x\\u001b[2J \\u0007\\u009b31m\\u007f\\u202e.json: no such file\n',
+    );
+    // A column whose header is not known: its header and cells are listed on stderr.
+    const csv = file(
+      'controls.csv',
+      `预算项目,年初预算数,实际支出数,备注${ESC}[2J\u0007\u202e\n合计,1,1,x\n`,
+    );
+    const imported = await run(['import', csv, '--lang', 'en']);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('备注\\u001b[2J\\u0007\\u202e');
+    expect(acting(imported.stderr)).toEqual([]);
+    expect(acting(imported.stdout)).toEqual([]);
   });
 });

@@ -1,16 +1,10 @@
 /**
- * `outturn import` and `outturn check` on tables, run as a process.
- *
- * The CLI is bundled from src/cli.ts with esbuild (what tsup runs, with the same settings:
- * ESM, node20, dependencies external) into a private file under node_modules/.cache, so that
- * this file never races test/cli.test.ts, whose `tsup` run cleans dist/ while other test
- * files run in parallel.
+ * `outturn import` and `outturn check` on tables, run in-process through `main(argv, io)`
+ * (./support/run.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import iconv from 'iconv-lite';
 import { displayWidth } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,34 +12,16 @@ import {
   csvRows,
   FIXTURES,
   REFERENCE,
-  ROOT,
   readJson,
   SEED,
   sheetOf,
   workbook,
 } from './fixtures/import/helpers.js';
+import { type Run, run } from './support/run.js';
 
-const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'outturn-import-cli');
-const CLI = join(OUT_DIR, `cli-${process.pid}.js`);
 const SUZHOU_CSV = join(FIXTURES, 'suzhou-commerce-service-center-2023.csv');
 const HEBEI_CSV = join(FIXTURES, 'cn-hebei-langfang-food-school-2019-hvac.csv');
 const reference = readJson(REFERENCE);
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: readonly string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    timeout: 30_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Exit 2, nothing on stdout, one line on stderr, no stack trace. */
 function expectUsageError(r: Run): void {
@@ -64,30 +40,17 @@ function file(name: string, content: string | Uint8Array): string {
   return p;
 }
 
-beforeAll(async () => {
-  mkdirSync(OUT_DIR, { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'cli', 'src', 'bin.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: CLI,
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'silent',
-  });
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'outturn-import-cli-'));
-}, 60_000);
+});
 
 afterAll(() => {
-  rmSync(CLI, { force: true });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('outturn import on the reference report’s PDF text', () => {
-  it('prints the report JSON, lists what was not imported and the notes on stderr, exits 0', () => {
-    const r = run(['import', SEED]);
+  it('prints the report JSON, lists what was not imported and the notes on stderr, exits 0', async () => {
+    const r = await run(['import', SEED]);
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith('{\n  "kind": "department",\n')).toBe(true);
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -105,8 +68,8 @@ describe('outturn import on the reference report’s PDF text', () => {
     );
   });
 
-  it('speaks English with --lang en', () => {
-    const r = run(['import', SEED, '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const r = await run(['import', SEED, '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(
       'outturn: not imported: ' +
@@ -121,59 +84,59 @@ describe('outturn import on the reference report’s PDF text', () => {
     );
   });
 
-  it('gives the same JSON for the text saved as GB18030', () => {
+  it('gives the same JSON for the text saved as GB18030', async () => {
     const gb = file('seed-gb18030.txt', iconv.encode(readFileSync(SEED, 'utf8'), 'gb18030'));
-    const r = run(['import', gb]);
+    const r = await run(['import', gb]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(run(['import', SEED]).stdout);
+    expect(r.stdout).toBe((await run(['import', SEED])).stdout);
     expect(r.stderr).toContain('（text, GB18030）');
   });
 });
 
 describe('import, then check: exactly the findings, rates, statuses and deviations of the hand-made JSON', () => {
   let expected: unknown;
-  beforeAll(() => {
-    const r = run(['check', REFERENCE, '--format', 'json']);
+  beforeAll(async () => {
+    const r = await run(['check', REFERENCE, '--format', 'json']);
     expect(r.status).toBe(1);
     expected = JSON.parse(r.stdout);
   });
 
-  it('outturn import > report.json; outturn check report.json (UTF-8 and GB18030 text)', () => {
+  it('outturn import > report.json; outturn check report.json (UTF-8 and GB18030 text)', async () => {
     const gb = file('seed-gb.txt', iconv.encode(readFileSync(SEED, 'utf8'), 'gb18030'));
     for (const input of [SEED, gb]) {
-      const imported = run(['import', input]);
+      const imported = await run(['import', input]);
       expect(imported.status).toBe(0);
       const json = file('imported.json', imported.stdout);
-      const checked = run(['check', json, '--format', 'json']);
+      const checked = await run(['check', json, '--format', 'json']);
       expect(checked.status).toBe(1);
       expect(checked.stderr).toBe('');
       expect(JSON.parse(checked.stdout)).toEqual(expected);
     }
   });
 
-  it('outturn check on the text, the CSV and an .xlsx directly', () => {
+  it('outturn check on the text, the CSV and an .xlsx directly', async () => {
     const xlsx = file('suzhou.xlsx', workbook([['预算与指标', sheetOf(csvRows(SUZHOU_CSV))]]));
     for (const input of [SEED, SUZHOU_CSV, xlsx]) {
-      const r = run(['check', input, '--format', 'json']);
+      const r = await run(['check', input, '--format', 'json']);
       expect(r.status).toBe(1);
       expect(JSON.parse(r.stdout)).toEqual(expected);
       expect(r.stderr).toMatch(/^outturn: 已导入 9 个预算行、46 个指标/m);
     }
     // The text output too, but for the heading that names the file.
     const body = (out: string) => out.slice(out.indexOf('\n\n'));
-    const text = run(['check', SEED, '--lang', 'en']);
+    const text = await run(['check', SEED, '--lang', 'en']);
     expect(text.status).toBe(1);
     expect(text.stdout).toMatch(/^File:/m);
-    expect(body(text.stdout)).toBe(body(run(['check', REFERENCE, '--lang', 'en']).stdout));
+    expect(body(text.stdout)).toBe(body((await run(['check', REFERENCE, '--lang', 'en'])).stdout));
   });
 
-  it('--from and --sheet reach the import', () => {
+  it('--from and --sheet reach the import', async () => {
     const named = file('report.dat', readFileSync(SEED));
-    const r = run(['check', named, '--from', 'text', '--format', 'json']);
+    const r = await run(['check', named, '--from', 'text', '--format', 'json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual(expected);
     // Read as CSV (tab-separated), the wrapped cell of line 80 is a row without a name.
-    const asCsv = run(['import', named, '--from', 'csv', '--lang', 'en']);
+    const asCsv = await run(['import', named, '--from', 'csv', '--lang', 'en']);
     expect(asCsv.status).toBe(0);
     expect(asCsv.stderr).toContain('line 80: an indicator row without a name');
     const xlsx = file(
@@ -183,18 +146,17 @@ describe('import, then check: exactly the findings, rates, statuses and deviatio
         ['Indicators', sheetOf(csvRows(SUZHOU_CSV).slice(22))],
       ]),
     );
-    const onlyIndicators = JSON.parse(run(['import', xlsx, '--sheet', 'Indicators']).stdout) as Record<
-      string,
-      unknown
-    >;
+    const onlyIndicators = JSON.parse(
+      (await run(['import', xlsx, '--sheet', 'Indicators'])).stdout,
+    ) as Record<string, unknown>;
     expect(onlyIndicators.budget).toBeUndefined();
     expect(onlyIndicators.indicators).toEqual(reference.indicators);
   });
 });
 
 describe('real reports check without hand editing', () => {
-  it('a CSV (廊坊市食品工程学校 2019) and an .xlsx (Gauteng CoGTA 2019/20)', () => {
-    const csv = run(['check', HEBEI_CSV, '--format', 'json', '--fail-on', 'never']);
+  it('a CSV (廊坊市食品工程学校 2019) and an .xlsx (Gauteng CoGTA 2019/20)', async () => {
+    const csv = await run(['check', HEBEI_CSV, '--format', 'json', '--fail-on', 'never']);
     expect(csv.status).toBe(0);
     const out = JSON.parse(csv.stdout) as { indicators: unknown[]; budget: { executionRate: string }[] };
     expect(out.indicators).toHaveLength(9);
@@ -203,7 +165,7 @@ describe('real reports check without hand editing', () => {
       'cogta.xlsx',
       workbook([['Sheet1', sheetOf(csvRows(join(FIXTURES, 'za-gauteng-cogta-2019-20.csv')))]]),
     );
-    const r = run(['check', xlsx, '--format', 'json', '--lang', 'en']);
+    const r = await run(['check', xlsx, '--format', 'json', '--lang', 'en']);
     expect([0, 1]).toContain(r.status);
     const json = JSON.parse(r.stdout) as { budget: unknown[]; indicators: unknown[] };
     expect(json.budget.length).toBeGreaterThan(10);
@@ -212,24 +174,27 @@ describe('real reports check without hand editing', () => {
     expect(r.stderr).toContain('"Shifting of Funds" is not a known budget column');
   });
 
-  it('two table files make one report', () => {
+  it('two table files make one report', async () => {
     const rows = csvRows(SUZHOU_CSV);
     const lines = readFileSync(SUZHOU_CSV, 'utf8').split('\n');
     const split = rows.findIndex((row) => row[0] === '九、部门整体自评表');
     const budget = file('budget.csv', `${lines.slice(0, split).join('\n')}\n`);
     const indicators = file('indicators.csv', `${lines.slice(split).join('\n')}`);
-    const r = run(['check', budget, indicators, '--format', 'json']);
+    const r = await run(['check', budget, indicators, '--format', 'json']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(run(['check', REFERENCE, '--format', 'json']).stdout);
-    const imported = JSON.parse(run(['import', budget, indicators]).stdout) as Record<string, unknown>;
+    expect(r.stdout).toBe((await run(['check', REFERENCE, '--format', 'json'])).stdout);
+    const imported = JSON.parse((await run(['import', budget, indicators])).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(imported.indicators).toEqual(reference.indicators);
-    expectUsageError(run(['check', REFERENCE, budget]));
+    expectUsageError(await run(['check', REFERENCE, budget]));
   });
 });
 
 describe('unreadable input: exit 2 and one line on stderr', () => {
-  it('wrong encodings name the likely one', () => {
-    const latin = run([
+  it('wrong encodings name the likely one', async () => {
+    const latin = await run([
       'import',
       file('latin1.csv', iconv.encode('Programme,Budget,Actual\nCafé,1,2\n', 'latin1')),
       '--lang',
@@ -237,25 +202,28 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     ]);
     expectUsageError(latin);
     expect(latin.stderr).toContain('Latin-1 or Windows-1252');
-    const utf16 = run(['check', file('utf16.csv', iconv.encode('预算项目,年初预算数\n合计,1\n', 'utf16le'))]);
+    const utf16 = await run([
+      'check',
+      file('utf16.csv', iconv.encode('预算项目,年初预算数\n合计,1\n', 'utf16le')),
+    ]);
     expectUsageError(utf16);
     expect(utf16.stderr).toContain('UTF-16');
   });
 
-  it('no table, an empty file, a report JSON, a PDF', () => {
-    const unknown = run(['import', file('unknown.csv', 'foo,bar\n1,2\n'), '--lang', 'en']);
+  it('no table, an empty file, a report JSON, a PDF', async () => {
+    const unknown = await run(['import', file('unknown.csv', 'foo,bar\n1,2\n'), '--lang', 'en']);
     expectUsageError(unknown);
     expect(unknown.stderr).toContain('no budget or indicator table was found');
-    expectUsageError(run(['import', file('empty.csv', '')]));
-    const json = run(['import', REFERENCE, '--lang', 'en']);
+    expectUsageError(await run(['import', file('empty.csv', '')]));
+    const json = await run(['import', REFERENCE, '--lang', 'en']);
     expectUsageError(json);
     expect(json.stderr).toContain('outturn check');
-    const pdf = run(['check', file('report.pdf', '%PDF-1.4\n%…'), '--lang', 'en']);
+    const pdf = await run(['check', file('report.pdf', '%PDF-1.4\n%…'), '--lang', 'en']);
     expectUsageError(pdf);
     expect(pdf.stderr).toContain('extract its text first');
   });
 
-  it('an empty or unknown sheet', () => {
+  it('an empty or unknown sheet', async () => {
     const xlsx = file(
       'sheets.xlsx',
       workbook([
@@ -269,25 +237,25 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
         ['Empty', sheetOf([])],
       ]),
     );
-    const empty = run(['import', xlsx, '--sheet', 'Empty', '--lang', 'en']);
+    const empty = await run(['import', xlsx, '--sheet', 'Empty', '--lang', 'en']);
     expectUsageError(empty);
     expect(empty.stderr).toContain('the sheet "Empty" is empty');
-    const nope = run(['import', xlsx, '--sheet', 'Nope']);
+    const nope = await run(['import', xlsx, '--sheet', 'Nope']);
     expectUsageError(nope);
     expect(nope.stderr).toContain('“Nope”');
     expect(nope.stderr).toContain('"Data", "Empty"');
-    expect(run(['import', xlsx, '--sheet', 'Data']).status).toBe(0);
+    expect((await run(['import', xlsx, '--sheet', 'Data'])).status).toBe(0);
   });
 
-  it('a missing file', () => {
-    const r = run(['import', join(dir, 'nope.csv'), '--lang', 'en']);
+  it('a missing file', async () => {
+    const r = await run(['import', join(dir, 'nope.csv'), '--lang', 'en']);
     expectUsageError(r);
     expect(r.stderr).toContain('no such file');
   });
 });
 
 describe('usage of import', () => {
-  it('bad arguments: exit 2 with the hint', () => {
+  it('bad arguments: exit 2 with the hint', async () => {
     for (const args of [
       ['import'],
       ['import', SEED, '--from', 'xml'],
@@ -296,26 +264,26 @@ describe('usage of import', () => {
       ['import', SEED, '--sheet', ''],
       ['check', SEED, '--from', 'pdf'],
     ]) {
-      const r = run(args);
+      const r = await run(args);
       expectUsageError(r);
       expect(r.stderr).toContain('outturn --help');
     }
   });
 
-  it('--help documents import in both languages within 80 columns', () => {
+  it('--help documents import in both languages within 80 columns', async () => {
     for (const lang of ['zh', 'en']) {
-      const r = run(['import', '--help', '--lang', lang]);
+      const r = await run(['import', '--help', '--lang', lang]);
       expect(r.status).toBe(0);
       for (const word of ['--from', '--sheet', 'csv', 'xlsx', 'text', 'GB18030', 'examples/templates']) {
         expect(r.stdout).toContain(word);
       }
       for (const args of [['import', '--help'], ['--help'], ['check', '--help']]) {
-        const out = run([...args, '--lang', lang]).stdout;
+        const out = (await run([...args, '--lang', lang])).stdout;
         for (const line of out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
       }
     }
-    expect(run(['--help']).stdout).toContain('outturn import 文件...');
-    expect(run(['--help', '--lang', 'en']).stdout).toContain('outturn import FILE...');
-    expect(run(['check', '--help', '--lang', 'en']).stdout).toContain('--sheet NAME');
+    expect((await run(['--help'])).stdout).toContain('outturn import 文件...');
+    expect((await run(['--help', '--lang', 'en'])).stdout).toContain('outturn import FILE...');
+    expect((await run(['check', '--help', '--lang', 'en'])).stdout).toContain('--sheet NAME');
   });
 });

@@ -1,5 +1,7 @@
 /**
- * The built command line (cli/dist/bin.js) for the tests that run it as a process.
+ * The built command line (cli/dist/bin.js) for the one test file that runs it as a process,
+ * bin.test.ts, and the one way the tests build it; every other test of the CLI runs `main` in
+ * process (./run.ts) on the sources.
  *
  * `npm test` builds both packages before the tests, so the build is fresh and nothing is built
  * here. When a test file runs alone and the build is missing or older than the sources, it

@@ -1,0 +1,233 @@
+/**
+ * The help of `outturn --help`, `outturn check --help` and `outturn import --help`, in zh-CN and
+ * en. The usage lines and the options are generated from the one table of options.ts (the table
+ * the argument parser reads), so every option the parser accepts is documented in both
+ * languages; the prose around them (what a report is, exit codes) is written here.
+ *
+ * @internal
+ */
+import type { Lang } from 'outturn';
+import type { Localized } from './errors.js';
+import { type CommandName, OPTIONS, type OptionSpec, type OptionValue, takes } from './options.js';
+import { displayWidth, wrap } from './render/terminal.js';
+import { listOf } from './text.js';
+
+/** Every line of the help fits an 80-column terminal. */
+const WIDTH = 80;
+/** Column where the description of an option starts. */
+const DESCRIPTION_COLUMN = 33;
+/** Column where the documented values of an option start, on the lines below it. */
+const VALUE_COLUMN = 6;
+
+/** `text` wrapped to the help's width, every line after `indent`; the first line may start further in. */
+function indented(text: string, indent: number, first = ''): string[] {
+  const lines = wrap(text, WIDTH - indent);
+  const pad = ' '.repeat(indent);
+  return lines.map(
+    (l, i) =>
+      (i === 0 && first !== '' ? first + ' '.repeat(Math.max(1, indent - displayWidth(first))) : pad) + l,
+  );
+}
+
+/** `-h, --help`, `--format text|json|markdown`, `--sheet NAME`. */
+function label(option: OptionSpec, lang: Lang): string {
+  if (option.kind === 'flag') return `-${option.short}, --${option.name}`;
+  if (option.kind === 'choice') return `--${option.name} ${option.values.map((v) => v.name).join('|')}`;
+  return `--${option.name} ${option.placeholder[lang]}`;
+}
+
+function withDefault(text: string, option: OptionSpec, lang: Lang): string {
+  if (option.kind === 'flag' || option.default === undefined) return text;
+  return lang === 'zh' ? `${text}（默认 ${option.default}）` : `${text} (default: ${option.default})`;
+}
+
+/**
+ * The description of an option. Compact (the overview of `outturn --help`): one paragraph,
+ * naming the values a free option knows. Detailed (the help of a command): each value below the
+ * option with its own description.
+ */
+function optionLines(option: OptionSpec, lang: Lang, detailed: boolean): string[] {
+  let text = option.description[lang];
+  if (!detailed && option.kind === 'string' && option.values !== undefined) {
+    const names = option.values.map((v) => shown(v, lang));
+    text += `${lang === 'zh' ? '：' : ': '}${listOf(names, lang)}`;
+  }
+  text = withDefault(text, option, lang);
+  const head = `  ${label(option, lang)}`;
+  const lines =
+    displayWidth(head) <= DESCRIPTION_COLUMN - 2
+      ? indented(text, DESCRIPTION_COLUMN, head)
+      : [head, ...indented(text, DESCRIPTION_COLUMN)];
+  if (detailed && option.kind !== 'flag' && option.values !== undefined) {
+    lines.push(...valueLines(option.values, lang));
+  }
+  return lines;
+}
+
+/** A documented value as the help shows it. */
+function shown(value: OptionValue, lang: Lang): string {
+  return value.label?.[lang] ?? value.name;
+}
+
+function valueLines(values: readonly OptionValue[], lang: Lang): string[] {
+  const nameWidth = Math.max(...values.map((v) => displayWidth(shown(v, lang)))) + 2;
+  const pad = ' '.repeat(VALUE_COLUMN);
+  return values.flatMap((v) => indented(v.description[lang], VALUE_COLUMN + nameWidth, pad + shown(v, lang)));
+}
+
+/** The options `command` takes, detailed; or, for the overview, every option grouped by the commands that take it. */
+function optionsBlock(command: CommandName | 'main', lang: Lang): string[] {
+  if (command !== 'main') {
+    return [
+      lang === 'zh' ? '选项：' : 'Options:',
+      ...OPTIONS.filter((o) => takes(command, o)).flatMap((o) => optionLines(o, lang, true)),
+    ];
+  }
+  const groups = new Map<string, OptionSpec[]>();
+  for (const o of OPTIONS) {
+    const key = o.commands === 'any' ? 'any' : o.commands.join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  return [...groups].flatMap(([key, options], i) => {
+    const heading =
+      key === 'any'
+        ? { en: 'General options:', zh: '通用选项：' }
+        : {
+            en: `Options of ${key.split(' ').join(' and ')}:`,
+            zh: `${key.split(' ').join(' 与 ')} 的选项：`,
+          };
+    return [...(i > 0 ? [''] : []), heading[lang], ...options.flatMap((o) => optionLines(o, lang, false))];
+  });
+}
+
+/** `Usage: outturn check FILE [--format …] …`, wrapped under the first option. */
+function usageLines(command: CommandName, operand: Localized, lang: Lang): string[] {
+  const head = `${lang === 'zh' ? '用法：' : 'Usage: '}outturn ${command} ${operand[lang]} `;
+  const indent = ' '.repeat(displayWidth(head));
+  const lines: string[] = [];
+  let line = head;
+  for (const o of OPTIONS) {
+    if (o.kind === 'flag' || !takes(command, o)) continue;
+    const item = `[${label(o, lang)}]`;
+    if (line !== head && line !== indent && displayWidth(`${line} ${item}`) > WIDTH) {
+      lines.push(line);
+      line = indent;
+    }
+    line += line === head || line === indent ? item : ` ${item}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+const FILE: Localized = { en: 'FILE', zh: '文件' };
+const FILES: Localized = { en: 'FILE...', zh: '文件...' };
+
+// The overview's command list and exit codes are aligned by hand (prose() would fold their spaces).
+
+const MAIN_INTRO: Localized = {
+  en: `outturn {v}: exact checks of budget performance reports (预算绩效自评报告)
+
+Usage:
+  outturn check FILE [options]   check a report (JSON, CSV, .xlsx or PDF text)
+                                 figure by figure
+  outturn import FILE... [opts]  turn CSV, .xlsx or PDF text into report JSON
+  outturn check --help           help on check: report format and outputs
+  outturn import --help          help on import: tables, headers, encodings
+  outturn --help                 this help
+  outturn --version              the version`,
+  zh: `outturn {v}：预算绩效自评报告的精确复核工具
+
+用法：
+  outturn check 文件 [选项]      逐项复核一份报告（JSON、CSV、.xlsx 或 PDF
+                                 文字）中的数字
+  outturn import 文件... [选项]  把 CSV、.xlsx 或 PDF 文字转换为报告 JSON
+  outturn check --help           check 的帮助：报告格式与输出格式
+  outturn import --help          import 的帮助：表格、表头与编码
+  outturn --help                 本帮助
+  outturn --version              显示版本号`,
+};
+
+const MAIN_END: Localized = {
+  en: `Exit codes:
+  0  no finding at or above --fail-on (import: a report was produced)
+  1  at least one finding at or above --fail-on
+  2  usage error, or FILE cannot be read: missing, a directory, no permission,
+     empty, not UTF-8, not JSON (with line and column), no table found
+  3  internal error (a bug in outturn: please report it)
+
+Colours are used only when stdout is a terminal and NO_COLOR is not set.`,
+  zh: `退出码：
+  0  没有达到 --fail-on 级别的问题（import：已生成报告）
+  1  至少有一个达到 --fail-on 级别的问题
+  2  用法错误，或无法读取文件：不存在、是目录、无权限、空文件、
+     不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）、找不到表格
+  3  内部错误（outturn 自身的缺陷，请报告）
+
+仅当标准输出是终端且未设置 NO_COLOR 时才使用颜色。`,
+};
+
+// Prose: one logical line per line, wrapped to 80 columns by `prose`; a blank line between paragraphs.
+
+const CHECK_INTRO: Localized = {
+  en: `FILE may also be tables: CSV, an .xlsx workbook or PDF text (see 'outturn import --help'); they are imported first, and what could not be placed is listed on stderr. Several table files make one report.
+
+Reads FILE, a report in outturn's JSON format (UTF-8, a byte order mark is accepted): kind, title, entity, year, amountUnit, budget (a tree of lines with initial, adjustment, adjusted, actual and published.executionRate), indicators (name, target, actual, reason, published.deviation) and staffing. Figures are strings exactly as printed. Every printed figure is recomputed exactly; each problem becomes a finding with a code, a severity and a path into the file.`,
+  zh: `文件也可以是表格：CSV、.xlsx 工作簿或 PDF 文字（见 outturn import --help）；先导入再复核，未能导入的内容列在标准错误输出上。多个表格文件合成一份报告。
+
+读取一份 outturn JSON 格式的报告（UTF-8 编码，可带 BOM）：kind、title、entity、year、amountUnit、budget（预算行组成的树：initial、adjustment、adjusted、actual、published.executionRate）、indicators（name、target、actual、reason、published.deviation）和 staffing。数字按报告原样填写为字符串。outturn 精确复算每一个印出的数字，每个问题给出代码、级别和在文件中的位置。`,
+};
+
+const CHECK_END: Localized = {
+  en: `Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error or unreadable FILE; 3 internal error.
+Example: outturn check report.json --format markdown --lang en > memo.md`,
+  zh: `退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误或无法读取文件；3 内部错误。
+示例：outturn check report.json --format markdown > 底稿.md`,
+};
+
+const IMPORT_INTRO: Localized = {
+  en: `Turns the tables of a published report into outturn's report JSON, printed on stdout (2-space indented); what could not be placed in the report is listed on stderr with its line or cell, never dropped silently, followed by notes on what was inferred. Check the result with 'outturn check', or give the table file to 'outturn check' directly.
+
+FILE holds a budget table and an indicator table, one below the other (or in two files), with the headers printed in reports: 年初预算数, 调整预算数/全年预算数, 实际支出数/全年执行数, 执行率, 分值, 得分; 一级指标/二级指标/三级指标/指标名称, 指标值/年度指标值/指标目标值, 实际完成值/指标完成值, 偏差情况, 原因分析, 度量单位, 指标性质 - or Budget, Final appropriation, Actual, Variance, Target, Actual output, Deviation, Reasons. Its format (csv, xlsx or text) is detected from the content. Of a workbook, the text each cell displays is read (0.9 shown as 90% is "90%"); in PDF text, section titles such as 七、预算信息 and 九、部门整体自评表 separate the tables.
+Encodings: UTF-8 (with or without a byte order mark), GB18030/GBK, UTF-16 with a byte order mark. Rows starting with # are comments; rows such as "年度,2023" or "编制数,14" before the tables give the report's facts.
+Templates: examples/templates/.`,
+  zh: `把公开报告中的表格转换为 outturn 报告 JSON，输出到标准输出（缩进 2 格）；未能放入报告的内容连同行号或单元格列在标准错误输出上，绝不悄悄丢弃，随后是推断说明。结果可用 outturn check 复核，也可直接把表格文件交给 outturn check。
+
+文件中是上下排列的预算表和指标表（或分成两个文件），表头与报告一致：年初预算数、调整预算数/全年预算数、实际支出数/全年执行数、执行率、分值、得分；一级指标/二级指标/三级指标/指标名称、指标值/年度指标值/指标目标值、实际完成值/指标完成值、偏差情况、原因分析、度量单位、指标性质；也接受英文表头 Budget、Final appropriation、Actual、Variance、Target、Actual output、Deviation、Reasons。文件格式（csv、xlsx 或 text）按内容自动识别。工作簿读取单元格显示的文字（显示为 90% 的 0.9 读作“90%”）；PDF 文字以七、预算信息、九、部门整体自评表等章节标题分隔表格。
+编码：UTF-8（带或不带 BOM）、GB18030/GBK、带 BOM 的 UTF-16。以 # 开头的行是注释；表格之前的“年度,2023”“编制数,14”等行给出报告的基本信息。
+模板见 examples/templates/。`,
+};
+
+const IMPORT_END: Localized = {
+  en: `Exit codes: 0 a report was produced (even if some cells were not placed); 2 usage error, unreadable FILE or no table found; 3 internal error.
+Example: outturn import report.csv > report.json`,
+  zh: `退出码：0 已生成报告（即使有单元格未能导入）；2 用法错误、无法读取文件或找不到表格；3 内部错误。
+示例：outturn import 报告.csv > 报告.json`,
+};
+
+/** Prose wrapped to the help's width, line by line. */
+function prose(text: string): string[] {
+  return text.split('\n').flatMap((line) => (line === '' ? [''] : wrap(line, WIDTH)));
+}
+
+/** The help of `topic` in `lang`, for version `v`: lines of at most 80 columns, ending with a newline. */
+export function helpText(topic: 'main' | CommandName, lang: Lang, v: string): string {
+  const blocks: string[][] =
+    topic === 'main'
+      ? [[MAIN_INTRO[lang].replace('{v}', v)], optionsBlock('main', lang), [MAIN_END[lang]]]
+      : topic === 'check'
+        ? [
+            [`outturn ${v}`],
+            usageLines('check', FILE, lang),
+            prose(CHECK_INTRO[lang]),
+            optionsBlock('check', lang),
+            prose(CHECK_END[lang]),
+          ]
+        : [
+            [`outturn ${v}`],
+            usageLines('import', FILES, lang),
+            prose(IMPORT_INTRO[lang]),
+            optionsBlock('import', lang),
+            prose(IMPORT_END[lang]),
+          ];
+  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

@@ -1,0 +1,226 @@
+/**
+ * The options of the command line, in one table: the argument parser (args.ts) reads its names,
+ * kinds and allowed values from it, and the help (help.ts) is generated from it in both
+ * languages, so that neither the help and the parser nor the two languages can drift apart.
+ *
+ * @internal
+ */
+import { SCORING_PROFILES } from 'outturn';
+import type { Localized } from './errors.js';
+import type { ImportFormat } from './import/types.js';
+
+/** The commands that take options. */
+export type CommandName = 'check' | 'import';
+
+/** The long names of the options. */
+export type OptionName = 'format' | 'fail-on' | 'profile' | 'lang' | 'from' | 'sheet' | 'help' | 'version';
+
+/** One documented value of an option. */
+export interface OptionValue {
+  readonly name: string;
+  /** How the help shows the value, when not by its name (a placeholder such as FILE.json). */
+  readonly label?: Localized;
+  readonly description: Localized;
+}
+
+interface BaseOption {
+  /** The long name, without the two dashes. */
+  readonly name: OptionName;
+  /** What the option does, in a few words (the help adds the default). */
+  readonly description: Localized;
+  /**
+   * The commands that take the option (any other command rejects it with a usage error), or
+   * `'any'`: every command, and none (`outturn --help --lang en`).
+   */
+  readonly commands: readonly CommandName[] | 'any';
+}
+
+/** An option without a value: `--help`, `-h`. */
+export interface FlagOption extends BaseOption {
+  readonly kind: 'flag';
+  /** The one-letter form. */
+  readonly short: string;
+}
+
+/** An option whose value is one of a closed list: `--format json`. */
+export interface ChoiceOption extends BaseOption {
+  readonly kind: 'choice';
+  /** The allowed values, in the order the help and the error messages list them. */
+  readonly values: readonly OptionValue[];
+  /** The value when the option is not given. */
+  readonly default?: string;
+  /**
+   * Whether an error in the value is written in both languages: the option that chooses the
+   * language cannot trust its own value.
+   */
+  readonly bilingualError?: boolean;
+}
+
+/** An option with a free value: `--sheet NAME`. */
+export interface StringOption extends BaseOption {
+  readonly kind: 'string';
+  /** The value's placeholder in the help: `NAME`. */
+  readonly placeholder: Localized;
+  /** What an empty value lacks: "--sheet needs a sheet name". */
+  readonly needs: Localized;
+  /** Values worth listing in the help (the value is not limited to them). */
+  readonly values?: readonly OptionValue[];
+  /** The value when the option is not given. */
+  readonly default?: string;
+}
+
+/** One option of the command line. */
+export type OptionSpec = FlagOption | ChoiceOption | StringOption;
+
+/** The values of a record of descriptions, in the record's order. */
+function valuesOf<T extends string>(descriptions: Readonly<Record<T, Localized>>): OptionValue[] {
+  return Object.entries<Localized>(descriptions).map(([name, description]) => ({ name, description }));
+}
+
+const FORMAT_VALUES = {
+  text: {
+    en: 'the budget table, the indicator table and the cross-checks with printed and recomputed figures side by side, then the findings by severity and a summary line; for an 80-column terminal',
+    zh: '预算表、指标表和交叉核对，报告值与复算值并列，然后按级别列出问题，最后一行小结；适合 80 列终端',
+  },
+  json: {
+    en: 'one JSON object for programs: { summary, findings, budget, indicators, crossChecks, totalScore, grade }; messages in --lang; a figure that does not exist is null',
+    zh: '供其他程序读取的一个 JSON 对象：{ summary, findings, budget, indicators, crossChecks, totalScore, grade }；说明文字使用 --lang 的语言；不存在的数字为 null',
+  },
+  markdown: {
+    en: 'headings and pipe tables for an audit memo',
+    zh: '标题与表格，可粘贴到审计底稿',
+  },
+} as const satisfies Record<string, Localized>;
+
+const FAIL_ON_VALUES = {
+  error: { en: 'exit 1 on an error', zh: '有错误时退出码为 1' },
+  warning: { en: 'exit 1 on an error or a warning', zh: '有错误或警告时退出码为 1' },
+  info: { en: 'exit 1 on any finding', zh: '有任何问题或提示时退出码为 1' },
+  never: { en: 'always exit 0', zh: '总是返回 0' },
+} as const satisfies Record<string, Localized>;
+
+const LANG_VALUES = {
+  zh: { en: 'Chinese (简体中文)', zh: '简体中文' },
+  en: { en: 'English', zh: '英文' },
+} as const satisfies Record<string, Localized>;
+
+const FROM_VALUES = {
+  csv: {
+    en: 'comma, semicolon or tab separated tables',
+    zh: '逗号、分号或制表符分隔的表格',
+  },
+  xlsx: {
+    en: 'an Excel workbook: every sheet, or the one named by --sheet',
+    zh: 'Excel 工作簿：全部工作表，或 --sheet 指定的一个',
+  },
+  text: {
+    en: 'the text a PDF reader gives: tab-separated cells and section titles',
+    zh: 'PDF 阅读器给出的文字：制表符分隔的单元格与章节标题',
+  },
+} as const satisfies Record<ImportFormat, Localized>;
+
+/** The output formats of check. */
+export type Format = keyof typeof FORMAT_VALUES;
+/** The thresholds of --fail-on. */
+export type FailOn = keyof typeof FAIL_ON_VALUES;
+/** The formats of table files that --from names: exactly those the importers read. */
+export type FromFormat = keyof typeof FROM_VALUES;
+
+/** The options, in the order the help lists them. */
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'format',
+    kind: 'choice',
+    values: valuesOf(FORMAT_VALUES),
+    default: 'text',
+    description: { en: 'output', zh: '输出格式' },
+    commands: ['check'],
+  },
+  {
+    name: 'fail-on',
+    kind: 'choice',
+    values: valuesOf(FAIL_ON_VALUES),
+    default: 'error',
+    description: {
+      en: 'exit 1 on a finding at least this serious',
+      zh: '出现该级别或更严重的问题时退出码为 1',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'profile',
+    kind: 'string',
+    placeholder: { en: 'NAME|FILE.json', zh: '名称|文件.json' },
+    needs: { en: 'a NAME or a FILE.json', zh: '方案名称或 JSON 文件' },
+    values: [
+      ...Object.values(SCORING_PROFILES).map((p) => ({ name: p.name, description: p.description })),
+      {
+        name: 'FILE.json',
+        label: { en: 'FILE.json', zh: '文件.json' },
+        description: {
+          en: 'a profile of your own: a JSON file that "extends" one of these',
+          zh: '自定义方案：以 "extends" 继承其一的 JSON 文件',
+        },
+      },
+    ],
+    default: 'default',
+    description: {
+      en: 'scoring profile for rows with a weight (分值)',
+      zh: '有分值的行按此计分方案计分',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'from',
+    kind: 'choice',
+    values: valuesOf(FROM_VALUES),
+    description: {
+      en: 'format of a table file, when detection from the content is not wanted',
+      zh: '表格文件的格式（不指定时按内容自动识别）',
+    },
+    commands: ['check', 'import'],
+  },
+  {
+    name: 'sheet',
+    kind: 'string',
+    placeholder: { en: 'NAME', zh: '名称' },
+    needs: { en: 'a sheet name', zh: '工作表名称' },
+    description: { en: 'the worksheet of an .xlsx file to read', zh: '读取 .xlsx 文件中的哪个工作表' },
+    commands: ['check', 'import'],
+  },
+  {
+    name: 'lang',
+    kind: 'choice',
+    values: valuesOf(LANG_VALUES),
+    default: 'zh',
+    bilingualError: true,
+    description: { en: 'language of the output and the messages', zh: '输出与提示信息的语言' },
+    commands: 'any',
+  },
+  {
+    name: 'help',
+    kind: 'flag',
+    short: 'h',
+    description: { en: 'show help', zh: '显示帮助' },
+    commands: 'any',
+  },
+  {
+    name: 'version',
+    kind: 'flag',
+    short: 'v',
+    description: { en: 'show the version', zh: '显示版本号' },
+    commands: 'any',
+  },
+];
+
+/** The option named `name`. */
+export function optionNamed(name: OptionName): OptionSpec {
+  const option = OPTIONS.find((o) => o.name === name);
+  if (option === undefined) throw new Error(`no option --${name} in OPTIONS`);
+  return option;
+}
+
+/** Whether `command` takes `option`. */
+export function takes(command: CommandName, option: OptionSpec): boolean {
+  return option.commands === 'any' || option.commands.includes(command);
+}

@@ -1,0 +1,326 @@
+/**
+ * Reading the input: the bytes of a file, whether they are a report JSON or tables, and JSON
+ * parsing whose errors give a line and a column (from the engine's message, or found by a small
+ * scanner when the message has no position). Every failure is a {@link UsageError}.
+ *
+ * @internal
+ */
+import { open } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { UsageError } from './errors.js';
+import type { ImportFormat } from './import/types.js';
+
+/** A file as the user named it, and its bytes. */
+export interface InputFile {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The largest input read: 128 MiB. A real report is a few megabytes (a 5 MB one needs about
+ * 400 MB of memory to check); without a bound, a device such as /dev/zero is read until memory
+ * runs out.
+ */
+const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+/** Bytes read at a time from a file whose size is not known in advance (a device, a pipe). */
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads FILE's bytes, a relative name from `cwd`, at most `limit` of them; UsageError when it
+ * cannot be read or is larger.
+ */
+export async function readBytes(file: string, cwd: string, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readAtMost(resolve(cwd, file), limit);
+  } catch (e) {
+    throw readError(file, e);
+  }
+  if (bytes === null) {
+    const MB = 1024 * 1024;
+    const size =
+      limit % MB === 0
+        ? { en: `${limit / MB} MB`, zh: `${limit / MB} MB` }
+        : { en: `${limit} bytes`, zh: `${limit} 字节` };
+    throw new UsageError({
+      en: `${file} is larger than ${size.en}, more than a report can be`,
+      zh: `${file} 超过 ${size.zh}，不可能是一份报告`,
+    });
+  }
+  return bytes;
+}
+
+/** The bytes of `path`, or null when there are more than `limit`. */
+async function readAtMost(path: string, limit: number): Promise<Uint8Array | null> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.isFile()) return stat.size > limit ? null : await handle.readFile();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > limit) return null;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The usage error of a file that cannot be read. */
+function readError(file: string, e: unknown): UsageError {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new UsageError({ en: `cannot read ${file}: no such file`, zh: `无法读取 ${file}：文件不存在` });
+  }
+  if (code === 'EISDIR') {
+    return new UsageError({ en: `${file} is a directory, not a file`, zh: `${file} 是目录，不是文件` });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new UsageError({
+      en: `cannot read ${file}: permission denied`,
+      zh: `无法读取 ${file}：没有读取权限`,
+    });
+  }
+  const detail = code || (e instanceof Error ? e.message : String(e));
+  return new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
+}
+
+/** Reads every file, in order; UsageError at the first that cannot be read. */
+export async function readAll(files: readonly string[], cwd: string): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const file of files) out.push({ file, bytes: await readBytes(file, cwd) });
+  return out;
+}
+
+/**
+ * Whether FILE is a report JSON rather than tables: a `.json` name, or text (not a zip
+ * archive) whose first character is `{` or `[`. `--from` means tables.
+ */
+export function isJsonInput(file: string, bytes: Uint8Array, from: ImportFormat | undefined): boolean {
+  if (from !== undefined) return false;
+  if (extname(file).toLowerCase() === '.json') return true;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return false; // .xlsx (zip)
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i] as number)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
+/** Parses FILE's bytes as UTF-8 JSON (a BOM is stripped); UsageError otherwise. */
+export function parseJsonBytes(file: string, bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    // A UTF-8 byte order mark is stripped (ignoreBOM: false).
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UsageError({
+      en: `${file} is not UTF-8 text (GBK or UTF-16? save it as UTF-8)`,
+      zh: `${file} 不是 UTF-8 编码的文本（可能是 GBK 或 UTF-16，请另存为 UTF-8）`,
+    });
+  }
+  if (text.trim() === '') {
+    throw new UsageError({ en: `${file} is empty`, zh: `${file} 是空文件` });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw jsonError(file, text, e);
+  }
+}
+
+function jsonError(file: string, text: string, e: unknown): UsageError {
+  const message = e instanceof Error ? e.message : '';
+  const pos = jsonErrorPosition(text, message);
+  if (pos === null) {
+    return new UsageError({ en: `${file} is not valid JSON`, zh: `${file} 不是有效的 JSON` });
+  }
+  const { line, column } = lineColumn(text, pos);
+  if (pos >= text.length) {
+    return new UsageError({
+      en: `${file} is not valid JSON: unexpected end of file at line ${line}, column ${column}`,
+      zh: `${file} 不是有效的 JSON：第 ${line} 行第 ${column} 列文件意外结束`,
+    });
+  }
+  const cp = text.codePointAt(pos) ?? 0;
+  const shown =
+    cp < 0x20 || cp === 0x7f
+      ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+      : String.fromCodePoint(cp);
+  return new UsageError({
+    en: `${file} is not valid JSON: unexpected "${shown}" at line ${line}, column ${column}`,
+    zh: `${file} 不是有效的 JSON：第 ${line} 行第 ${column} 列有误（“${shown}”）`,
+  });
+}
+
+/**
+ * Offset (UTF-16 code units) of a JSON syntax error: from the engine's message when it says
+ * `position N` (or `line L column C`), else found by scanning, else null.
+ */
+function jsonErrorPosition(text: string, message: string): number | null {
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  const p = /at position (\d+)/.exec(message);
+  if (p?.[1] !== undefined) {
+    const n = Number(p[1]);
+    if (Number.isSafeInteger(n) && n >= 0 && n <= text.length) return n;
+  }
+  if (lc?.[1] !== undefined && lc[2] !== undefined) {
+    const line = Number(lc[1]);
+    const column = Number(lc[2]);
+    let offset = 0;
+    for (let l = 1; l < line; l++) {
+      const nl = text.indexOf('\n', offset);
+      if (nl < 0) return null;
+      offset = nl + 1;
+    }
+    return Math.min(offset + column - 1, text.length);
+  }
+  if (/end of JSON input/i.test(message)) return text.length;
+  try {
+    return scanJson(text);
+  } catch {
+    return null; // nested too deep to scan
+  }
+}
+
+/** 1-based line and column (in characters) of a UTF-16 offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  return { line: lines.length, column: [...last].length + 1 };
+}
+
+/** Offset of the first JSON syntax error in `text`, or null when it is valid JSON. */
+function scanJson(text: string): number | null {
+  let i = 0;
+  const WS = ' \t\n\r';
+  const skip = () => {
+    while (i < text.length && WS.includes(text[i] as string)) i++;
+  };
+  // Each returns false at the offending offset i.
+  const literal = (word: string): boolean => {
+    for (const ch of word) {
+      if (text[i] !== ch) return false;
+      i++;
+    }
+    return true;
+  };
+  const string = (): boolean => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const n = text[i + 1];
+        if (n === undefined) {
+          i++;
+          return false;
+        }
+        if ('"\\/bfnrt'.includes(n)) i += 2;
+        else if (n === 'u') {
+          for (let k = 2; k < 6; k++) {
+            if (!/[0-9a-f]/i.test(text[i + k] ?? '')) {
+              i += k;
+              return false;
+            }
+          }
+          i += 6;
+        } else {
+          i++;
+          return false;
+        }
+      } else i++;
+    }
+    return false;
+  };
+  const digits = (): boolean => {
+    const start = i;
+    while (i < text.length && /\d/.test(text[i] as string)) i++;
+    return i > start;
+  };
+  const number = (): boolean => {
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else if (!digits()) return false;
+    if (text[i] === '.') {
+      i++;
+      if (!digits()) return false;
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (!digits()) return false;
+    }
+    return true;
+  };
+  const value = (): boolean => {
+    skip();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      skip();
+      if (text[i] === '}') {
+        i++;
+        return true;
+      }
+      for (;;) {
+        skip();
+        if (text[i] !== '"' || !string()) return false;
+        skip();
+        if (text[i] !== ':') return false;
+        i++;
+        if (!value()) return false;
+        skip();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return true;
+        }
+        return false;
+      }
+    }
+    if (c === '[') {
+      i++;
+      skip();
+      if (text[i] === ']') {
+        i++;
+        return true;
+      }
+      for (;;) {
+        if (!value()) return false;
+        skip();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return true;
+        }
+        return false;
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c !== undefined && /\d/.test(c))) return number();
+    return false;
+  };
+  if (!value()) return Math.min(i, text.length);
+  skip();
+  return i < text.length ? i : null;
+}

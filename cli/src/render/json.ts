@@ -1,0 +1,116 @@
+/**
+ * The JSON output (DESIGN §3): one object of the same shape for every input, for programs.
+ *
+ * @internal
+ */
+import type { Lang, Severity, ValidationResult } from 'outturn';
+import { visible } from './terminal.js';
+
+/** A finding in `--format json`: the message in one language. */
+export interface JsonFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly published?: string;
+  readonly recomputed?: string;
+}
+
+/** The object `--format json` prints (DESIGN §3): the same keys for every input. */
+export interface JsonOutput {
+  readonly summary: Record<Severity, number>;
+  readonly findings: JsonFinding[];
+  readonly budget: {
+    readonly path: (string | number)[];
+    readonly name: string;
+    readonly executionRate: string | null;
+    readonly executionRateExact: string | null;
+    readonly variance: string | null;
+    readonly overspend: boolean;
+    readonly score: string | null;
+  }[];
+  readonly indicators: {
+    readonly path: (string | number)[];
+    readonly name: string;
+    readonly status: string;
+    readonly deviation: string | null;
+    readonly deviationRelative: string | null;
+    readonly deviationAbsolute: string | null;
+    readonly deviationUnit: string | null;
+    readonly achievement: string | null;
+    readonly score: string | null;
+  }[];
+  readonly crossChecks: {
+    readonly id: string;
+    readonly path: (string | number)[];
+    readonly name: string;
+    readonly published: string;
+    readonly recomputed: string | null;
+    readonly recomputedExact: string | null;
+    readonly consistent: boolean | null;
+    readonly formula: string;
+  }[];
+  readonly totalScore: string | null;
+  readonly grade: string | null;
+}
+
+/** The result as the plain object of `--format json`, messages and formulas in `lang`. */
+export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
+  return {
+    summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
+    findings: result.findings.map((f) => {
+      const out: {
+        code: string;
+        severity: Severity;
+        path: (string | number)[];
+        message: string;
+        published?: string;
+        recomputed?: string;
+      } = { code: f.code, severity: f.severity, path: [...f.path], message: f.message[lang] };
+      if (f.published !== undefined) out.published = f.published;
+      if (f.recomputed !== undefined) out.recomputed = f.recomputed;
+      return out;
+    }),
+    budget: result.budget.map((b) => ({
+      path: [...b.path],
+      name: b.name,
+      executionRate: b.executionRate,
+      executionRateExact: b.executionRateExact,
+      variance: b.variance,
+      overspend: b.overspend,
+      score: b.score,
+    })),
+    indicators: result.indicators.map((i) => ({
+      path: [...i.path],
+      name: i.name,
+      status: i.status,
+      deviation: i.deviation,
+      deviationRelative: i.deviationRelative,
+      deviationAbsolute: i.deviationAbsolute,
+      deviationUnit: i.deviationUnit,
+      achievement: i.achievement,
+      score: i.score,
+    })),
+    crossChecks: result.crossChecks.map((c) => ({
+      id: c.id,
+      path: [...c.path],
+      name: c.name,
+      published: c.published,
+      recomputed: c.recomputed,
+      recomputedExact: c.recomputedExact,
+      consistent: c.consistent,
+      formula: c.formula[lang],
+    })),
+    totalScore: result.totalScore,
+    grade: result.grade,
+  };
+}
+
+/**
+ * `--format json`: {@link toJsonOutput}, pretty-printed with 2 spaces and a final newline. The
+ * characters that would act on a terminal and that JSON.stringify leaves as they are (DEL, C1
+ * and bidirectional controls) are written as `\u` escapes: the same JSON value, safe to print.
+ */
+export function renderJson(result: ValidationResult, lang: Lang): string {
+  return `${visible(JSON.stringify(toJsonOutput(result, lang), null, 2))}\n`;
+}

@@ -1,0 +1,313 @@
+/**
+ * The text output: tables for a terminal of `width` columns (CJK characters two columns wide),
+ * in colour when asked.
+ *
+ * @internal
+ */
+import { formatPath, type Lang, type Severity } from 'outturn';
+import {
+  budgetRows,
+  crossCheckMark,
+  groupFindings,
+  headerParts,
+  indicatorRows,
+  pickScore,
+  printed,
+  type RenderInput,
+  type StyledCell,
+  totals,
+} from './rows.js';
+import { displayWidth, type Paint, painter, type Style, truncate, visible, wrap } from './terminal.js';
+import { MARK_ERROR, MARK_INFO, MARK_WARNING, NONE, WORDS } from './words.js';
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+interface Column {
+  readonly header: string;
+  readonly align?: 'left' | 'right';
+  /** Shrinks first when the table is too wide (names). */
+  readonly flex?: boolean;
+  /** Spaces before the column (default 2). */
+  readonly gap?: number;
+  /** Widest the column may be. */
+  readonly max?: number;
+  /** Never cut (status words). */
+  readonly keep?: boolean;
+}
+
+type Cell = string | StyledCell;
+
+interface Table {
+  readonly header: string;
+  readonly rule: string;
+  readonly rows: readonly string[];
+}
+
+/** A cell's text, with what would act on the terminal escaped (see {@link visible}). */
+function cellText(cell: Cell): string {
+  return visible(typeof cell === 'string' ? cell : cell.text);
+}
+
+function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  maxWidth: number,
+  paint: Paint,
+): Table {
+  const widths = columns.map((col, i) => {
+    let w = displayWidth(col.header);
+    for (const row of rows) w = Math.max(w, displayWidth(cellText(row[i] ?? '')));
+    return Math.min(w, col.max ?? Number.POSITIVE_INFINITY);
+  });
+  const gaps = columns.map((col, i) => (i === 0 ? 0 : (col.gap ?? 2)));
+  const total = () => widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
+  // Shrink the widest column, one column at a time; a flexible column (a name) counts as 12
+  // narrower, so it keeps more room than the figures. A flexible column keeps 8 columns,
+  // another its header (at least 4); a `keep` column is never cut.
+  const minimum = columns.map((col, i) =>
+    col.keep ? (widths[i] ?? 0) : col.flex ? 8 : Math.max(4, displayWidth(col.header)),
+  );
+  while (total() > maxWidth) {
+    let pick = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    columns.forEach((col, i) => {
+      const w = widths[i] ?? 0;
+      if (w <= (minimum[i] ?? 0)) return;
+      const score = col.flex ? w - 12 : w;
+      if (score > best) {
+        best = score;
+        pick = i;
+      }
+    });
+    if (pick < 0) break;
+    widths[pick] = (widths[pick] ?? 0) - 1;
+  }
+  const line = (cells: readonly Cell[], headerStyle?: Style) =>
+    columns
+      .map((col, i) => {
+        const cell = cells[i] ?? '';
+        const w = widths[i] ?? 0;
+        const text = truncate(cellText(cell), w);
+        const fill = ' '.repeat(Math.max(0, w - displayWidth(text)));
+        const style = headerStyle ?? (typeof cell === 'string' ? undefined : cell.style);
+        const painted = paint(text, style);
+        return ' '.repeat(gaps[i] ?? 0) + (col.align === 'right' ? fill + painted : painted + fill);
+      })
+      .join('')
+      .trimEnd();
+  return {
+    header: line(
+      columns.map((c) => c.header),
+      'bold',
+    ),
+    rule: '-'.repeat(Math.min(total(), maxWidth)),
+    rows: rows.map((r) => line(r)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
+const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
+  error: MARK_ERROR,
+  warning: MARK_WARNING,
+  info: MARK_INFO,
+};
+
+/** Options of {@link renderText}. */
+export interface TextOptions {
+  readonly lang: Lang;
+  /** ANSI colours (default false). */
+  readonly color?: boolean;
+  /** Maximum line width in terminal columns (default 80). */
+  readonly width?: number;
+}
+
+/**
+ * The result as text for a terminal: a header, the budget table, the indicator table, the
+ * cross-checks, the findings grouped by severity, and a summary line. No line is wider than
+ * `width` columns (CJK characters count two).
+ */
+export function renderText(input: RenderInput, options: TextOptions): string {
+  const words = WORDS[options.lang];
+  const width = Math.max(40, options.width ?? 80);
+  const paint = painter(options.color === true);
+  const out: string[] = [];
+  const para = (text: string, indent = '', style?: Style) => {
+    for (const l of wrap(visible(text), width - displayWidth(indent))) out.push(paint(indent + l, style));
+  };
+  const heading = (text: string) => {
+    out.push('');
+    para(text, '', 'bold');
+  };
+
+  // Header
+  const title = printed(input.result.header.title);
+  const parts = headerParts(input.result.header).filter((p) => p !== title);
+  if (parts.length > 0) para(parts.join(' · '), '', 'bold');
+  if (title) para(title, '', 'bold');
+  para(`${words.file}${words.colon}${input.file}`, '', 'dim');
+  if (input.result.rejected) para(words.notAReport(input.result.findings.length));
+
+  // Budget
+  const budget = budgetRows(input.result);
+  if (budget.length > 0) {
+    heading(words.budget(printed(input.result.header.amountUnit)));
+    const t = renderTable(
+      [
+        { header: words.line, flex: true },
+        { header: words.adjusted, align: 'right' },
+        { header: words.actual, align: 'right' },
+        { header: '', gap: 1 },
+        { header: words.printedRate, align: 'right' },
+        { header: words.recomputedRate, align: 'right' },
+        { header: '', gap: 1 },
+      ],
+      budget.map((r) => [
+        '  '.repeat(r.depth) + r.name,
+        r.adjusted,
+        r.actual,
+        r.actualMark,
+        r.printedRate,
+        r.recomputedRate,
+        r.rateMark,
+      ]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule, ...t.rows);
+  }
+
+  // Indicators
+  const indicators = indicatorRows(input.result, words);
+  if (indicators.length > 0) {
+    heading(words.indicators);
+    const t = renderTable(
+      [
+        { header: '#', align: 'right' },
+        { header: words.name, flex: true },
+        { header: words.target, max: 12 },
+        { header: words.achieved, max: 12 },
+        { header: '', gap: 1 },
+        { header: words.status, keep: true },
+        { header: words.printedDeviation, align: 'right', max: 10 },
+        { header: words.recomputedDeviation, align: 'right', max: 10 },
+        { header: '', gap: 1 },
+      ],
+      indicators.map((r) => [
+        r.index,
+        r.name,
+        r.target,
+        r.actual,
+        r.actualMark,
+        r.status,
+        r.printedDeviation,
+        r.recomputedDeviation,
+        r.deviationMark,
+      ]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule);
+    let category: string | null = null;
+    indicators.forEach((r, i) => {
+      if (r.category !== category && r.category !== '')
+        out.push(paint(truncate(visible(`[${r.category}]`), width), 'dim'));
+      category = r.category;
+      out.push(t.rows[i] ?? '');
+    });
+  }
+
+  // Scores of project tables: budget lines and indicators that print or recompute one.
+  const scored = [
+    ...budget.map((r) => ({ index: '', name: r.name, ...pickScore(r) })),
+    ...indicators.map((r) => ({ index: r.index, name: r.name, ...pickScore(r) })),
+  ].filter((r) => r.printedScore !== NONE || r.recomputedScore !== NONE);
+  if (scored.length > 0) {
+    heading(words.scores);
+    const t = renderTable(
+      [
+        { header: '#', align: 'right' },
+        { header: words.name, flex: true },
+        { header: words.printedScore, align: 'right', max: 16 },
+        { header: words.recomputedScore, align: 'right', max: 16 },
+        { header: '', gap: 1 },
+      ],
+      scored.map((r) => [r.index, r.name, r.printedScore, r.recomputedScore, r.scoreMark]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule, ...t.rows);
+  }
+
+  // Cross-checks
+  if (input.result.crossChecks.length > 0) {
+    heading(words.crossChecks);
+    const checks = input.result.crossChecks;
+    const t = renderTable(
+      [
+        { header: '#', align: 'right' },
+        { header: words.name, flex: true },
+        { header: words.printedValue, align: 'right' },
+        { header: words.recomputedValue, align: 'right' },
+        { header: '', gap: 1 },
+      ],
+      checks.map((c) => {
+        const last = c.path[1];
+        return [
+          typeof last === 'number' ? String(last) : '',
+          c.name,
+          printed(c.published) || NONE,
+          c.recomputed ?? NONE,
+          crossCheckMark(c.consistent),
+        ];
+      }),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule);
+    checks.forEach((c, i) => {
+      out.push(t.rows[i] ?? '');
+      para(`${words.formula}${words.colon}${c.formula[options.lang]}`, '      ', 'dim');
+    });
+  }
+
+  if (budget.length > 0 || indicators.length > 0) {
+    out.push('');
+    para(words.legend, '', 'dim');
+    if (indicators.length > 0) para(words.indexNote, '', 'dim');
+  }
+
+  // Findings
+  heading(words.findings);
+  const groups = groupFindings(input.result.findings);
+  if (groups.length === 0) para(words.noFindings, '', 'green');
+  for (const [severity, list] of groups) {
+    out.push(paint(words.count(words.severities[severity], list.length), SEVERITY_STYLE[severity]));
+    for (const f of list) {
+      const head = wrap(visible(`${formatPath(f.path)} (${f.code})`), width - 4);
+      head.forEach((l, i) => {
+        out.push(i === 0 ? `  ${paint(SEVERITY_MARK[severity], SEVERITY_STYLE[severity])} ${l}` : `    ${l}`);
+      });
+      para(f.message[options.lang], '    ');
+    }
+  }
+
+  out.push('');
+  for (const t of totals(input.result, words)) para(t, '', 'bold');
+  para(words.summary(input.result.summary), '', 'bold');
+  if (!input.result.rejected) {
+    para(
+      words.figures(
+        input.result.budget.length,
+        input.result.indicators.length,
+        input.result.crossChecks.length,
+      ),
+      '',
+      'dim',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

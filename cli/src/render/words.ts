@@ -1,0 +1,167 @@
+/**
+ * The words of the text and Markdown outputs in zh-CN and en: headings, column headers,
+ * statuses, summary lines, and the marks of a checked cell.
+ *
+ * @internal
+ */
+import type { Lang, Severity } from 'outturn';
+
+/** A printed figure that outturn recomputed and found consistent. */
+export const MARK_OK = '✓';
+/** A cell with an error. */
+export const MARK_ERROR = '✗';
+/** A cell with a warning. */
+export const MARK_WARNING = '!';
+/** An info finding (text output). */
+export const MARK_INFO = 'i';
+/** A figure that is not printed or does not exist. */
+export const NONE = '-';
+
+/** The words of one language. */
+export interface Words {
+  readonly file: string;
+  readonly notAReport: (n: number) => string;
+  readonly budget: (unit: string) => string;
+  readonly line: string;
+  readonly adjusted: string;
+  readonly actual: string;
+  readonly printedRate: string;
+  readonly recomputedRate: string;
+  readonly indicators: string;
+  readonly name: string;
+  readonly target: string;
+  readonly achieved: string;
+  readonly colon: string;
+  readonly count: (label: string, n: number) => string;
+  readonly printedDeviation: string;
+  readonly recomputedDeviation: string;
+  readonly status: string;
+  readonly statuses: Readonly<Record<string, string>>;
+  readonly crossChecks: string;
+  readonly printedValue: string;
+  readonly recomputedValue: string;
+  readonly formula: string;
+  readonly findings: string;
+  readonly severity: string;
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+  readonly severities: Readonly<Record<Severity, string>>;
+  readonly noFindings: string;
+  readonly legend: string;
+  readonly indexNote: string;
+  readonly summary: (counts: Readonly<Record<Severity, number>>) => string;
+  readonly figures: (budget: number, indicators: number, crossChecks: number) => string;
+  readonly check: string;
+  readonly printedScore: string;
+  readonly recomputedScore: string;
+  readonly scores: string;
+  readonly total: (recomputed: string, printed: string) => string;
+  readonly grade: (recomputed: string, printed: string) => string;
+  readonly category: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The words of each language. */
+export const WORDS: Readonly<Record<Lang, Words>> = {
+  en: {
+    file: 'File',
+    notAReport: (n) =>
+      `The file is valid JSON but not a report in outturn's format (${plural(n, 'problem', 'problems')}).`,
+    budget: (unit) => (unit ? `Budget execution (amounts in ${unit})` : 'Budget execution'),
+    line: 'Budget line',
+    adjusted: 'Adjusted',
+    actual: 'Actual',
+    printedRate: 'Printed',
+    recomputedRate: 'Recomputed',
+    indicators: 'Indicators: status and deviation',
+    name: 'Indicator',
+    target: 'Target',
+    achieved: 'Actual',
+    colon: ': ',
+    count: (label, n) => `${label} (${n})`,
+    printedDeviation: 'Printed',
+    recomputedDeviation: 'Recomputed',
+    status: 'Status',
+    statuses: {
+      met: 'met',
+      'not-met': 'not met',
+      'needs-judgement': 'review',
+      'not-reported': 'no data',
+      unparsable: 'unreadable',
+    },
+    crossChecks: "Cross-checks against the report's own data",
+    printedValue: 'Printed',
+    recomputedValue: 'Recomputed',
+    formula: 'Formula',
+    findings: 'Findings',
+    severity: 'Severity',
+    code: 'Code',
+    path: 'Path',
+    message: 'Message',
+    severities: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+    noFindings: 'No findings: every printed figure recomputes.',
+    legend: `${MARK_OK} consistent, ${MARK_ERROR} error, ${MARK_WARNING} warning (see Findings)`,
+    indexNote: '#: position in the report\'s "indicators" list, as in the finding paths',
+    summary: (c) =>
+      `Summary: ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${c.info} info.`,
+    figures: (b, i, x) =>
+      `Recomputed ${plural(b, 'budget line', 'budget lines')}, ${plural(i, 'indicator', 'indicators')}, ${plural(x, 'cross-check', 'cross-checks')}.`,
+    check: 'Check',
+    printedScore: 'Printed score',
+    recomputedScore: 'Recomputed score',
+    scores: 'Scores (得分): printed and recomputed',
+    total: (r, p) => `Total score: ${r} recomputed, ${p} printed.`,
+    grade: (r, p) => `Grade: ${r} recomputed, ${p} printed.`,
+    category: 'Category',
+  },
+  zh: {
+    file: '文件',
+    notAReport: (n) => `该文件是有效的 JSON，但不符合 outturn 的报告格式（${n} 处问题）。`,
+    budget: (unit) => (unit ? `预算执行情况（金额单位：${unit}）` : '预算执行情况'),
+    line: '预算项目',
+    adjusted: '调整预算数',
+    actual: '实际支出数',
+    printedRate: '报告执行率',
+    recomputedRate: '复算执行率',
+    indicators: '绩效指标：完成情况与偏差',
+    name: '指标名称',
+    target: '目标值',
+    achieved: '完成值',
+    colon: '：',
+    count: (label, n) => `${label}（${n}）`,
+    printedDeviation: '报告偏差',
+    recomputedDeviation: '复算偏差',
+    status: '状态',
+    statuses: {
+      met: '达成',
+      'not-met': '未达成',
+      'needs-judgement': '需判断',
+      'not-reported': '未填报',
+      unparsable: '无法解析',
+    },
+    crossChecks: '交叉核对（按报告自身数据复算）',
+    printedValue: '报告值',
+    recomputedValue: '复算值',
+    formula: '公式',
+    findings: '问题与提示',
+    severity: '级别',
+    code: '代码',
+    path: '位置',
+    message: '说明',
+    severities: { error: '错误', warning: '警告', info: '提示' },
+    noFindings: '未发现问题：报告中的数字均可复算一致。',
+    legend: `${MARK_OK} 一致，${MARK_ERROR} 错误，${MARK_WARNING} 警告（详见“问题与提示”）`,
+    indexNote: '#：指标在报告 indicators 列表中的下标，与问题位置一致',
+    summary: (c) => `小结：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 条。`,
+    figures: (b, i, x) => `已复算预算行 ${b} 行、指标 ${i} 项、交叉核对 ${x} 项。`,
+    check: '核对',
+    printedScore: '报告得分',
+    recomputedScore: '复算得分',
+    scores: '得分：报告值与复算值',
+    total: (r, p) => `总分：复算 ${r}，报告 ${p}。`,
+    grade: (r, p) => `等级：复算 ${r}，报告 ${p}。`,
+    category: '类别',
+  },
+};

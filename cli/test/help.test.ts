@@ -1,0 +1,190 @@
+/**
+ * The help and the argument parser agree, in both languages: both come from the table of
+ * cli/src/options.ts, and this pins what that promises. Every option the parser accepts is in
+ * every help page of a command that takes it; every value a choice option allows is accepted
+ * and documented; nothing outside the table is accepted.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayWidth } from 'outturn-cli/render';
+import { describe, expect, it } from 'vitest';
+import { OPTIONS, type OptionSpec } from '../src/options.js';
+import { ROOT } from './support/cli.js';
+import { run } from './support/run.js';
+
+const EXAMPLE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
+const LANGS = ['zh', 'en'] as const;
+const TOPICS = [
+  { topic: 'main', args: ['--help'] },
+  { topic: 'check', args: ['check', '--help'] },
+  { topic: 'import', args: ['import', '--help'] },
+] as const;
+
+/** Whether the help page of `topic` should document `option`. */
+function documents(topic: 'main' | 'check' | 'import', option: OptionSpec): boolean {
+  return topic === 'main' || option.commands === 'any' || option.commands.includes(topic);
+}
+
+/** A value the option accepts, to pass it on a command line. */
+function sampleValue(option: OptionSpec): string | null {
+  if (option.kind === 'flag') return null;
+  if (option.kind === 'choice') return option.values[0]?.name ?? '';
+  return option.name === 'profile' ? 'default' : 'Sheet1';
+}
+
+describe('help pages', () => {
+  for (const { topic, args } of TOPICS) {
+    for (const lang of LANGS) {
+      it(`outturn ${args.join(' ')} --lang ${lang} documents every option it takes, within 80 columns`, async () => {
+        const r = await run([...args, '--lang', lang]);
+        expect(r.status).toBe(0);
+        expect(r.stderr).toBe('');
+        for (const option of OPTIONS.filter((o) => documents(topic, o))) {
+          expect(r.stdout, `--${option.name}`).toContain(`--${option.name}`);
+          if (option.kind === 'flag') expect(r.stdout).toContain(`-${option.short}, --${option.name}`);
+          if (option.kind === 'choice') {
+            expect(r.stdout).toContain(`--${option.name} ${option.values.map((v) => v.name).join('|')}`);
+          }
+          if (option.kind === 'string')
+            expect(r.stdout).toContain(`--${option.name} ${option.placeholder[lang]}`);
+        }
+        for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+      });
+    }
+  }
+
+  it('the Chinese help documents --profile, with every shipped profile in the help of check', async () => {
+    const main = (await run(['--help'])).stdout;
+    const check = (await run(['check', '--help'])).stdout;
+    expect(main).toContain('--profile 名称|文件.json');
+    for (const name of ['default', 'linear-deficit', 'bands-80-50', 'grades-80-70-60', 'uncapped']) {
+      expect(main).toContain(name);
+      expect(check).toMatch(new RegExp(`^ {6}${name} +\\S`, 'm'));
+    }
+  });
+
+  it('the help of a command details every value of its choice options, in both languages', async () => {
+    for (const lang of LANGS) {
+      const check = (await run(['check', '--help', '--lang', lang])).stdout;
+      for (const option of OPTIONS) {
+        if (option.kind !== 'choice') continue;
+        for (const value of option.values) {
+          // The first line of the value's description, after its name.
+          const first = value.description[lang].split(/[ ，、：；]/)[0] ?? '';
+          expect(check).toMatch(
+            new RegExp(`^ {6}${value.name} +${first.replace(/[{}()|.+*?^$[\]\\]/g, '\\$&')}`, 'm'),
+          );
+        }
+      }
+    }
+  });
+
+  it('the help of import does not document the options only check takes', async () => {
+    for (const lang of LANGS) {
+      const help = (await run(['import', '--help', '--lang', lang])).stdout;
+      for (const name of ['--format', '--fail-on', '--profile']) expect(help).not.toContain(name);
+    }
+  });
+});
+
+describe('--help and --version', () => {
+  it('--help documents every option and exits 0, in both languages', async () => {
+    for (const args of [
+      ['--help'],
+      ['-h', '--lang', 'en'],
+      ['check', '--help'],
+      ['check', '--help', '--lang', 'en'],
+    ]) {
+      const r = await run(args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      for (const opt of ['--format', 'text', 'json', 'markdown', '--lang', '--fail-on', 'never', '--help']) {
+        expect(r.stdout).toContain(opt);
+      }
+      for (const line of r.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    }
+    expect((await run(['--help'])).stdout).toContain('--version');
+    expect((await run(['--help', '--lang', 'en'])).stdout).toContain('Exit codes');
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await run(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe('the parser takes exactly the options of the table', () => {
+  it('accepts every option of check, and of import those import takes', async () => {
+    for (const option of OPTIONS) {
+      if (option.kind === 'flag') continue; // --help and --version end the command; tested below
+      const value = sampleValue(option) ?? '';
+      const asCheck = await run([
+        'check',
+        EXAMPLE,
+        `--${option.name}`,
+        value,
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ]);
+      expect(asCheck.stderr, `--${option.name} ${value}`).not.toContain('unknown option');
+      // --from makes the report JSON a table file, in which no table is found (exit 2).
+      if (option.name !== 'from')
+        expect(asCheck.status, `--${option.name} ${value}: ${asCheck.stderr}`).toBe(0);
+      const asImport = await run(['import', EXAMPLE, `--${option.name}`, value, '--lang', 'en']);
+      expect(asImport.stderr).not.toContain('unknown option');
+      const taken = option.commands === 'any' || option.commands.includes('import');
+      expect(
+        asImport.stderr.includes(`--${option.name} applies to check, not to import`),
+        `--${option.name}`,
+      ).toBe(!taken);
+    }
+  });
+
+  it('accepts every flag, long and short', async () => {
+    for (const option of OPTIONS) {
+      if (option.kind !== 'flag') continue;
+      for (const flag of [`--${option.name}`, `-${option.short}`]) {
+        const r = await run([flag]);
+        expect(r.status, flag).toBe(0);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).not.toBe('');
+      }
+    }
+  });
+
+  it('accepts each allowed value of a choice option and names them all when one is wrong', async () => {
+    for (const option of OPTIONS) {
+      if (option.kind !== 'choice') continue;
+      for (const value of option.values) {
+        const r = await run([
+          'check',
+          EXAMPLE,
+          `--${option.name}=${value.name}`,
+          '--fail-on=never',
+          '--lang=en',
+        ]);
+        expect(r.stderr, `--${option.name}=${value.name}`).not.toContain(`--${option.name} must be`);
+      }
+      const wrong = await run(['check', EXAMPLE, '--lang', 'en', `--${option.name}`, 'nonsense']);
+      expect(wrong.status).toBe(2);
+      const names = option.values.map((v) => v.name);
+      expect(wrong.stderr).toContain(
+        `--${option.name} must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, not "nonsense"`,
+      );
+    }
+  });
+
+  it('refuses an option that is not in the table', async () => {
+    const names = new Set<string>(OPTIONS.map((o) => o.name));
+    for (const name of ['output', 'color', 'quiet', 'verbose', 'out', 'fail', 'format-json']) {
+      expect(names.has(name)).toBe(false);
+      const r = await run(['check', EXAMPLE, `--${name}`, '--lang', 'en']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`unknown option "--${name}"`);
+    }
+  });
+});
