@@ -133,6 +133,10 @@ function rate(numerator: Dec, denominator: Dec, options: RateOptions): RateResul
  * `unparsable-value`. Amounts are strings as printed or finite numbers, in `amountUnit`
  * (default 万元) unless they print their own money unit.
  *
+ * @throws TypeError when `line` is not an object, an amount neither a string, a number nor
+ *   null (a non-finite number is data: `unparsable-value`), or `options` not an object or
+ *   undefined with `decimals` an integer from 0 to 20, `rounding` a rounding mode and
+ *   `amountUnit` one of 元 万元 亿元 萬元 億元.
  * @example
  * ```ts
  * executionRate({ adjusted: '321.19', actual: '430.93' });
@@ -140,10 +144,6 @@ function rate(numerator: Dec, denominator: Dec, options: RateOptions): RateResul
  * executionRate({ adjusted: '57.21', actual: '49.54' }).printed; // '86.59%'
  * executionRate({ adjusted: '0', actual: '0' }); // { ok: false, code: 'execution-rate-undefined', … }
  * ```
- * @throws TypeError when `line` is not an object, an amount neither a string, a number nor
- *   null (a non-finite number is data: `unparsable-value`), or `options` not an object or
- *   undefined with `decimals` an integer from 0 to 20, `rounding` a rounding mode and
- *   `amountUnit` one of 元 万元 亿元 萬元 億元.
  */
 export function executionRate(
   line: { readonly adjusted?: Figure | null; readonly actual?: Figure | null },
@@ -177,12 +177,12 @@ export function executionRate(
  * 调整预算数. Exact; `printed` rounded half-up to 2 decimals by default; negative when the
  * budget was cut. A zero initial budget has no rate (`adjustment-rate-undefined`).
  *
+ * @throws TypeError as {@link executionRate} does, for `line.initial` and `line.adjusted`.
  * @example
  * ```ts
  * adjustmentRate({ initial: '321.19', adjusted: '321.19' }).printed; // '0.00%'
  * adjustmentRate({ initial: '100', adjusted: '143.37' }).printed;    // '43.37%'
  * ```
- * @throws TypeError as {@link executionRate} does, for `line.initial` and `line.adjusted`.
  */
 export function adjustmentRate(
   line: { readonly initial?: Figure | null; readonly adjusted?: Figure | null },

@@ -37,13 +37,13 @@ for (const [id, names] of Object.entries(COMMON_INDICATOR_NAMES) as [
 /**
  * Which common indicator an indicator name denotes, if any.
  *
+ * @throws TypeError when `name` is not a string.
  * @example
  * ```ts
  * commonIndicatorOf('预算执行率');     // 'execution-rate'
  * commonIndicatorOf(' 在职人员 控制率'); // 'staff-control-rate'
  * commonIndicatorOf('满意率');         // null
  * ```
- * @throws TypeError when `name` is not a string.
  */
 export function commonIndicatorOf(name: string): CommonIndicatorId | null {
   assertString('commonIndicatorOf', 'name', name);
@@ -91,13 +91,13 @@ function readCount(raw: Figure | null | undefined, what: Messages): Reading {
  * Formula: 在职人员数 ÷ 编制数 × 100% (actual staff over authorised posts). Exact; `printed`
  * rounded half-up to 2 decimals. Zero authorised posts: `rate-undefined`.
  *
+ * @throws TypeError when `staffing` is not an object, or `authorized` or `actual` is neither a
+ *   string, a number nor null (a non-finite number is data: `unparsable-value`).
  * @example
  * ```ts
  * // 苏州市商务服务中心 2023: 全额事业编制 14 名；实际 10 名.
  * staffControlRate({ authorized: 14, actual: 10 }).printed; // '71.43%'
  * ```
- * @throws TypeError when `staffing` is not an object, or `authorized` or `actual` is neither a
- *   string, a number nor null (a non-finite number is data: `unparsable-value`).
  */
 export function staffControlRate(staffing: {
   readonly authorized?: Figure | null;
@@ -128,13 +128,13 @@ export function staffControlRate(staffing: {
  * Formula: 年末结转结余 ÷ 调整预算数 × 100%. Another published variant divides by 完成数
  * (actual spending): pass `basis: 'actual'` with `actual`. Zero denominator: `rate-undefined`.
  *
+ * @throws TypeError when `figures` is not an object, `carryover`, `adjusted` or `actual` is
+ *   neither a string, a number nor null (a non-finite number is data: `unparsable-value`), or
+ *   `basis` is neither `'budget'`, `'actual'` nor undefined.
  * @example
  * ```ts
  * carryoverRate({ carryover: '12.5', adjusted: '250' }).printed; // '5.00%'
  * ```
- * @throws TypeError when `figures` is not an object, `carryover`, `adjusted` or `actual` is
- *   neither a string, a number nor null (a non-finite number is data: `unparsable-value`), or
- *   `basis` is neither `'budget'`, `'actual'` nor undefined.
  */
 export function carryoverRate(figures: {
   readonly carryover?: Figure | null;

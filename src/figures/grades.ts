@@ -74,12 +74,12 @@ const DECLARED: Readonly<Record<string, 'achieved' | 'partial' | 'not-achieved'>
  * The outcome a qualitative actual declares (达成预期指标 → `achieved`, 部分达成预期指标 →
  * `partial`, 未达成预期指标 → `not-achieved`), or null when it is a grade, not a declaration.
  *
+ * @throws TypeError when `actual` is not a string.
  * @example
  * ```ts
  * declaredOutcome('达成预期指标'); // 'achieved'
  * declaredOutcome('较显著');       // null
  * ```
- * @throws TypeError when `actual` is not a string.
  */
 export function declaredOutcome(actual: string): 'achieved' | 'partial' | 'not-achieved' | null {
   assertString('declaredOutcome', 'actual', actual);
@@ -99,6 +99,7 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * scale is `needs-judgement`, never silently met, unless the actual declares the outcome
  * itself ({@link declaredOutcome}: 达成预期指标 is met, 部分/未达成预期指标 are not).
  *
+ * @throws TypeError when `expected` or `actual` is not a string.
  * @example
  * ```ts
  * compareGrades('较显著', '显著');   // 'met'
@@ -106,7 +107,6 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * compareGrades('有序推进', '有序推进'); // 'met'
  * compareGrades('较显著', '良好');   // 'needs-judgement'
  * ```
- * @throws TypeError when `expected` or `actual` is not a string.
  */
 export function compareGrades(expected: string, actual: string): GradeComparison {
   assertString('compareGrades', 'expected', expected);

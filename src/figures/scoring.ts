@@ -341,16 +341,16 @@ function done(
  * decimals and rounding (2, half-up). No weight, or a status that cannot be scored
  * (not reported, unparsable, needs judgement): `{ ok: false }`, never NaN.
  *
+ * @throws TypeError when `indicator` is not an object or a field of it has the wrong type (as
+ *   {@link evaluateIndicator} says; `weight` a string, a number or null), when `profile` is not
+ *   a scoring profile (every field of {@link ScoringProfile} with its type), or `evaluate` is
+ *   not valid options of {@link evaluateIndicator}.
  * @example
  * ```ts
  * scoreIndicator({ target: '≥43.2', actual: '37.24', weight: '10' }).printed; // '8.62'
  * scoreIndicator({ target: '≤10', actual: '12', weight: '10' }).printed;      // '8.33'
  * scoreIndicator({ target: '≤10', actual: '12', weight: '10' }, SCORING_PROFILES['linear-deficit']).printed; // '8.00'
  * ```
- * @throws TypeError when `indicator` is not an object or a field of it has the wrong type (as
- *   {@link evaluateIndicator} says; `weight` a string, a number or null), when `profile` is not
- *   a scoring profile (every field of {@link ScoringProfile} with its type), or `evaluate` is
- *   not valid options of {@link evaluateIndicator}.
  */
 export function scoreIndicator(
   indicator: ScorableIndicator,
@@ -566,13 +566,13 @@ export function inBand(score: Dec, band: ScoreBand): boolean {
  * at the weight when the profile says so (default) and the rate is above 100%. Exact; printed
  * with the profile's decimals and rounding. A zero budget has no rate and so no score.
  *
+ * @throws TypeError when `input` is not an object, `rate` neither a string nor null, `weight`
+ *   neither a string, a number nor null, or `profile` not a scoring profile.
  * @example
  * ```ts
  * budgetExecutionScore({ rate: '86.59', weight: '10' }).printed;  // '8.66'
  * budgetExecutionScore({ rate: '134.17', weight: '10' }).printed; // '10.00' (capped)
  * ```
- * @throws TypeError when `input` is not an object, `rate` neither a string nor null, `weight`
- *   neither a string, a number nor null, or `profile` not a scoring profile.
  */
 export function budgetExecutionScore(
   input: { readonly rate: string | null; readonly weight: Figure | null | undefined },
@@ -628,12 +628,12 @@ export function budgetExecutionScore(
  * The grade (等级) of a total score under a profile: the first step whose `min` the total
  * reaches (default 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below).
  *
+ * @throws TypeError when `total` is not a string or `profile` not a scoring profile.
  * @example
  * ```ts
  * gradeOf('89.99'); // '良'
  * gradeOf('90');    // '优'
  * ```
- * @throws TypeError when `total` is not a string or `profile` not a scoring profile.
  */
 export function gradeOf(total: string, profile: ScoringProfile = DEFAULT_PROFILE): string | null {
   assertString('gradeOf', 'total', total);

@@ -203,13 +203,13 @@ const SAVING_PARTS: readonly string[] = ['节约', '节省', '节支'];
  * cost category (成本指标, 经济成本指标) and its name speaks of no saving (节约, 节省, 节支).
  * Used for the direction of a bare target value.
  *
+ * @throws TypeError when `name` is not a string or `path` not an array of strings.
  * @example
  * ```ts
  * isLowerBetter('公用经费控制率'); // true
  * isLowerBetter('预算执行率');     // false
  * isLowerBetter('项目计划总投资', ['产出指标', '成本指标']); // true
  * ```
- * @throws TypeError when `name` is not a string or `path` not an array of strings.
  */
 export function isLowerBetter(name: string, path: readonly string[] = []): boolean {
   assertString('isLowerBetter', 'name', name);
@@ -485,11 +485,11 @@ function parseCells(cells: TargetCells, unit: string | null, context: TargetCont
 /**
  * Prints a comparator the way the reference report does (`≥`, `≤`, `=`, `>`, `<`).
  *
+ * @throws TypeError when `op` is not one of `'>='`, `'<='`, `'='`, `'>'`, `'<'`.
  * @example
  * ```ts
  * comparatorSymbol('>='); // '≥'
  * ```
- * @throws TypeError when `op` is not one of `'>='`, `'<='`, `'='`, `'>'`, `'<'`.
  */
 export function comparatorSymbol(op: Comparator): string {
   assertOneOf('comparatorSymbol', 'op', op, COMPARATORS);
