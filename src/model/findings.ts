@@ -90,9 +90,27 @@ export type Finding = { readonly [C in FindingCode]: FindingOf<C> }[FindingCode]
 /** Severity order, most serious first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** True when `severity` is at least as serious as `threshold`. */
+/**
+ * True when `severity` is at least as serious as `threshold` (error > warning > info).
+ *
+ * @throws TypeError when either is not `'error'`, `'warning'` or `'info'`.
+ * @example
+ * ```ts
+ * atLeast('error', 'warning'); // true
+ * atLeast('info', 'warning');  // false
+ * ```
+ */
 export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+  const s = SEVERITIES.indexOf(severity);
+  const t = SEVERITIES.indexOf(threshold);
+  // An unknown severity would give -1 and count as the most serious: refuse it instead.
+  if (s < 0 || t < 0) {
+    const bad = s < 0 ? severity : threshold;
+    throw new TypeError(
+      `atLeast: a severity must be one of "error", "warning", "info", got ${typeof bad === 'string' ? JSON.stringify(bad.slice(0, 40)) : typeof bad}`,
+    );
+  }
+  return s <= t;
 }
 
 /**
