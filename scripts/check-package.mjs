@@ -22,9 +22,10 @@
 //    @types/node and esModuleInterop/allowSyntheticDefaultImports off.
 // 5. Both tarballs together, in another empty project (the rest from the registry or the npm
 //    cache): node_modules holds exactly the packages their dependencies name; then
-//    `npx outturn --version`, `npx outturn check report.json` (exit 1: the reference report has
-//    errors; --format json parsed), `npx outturn-cli check`, `outturn import` of a CSV and of
-//    an .xlsx written here, exit 2 on a missing file; import('outturn-cli/import') and
+//    `npx outturn check report.json` (exit 1: the reference report has errors; --format json
+//    parsed), `npx outturn-cli check` (npx by the package name), and through the same
+//    node_modules/.bin link `outturn --version`, `outturn import` of a CSV and of an .xlsx
+//    written here, exit 2 on a missing file; import('outturn-cli/import') and
 //    require('outturn-cli/render') with real figures, and tsc NodeNext on typed uses of
 //    outturn-cli, outturn-cli/import and outturn-cli/render.
 // The two installs run while the tarballs are linted.
@@ -430,6 +431,19 @@ function project(dir, name) {
 /** Runs `outturn …` through npx in `cwd`; resolves to `{ status, stdout, stderr }`. */
 const outturn = (cwd, args, name = 'outturn') => runAsync(npx, ['--no', '--', name, ...args], { cwd });
 
+/**
+ * Runs the `outturn` link npm made in `cwd`/node_modules/.bin, without npx: what npx runs,
+ * one npm start-up less (the npx steps above show that npx finds it).
+ */
+const linked = (cwd, args) =>
+  runAsync(
+    join(cwd, 'node_modules', '.bin', process.platform === 'win32' ? 'outturn.cmd' : 'outturn'),
+    args,
+    {
+      cwd,
+    },
+  );
+
 /** Writes a small workbook: a header row and two indicator rows, with the CLI's xlsx library. */
 function writeWorkbook(file) {
   const XLSX = createRequire(join(ROOT, 'cli', 'package.json'))('@e965/xlsx');
@@ -690,14 +704,6 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
     });
     typed.catch(() => {}); // awaited below
 
-    await step('npx outturn --version', async () => {
-      const r = await outturn(cliProject, ['--version']);
-      check(
-        r.status === 0 && r.stdout.trim() === pkg.version,
-        `outturn --version exited ${r.status}, printed "${r.stdout.trim()}"`,
-      );
-      return r.stdout.trim();
-    });
     await step('npx outturn check report.json (exit 1: the report has errors)', async () => {
       const r = await outturn(cliProject, ['check', 'report.json']);
       check(r.status === 1, `outturn check exited ${r.status}, expected 1:\n${indent(r.stderr)}`);
@@ -739,13 +745,21 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
       );
       return `exit 0 with --fail-on never, summary ${JSON.stringify(out.summary)}`;
     });
-    await step('npx outturn import table.csv, table.xlsx', async () => {
+    await step('outturn --version', async () => {
+      const r = await linked(cliProject, ['--version']);
+      check(
+        r.status === 0 && r.stdout.trim() === pkg.version,
+        `outturn --version exited ${r.status}, printed "${r.stdout.trim()}"`,
+      );
+      return r.stdout.trim();
+    });
+    await step('outturn import table.csv, table.xlsx; outturn check table.csv', async () => {
       const lines = [];
       for (const [file, test] of [
         ['table.csv', (r) => r.budget?.[0]?.actual === '430.93' && r.indicators?.length > 0],
         ['table.xlsx', (r) => r.indicators?.length === 2 && r.indicators[1].actual === '95%'],
       ]) {
-        const r = await outturn(cliProject, ['import', file]);
+        const r = await linked(cliProject, ['import', file]);
         check(r.status === 0, `outturn import ${file} exited ${r.status}:\n${indent(r.stderr)}`);
         const report = parseJson(r.stdout, `outturn import ${file}`);
         check(
@@ -756,7 +770,7 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
           `${file}: ${report.budget?.length ?? 0} budget roots, ${report.indicators?.length ?? 0} indicators`,
         );
       }
-      const direct = await outturn(cliProject, ['check', 'table.csv', '--format', 'json']);
+      const direct = await linked(cliProject, ['check', 'table.csv', '--format', 'json']);
       const summary = parseJson(direct.stdout, 'outturn check table.csv').summary;
       check(
         JSON.stringify(summary) === JSON.stringify(EXAMPLE_SUMMARY),
@@ -765,8 +779,8 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
       lines.push(`outturn check table.csv: exit ${direct.status}, summary ${JSON.stringify(summary)}`);
       return lines.join('\n');
     });
-    await step('npx outturn check no-such-file.json (exit 2, one line on stderr)', async () => {
-      const r = await outturn(cliProject, ['check', 'no-such-file.json']);
+    await step('outturn check no-such-file.json (exit 2, one line on stderr)', async () => {
+      const r = await linked(cliProject, ['check', 'no-such-file.json']);
       check(r.status === 2, `outturn check on a missing file exited ${r.status}, expected 2`);
       check(
         r.stderr.trim().split('\n').length === 1,
