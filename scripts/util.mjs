@@ -1,5 +1,5 @@
 // Helpers shared by the scripts in this folder: running commands, timing steps, failing clearly.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,36 @@ export function run(command, args, options = {}) {
   });
   if (r.error) throw new CheckError(`cannot run ${command}: ${r.error.message}`);
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** {@link run} without blocking: resolves to `{ status, stdout, stderr }`, so commands can overlap. */
+export function runAsync(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      shell: process.platform === 'win32',
+      ...options,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', (e) => reject(new CheckError(`cannot run ${command}: ${e.message}`)));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** {@link runOk} without blocking. */
+export async function runOkAsync(what, command, args, options = {}) {
+  const r = await runAsync(command, args, options);
+  if (r.status !== 0) {
+    throw new CheckError(`${what} failed (exit ${r.status}):\n${indent(`${r.stdout}${r.stderr}`.trim())}`);
+  }
+  return r;
 }
 
 /** Runs a command that must exit 0; on failure the CheckError carries its output. */
