@@ -79,28 +79,7 @@ const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no
  * that is no longer broken (then delete it here). Empty the list to make the check strict.
  */
 const KNOWN_BROKEN_LINKS = {
-  outturn: [
-    'examples/suzhou-commerce-service-center-2023.json',
-    'docs/report-format.md',
-    'examples/templates/',
-    'docs/import.md',
-    'docs/getting-started.md',
-    'docs/zh/getting-started.md',
-    'docs/concepts.md',
-    'docs/zh/concepts.md',
-    'docs/conventions.md',
-    'docs/zh/conventions.md',
-    'docs/cli.md',
-    'docs/zh/cli.md',
-    'docs/faq.md',
-    'docs/zh/faq.md',
-    'docs/findings.md',
-    'docs/zh/findings.md',
-    'docs/zh/report-format.md',
-    'docs/api/README.md',
-    'docs/size.md',
-    'CHANGELOG.md',
-  ],
+  outturn: [],
   'outturn-cli': [],
 };
 

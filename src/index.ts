@@ -44,9 +44,7 @@ export {
   type IndicatorStatus,
 } from './figures/indicator.js';
 export {
-  budgetExecutionScore,
   type GradeStep,
-  gradeOf,
   type LowerIsBetterStrategy,
   type ParseProfileResult,
   PROFILE_NAMES,
@@ -54,11 +52,15 @@ export {
   parseScoringProfile,
   profileNamed,
   SCORING_PROFILES,
+  type ScoringProfile,
+} from './figures/profiles.js';
+export {
+  budgetExecutionScore,
+  gradeOf,
   type ScorableIndicator,
   type ScoreBand,
   type ScoreResult,
   type ScoreRule,
-  type ScoringProfile,
   scoreIndicator,
 } from './figures/scoring.js';
 export {

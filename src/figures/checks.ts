@@ -29,7 +29,7 @@ import {
 } from '../core/arguments.js';
 import { ROUNDING_MODES } from '../core/decimal.js';
 import type { AmountUnit } from '../model/report.js';
-import type { LowerIsBetterStrategy } from './scoring.js';
+import type { LowerIsBetterStrategy } from './profiles.js';
 import type { Comparator } from './target.js';
 
 /**

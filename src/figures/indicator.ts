@@ -1,5 +1,8 @@
 /**
  * One indicator: was the target met, and by how much did the actual deviate (偏差)?
+ *
+ * Over 400 lines because it is one thing: the evaluation of one indicator (reading the actual,
+ * comparing intervals, the deviation conventions), each step used only here.
  */
 import { type Dec, HUNDRED, isPos, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
 import {

@@ -1,5 +1,8 @@
 /**
  * Target notation (指标目标值) as printed in self-evaluation tables.
+ *
+ * Over 400 lines because it is one thing: the grammar of printed targets (comparators, words,
+ * ranges, cells, qualitative grades), which reads best whole.
  */
 
 import { assertOneOf, assertString, assertStringArray } from '../core/arguments.js';

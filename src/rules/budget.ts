@@ -1,6 +1,9 @@
 /**
  * The budget rules: the arithmetic of budget trees (预算信息) and every line's recomputed
  * figures, read once into rows that the score rules and the result read too.
+ *
+ * Over 400 lines because it is one thing: the rules of one budget table (adjusted budget,
+ * sums, rates, overspend, variance) over one walk of its tree.
  */
 import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
 import { comparePrinted } from '../core/printed.js';

@@ -7,12 +7,12 @@ import { comparePrinted } from '../core/printed.js';
 import { type Quantity, quantityValue, showValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
 import type { Evaluation, EvaluationExacts } from '../figures/indicator.js';
+import type { ScoringProfile } from '../figures/profiles.js';
 import {
   budgetExecutionScore,
   gradeOf,
   inBand,
   type ScoreResult,
-  type ScoringProfile,
   scoreEvaluation,
 } from '../figures/scoring.js';
 import type { Finding, Path } from '../model/findings.js';

@@ -5,7 +5,7 @@
  */
 import { dec } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
-import { SCORING_PROFILES } from '../figures/scoring.js';
+import { SCORING_PROFILES } from '../figures/profiles.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../model/report.js';

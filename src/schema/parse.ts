@@ -5,6 +5,9 @@
  * function to use: it never throws for bad data, turns every structural problem into an
  * `invalid-report` finding with a path and a message in en and zh-CN, and returns a fresh copy
  * of the report that shares nothing with the input. No zod type or `ZodError` crosses its API.
+ *
+ * Over 400 lines because it is one thing: the schema and the translation of its issues into
+ * findings with paths and bilingual messages, which must stay side by side.
  */
 import { z } from 'zod';
 import { type Finding, formatPath, type Path } from '../model/findings.js';
