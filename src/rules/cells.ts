@@ -7,10 +7,7 @@ import type { ScoreResult } from '../figures/scoring.js';
 import { type Finding, type Path, SEVERITIES, type Severity, summarize } from '../model/findings.js';
 import type { BudgetLine, Indicator, Report } from '../model/report.js';
 import type { BudgetCells, CellCheck, IndicatorCells, ReportHeader, ValidationResult } from './result.js';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from './rows.js';
 
 /**
  * A result that holds only findings: nothing was recomputed because the input is not a report

@@ -19,11 +19,7 @@ import { CROSS_CHECK_FORMULAS } from '../model/messages/formulas.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Figure, Report } from '../model/report.js';
 import type { CrossCheck } from './result.js';
-import type { IndicatorRow } from './rows.js';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { type IndicatorRow, isRecord } from './rows.js';
 
 /**
  * Recomputes each common indicator that a row prints and compares it with the printed actual

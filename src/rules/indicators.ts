@@ -17,11 +17,7 @@ import { comparatorSymbol } from '../figures/target.js';
 import { type Finding, formatPath } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { RowRef } from '../model/messages/params.js';
-import { type IndicatorRow, text } from './rows.js';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { type IndicatorRow, isRecord, text } from './rows.js';
 
 const rowLabel = (r: RowRef): string => (r.name === '' ? `indicator ${formatPath(r.path)}` : `"${r.name}"`);
 const rowLabelZh = (r: RowRef): string => (r.name === '' ? `指标 ${formatPath(r.path)}` : `“${r.name}”`);

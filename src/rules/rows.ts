@@ -69,7 +69,8 @@ export interface IndicatorRow {
   readonly reason: unknown;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** A plain object (not null, not an array): a report, a row or a cell group as given. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -15,14 +15,10 @@ import { crossCheck } from './cross-checks.js';
 import { checkIndicatorRow } from './indicators.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
-import { type IndicatorRow, readIndicatorRow } from './rows.js';
+import { type IndicatorRow, isRecord, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
 
 const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Checks a report figure by figure and recomputes every figure it prints.
