@@ -92,6 +92,7 @@ export type {
   Catalog,
   CrossCheckId,
   FindingParams,
+  RoundedFigure,
   RowRef,
   ScoreSubject,
 } from './model/messages/params.js';

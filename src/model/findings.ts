@@ -49,7 +49,17 @@ export type FindingCode =
   | 'score-out-of-band'
   | 'total-score-mismatch'
   | 'weight-sum-mismatch'
-  | 'grade-mismatch';
+  | 'grade-mismatch'
+  | 'rounding-difference'
+  | 'empty-report'
+  | 'unknown-field'
+  | 'status-mismatch'
+  | 'score-above-weight'
+  | 'score-missing'
+  | 'weights-incomplete'
+  | 'negative-amount'
+  | 'over-establishment'
+  | 'staffing-invalid';
 
 /** One finding of one code, with that code's parameters. */
 export interface FindingOf<C extends FindingCode> {
@@ -172,6 +182,16 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'total-score-mismatch': 'error',
   'weight-sum-mismatch': 'error',
   'grade-mismatch': 'error',
+  'rounding-difference': 'info',
+  'empty-report': 'warning',
+  'unknown-field': 'warning',
+  'status-mismatch': 'error',
+  'score-above-weight': 'error',
+  'score-missing': 'info',
+  'weights-incomplete': 'warning',
+  'negative-amount': 'warning',
+  'over-establishment': 'warning',
+  'staffing-invalid': 'warning',
 };
 
 /** Renders a path for people: `indicators[23].published.deviation`. */

@@ -3,7 +3,7 @@
  */
 import { formatPath } from '../findings.js';
 import { CROSS_CHECK_FORMULAS } from './formulas.js';
-import type { Catalog, RowRef, ScoreSubject } from './params.js';
+import type { BudgetColumn, Catalog, RoundedFigure, RowRef, ScoreSubject } from './params.js';
 
 /** A budget line as the subject of a sentence. */
 const line = (name: string): string => (name === '' ? 'this line' : `"${name}"`);
@@ -14,9 +14,29 @@ const row = (r: RowRef): string => (r.name === '' ? `indicator ${formatPath(r.pa
 const subject = (s: ScoreSubject): string =>
   s.kind === 'indicator'
     ? `"${s.name}"`
-    : s.line === ''
-      ? 'budget execution'
-      : `"${s.line}" budget execution`;
+    : s.kind === 'group'
+      ? `group "${s.path.join(' / ')}"`
+      : s.line === ''
+        ? 'budget execution'
+        : `"${s.line}" budget execution`;
+
+const FIGURE: Readonly<Record<RoundedFigure, string>> = {
+  'execution-rate': 'execution rate',
+  'budget-sum': 'total',
+  'adjusted-budget': 'adjusted budget',
+  variance: 'variance',
+  deviation: 'deviation',
+  score: 'score',
+  'total-score': 'total score',
+  'cross-check': 'figure',
+};
+
+const COLUMN: Readonly<Record<BudgetColumn, string>> = {
+  initial: 'initial budget',
+  adjustment: 'adjustment',
+  adjusted: 'adjusted budget',
+  actual: 'actual spending',
+};
 
 const unitWords = (unit: string | null): string =>
   unit === '%' ? ' percentage points' : unit ? ` ${unit}` : '';
@@ -101,4 +121,24 @@ export const EN: Catalog = {
   'weight-sum-mismatch': (p) => `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`,
   'grade-mismatch': (p) =>
     `the printed grade ${p.published} does not match the total ${p.total}: ${p.expected} (profile ${p.profile})`,
+  'rounding-difference': (p) =>
+    `${p.name === '' ? 'the report' : `"${p.name}"`}: the printed ${FIGURE[p.figure]} ${p.published} differs from ${p.recomputed} (computed from the printed inputs as exact) only by the rounding of those inputs: inputs that round to them give ${p.low} to ${p.high}`,
+  'empty-report': (p) =>
+    `nothing in this report can be checked: no budget lines, indicators, staffing or printed total${p.ignored.length > 0 ? ` (ignored keys: ${p.ignored.map((k) => `"${k}"`).join(', ')})` : ''}`,
+  'unknown-field': (p) =>
+    `the field "${p.key}" is not part of the report format and is ignored${p.nearest !== null ? `; did you mean "${p.nearest}"?` : ''}`,
+  'status-mismatch': (p) =>
+    `${row(p.row)}: the printed status "${p.published}" contradicts the target and actual, which give ${p.recomputed === 'met' ? 'met' : 'not met'}`,
+  'score-above-weight': (p) =>
+    `${subject(p.subject)}: the printed score ${p.published} is above its weight ${p.weight}`,
+  'score-missing': (p) => `${subject(p.subject)}: a weight ${p.weight} is printed but no score`,
+  'weights-incomplete': (p) =>
+    `the printed weights add up to ${p.sum} of ${p.expected}${p.missing.length > 0 ? ` (missing: ${p.missing.join(', ')})` : ''}: the table looks incomplete, so no total and no grade are recomputed`,
+  'negative-amount': (p) => `${line(p.line)}: the ${COLUMN[p.column]} is negative (${p.value})`,
+  'over-establishment': (p) =>
+    `${p.actual} staff in post against ${p.authorized} authorised posts (在职人员控制率 ${p.rate}): above the establishment`,
+  'staffing-invalid': (p) =>
+    p.kind === 'zero-authorized'
+      ? `the authorised staff (编制数) is ${p.authorized ?? 'zero'}, so there is no staff control rate${p.actual !== null ? ` (${p.actual} in post)` : ''}`
+      : `a staff number is negative (authorised ${p.authorized ?? '—'}, in post ${p.actual ?? '—'})`,
 };

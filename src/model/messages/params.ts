@@ -23,7 +23,20 @@ export type CrossCheckId = 'execution-rate' | 'adjustment-rate' | 'staff-control
 /** What a score finding is about: a budget line's execution score or an indicator row's score. */
 export type ScoreSubject =
   | { readonly kind: 'budget-execution'; readonly line: string }
-  | { readonly kind: 'indicator'; readonly name: string };
+  | { readonly kind: 'indicator'; readonly name: string }
+  /** A group of indicators (一级/二级指标) that prints its own weight or score. */
+  | { readonly kind: 'group'; readonly path: readonly string[] };
+
+/** The printed figures that `rounding-difference` can be about. */
+export type RoundedFigure =
+  | 'execution-rate'
+  | 'budget-sum'
+  | 'adjusted-budget'
+  | 'variance'
+  | 'deviation'
+  | 'score'
+  | 'total-score'
+  | 'cross-check';
 
 /** Parameters of each finding code (a union of variants where a code has several texts). */
 export interface FindingParams {
@@ -173,6 +186,69 @@ export interface FindingParams {
     readonly total: string;
     readonly expected: string;
     readonly profile: string;
+  };
+  /**
+   * A printed figure that differs from the recomputation from the printed inputs only by what
+   * the rounding of those inputs explains: inputs that round to the printed ones give any
+   * result from `low` to `high`, and the printed figure is among them.
+   */
+  readonly 'rounding-difference': {
+    readonly figure: RoundedFigure;
+    /** The line, indicator or group the figure belongs to (`""` for the report's total). */
+    readonly name: string;
+    readonly published: string;
+    /** The figure recomputed from the printed inputs taken as exact, printed the same way. */
+    readonly recomputed: string;
+    /** The least result the printed inputs allow, printed the same way. */
+    readonly low: string;
+    /** The greatest result the printed inputs allow, printed the same way. */
+    readonly high: string;
+  };
+  /** Nothing in the report can be checked; `ignored` are its top-level keys, none of them known. */
+  readonly 'empty-report': { readonly ignored: readonly string[] };
+  /** A top-level key that is not part of the report format, with the nearest known key. */
+  readonly 'unknown-field': { readonly key: string; readonly nearest: string | null };
+  /** A printed status (达成, 未达成, Achieved …) that contradicts the recomputed status. */
+  readonly 'status-mismatch': {
+    readonly row: RowRef;
+    readonly published: string;
+    readonly recomputed: 'met' | 'not-met';
+  };
+  /** A printed score above the weight of its row or of its group. */
+  readonly 'score-above-weight': {
+    readonly subject: ScoreSubject;
+    readonly published: string;
+    readonly weight: string;
+  };
+  /** A weight (分值) printed with no score (得分) beside it. */
+  readonly 'score-missing': { readonly subject: ScoreSubject; readonly weight: string };
+  /**
+   * The printed weights do not make up the whole (a table cut off): no total and no grade are
+   * recomputed. `missing` names what is absent (e.g. a 满意度指标 block), when it can be told.
+   */
+  readonly 'weights-incomplete': {
+    readonly sum: string;
+    readonly expected: string;
+    readonly missing: readonly string[];
+  };
+  /** A negative amount where only amounts ≥ 0 make sense (a budget or an actual). */
+  readonly 'negative-amount': {
+    readonly line: string;
+    readonly column: BudgetColumn;
+    readonly value: string;
+  };
+  /** More staff in post than authorised (在职 > 编制). */
+  readonly 'over-establishment': {
+    readonly authorized: string;
+    readonly actual: string;
+    /** 在职人员控制率 = actual ÷ authorized × 100%, 2 decimals. */
+    readonly rate: string;
+  };
+  /** Staff numbers that cannot be right: zero or negative 编制 beside a rate, negative 在职. */
+  readonly 'staffing-invalid': {
+    readonly kind: 'zero-authorized' | 'negative';
+    readonly authorized: string | null;
+    readonly actual: string | null;
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { formatPath } from '../findings.js';
 import { CROSS_CHECK_FORMULAS } from './formulas.js';
-import type { BudgetColumn, Catalog, RowRef, ScoreSubject } from './params.js';
+import type { BudgetColumn, Catalog, RoundedFigure, RowRef, ScoreSubject } from './params.js';
 
 /** A budget line as the subject of a sentence (nothing when it has no name). */
 const line = (name: string): string => (name === '' ? '' : `“${name}”`);
@@ -13,7 +13,24 @@ const line = (name: string): string => (name === '' ? '' : `“${name}”`);
 const row = (r: RowRef): string => (r.name === '' ? `指标 ${formatPath(r.path)}` : `“${r.name}”`);
 
 const subject = (s: ScoreSubject): string =>
-  s.kind === 'indicator' ? `“${s.name}”` : s.line === '' ? '预算执行率' : `“${s.line}”预算执行率`;
+  s.kind === 'indicator'
+    ? `“${s.name}”`
+    : s.kind === 'group'
+      ? `指标组“${s.path.join('／')}”`
+      : s.line === ''
+        ? '预算执行率'
+        : `“${s.line}”预算执行率`;
+
+const FIGURE: Readonly<Record<RoundedFigure, string>> = {
+  'execution-rate': '执行率',
+  'budget-sum': '合计数',
+  'adjusted-budget': '调整预算数',
+  variance: '差额',
+  deviation: '偏差',
+  score: '得分',
+  'total-score': '总分',
+  'cross-check': '数值',
+};
 
 const COLUMN: Readonly<Record<BudgetColumn, string>> = {
   initial: '年初预算数',
@@ -103,4 +120,23 @@ export const ZH: Catalog = {
   'weight-sum-mismatch': (p) => `各项分值之和为 ${p.sum}，不是 ${p.expected}`,
   'grade-mismatch': (p) =>
     `等级“${p.published}”与总分 ${p.total} 不符，应为“${p.expected}”（计分方案 ${p.profile}）`,
+  'rounding-difference': (p) =>
+    `${p.name === '' ? '报告' : `“${p.name}”`}：${FIGURE[p.figure]} ${p.published} 与按所印数据精确计算的 ${p.recomputed} 之差仅来自所印数据的四舍五入：四舍五入后等于所印数据的输入可得 ${p.low} 至 ${p.high}`,
+  'empty-report': (p) =>
+    `报告中没有可核对的内容：无预算、无指标、无人员编制、无总分${p.ignored.length > 0 ? `（已忽略的字段：${p.ignored.map((k) => `“${k}”`).join('、')}）` : ''}`,
+  'unknown-field': (p) =>
+    `字段“${p.key}”不属于报告格式，已忽略${p.nearest !== null ? `；是否应为“${p.nearest}”？` : ''}`,
+  'status-mismatch': (p) =>
+    `${row(p.row)}：所印完成情况“${p.published}”与目标值、完成值不符，按其计算应为${p.recomputed === 'met' ? '已完成' : '未完成'}`,
+  'score-above-weight': (p) => `${subject(p.subject)}：得分 ${p.published} 高于分值 ${p.weight}`,
+  'score-missing': (p) => `${subject(p.subject)}：印有分值 ${p.weight}，但未印得分`,
+  'weights-incomplete': (p) =>
+    `所印分值合计 ${p.sum}，不足 ${p.expected}${p.missing.length > 0 ? `（缺少：${p.missing.join('、')}）` : ''}：表格似不完整，不重算总分和等级`,
+  'negative-amount': (p) => `${line(p.line)}${COLUMN[p.column]}为负数（${p.value}）`,
+  'over-establishment': (p) =>
+    `在职 ${p.actual} 人，编制 ${p.authorized} 人（在职人员控制率 ${p.rate}），超出编制`,
+  'staffing-invalid': (p) =>
+    p.kind === 'zero-authorized'
+      ? `编制数为 ${p.authorized ?? '0'}，在职人员控制率不存在${p.actual !== null ? `（在职 ${p.actual} 人）` : ''}`
+      : `人员数为负数（编制 ${p.authorized ?? '—'}，在职 ${p.actual ?? '—'}）`,
 };
