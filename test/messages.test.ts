@@ -18,7 +18,9 @@ import { describe, expect, it } from 'vitest';
 const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
 const files = [
   join(EXAMPLES, 'suzhou-commerce-service-center-2023.json'),
-  ...readdirSync(join(EXAMPLES, 'reports')).map((f) => join(EXAMPLES, 'reports', f)),
+  ...readdirSync(join(EXAMPLES, 'reports'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(EXAMPLES, 'reports', f)),
 ];
 const findingsOf = (file: string): readonly Finding[] =>
   validateReport(JSON.parse(readFileSync(file, 'utf8')) as Report).findings;
