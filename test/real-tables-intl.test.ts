@@ -198,3 +198,29 @@ describe('South Africa, DSD 2020/21: notes to the appropriation statement (page 
     expect(withCode(r, 'rounding-difference')).toEqual([]);
   });
 });
+
+// needs issue 12 item 2: approved budgets in Ushs thousands whose lines sum 1 and 2 off the printed
+// totals (today `budget-sum-mismatch` errors), and item 5: revenue received above its budget
+// (Other Government Transfers, 1164%) is not `overspend`.
+describe.skip('Uganda, Kamuli District Q4 FY 2017/18: revenues and expenditure by workplan in Ushs thousands', () => {
+  const r = validateReport(load('ug-kamuli-2017-18-q4-revenue-expenditure'));
+
+  it('reports only the workplan spent beyond its approved budget', () => {
+    // Roads and Engineering: 1,344,374 of 1,265,635 (106%), from releases of 1,365,567 (108%).
+    expect(serious(r)).toEqual(['warning overspend budget.1.children.8.actual']);
+  });
+
+  it('calls the totals 1 and 2 off the sums of rounded lines rounding-difference (info)', () => {
+    expect(withCode(r, 'rounding-difference').sort()).toEqual([
+      'info budget.0.adjusted 36,369,281', // 5 revenue lines sum to 36,369,280
+      'info budget.1.adjusted 36,369,281', // 12 workplans sum to 36,369,279
+    ]);
+    expect(withCode(r, 'budget-sum-mismatch')).toEqual([]);
+  });
+
+  it('finds every printed whole-percent rate right', () => {
+    expect(withCode(r, 'execution-rate-mismatch')).toEqual([]);
+    expect(line(r, 'budget.0.children.3')?.executionRate).toBe('1163.97%'); // 1,366,818 / 117,427
+    expect(line(r, 'budget.1')?.executionRate).toBe('92.30%'); // 33,569,900 / 36,369,281
+  });
+});
