@@ -72,12 +72,18 @@ describe('衡山县 县级储备粮 2020 (Hunan): no scores, zero targets, a tex
   });
 
   // needs issue 12 item 3: lower-is-better by name (变质比例, 安全事件发生数 like 事故/投诉次数):
-  // today both bare zero targets are said to be "read as ≥0" (status met either way).
+  // today both bare zero targets are said to be "read as ≥0" (status met either way), and
+  // (0 − 0) / 0 is printed as a deviation of 0.00% instead of null (targets at zero, item 3).
   describe.skip('lower-is-better zero targets (needs issue 12 item 3)', () => {
     it('reads the spoiled share and the incident count as at most zero', () => {
       const r = validateReport(report);
       expect(reading(r, 4)).toMatch(/^[≤=]/); // 县级储备粮库存粮食明显变质比例: 0
       expect(reading(r, 14)).toMatch(/^[≤=]/); // 因粮食市场波动引起的粮食安全事件发生数: 0起
+    });
+
+    it('prints no relative deviation against a zero target (DESIGN §3: null, not 0.00%)', () => {
+      const r = validateReport(report);
+      expect([r.indicators[4]?.deviation, r.indicators[14]?.deviation]).toEqual([null, null]);
     });
   });
 });
