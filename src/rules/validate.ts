@@ -87,7 +87,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       }),
     );
   }
-  const budget = checkBudgetTrees(roots, { amountUnit, rounding: mode });
+  const strict = options.strictInputs === true;
+  const budget = checkBudgetTrees(roots, { amountUnit, rounding: mode, strictInputs: strict });
   findings.push(...budget.findings);
 
   let raw: readonly unknown[] = [];
@@ -103,11 +104,11 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   raw.forEach((source, i) => {
     const row = readIndicatorRow(source, ['indicators', i], options.evaluate ?? {}, findings);
     if (row === null) return;
-    checkIndicatorRow(row, threshold, mode, findings);
+    checkIndicatorRow(row, threshold, mode, findings, strict);
     rows.push(row);
   });
 
-  const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings);
+  const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
   const scored = checkScores({ report, budget: budget.rows, indicators: rows, profile, threshold, findings });
 
   const index = worstIndex(findings);
