@@ -488,9 +488,9 @@ describe('cross-check-mismatch', () => {
       },
     ]);
     expect(
-      brief(validateReport(report(budget, '预算调整率', '9%', '≤10%'), { strictInputs: true }).findings).filter(
-        (f) => f.code === 'cross-check-mismatch',
-      ),
+      brief(
+        validateReport(report(budget, '预算调整率', '9%', '≤10%'), { strictInputs: true }).findings,
+      ).filter((f) => f.code === 'cross-check-mismatch'),
     ).toEqual([
       {
         code: 'cross-check-mismatch',

@@ -190,7 +190,6 @@ export function compareRounded(
   const cmp = comparePrinted(exact, printed, mode);
   if (inputs === null) return { ...cmp, byRounding: false, low: null, high: null };
   const { low, high } = printedRange(inputs, printed.decimals, mode);
-  const byRounding =
-    !cmp.consistent && allowsPrinted(inputs, quantityValue(printed), printed.decimals, mode);
+  const byRounding = !cmp.consistent && allowsPrinted(inputs, quantityValue(printed), printed.decimals, mode);
   return { ...cmp, byRounding, low, high };
 }

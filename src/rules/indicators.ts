@@ -2,16 +2,7 @@
  * The indicator rules: each row's status notes, comparator, unit column, target, reason and
  * printed deviation, checked against the row model (rows.ts).
  */
-import {
-  type Dec,
-  dec,
-  HUNDRED,
-  isNeg,
-  isPos,
-  ONE,
-  type RoundingMode,
-  toFixed,
-} from '../core/decimal.js';
+import { type Dec, dec, HUNDRED, isNeg, isPos, ONE, type RoundingMode, toFixed } from '../core/decimal.js';
 import { compareRounded, type Interval, printedInterval } from '../core/intervals.js';
 import {
   convertValue,
