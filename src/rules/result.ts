@@ -168,7 +168,12 @@ export interface CrossCheck {
   readonly recomputed: string | null;
   /** Exact recomputed value in percent, without `%`; null when the rate does not exist (zero denominator). */
   readonly recomputedExact: string | null;
-  /** Whether the printed actual equals the recomputed value at its printed precision; null when none. */
+  /**
+   * Whether the printed actual equals the recomputed value at its printed precision, or differs
+   * from it only by the rounding of the budget amounts it is computed from (then a
+   * `rounding-difference` finding gives the interval; never under `strictInputs`); null when
+   * there is no recomputed value.
+   */
   readonly consistent: boolean | null;
   /** The formula, in words, in both languages. */
   readonly formula: {
