@@ -152,6 +152,8 @@ function fmtAmount(d: Dec): string {
  *   `strictInputs` (default false: printed amounts are rounded too).
  * @param basePath - the path of `roots` in the report, prefixed to every finding's path
  *   (default `["budget"]`, as in the report JSON).
+ * @throws TypeError when `roots` is not an array, `options` has an option of the wrong type
+ *   (`strictInputs` must be true, false or undefined) or `basePath` is not a path.
  * @example
  * ```ts
  * const { lines, findings } = checkBudget([{ name: '预算总金额', adjusted: '321.19', actual: '430.93' }]);
