@@ -260,19 +260,25 @@ describe('checkBudget on the reference tree', () => {
 });
 
 describe('checkBudget rules', () => {
+  // The rule tests below take the printed amounts as exact (strictInputs): whole numbers such
+  // as 4 + 5 against 10 are within the rounding of two lines (rounding.test.ts).
+  const STRICT = { strictInputs: true } as const;
   it('budget-sum-mismatch names the column and both sums', () => {
-    const { findings } = checkBudget([
-      {
-        name: '预算总金额',
-        initial: '10',
-        adjusted: '10',
-        actual: '9',
-        children: [
-          { name: '基本支出', initial: '4', adjusted: '4', actual: '4' },
-          { name: '项目支出', initial: '5', adjusted: '6', actual: '5' },
-        ],
-      },
-    ]);
+    const { findings } = checkBudget(
+      [
+        {
+          name: '预算总金额',
+          initial: '10',
+          adjusted: '10',
+          actual: '9',
+          children: [
+            { name: '基本支出', initial: '4', adjusted: '4', actual: '4' },
+            { name: '项目支出', initial: '5', adjusted: '6', actual: '5' },
+          ],
+        },
+      ],
+      STRICT,
+    );
     expect(brief(findings)).toEqual([
       {
         code: 'budget-sum-mismatch',
@@ -290,18 +296,21 @@ describe('checkBudget rules', () => {
   });
 
   it('budget-sum-mismatch for each column that does not add up', () => {
-    const { findings } = checkBudget([
-      {
-        name: 'A',
-        initial: '10',
-        adjusted: '12',
-        actual: '12',
-        children: [
-          { name: 'b', initial: '5', adjusted: '5', actual: '5' },
-          { name: 'c', initial: '5', adjusted: '6', actual: '6' },
-        ],
-      },
-    ]);
+    const { findings } = checkBudget(
+      [
+        {
+          name: 'A',
+          initial: '10',
+          adjusted: '12',
+          actual: '12',
+          children: [
+            { name: 'b', initial: '5', adjusted: '5', actual: '5' },
+            { name: 'c', initial: '5', adjusted: '6', actual: '6' },
+          ],
+        },
+      ],
+      STRICT,
+    );
     expect(findings.filter((f) => f.code === 'budget-sum-mismatch').map((f) => f.path.at(-1))).toEqual([
       'adjusted',
       'actual',
@@ -326,7 +335,10 @@ describe('checkBudget rules', () => {
   });
 
   it('budget-adjusted-mismatch when adjusted ≠ initial + adjustment', () => {
-    const bad = checkBudget([{ name: 'A', initial: '10', adjustment: '2.5', adjusted: '12', actual: '9' }]);
+    const bad = checkBudget(
+      [{ name: 'A', initial: '10', adjustment: '2.5', adjusted: '12', actual: '9' }],
+      STRICT,
+    );
     expect(brief(bad.findings)).toEqual([
       {
         code: 'budget-adjusted-mismatch',
@@ -337,10 +349,12 @@ describe('checkBudget rules', () => {
       },
     ]);
     expect(
-      checkBudget([{ name: 'A', initial: '10', adjustment: '-2.5', adjusted: '7.5', actual: '7' }]).findings,
+      checkBudget([{ name: 'A', initial: '10', adjustment: '-2.5', adjusted: '7.5', actual: '7' }], STRICT)
+        .findings,
     ).toEqual([]);
     expect(
-      checkBudget([{ name: 'A', initial: '10', adjustment: '2.5', adjusted: '12.5', actual: '9' }]).findings,
+      checkBudget([{ name: 'A', initial: '10', adjustment: '2.5', adjusted: '12.5', actual: '9' }], STRICT)
+        .findings,
     ).toEqual([]);
   });
 
@@ -354,9 +368,10 @@ describe('checkBudget rules', () => {
   });
 
   it("'99%' is not consistent with 99.985%, and the message says it looks truncated", () => {
-    const { findings } = checkBudget([
-      { name: 'A', adjusted: '100', actual: '99.985', published: { executionRate: '99%' } },
-    ]);
+    const { findings } = checkBudget(
+      [{ name: 'A', adjusted: '100', actual: '99.985', published: { executionRate: '99%' } }],
+      STRICT,
+    );
     expect(brief(findings)).toEqual([
       {
         code: 'execution-rate-mismatch',
@@ -368,17 +383,19 @@ describe('checkBudget rules', () => {
     ]);
     expect(findings[0]?.message.en).toMatch(/truncated/);
     expect(findings[0]?.message.zh).toMatch(/截断/);
-    const two = checkBudget([
-      { name: 'A', adjusted: '100', actual: '99.985', published: { executionRate: '99.98%' } },
-    ]);
+    const two = checkBudget(
+      [{ name: 'A', adjusted: '100', actual: '99.985', published: { executionRate: '99.98%' } }],
+      STRICT,
+    );
     expect(two.findings[0]).toMatchObject({ code: 'execution-rate-mismatch', recomputed: '99.99%' });
     expect(two.findings[0]?.message.en).toMatch(/truncated/);
   });
 
   it('a wrong printed rate that is not a truncation does not say truncated', () => {
-    const { findings } = checkBudget([
-      { name: 'A', adjusted: '100', actual: '86.2', published: { executionRate: '87%' } },
-    ]);
+    const { findings } = checkBudget(
+      [{ name: 'A', adjusted: '100', actual: '86.2', published: { executionRate: '87%' } }],
+      STRICT,
+    );
     expect(findings[0]?.code).toBe('execution-rate-mismatch');
     expect(findings[0]?.message.en).not.toMatch(/truncated/);
   });
@@ -436,10 +453,10 @@ describe('checkBudget rules', () => {
       actual: '2 658 965',
       published: { variance },
     });
-    const ok = checkBudget([line('(7 379)')], { amountUnit: '元' });
+    const ok = checkBudget([line('(7 379)')], { amountUnit: '元', ...STRICT });
     expect(ok.findings.map((f) => f.code)).toEqual(['overspend']);
     expect(ok.lines[0]?.variance).toBe('-7379');
-    const bad = checkBudget([line('(7 380)')], { amountUnit: '元' });
+    const bad = checkBudget([line('(7 380)')], { amountUnit: '元', ...STRICT });
     expect(brief(bad.findings.filter((f) => f.code !== 'overspend'))).toEqual([
       {
         code: 'variance-mismatch',
@@ -449,11 +466,11 @@ describe('checkBudget rules', () => {
         recomputed: '-7379',
       },
     ]);
-    const sign = checkBudget([line('7 379')], { amountUnit: '元' });
+    const sign = checkBudget([line('7 379')], { amountUnit: '元', ...STRICT });
     expect(sign.findings.map((f) => f.code)).toContain('variance-mismatch');
     const under = checkBudget(
       [{ name: 'P', adjusted: '2665 871', actual: '2 651 586', published: { variance: '14 285' } }],
-      { amountUnit: '元' },
+      { amountUnit: '元', ...STRICT },
     );
     expect(under.findings).toEqual([]);
   });

@@ -4,9 +4,11 @@ import { Dec, dec } from '../src/core/decimal.js';
 import {
   add,
   allowsPrinted,
+  compareRounded,
   divide,
   printedInterval,
   printedRange,
+  quantityInterval,
   scale,
   sum,
 } from '../src/core/intervals.js';
@@ -16,8 +18,8 @@ describe('interval arithmetic on printed figures', () => {
     const a = printedInterval(dec('2.38'), 2);
     const b = printedInterval(dec('2.46'), 2);
     const q = divide(a, b);
-    expect(q).not.toBeNull();
-    const pct = scale(q!, dec(100));
+    if (q === null) throw new Error('no quotient');
+    const pct = scale(q, dec(100));
     // The printed inputs taken as exact give 96.75% (96.7 at one decimal)…
     expect(dec('2.38').div('2.46').times(100).toFixed(1)).toBe('96.7');
     // …inputs in [2.375, 2.385] ÷ [2.455, 2.465] allow 96.8%.
@@ -43,6 +45,46 @@ describe('interval arithmetic on printed figures', () => {
     expect(printedInterval(dec('2.3'), 1, 'truncate').hi.toString()).toBe('2.4');
     expect(printedInterval(dec('-2.3'), 1, 'truncate').lo.toString()).toBe('-2.4');
   });
+
+  it('a parsed quantity stands for its rounding interval, or itself when exact or a bound', () => {
+    const q = (value: string, decimals: number, moreThan = false) => ({
+      value,
+      decimals,
+      unit: null,
+      moreThan,
+      text: value,
+    });
+    const show = (i: { lo: Dec; hi: Dec }) => [i.lo.toString(), i.hi.toString()];
+    expect(show(quantityInterval(q('2.38', 2)))).toEqual(['2.375', '2.385']);
+    expect(show(quantityInterval(q('2.38', 2), 'truncate'))).toEqual(['2.38', '2.39']);
+    expect(show(quantityInterval(q('-20.0', 1)))).toEqual(['-20.05', '-19.95']);
+    expect(show(quantityInterval(q('2.38', 2), 'half-up', true))).toEqual(['2.38', '2.38']);
+    expect(show(quantityInterval(q('100', 0, true)))).toEqual(['100', '100']);
+  });
+
+  it.each([
+    // exact, interval, printed, decimals → consistent, byRounding, low, high
+    ['96.747967', ['96.3', '97.1'], '96.8', 1, false, true, '96.3', '97.1'],
+    ['96.747967', ['96.3', '97.1'], '96.7', 1, true, false, '96.3', '97.1'],
+    ['96.747967', ['96.3', '97.1'], '97.2', 1, false, false, '96.3', '97.1'],
+    ['96.747967', null, '96.8', 1, false, false, null, null],
+    // the closed upper bound 13 is allowed; a half-up tie just beyond it at one decimal is not
+    ['12', ['11', '13'], '13', 0, false, true, '11', '13'],
+    ['12', ['11', '13'], '13.5', 1, false, false, '11.0', '13.0'],
+  ] as const)(
+    'compareRounded(%s, %j, %s at %i decimals)',
+    (exact, inputs, printed, d, consistent, byRounding, low, high) => {
+      const i = inputs === null ? null : { lo: dec(inputs[0]), hi: dec(inputs[1]) };
+      const c = compareRounded(dec(exact), i, {
+        value: printed,
+        decimals: d,
+        unit: null,
+        moreThan: false,
+        text: printed,
+      });
+      expect([c.consistent, c.byRounding, c.low, c.high]).toEqual([consistent, byRounding, low, high]);
+    },
+  );
 
   it('law: the exact result of any inputs that round to the printed ones is inside the interval', () => {
     const cents = fc.integer({ min: 1, max: 10_000_000 });

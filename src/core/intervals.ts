@@ -14,6 +14,8 @@
  * Internal: nothing here is exported from the package entry points.
  */
 import { Dec as D, type Dec, type RoundingMode, round, toFixed } from './decimal.js';
+import { comparePrinted, type PrintedComparison } from './printed.js';
+import { type Quantity, quantityValue } from './quantity.js';
 
 /** A closed interval [lo, hi] of exact values, lo ≤ hi. */
 export interface Interval {
@@ -130,4 +132,64 @@ export function allowsPrinted(
   mode: RoundingMode = 'half-up',
 ): boolean {
   return !printed.lessThan(round(i.lo, decimals, mode)) && !printed.greaterThan(round(i.hi, decimals, mode));
+}
+
+/**
+ * The interval a parsed printed input stands for, in its printed unit: {@link printedInterval}
+ * at its printed decimals, or the single value when `exact` is true (the option
+ * `strictInputs`) or the figure is a bound (`100余`: "more than 100", which no interval of
+ * rounding describes: it is taken as printed, as before).
+ *
+ * @example
+ * ```ts
+ * quantityInterval({ value: '2.38', decimals: 2, unit: null, moreThan: false, text: '2.38' });
+ * // [2.375, 2.385]
+ * ```
+ */
+export function quantityInterval(q: Quantity, mode: RoundingMode = 'half-up', exact = false): Interval {
+  const v = quantityValue(q);
+  return exact || q.moreThan ? point(v) : printedInterval(v, q.decimals, mode);
+}
+
+/** Outcome of comparing a printed result with its recomputation from rounded printed inputs. */
+export interface RoundedComparison extends PrintedComparison {
+  /**
+   * True when the printed result is not the recomputation from the printed inputs taken as
+   * exact (`consistent` is false) but some inputs that round to the printed ones give it:
+   * a `rounding-difference`, not an error.
+   */
+  readonly byRounding: boolean;
+  /** The least result the input intervals allow, printed like the result; null without intervals. */
+  readonly low: string | null;
+  /** The greatest result the input intervals allow, printed like the result; null without intervals. */
+  readonly high: string | null;
+}
+
+/**
+ * The rounding rule of DESIGN §1 on one printed result: first the exact comparison of
+ * {@link comparePrinted} (the printed inputs taken as exact); when that fails, whether the
+ * interval `inputs` of results that inputs rounding to the printed ones give allows the
+ * printed figure at its printed decimals ({@link allowsPrinted}). `inputs` null (strict, or no
+ * interval: a divisor that may be zero) leaves the exact comparison alone.
+ *
+ * `printed` is the printed result with `value` in the unit of `exact` and its printed decimals.
+ *
+ * @example
+ * ```ts
+ * // 2.38 ÷ 2.46 × 100 = 96.75…% printed 96.8%: 96.7 as exact, 96.3 to 97.1 from the intervals
+ * compareRounded(exactRate, rateInterval, { value: '96.8', decimals: 1, … });
+ * // { consistent: false, expected: '96.7', byRounding: true, low: '96.3', high: '97.1', … }
+ * ```
+ */
+export function compareRounded(
+  exact: Dec,
+  inputs: Interval | null,
+  printed: Quantity,
+  mode: RoundingMode = 'half-up',
+): RoundedComparison {
+  const cmp = comparePrinted(exact, printed, mode);
+  if (inputs === null) return { ...cmp, byRounding: false, low: null, high: null };
+  const { low, high } = printedRange(inputs, printed.decimals, mode);
+  const byRounding = !cmp.consistent && allowsPrinted(inputs, quantityValue(printed), printed.decimals, mode);
+  return { ...cmp, byRounding, low, high };
 }

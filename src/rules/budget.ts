@@ -5,8 +5,17 @@
  * Over 400 lines because it is one thing: the rules of one budget table (adjusted budget,
  * sums, rates, overspend, variance) over one walk of its tree.
  */
+import { assertBoolean } from '../core/arguments.js';
 import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
-import { comparePrinted } from '../core/printed.js';
+import {
+  add,
+  compareRounded,
+  divide,
+  type Interval,
+  scale,
+  subtract,
+  sum as sumIntervals,
+} from '../core/intervals.js';
 import {
   describeType,
   isFigure,
@@ -22,6 +31,7 @@ import type { Finding, Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { BudgetColumn } from '../model/messages/params.js';
 import type { AmountUnit, BudgetLine, Figure } from '../model/report.js';
+import { amountInterval, roundingFinding } from './rounding.js';
 
 /** Recomputed figures of one budget line, in the order the table prints them. */
 export interface BudgetLineFigures {
@@ -51,6 +61,13 @@ export interface BudgetCheckOptions {
   readonly amountUnit?: AmountUnit;
   /** Rounding a printed figure is checked with (default `'half-up'`). */
   readonly rounding?: RoundingMode;
+  /**
+   * Take the printed amounts as exact (default false). By default a printed amount stands for
+   * every value that rounds to it at its printed decimals (`2.38` for [2.375, 2.385]), and a
+   * rate, sum, adjusted budget or variance that only those intervals explain is
+   * `rounding-difference` (info) instead of an error; `true` restores the exact comparison.
+   */
+  readonly strictInputs?: boolean;
 }
 
 /** Result of {@link checkBudget}: every line's recomputed figures and the findings. */
@@ -66,6 +83,38 @@ interface LineAmounts {
   readonly printed: Partial<Record<Column, Quantity>>;
   /** Columns whose cell could not be read (already reported as unparsable-value). */
   readonly unreadable: ReadonlySet<Column>;
+  /**
+   * Each printed amount's rounding interval in the amount unit (DESIGN §1 "Rounding"): the
+   * values that round to it at its printed decimals; none under `strictInputs` (the exact
+   * comparison alone: a point through a division would be widened by its last digit).
+   */
+  readonly intervals: Partial<Record<Column, Interval>>;
+}
+
+function amountIntervals(
+  printed: Partial<Record<Column, Quantity>>,
+  unit: UnitInfo,
+  mode: RoundingMode,
+  strict: boolean,
+): Partial<Record<Column, Interval>> {
+  const out: Partial<Record<Column, Interval>> = {};
+  if (strict) return out;
+  for (const col of COLUMNS) {
+    const q = printed[col];
+    if (q) out[col] = amountInterval(q, unit, mode, false);
+  }
+  return out;
+}
+
+/**
+ * The interval of the budget a rate and a variance divide by or subtract from, the way
+ * checkLine picks the budget: 调整预算数, else 年初预算数 + 追加追减 (or 年初预算数 alone).
+ */
+function budgetInterval(own: LineAmounts): Interval | undefined {
+  const { intervals: i } = own;
+  if (own.values.adjusted) return i.adjusted;
+  if (!own.values.initial || !i.initial) return undefined;
+  return own.values.adjustment && i.adjustment ? add(i.initial, i.adjustment) : i.initial;
 }
 
 function fmtAmount(d: Dec): string {
@@ -89,20 +138,30 @@ function fmtAmount(d: Dec): string {
  * - `overspend`: actual > adjusted (warning), with the rate;
  * - `variance-mismatch`: a printed variance (budget − actual; `(7 379)` is −7379) that is not
  *   adjusted − actual at its printed precision;
+ * - `rounding-difference` (info): a printed 执行率, sum, 调整预算数 or variance that the
+ *   printed amounts taken as exact do not give, but amounts that round to them do (each
+ *   printed amount stands for the closed interval of values that round to it at its printed
+ *   decimals: `2.38` for [2.375, 2.385]); off under `strictInputs: true`;
  * - `unparsable-value`: an amount cell that is not a number (warning), with its text.
  *
  * When 调整预算数 is not printed, the rate uses 年初预算数 + 追加追减 (or 年初预算数 alone).
  * Trees are walked iteratively: any depth works.
  *
  * @param roots - the roots of the budget trees (several roots side by side are allowed).
- * @param options - amount unit of bare amounts (default 万元) and rounding (default half-up).
+ * @param options - amount unit of bare amounts (default 万元), rounding (default half-up) and
+ *   `strictInputs` (default false: printed amounts are rounded too).
  * @param basePath - the path of `roots` in the report, prefixed to every finding's path
  *   (default `["budget"]`, as in the report JSON).
+ * @throws TypeError when `roots` is not an array, `options` has an option of the wrong type
+ *   (`strictInputs` must be true, false or undefined) or `basePath` is not a path.
  * @example
  * ```ts
  * const { lines, findings } = checkBudget([{ name: '预算总金额', adjusted: '321.19', actual: '430.93' }]);
  * lines[0].executionRate;  // '134.17%'
  * findings[0].code;        // 'overspend'
+ * // 2.38 ÷ 2.46 = 96.75%, printed 96.8%: amounts in [2.375, 2.385] ÷ [2.455, 2.465] allow it
+ * checkBudget([{ adjusted: '2.46', actual: '2.38', published: { executionRate: '96.8%' } }])
+ *   .findings[0].code;     // 'rounding-difference'
  * ```
  */
 export function checkBudget(
@@ -111,6 +170,8 @@ export function checkBudget(
   basePath: Path = ['budget'],
 ): BudgetCheck {
   checkBudgetArguments(roots, options, basePath);
+  if (options.strictInputs !== undefined)
+    assertBoolean('checkBudget', 'options.strictInputs', options.strictInputs);
   const { rows, findings } = checkBudgetTrees(roots, options, basePath);
   return { lines: rows.map((r) => r.figures), findings };
 }
@@ -129,6 +190,7 @@ export function checkBudgetTrees(
 ): { readonly rows: readonly BudgetRow[]; readonly findings: readonly Finding[] } {
   const unit = amountUnitInfo(options.amountUnit);
   const mode = options.rounding ?? 'half-up';
+  const strict = options.strictInputs === true;
   const findings: Finding[] = [];
   const rows: BudgetRow[] = [];
   const amounts = new Map<BudgetLine, LineAmounts>();
@@ -156,7 +218,7 @@ export function checkBudgetTrees(
         printed[col] = r.quantity;
       }
     }
-    const out = { values, printed, unreadable };
+    const out = { values, printed, unreadable, intervals: amountIntervals(printed, unit, mode, strict) };
     amounts.set(line, out);
     return out;
   };
@@ -216,8 +278,18 @@ function checkLine(
 
   if (values.initial && values.adjustment && values.adjusted && printed.adjusted) {
     const sum = values.initial.plus(values.adjustment);
-    const cmp = comparePrinted(sum, { ...printed.adjusted, value: toExact(values.adjusted) }, mode);
-    if (!cmp.consistent) {
+    const { initial: ii, adjustment: ia } = own.intervals;
+    const cmp = compareRounded(
+      sum,
+      ii && ia ? add(ii, ia) : null,
+      { ...printed.adjusted, value: toExact(values.adjusted) },
+      mode,
+    );
+    if (cmp.byRounding) {
+      findings.push(
+        roundingFinding('adjusted-budget', name, [...path, 'adjusted'], printed.adjusted.text, cmp, ''),
+      );
+    } else if (!cmp.consistent) {
       findings.push(
         makeFinding(
           'budget-adjusted-mismatch',
@@ -281,7 +353,7 @@ function checkLine(
       executionRateExact = toExact(exact);
       executionRate = `${toFixed(exact, 2, mode)}%`;
       if (publishedRate !== null && publishedRate !== undefined) {
-        checkPrintedRate(publishedRate, exact, path, name, mode, findings);
+        checkPrintedRate(publishedRate, exact, rateInterval(own), path, name, mode, findings);
       }
     }
     if (actual.gt(budget)) {
@@ -316,8 +388,16 @@ function checkLine(
         ),
       );
     } else if (r.quantity !== null && variance !== null) {
-      const cmp = comparePrinted(variance, { ...r.quantity, value: toExact(r.value) }, mode);
-      if (!cmp.consistent) {
+      const cmp = compareRounded(
+        variance,
+        varianceInterval(own),
+        { ...r.quantity, value: toExact(r.value) },
+        mode,
+      );
+      const where = [...path, 'published', 'variance'];
+      if (cmp.byRounding) {
+        findings.push(roundingFinding('variance', name, where, r.quantity.text, cmp, ''));
+      } else if (!cmp.consistent) {
         findings.push(
           makeFinding(
             'variance-mismatch',
@@ -341,9 +421,26 @@ function checkLine(
   };
 }
 
+/** actual ÷ budget × 100 over the amounts' intervals; null when the budget's interval holds 0. */
+function rateInterval(own: LineAmounts): Interval | null {
+  const b = budgetInterval(own);
+  const a = own.intervals.actual;
+  if (!b || !a) return null;
+  const q = divide(a, b);
+  return q === null ? null : scale(q, HUNDRED);
+}
+
+/** budget − actual over the amounts' intervals. */
+function varianceInterval(own: LineAmounts): Interval | null {
+  const b = budgetInterval(own);
+  const a = own.intervals.actual;
+  return b && a ? subtract(b, a) : null;
+}
+
 function checkPrintedRate(
   publishedRate: Figure,
   exact: Dec,
+  inputs: Interval | null,
   path: Path,
   name: string,
   mode: RoundingMode,
@@ -365,8 +462,12 @@ function checkPrintedRate(
     return;
   }
   if (p.quantity === null) return;
-  const cmp = comparePrinted(exact, p.quantity, mode);
+  const cmp = compareRounded(exact, inputs, p.quantity, mode);
   if (cmp.consistent) return;
+  if (cmp.byRounding) {
+    findings.push(roundingFinding('execution-rate', name, where, p.quantity.text, cmp, '%'));
+    return;
+  }
   const recomputed = `${cmp.expected}%`;
   findings.push(
     makeFinding(
@@ -396,16 +497,28 @@ function checkSums(
     if (children.some((c) => c.unreadable.has(col))) continue;
     let sum = ZERO;
     let summed = 0;
+    const parts: Interval[] = [];
+    let intervals = true;
     for (const c of children) {
       const v = c.values[col];
       if (v === undefined) continue;
       sum = sum.plus(v);
       summed += 1;
+      const i = c.intervals[col];
+      if (i === undefined) intervals = false;
+      else parts.push(i);
     }
     if (summed === 0) continue;
     const blanks = children.length - summed;
-    const cmp = comparePrinted(sum, { ...printed, value: toExact(parent.values[col] as Dec) }, mode);
-    if (!cmp.consistent) {
+    const cmp = compareRounded(
+      sum,
+      intervals ? sumIntervals(parts) : null,
+      { ...printed, value: toExact(parent.values[col] as Dec) },
+      mode,
+    );
+    if (cmp.byRounding) {
+      findings.push(roundingFinding('budget-sum', name, [...path, col], printed.text, cmp, ''));
+    } else if (!cmp.consistent) {
       findings.push(
         makeFinding(
           'budget-sum-mismatch',

@@ -3,10 +3,10 @@
  * report prints as indicator rows are recomputed from the report's own budget table and
  * staffing, each once per report.
  */
-import { dec, type RoundingMode } from '../core/decimal.js';
-import { comparePrinted } from '../core/printed.js';
+import { dec, HUNDRED, ONE, type RoundingMode } from '../core/decimal.js';
+import { compareRounded, divide, type Interval, scale, subtract } from '../core/intervals.js';
 import { isFigure } from '../core/quantity.js';
-import { adjustmentRate, executionRate } from '../figures/budget.js';
+import { adjustmentRate, amountUnitInfo, executionRate, readAmount } from '../figures/budget.js';
 import {
   type CommonIndicatorId,
   type CommonRateResult,
@@ -19,12 +19,18 @@ import { CROSS_CHECK_FORMULAS } from '../model/messages/formulas.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Figure, Report } from '../model/report.js';
 import type { CrossCheck } from './result.js';
+import { amountInterval, roundingFinding } from './rounding.js';
 import { type IndicatorRow, isRecord } from './rows.js';
 
 /**
  * Recomputes each common indicator that a row prints and compares it with the printed actual
  * at its printed precision (`cross-check-mismatch`, error). 预算执行率 and 预算调整率 use the
  * budget table's only root; 在职人员控制率 uses `staffing`; 结转结余率 the root's `carryover`.
+ *
+ * The root's amounts are printed rounded: a printed rate that they give only as the rounded
+ * figures they are (each amount anywhere in the interval that rounds to it) is
+ * `rounding-difference` (info, figure `cross-check`), not a mismatch; `strict` (the option
+ * `strictInputs`) takes them as exact. Staff numbers are counts, exact as printed.
  */
 export function crossCheck(
   report: Report,
@@ -33,6 +39,7 @@ export function crossCheck(
   amountUnit: AmountUnit,
   mode: RoundingMode,
   findings: Finding[],
+  strict = false,
 ): CrossCheck[] {
   const out: CrossCheck[] = [];
   const root = roots.length === 1 && isRecord(roots[0]) ? roots[0] : null;
@@ -61,8 +68,14 @@ export function crossCheck(
       out.push({ ...base, recomputed: null, recomputedExact: null, consistent: null });
       continue;
     }
-    const cmp = comparePrinted(dec(r.exact), p.quantity, mode);
-    out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent: cmp.consistent });
+    const inputs = strict ? null : rateInterval(id, root, amountUnit, mode);
+    const cmp = compareRounded(dec(r.exact), inputs, p.quantity, mode);
+    const consistent = cmp.consistent || cmp.byRounding;
+    out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent });
+    if (cmp.byRounding) {
+      findings.push(roundingFinding('cross-check', row.name, path, p.quantity.text, cmp, '%'));
+      continue;
+    }
     if (cmp.consistent) continue;
     findings.push(
       makeFinding(
@@ -78,6 +91,50 @@ export function crossCheck(
 
 function figureOrNull(v: unknown): Figure | null {
   return isFigure(v) ? v : null;
+}
+
+/**
+ * The interval in percent of a common indicator over the rounding intervals of the root's
+ * printed amounts, or null (no amounts, a divisor whose interval holds zero, or staffing:
+ * counts are exact). Each amount enters once, so the interval is the exact range:
+ * 预算执行率 actual ÷ adjusted × 100; 预算调整率 (adjusted ÷ initial − 1) × 100, the same as
+ * (adjusted − initial) ÷ initial × 100 without initial twice; 结转结余率 carryover ÷ adjusted × 100.
+ */
+function rateInterval(
+  id: CommonIndicatorId,
+  root: Record<string, unknown> | null,
+  amountUnit: AmountUnit,
+  mode: RoundingMode,
+): Interval | null {
+  if (root === null) return null;
+  const unit = amountUnitInfo(amountUnit);
+  const interval = (key: string): Interval | null => {
+    const r = readAmount(figureOrNull(root[key]), unit);
+    return r.ok && r.quantity !== null ? amountInterval(r.quantity, unit, mode, false) : null;
+  };
+  const ratio = (num: string, den: string): Interval | null => {
+    const n = interval(num);
+    const d = interval(den);
+    return n === null || d === null ? null : divide(n, d);
+  };
+  let q: Interval | null;
+  switch (id) {
+    case 'execution-rate':
+      q = ratio('actual', 'adjusted');
+      break;
+    case 'adjustment-rate': {
+      const r = ratio('adjusted', 'initial');
+      q = r === null ? null : subtract(r, { lo: ONE, hi: ONE });
+      break;
+    }
+    case 'carryover-rate':
+      q = ratio('carryover', 'adjusted');
+      break;
+    case 'staff-control-rate':
+      q = null;
+      break;
+  }
+  return q === null ? null : scale(q, HUNDRED);
 }
 
 /** Recomputes a common indicator from the report's data; null when the data is not there. */

@@ -2,13 +2,15 @@
  * The indicator rules: each row's status notes, comparator, unit column, target, reason and
  * printed deviation, checked against the row model (rows.ts).
  */
-import { type Dec, dec, isNeg, isPos, type RoundingMode, toFixed } from '../core/decimal.js';
-import { comparePrinted } from '../core/printed.js';
+import { type Dec, dec, HUNDRED, isNeg, isPos, ONE, type RoundingMode, toFixed } from '../core/decimal.js';
+import { compareRounded, type Interval, printedInterval } from '../core/intervals.js';
 import {
+  convertValue,
   isFigure,
   isNothingPrinted,
   parseQuantity,
   type Quantity,
+  quantityUnit,
   quantityValue,
   showValue,
 } from '../core/quantity.js';
@@ -17,6 +19,7 @@ import { comparatorSymbol } from '../figures/target.js';
 import { type Finding, formatPath } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { RowRef } from '../model/messages/params.js';
+import { roundingFinding } from './rounding.js';
 import { type IndicatorRow, isRecord, text } from './rows.js';
 
 const rowLabel = (r: RowRef): string => (r.name === '' ? `indicator ${formatPath(r.path)}` : `"${r.name}"`);
@@ -31,13 +34,16 @@ function hasReason(v: unknown): boolean {
 
 /**
  * Checks one row (findings in the order: status notes, comparator, unit column, target, reason,
- * deviation). `threshold` is the over-achievement threshold in percent, or null (off).
+ * deviation). `threshold` is the over-achievement threshold in percent, or null (off);
+ * `strict` (the option `strictInputs`) compares the printed deviation with the printed actual
+ * taken as exact.
  */
 export function checkIndicatorRow(
   row: IndicatorRow,
   threshold: Dec | null,
   mode: RoundingMode,
   findings: Finding[],
+  strict = false,
 ): void {
   const { evaluation: ev, path, targetText, actualText } = row;
   const t = ev.target;
@@ -114,7 +120,7 @@ export function checkIndicatorRow(
   }
 
   checkReason(row, threshold, findings);
-  checkDeviation(row, mode, findings);
+  checkDeviation(row, mode, findings, strict);
 }
 
 function checkUnitColumn(row: IndicatorRow, findings: Finding[]): void {
@@ -183,7 +189,50 @@ function checkReason(row: IndicatorRow, threshold: Dec | null, findings: Finding
   }
 }
 
-function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding[]): void {
+/**
+ * The interval of deviations that actuals rounding to the printed actual give, around the
+ * exact deviation `exact` (DESIGN §1 "Rounding", docs/conventions.md §1), or null when the
+ * printed actual is taken as exact.
+ *
+ * The target is a declared value (the plan's 指标目标值: `≥95%`, `=100%`, `10次`), exact as
+ * printed; the actual is a measurement, printed rounded (`93.74%` stands for [93.735, 93.745]).
+ * The deviation is increasing and linear in the actual: relative (a − t) ÷ |t| × 100, slope
+ * 100 ÷ |t|; absolute a − t, slope 1; times the factor from the actual's unit to the target's.
+ * So the interval is the exact deviation moved by the actual's interval times that slope.
+ *
+ * The actual is taken as exact (null) when it is a whole count in a counting unit (`329次`:
+ * no count is rounded), a bound (`≥266米`, `117余次`), a relative deviation has a zero target,
+ * the target is a range (the deviation is then piecewise), or a met inequality shows a zero
+ * deviation (it may be the convention that prints 0 for a met target, which is not linear).
+ */
+function deviationInterval(
+  row: IndicatorRow,
+  exact: Dec,
+  relative: boolean,
+  mode: RoundingMode,
+): Interval | null {
+  const { evaluation: ev, exacts: x } = row;
+  const target = ev.target;
+  const q = ev.actual;
+  if (target?.kind !== 'comparison' || q === null || x === null || x.target === null || x.absolute === null)
+    return null;
+  if (ev.actualOperator !== null || q.moreThan) return null;
+  if (relative && x.target.isZero()) return null;
+  if (x.absolute.isZero() && target.operator !== '=' && ev.status === 'met') return null;
+  const unit = quantityUnit(q);
+  if (unit?.dimension.startsWith('count:') && unit.factor.equals(ONE) && q.decimals === 0) return null;
+  const v = quantityValue(q);
+  // The factor from the actual's unit to the target's: by the units, checked against the
+  // evaluation's own actual (t + (a − t)); a value of 0 cannot check it.
+  const a = x.target.plus(x.absolute);
+  const byUnits = convertValue(ONE, unit, quantityUnit(target.value)) ?? ONE;
+  const k = v.isZero() || v.times(byUnits).equals(a) ? byUnits : a.dividedBy(v);
+  const slope = relative ? k.times(HUNDRED).dividedBy(x.target.abs()) : k;
+  const i = printedInterval(v, q.decimals, mode);
+  return { lo: exact.plus(i.lo.minus(v).times(slope)), hi: exact.plus(i.hi.minus(v).times(slope)) };
+}
+
+function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding[], strict: boolean): void {
   const { evaluation: ev, path, source: ind } = row;
   const raw = isRecord(ind.published) ? ind.published.deviation : undefined;
   if (raw === null || raw === undefined) return;
@@ -272,8 +321,13 @@ function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding
   if (exact === null) return;
   const exacts = row.exacts;
   const exactDec = (relative ? exacts?.relative : exacts?.absolute) ?? dec(exact);
-  const cmp = comparePrinted(exactDec, printed, mode);
+  const inputs = strict ? null : deviationInterval(row, exactDec, relative, mode);
+  const cmp = compareRounded(exactDec, inputs, printed, mode);
   if (cmp.consistent) return;
+  if (cmp.byRounding) {
+    findings.push(roundingFinding('deviation', row.name, where, printed.text, cmp, relative ? '%' : ''));
+    return;
+  }
   const recomputed = `${cmp.expected}${relative ? '%' : ''}`;
   const zeroWhenMet =
     quantityValue(printed).isZero() &&

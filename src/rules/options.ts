@@ -6,6 +6,7 @@
  * @internal
  */
 import {
+  assertBoolean,
   assertOneOf,
   assertOptions,
   describeType,
@@ -29,6 +30,7 @@ import { assertEvaluateOptions, assertProfile } from '../figures/checks.js';
  *   rounding mode (each optional);
  * - `overAchievementThreshold`: null (off), undefined (120), or a figure in percent, a string or
  *   a finite number, that reads as a number without a unit or with `%` (`120`, `"130"`, `"130%"`);
+ * - `strictInputs`: undefined, true or false (never a truthy string: `"false"` is refused);
  * - `scoring`: undefined or a scoring profile (every field of `ScoringProfile` with its type,
  *   decimal fields as plain decimal strings, `decimals` an integer from 0 to 20).
  *
@@ -61,6 +63,7 @@ export function checkValidateOptions(options: unknown, fn = 'validateReport'): v
     );
   }
   if (options.scoring !== undefined) assertProfile(fn, 'options.scoring', options.scoring);
+  if (options.strictInputs !== undefined) assertBoolean(fn, 'options.strictInputs', options.strictInputs);
 }
 
 /** A string or a finite number that reads as a number without a unit or with `%`. */

@@ -25,6 +25,24 @@ export interface ValidateOptions {
   /** Rounding a printed figure is checked with (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
   /**
+   * Compare printed results with the printed inputs taken as exact (default false).
+   *
+   * By default printed inputs are rounded too (DESIGN §1 "Rounding", docs/conventions.md §1):
+   * each printed amount, and each indicator's printed actual, stands for the closed interval
+   * of values that round to it at its printed decimals under `rounding` (`2.38` half-up for
+   * [2.375, 2.385]). A printed 执行率, sum, 调整预算数, variance, deviation or cross-checked
+   * common indicator that the printed inputs as exact do not give, but inputs in those
+   * intervals do, is `rounding-difference` (info) with the interval, not an error: a rate of
+   * 96.8% beside amounts 2.38 and 2.46 (2.38 ÷ 2.46 = 96.7%; the intervals allow 96.3% to
+   * 97.1%). `true` restores the exact comparison: the error codes as before.
+   *
+   * @example
+   * ```ts
+   * validateReport(report, { strictInputs: true }); // 96.8% beside 2.38 / 2.46: execution-rate-mismatch
+   * ```
+   */
+  readonly strictInputs?: boolean;
+  /**
    * Scoring profile for indicators and budget lines that print a weight (分值); default
    * `SCORING_PROFILES.default`. Rows without a weight are never scored.
    */
@@ -150,7 +168,12 @@ export interface CrossCheck {
   readonly recomputed: string | null;
   /** Exact recomputed value in percent, without `%`; null when the rate does not exist (zero denominator). */
   readonly recomputedExact: string | null;
-  /** Whether the printed actual equals the recomputed value at its printed precision; null when none. */
+  /**
+   * Whether the printed actual equals the recomputed value at its printed precision, or differs
+   * from it only by the rounding of the budget amounts it is computed from (then a
+   * `rounding-difference` finding gives the interval; never under `strictInputs`); null when
+   * there is no recomputed value.
+   */
   readonly consistent: boolean | null;
   /** The formula, in words, in both languages. */
   readonly formula: {

@@ -37,7 +37,12 @@ const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
  * - `unparsable-target` / `unparsable-value` (warning) with the text;
  * - `cross-check-mismatch` (error): 预算执行率 and 预算调整率 against the only root of the budget
  *   table, 在职人员控制率 against `staffing`, 结转结余率 against the root's `carryover`,
- *   compared at the printed precision.
+ *   compared at the printed precision;
+ * - `rounding-difference` (info): a printed deviation or cross-checked rate (and the budget
+ *   figures of {@link checkBudget}) that the printed inputs taken as exact do not give, but
+ *   inputs that round to them do: each printed amount and each printed actual stands for the
+ *   closed interval of values that round to it at its printed decimals (the target is exact);
+ *   `strictInputs: true` compares with the printed inputs as exact.
  *
  * Bad data never throws: a value of the wrong type is an `invalid-report` finding with its
  * path. The input is not mutated. Use `parseReport` from `outturn/schema` first for untrusted
@@ -87,7 +92,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       }),
     );
   }
-  const budget = checkBudgetTrees(roots, { amountUnit, rounding: mode });
+  const strict = options.strictInputs === true;
+  const budget = checkBudgetTrees(roots, { amountUnit, rounding: mode, strictInputs: strict });
   findings.push(...budget.findings);
 
   let raw: readonly unknown[] = [];
@@ -103,11 +109,11 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   raw.forEach((source, i) => {
     const row = readIndicatorRow(source, ['indicators', i], options.evaluate ?? {}, findings);
     if (row === null) return;
-    checkIndicatorRow(row, threshold, mode, findings);
+    checkIndicatorRow(row, threshold, mode, findings, strict);
     rows.push(row);
   });
 
-  const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings);
+  const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
   const scored = checkScores({ report, budget: budget.rows, indicators: rows, profile, threshold, findings });
 
   const index = worstIndex(findings);
