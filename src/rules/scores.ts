@@ -858,8 +858,11 @@ function checkGroup(u: Unit, ctx: CheckContext, short: Unit[], mismatches: Findi
       }
       sum = sum.plus(w);
     }
-    // Rows that print no weight leave the group's split unknown: nothing to check.
-    if (sum !== null && (scored.length > 0 || u.children.length === 0) && !sum.equals(u.weight)) {
+    // Rows that print no weight leave the group's split unknown: nothing to check. A group with
+    // no rows under it is short only when it prints no score either (a block cut off after its
+    // heading); with a score of its own it is a summary line.
+    const empty = u.children.length === 0 && u.printed === null;
+    if (sum !== null && (scored.length > 0 || empty) && !sum.equals(u.weight)) {
       if (sum.lt(u.weight)) short.push(u);
       const finding = makeFinding(
         'weight-sum-mismatch',
