@@ -31,7 +31,13 @@ describe('printed totals against the printed scores, wherever they are printed',
   const huanggangRows = [
     met('指标一', ['产出指标', '数量指标'], '10'),
     met('指标二', ['产出指标', '质量指标'], '10'),
-    { path: ['产出指标', '时效指标'], name: '指标三', target: '≥100%', actual: '98%', published: { score: '19.6' } },
+    {
+      path: ['产出指标', '时效指标'],
+      name: '指标三',
+      target: '≥100%',
+      actual: '98%',
+      published: { score: '19.6' },
+    },
     met('指标四', ['效益指标', '社会效益指标'], '20'),
     met('指标五', ['满意度指标', '服务对象满意度'], '20'),
   ];
@@ -136,7 +142,13 @@ describe('其中 budget lines', () => {
           weight: '10',
           published: { executionRate: '100%', score: '10' },
           children: [
-            { name: '其中:本年财政拨款', adjusted: '50', actual: '50', weight: '10', published: { score: '10' } },
+            {
+              name: '其中:本年财政拨款',
+              adjusted: '50',
+              actual: '50',
+              weight: '10',
+              published: { score: '10' },
+            },
           ],
         },
       ],
@@ -161,7 +173,10 @@ describe('其中 budget lines', () => {
     const r = validateReport({
       kind: 'project',
       budget: [
-        { ...line('年度资金总额', '20'), children: [line('其中:本年财政拨款', '15'), line('上年结转资金', '5')] },
+        {
+          ...line('年度资金总额', '20'),
+          children: [line('其中:本年财政拨款', '15'), line('上年结转资金', '5')],
+        },
       ],
       indicators: [...rows80, met('满意度', ['满意度指标', '服务对象满意度指标'], '10', '10')],
       published: { totalScore: '100' },
@@ -193,20 +208,30 @@ describe('其中 budget lines', () => {
 });
 
 describe('weights where they are printed', () => {
-  const budget10 = [{ name: '年度资金总额', adjusted: '1', actual: '1', weight: '10', published: { score: '10' } }];
+  const budget10 = [
+    { name: '年度资金总额', adjusted: '1', actual: '1', weight: '10', published: { score: '10' } },
+  ];
 
   it.each([
     {
       what: "a group's rows above its weight",
       groups: [{ path: ['产出指标'], weight: '50' }],
-      rows: [met('a', ['产出指标'], '30', '30'), met('b', ['产出指标'], '30', '30'), met('c', ['效益指标'], '30', '30')],
+      rows: [
+        met('a', ['产出指标'], '30', '30'),
+        met('b', ['产出指标'], '30', '30'),
+        met('c', ['效益指标'], '30', '30'),
+      ],
       code: 'weight-sum-mismatch',
       path: ['groups', 0, 'weight'],
     },
     {
       what: 'a row score above its own weight',
       groups: [],
-      rows: [met('a', ['产出指标'], '52', '50'), met('b', ['效益指标'], '30', '30'), met('c', ['满意度指标'], '10', '10')],
+      rows: [
+        met('a', ['产出指标'], '52', '50'),
+        met('b', ['效益指标'], '30', '30'),
+        met('c', ['满意度指标'], '10', '10'),
+      ],
       code: 'score-above-weight',
       path: ['indicators', 0, 'published', 'score'],
     },
@@ -236,14 +261,28 @@ describe('weights where they are printed', () => {
 
   it.each([
     // A table that prints its 总分 reached its end: weights below 100 are wrong, not cut off.
-    { what: 'weights of 90 with a printed total', total: '90', code: 'weight-sum-mismatch', severity: 'error' },
+    {
+      what: 'weights of 90 with a printed total',
+      total: '90',
+      code: 'weight-sum-mismatch',
+      severity: 'error',
+    },
     // No 总分: the table may be cut off (the importer cannot tell): say so, no total, no grade.
-    { what: 'weights of 90 and no printed total', total: undefined, code: 'weights-incomplete', severity: 'warning' },
+    {
+      what: 'weights of 90 and no printed total',
+      total: undefined,
+      code: 'weights-incomplete',
+      severity: 'warning',
+    },
   ])('$what → $code', ({ total, code, severity }) => {
     const r = validateReport({
       kind: 'project',
       budget: budget10,
-      indicators: [met('a', ['产出指标'], '50', '50'), met('b', ['效益指标'], '20', '20'), met('c', ['满意度指标'], '10', '10')],
+      indicators: [
+        met('a', ['产出指标'], '50', '50'),
+        met('b', ['效益指标'], '20', '20'),
+        met('c', ['满意度指标'], '10', '10'),
+      ],
       ...(total === undefined ? {} : { published: { totalScore: total } }),
     });
     expect(r.findings.find((f) => f.code === code)).toMatchObject({ severity, recomputed: '90' });
@@ -255,7 +294,11 @@ describe('weights where they are printed', () => {
     const r = validateReport({
       kind: 'project',
       budget: budget10,
-      indicators: [met('a', ['产出指标'], '60', '60'), met('b', ['效益指标'], '30', '30'), met('c', ['满意度指标'], '10', '10')],
+      indicators: [
+        met('a', ['产出指标'], '60', '60'),
+        met('b', ['效益指标'], '30', '30'),
+        met('c', ['满意度指标'], '10', '10'),
+      ],
     });
     expect(r.findings.find((f) => f.code === 'weight-sum-mismatch')).toMatchObject({ recomputed: '110' });
   });
@@ -315,7 +358,9 @@ describe('rounding of printed scores and totals', () => {
     { printed: '9.85', code: 'score-mismatch' },
   ])('a row score $printed against actual 98.3% → $code', ({ printed, code }) => {
     const r = validateReport({
-      indicators: [{ name: '合格率', target: '≥100%', actual: '98.3%', weight: '10', published: { score: printed } }],
+      indicators: [
+        { name: '合格率', target: '≥100%', actual: '98.3%', weight: '10', published: { score: printed } },
+      ],
     });
     const found = r.findings.filter((f) => f.code === 'rounding-difference' || f.code === 'score-mismatch');
     expect(found.map((f) => f.code)).toEqual(code === null ? [] : [code]);
@@ -323,7 +368,11 @@ describe('rounding of printed scores and totals', () => {
 
   it('strictInputs reads the printed actual as exact', () => {
     const r = validateReport(
-      { indicators: [{ name: '合格率', target: '≥100%', actual: '98.3%', weight: '10', published: { score: '9.84' } }] },
+      {
+        indicators: [
+          { name: '合格率', target: '≥100%', actual: '98.3%', weight: '10', published: { score: '9.84' } },
+        ],
+      },
       { strictInputs: true } as Parameters<typeof validateReport>[1],
     );
     expect(codes(r)).toContain('score-mismatch');
@@ -357,7 +406,8 @@ describe('rounding of printed scores and totals', () => {
       const printedScores = exact.map((h, i) => show(h, decimals[i] as number));
       const sumExact = exact.reduce((a, b) => a + b, budgetExact);
       const printedSumHundredths =
-        exact.reduce((a, h, i) => a + round(h, decimals[i] as number), 0) + round(budgetExact, decimals[6] as number);
+        exact.reduce((a, h, i) => a + round(h, decimals[i] as number), 0) +
+        round(budgetExact, decimals[6] as number);
       const report: Report = {
         kind: 'project',
         budget: [
@@ -393,14 +443,19 @@ describe('rounding of printed scores and totals', () => {
 
   it('a total off by more than the rounding interval always gets total-score-mismatch', () => {
     fc.assert(
-      fc.property(table, fc.integer({ min: 1, max: 500 }), fc.boolean(), ({ report, printedSumHundredths, n }, extra, up) => {
-        // Each of the n printed scores stands for at most ±0.5: n × 0.5 plus 0.01 is beyond.
-        const off = n * 50 + extra;
-        const total = up ? printedSumHundredths + off : printedSumHundredths - off;
-        const shown = total < 0 ? `-${cents(-total)}` : cents(total);
-        const r = validateReport({ ...report, published: { totalScore: shown } });
-        expect(codes(r)).toContain('total-score-mismatch');
-      }),
+      fc.property(
+        table,
+        fc.integer({ min: 1, max: 500 }),
+        fc.boolean(),
+        ({ report, printedSumHundredths, n }, extra, up) => {
+          // Each of the n printed scores stands for at most ±0.5: n × 0.5 plus 0.01 is beyond.
+          const off = n * 50 + extra;
+          const total = up ? printedSumHundredths + off : printedSumHundredths - off;
+          const shown = total < 0 ? `-${cents(-total)}` : cents(total);
+          const r = validateReport({ ...report, published: { totalScore: shown } });
+          expect(codes(r)).toContain('total-score-mismatch');
+        },
+      ),
     );
   });
 });

@@ -142,12 +142,7 @@ function readPrinted(cell: FigureCell, path: Path, findings: Finding[]): Quantit
  * when its weight is known (a score is never below 0 nor above its weight); one point when
  * `strict`.
  */
-function scoreInterval(
-  printed: Quantity,
-  weight: Dec | null,
-  mode: RoundingMode,
-  strict: boolean,
-): Interval {
+function scoreInterval(printed: Quantity, weight: Dec | null, mode: RoundingMode, strict: boolean): Interval {
   const v = quantityValue(printed);
   if (strict) return point(v);
   const i = printedInterval(v, printed.decimals, mode);
@@ -489,9 +484,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
     const subject: ScoreSubject = { kind: 'budget-execution', line: figures.name };
     const entered = checkOne(r, printed, where, subject, false, ctx, () => null);
     if (!printed && weight.value !== null && !figureCell(line.published?.score).present) {
-      findings.push(
-        makeFinding('score-missing', where, { subject, weight: showValue(line.weight) }, {}),
-      );
+      findings.push(makeFinding('score-missing', where, { subject, weight: showValue(line.weight) }, {}));
     }
     budgetUnits.set(row, {
       kind: 'budget',
@@ -620,7 +613,9 @@ export function checkScores(input: ScoreInput): ScoreOutput {
       };
       const entered = checkOne(r, printed, where, subject, met, ctx, ruleInterval);
       if (!printed && weight !== null && !row.printedScore.present) {
-        findings.push(makeFinding('score-missing', where, { subject, weight: showValue(row.weight.raw) }, {}));
+        findings.push(
+          makeFinding('score-missing', where, { subject, weight: showValue(row.weight.raw) }, {}),
+        );
       }
       unit = {
         kind: 'row',
@@ -676,7 +671,11 @@ export function checkScores(input: ScoreInput): ScoreOutput {
     } else if (weights.lt(declared) || short.length > 0) {
       if (!whole) {
         const missing = weights.lt(declared)
-          ? missingBlocks(input.indicators, groups, counted.some((u) => u.weight !== null))
+          ? missingBlocks(
+              input.indicators,
+              groups,
+              counted.some((u) => u.weight !== null),
+            )
           : [];
         for (const s of short) missing.push(s.name);
         findings.push(
@@ -809,12 +808,7 @@ type Verdict =
  * A printed figure against an exact value and the interval that rounding of its inputs allows:
  * consistent at its printed precision, explained by rounding, or beyond it.
  */
-function compareTotal(
-  printed: Quantity,
-  exact: Dec,
-  interval: Interval | null,
-  ctx: CheckContext,
-): Verdict {
+function compareTotal(printed: Quantity, exact: Dec, interval: Interval | null, ctx: CheckContext): Verdict {
   const cmp = comparePrinted(exact, printed, ctx.profile.rounding);
   if (cmp.consistent) return { kind: 'consistent' };
   const p = quantityValue(printed);
@@ -921,9 +915,7 @@ function checkGroup(u: Unit, ctx: CheckContext, short: Unit[], mismatches: Findi
     }
   }
   if (u.weight !== null && !u.printed && !g.printedScore.present && children.kind === 'none') {
-    mismatches.push(
-      makeFinding('score-missing', where, { subject, weight: toExact(u.weight) }, {}),
-    );
+    mismatches.push(makeFinding('score-missing', where, { subject, weight: toExact(u.weight) }, {}));
   }
 }
 function overAchievement(
