@@ -89,6 +89,18 @@ describe('printed totals against the printed scores, wherever they are printed',
     });
   });
 
+  it('a row that prints no score leaves the printed sum unknown: no total-score-mismatch', () => {
+    const [first, ...rest] = huanggangRows;
+    const blank = { ...first, published: {} };
+    const r = validateReport({
+      kind: 'project',
+      budget: budget20,
+      indicators: [blank, ...rest],
+      published: { totalScore: '99.6' },
+    });
+    expect(codes(r)).not.toContain('total-score-mismatch');
+  });
+
   it('塘湖镇: budget 20 + a goal block of 80 (Anhui layout) = 100 is not "≠ 20"', () => {
     // The block prints its own 得分 (80) and stands for its rows; its rows are not counted again.
     const r = validateReport({

@@ -359,8 +359,12 @@ function printedOf(u: Unit, ctx: CheckContext): Printed {
       count: 1,
     };
   }
-  if (u.kind !== 'group') return u.weight !== null ? { kind: 'missing' } : { kind: 'none' };
-  return sumPrinted(u.children, ctx);
+  // A row or a line that prints no score leaves the sum unknown, weight or not: its score is
+  // not printed, not zero. A group that prints none stands for its rows; one with a weight and
+  // nothing printed under it (a block cut off after its heading) leaves the sum unknown too.
+  if (u.kind !== 'group') return { kind: 'missing' };
+  const inner = sumPrinted(u.children, ctx);
+  return inner.kind === 'none' && u.weight !== null ? { kind: 'missing' } : inner;
 }
 
 function sumPrinted(units: readonly Unit[], ctx: CheckContext): Printed {
@@ -727,7 +731,8 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   const publishedTotal = readPrinted(publishedTotalCell, ['published', 'totalScore'], findings);
   if (publishedTotal) {
     const where: Path = ['published', 'totalScore'];
-    const printedSum = sumPrinted(top, ctx);
+    // Every unit of the top level, printed score or not: a row that prints nothing is unknown.
+    const printedSum = sumPrinted([...counted, ...topGroups, ...ungrouped], ctx);
     let sumMismatch = false;
     let explained = false;
     if (printedSum.kind === 'sum') {
