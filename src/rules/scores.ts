@@ -8,6 +8,10 @@
  * Weights are checked at the level where they are printed, printed scores are added where they
  * are printed (a group's 得分 stands for its rows), and a total or a grade is recomputed only
  * when the weights printed make up the whole table.
+ *
+ * Over 400 lines because it is one thing: the scores of one table, read as one tree of units
+ * (budget lines, groups, rows) whose printed scores, weights and rule scores are checked against
+ * each other at each level; splitting the tree from its checks would pass it around half-built.
  */
 import { type Dec, dec, isPos, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
 import {
