@@ -98,6 +98,39 @@ export interface Staffing {
   readonly [key: string]: unknown;
 }
 
+/**
+ * A group of indicators (一级/二级指标) that prints its own weight (分值) or score (得分), as
+ * templates do that print `产出指标（50分）` or a 40-point 年度绩效目标 block instead of (or as
+ * well as) a weight on each row. A group applies to the indicators whose `path` starts with its
+ * `path` (segments compared by name key: width, script and spaces ignored).
+ *
+ * @example
+ * ```ts
+ * const g: IndicatorGroup = { path: ['产出指标'], weight: '50', published: { score: '48' } };
+ * ```
+ */
+export interface IndicatorGroup {
+  /** The category path of the group, e.g. `["产出指标"]` or `["产出指标", "数量指标"]`. */
+  readonly path: readonly string[];
+  /** 分值 printed on the group. */
+  readonly weight?: Figure | null;
+  /** Figures printed on the group: its 得分. */
+  readonly published?: { readonly score?: Figure | null; readonly [key: string]: unknown };
+  readonly [key: string]: unknown;
+}
+
+/**
+ * A text block of the table such as 年度总体目标 (预期目标 / 实际完成情况): kept as given,
+ * never read as a budget line or an indicator.
+ */
+export interface GoalBlock {
+  /** 预期目标 as printed. */
+  readonly expected?: string | null;
+  /** 实际完成情况 as printed. */
+  readonly actual?: string | null;
+  readonly [key: string]: unknown;
+}
+
 /** Money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元): the one list. */
 export const AMOUNT_UNITS = ['元', '万元', '亿元', '萬元', '億元'] as const;
 
@@ -120,6 +153,10 @@ export interface Report {
   readonly budget?: readonly BudgetLine[];
   /** Rows of the self-evaluation table (自评表), in printed order. */
   readonly indicators?: readonly Indicator[];
+  /** Groups (一级/二级指标) that print a weight or a score of their own. */
+  readonly groups?: readonly IndicatorGroup[];
+  /** Text blocks such as 年度总体目标: kept, never checked as figures. */
+  readonly goals?: readonly GoalBlock[];
   /** Staff numbers stated in the text: the data of the 在职人员控制率 cross-check. */
   readonly staffing?: Staffing;
   /** Figures the report prints for the whole table. */

@@ -14,7 +14,7 @@ import {
   readUnitColumn,
   type UnitColumn,
 } from '../core/quantity.js';
-import { normalizeText } from '../core/text.js';
+import { nameKey, normalizeText } from '../core/text.js';
 import {
   type EvaluateOptions,
   type Evaluation,
@@ -173,4 +173,69 @@ function invalidCell(field: 'target' | 'actual', ref: RowRef): Messages {
     en: `${label}: ${field} must be a string or a finite number${field === 'target' ? ', or { operator: text, value: a string or a finite number }' : ''}`,
     zh: `${zhLabel}：${field === 'target' ? '目标值应为字符串、有限数值或 { operator: 文字, value: 字符串或有限数值 }' : '完成值应为字符串或有限数值'}`,
   };
+}
+
+/** One group of `report.groups` (一级/二级指标 with its own 分值 or 得分) as the rules read it. */
+export interface GroupRow {
+  /** Path of the group, `["groups", i]`. */
+  readonly path: Path;
+  /** The category path as given (`["产出指标"]`). */
+  readonly category: readonly string[];
+  /** The category path as name keys (width, script and spaces ignored), to match rows. */
+  readonly keys: readonly string[];
+  /** 分值 printed on the group, read once. */
+  readonly weight: IndicatorRow['weight'];
+  /** 得分 printed on the group, read once. */
+  readonly printedScore: FigureCell;
+}
+
+/**
+ * Reads `report.groups` once. A list that is not a list, or a group that is not an object with
+ * a `path` of strings, gives an `invalid-report` finding (pushed to `findings`) and is left out.
+ *
+ * @example
+ * ```ts
+ * readGroups([{ path: ['产出指标'], weight: '50' }], [])[0]?.weight.value?.toString(); // '50'
+ * ```
+ */
+export function readGroups(raw: unknown, findings: Finding[]): readonly GroupRow[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    findings.push(
+      makeFinding('invalid-report', ['groups'], {
+        detail: { en: '"groups" must be a list of indicator groups', zh: '“groups”应为指标分组列表' },
+      }),
+    );
+    return [];
+  }
+  const out: GroupRow[] = [];
+  raw.forEach((g: unknown, i) => {
+    const path: Path = ['groups', i];
+    if (!isRecord(g) || !Array.isArray(g.path) || !g.path.every((p) => typeof p === 'string')) {
+      findings.push(
+        makeFinding('invalid-report', isRecord(g) ? [...path, 'path'] : path, {
+          detail: {
+            en: `a group must be an object with a "path" of strings, not ${describeType(g)}`,
+            zh: '指标分组应为对象，且 path 为字符串列表',
+          },
+        }),
+      );
+      return;
+    }
+    const category = g.path as readonly string[];
+    out.push({
+      path,
+      category,
+      keys: category.map(nameKey),
+      weight: weightCell(g.weight),
+      printedScore: figureCell(published(g).score),
+    });
+  });
+  return out;
+}
+
+/** True when `category` (a row's or a group's path) starts with the group's path. */
+export function inGroup(group: GroupRow, category: readonly string[]): boolean {
+  if (group.keys.length === 0 || category.length < group.keys.length) return false;
+  return group.keys.every((k, i) => nameKey(category[i] as string) === k);
 }

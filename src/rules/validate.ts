@@ -15,7 +15,7 @@ import { crossCheck } from './cross-checks.js';
 import { checkIndicatorRow } from './indicators.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
-import { type IndicatorRow, isRecord, readIndicatorRow } from './rows.js';
+import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
 
 const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
@@ -114,7 +114,19 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   });
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
-  const scored = checkScores({ report, budget: budget.rows, indicators: rows, profile, threshold, findings });
+  const groups = readGroups(report.groups, findings);
+  const scored = checkScores({
+    report,
+    budget: budget.rows,
+    indicators: rows,
+    groups,
+    profile,
+    threshold,
+    evaluate: options.evaluate ?? {},
+    rounding: mode,
+    strict,
+    findings,
+  });
 
   const index = worstIndex(findings);
   return {

@@ -64,6 +64,14 @@ const indicator = z.looseObject({
     .exactOptional(),
 });
 
+const indicatorGroup = z.looseObject({
+  path: z.array(z.string()),
+  weight: optionalFigure,
+  published: z.looseObject({ score: optionalFigure }).exactOptional(),
+});
+
+const goalBlock = z.looseObject({ expected: optionalText, actual: optionalText });
+
 const reportObject = z.looseObject({
   kind: z.enum(['department', 'project']).exactOptional(),
   title: z.string().exactOptional(),
@@ -72,6 +80,8 @@ const reportObject = z.looseObject({
   amountUnit: z.enum(AMOUNT_UNITS).exactOptional(),
   budget: z.array(budgetLine).exactOptional(),
   indicators: z.array(indicator).exactOptional(),
+  groups: z.array(indicatorGroup).exactOptional(),
+  goals: z.array(goalBlock).exactOptional(),
   staffing: z
     .looseObject({
       authorized: optionalFigure,

@@ -104,6 +104,20 @@ function indicatorOk(row: unknown): boolean {
   );
 }
 
+function groupOk(g: unknown): boolean {
+  return (
+    isObject(g) &&
+    Array.isArray(g.path) &&
+    g.path.every((p) => typeof p === 'string') &&
+    optFigure(g, 'weight') &&
+    publishedOk(g, ['score'])
+  );
+}
+
+function goalOk(g: unknown): boolean {
+  return isObject(g) && optText(g, 'expected') && optText(g, 'actual');
+}
+
 /**
  * True when `value` is certainly a well-formed report (see the module comment); false means
  * "run the full schema", not "invalid".
@@ -120,6 +134,8 @@ export function isWellFormedReport(value: unknown): boolean {
   if (!budgetOk(r.budget)) return false;
   if (r.indicators !== undefined && !(Array.isArray(r.indicators) && r.indicators.every(indicatorOk)))
     return false;
+  if (r.groups !== undefined && !(Array.isArray(r.groups) && r.groups.every(groupOk))) return false;
+  if (r.goals !== undefined && !(Array.isArray(r.goals) && r.goals.every(goalOk))) return false;
   if (
     r.staffing !== undefined &&
     !(isObject(r.staffing) && optFigure(r.staffing, 'authorized') && optFigure(r.staffing, 'actual'))

@@ -118,7 +118,10 @@ export const EN: Catalog = {
     p.kind === 'printed-sum'
       ? `the printed total ${p.published} is not the sum of the printed scores, ${p.expected}`
       : `the printed total ${p.published} is not what the scoring rules give, ${p.expected} (profile ${p.profile})`,
-  'weight-sum-mismatch': (p) => `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`,
+  'weight-sum-mismatch': (p) =>
+    p.group === undefined
+      ? `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`
+      : `the weights (分值) of the rows of group "${p.group.join(' / ')}" sum to ${p.sum}, not the group's ${p.expected}`,
   'grade-mismatch': (p) =>
     `the printed grade ${p.published} does not match the total ${p.total}: ${p.expected} (profile ${p.profile})`,
   'rounding-difference': (p) =>

@@ -180,7 +180,15 @@ export interface FindingParams {
         readonly expected: string;
         readonly profile: string;
       };
-  readonly 'weight-sum-mismatch': { readonly sum: string; readonly expected: string };
+  /**
+   * Weights that do not add up where they are printed: the table's (no `group`), or the rows of
+   * a group against the group's own weight (`group`: its path).
+   */
+  readonly 'weight-sum-mismatch': {
+    readonly sum: string;
+    readonly expected: string;
+    readonly group?: readonly string[];
+  };
   readonly 'grade-mismatch': {
     readonly published: string;
     readonly total: string;

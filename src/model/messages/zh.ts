@@ -117,7 +117,10 @@ export const ZH: Catalog = {
     p.kind === 'printed-sum'
       ? `总分 ${p.published} 不等于各项得分之和 ${p.expected}`
       : `总分 ${p.published} 与按计分规则重算的 ${p.expected} 不符（计分方案 ${p.profile}）`,
-  'weight-sum-mismatch': (p) => `各项分值之和为 ${p.sum}，不是 ${p.expected}`,
+  'weight-sum-mismatch': (p) =>
+    p.group === undefined
+      ? `各项分值之和为 ${p.sum}，不是 ${p.expected}`
+      : `分组“${p.group.join(' / ')}”下各项分值之和为 ${p.sum}，不是该组的分值 ${p.expected}`,
   'grade-mismatch': (p) =>
     `等级“${p.published}”与总分 ${p.total} 不符，应为“${p.expected}”（计分方案 ${p.profile}）`,
   'rounding-difference': (p) =>
