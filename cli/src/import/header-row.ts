@@ -11,7 +11,7 @@
  */
 import { normalizeWidth } from 'outturn';
 import type { BudgetField, IndicatorField } from './header-words.js';
-import { type HeaderFields, headerFields, headerYear } from './headers.js';
+import { type HeaderFields, headerFields, headerKey, headerYear } from './headers.js';
 import type { Sheet } from './sheet.js';
 
 /** The two kinds of table. */
@@ -168,8 +168,20 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
   };
 }
 
+/**
+ * 完成情况 (“how it was completed”) is the actual value in a table without another actual
+ * column; beside 实际完成值 / 指标完成值 it is the printed status (已完成, 达成, 未达成 …).
+ */
+function statusColumns(columns: Draft[]): void {
+  const actual = columns.filter((c) => c.field === 'actual');
+  const isStatus = (c: Draft) => headerKey(c.label).stripped === '完成情况';
+  if (!actual.some((c) => !isStatus(c))) return;
+  for (const c of actual) if (isStatus(c)) c.field = 'status';
+}
+
 /** Resolves duplicate fields, the name column and path columns. False when there is no name column. */
 function assignColumns(kind: Kind, columns: Draft[]): boolean {
+  if (kind === 'indicators') statusColumns(columns);
   // Duplicates: the column of the latest year wins (prior years are comparatives).
   const byField = new Map<Field, Draft[]>();
   for (const col of columns) {

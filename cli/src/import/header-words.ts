@@ -36,7 +36,9 @@ export type IndicatorField =
   | 'score'
   | 'deviation'
   | 'reason'
-  | 'source';
+  | 'source'
+  /** A printed status: 是否达成 / 完成情况 beside an actual column / Achieved or not. */
+  | 'status';
 
 /** Fields and the header words that name them. */
 export type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
@@ -325,6 +327,27 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       'datasource',
       'evidence',
       'meansofverification',
+    ],
+  ],
+  [
+    'status',
+    [
+      '是否完成',
+      '是否达成',
+      '是否达标',
+      '是否实现',
+      '达成情况',
+      '达标情况',
+      '完成状态',
+      '达成状态',
+      '目标完成情况',
+      'status',
+      'achieved',
+      'achievednotachieved',
+      'achievedornotachieved',
+      'targetachieved',
+      'targetmet',
+      'achievementstatus',
     ],
   ],
 ];

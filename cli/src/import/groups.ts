@@ -1,0 +1,78 @@
+/**
+ * Weights and scores printed on indicator groups (一级/二级指标) rather than on each row: in
+ * the group's label (`产出指标（50分）`, `效益指标(30分)`, `项目绩效 85 分`), on a row of its own
+ * (`产出指标,,,,50,48`), or in a 分值/得分 cell merged over the group's rows. The report JSON
+ * holds them in `groups` (DESIGN §3): `{ path, weight?, published?: { score? } }`, the path
+ * without the weight, as the rows' `path` gives it.
+ *
+ * @internal
+ */
+import { normalizeWidth } from 'outturn';
+
+/** A group of the report JSON, as the importer builds it. */
+export interface Group {
+  readonly path: readonly string[];
+  weight?: string;
+  score?: string;
+  /** 0-based grid row where the group starts (for notes). */
+  readonly row: number;
+}
+
+/** A label and the weight it prints. */
+export interface GroupLabel {
+  /** The label without the weight, trimmed (`产出指标（50分）` → `产出指标`). */
+  readonly name: string;
+  /** The weight as printed, width-normalised (`50`), or null. */
+  readonly weight: string | null;
+}
+
+/** `（50分）`, `(满分50分)`, `（分值：50）`, `（50 分）` at the end of a label. */
+const IN_PARENS =
+  /^(.*?)\s*\(\s*(?:(?:满分|分值|权重)\s*:?\s*(\d+(?:\.\d+)?)\s*分?|(\d+(?:\.\d+)?)\s*分)\s*\)$/;
+/** `85 分`, `40分` at the end of a label (the Hubei forms print `产出指标 40 分`). */
+const TRAILING = /^(.*?\D)\s*(\d+(?:\.\d+)?)\s*分$/;
+
+/**
+ * The label of a group and the weight it prints, or the label unchanged with no weight.
+ * A number in parentheses is a weight only with 分 after it or 满分/分值/权重 before it:
+ * `产出指标(2)` is a label, not a weight of 2.
+ *
+ * @example
+ * ```ts
+ * groupLabel('产出指标（50分）'); // { name: '产出指标', weight: '50' }
+ * groupLabel('项目绩效 85 分');   // { name: '项目绩效', weight: '85' }
+ * groupLabel('数量指标');         // { name: '数量指标', weight: null }
+ * ```
+ */
+export function groupLabel(text: string): GroupLabel {
+  const wide = normalizeWidth(text).trim();
+  const p = IN_PARENS.exec(wide);
+  const weight = p?.[2] ?? p?.[3];
+  if (p?.[1] !== undefined && weight !== undefined && p[1].trim() !== '') return { name: cut(text, p[1]), weight };
+  const t = TRAILING.exec(wide);
+  if (t?.[1] !== undefined && t[2] !== undefined && t[1].trim() !== '') return { name: cut(text, t[1]), weight: t[2] };
+  return { name: text.trim(), weight: null };
+}
+
+/**
+ * The printed label cut where its width-normalised form `kept` ends: the label keeps its
+ * own characters (full-width letters stay as printed), only the weight is removed.
+ */
+function cut(text: string, kept: string): string {
+  const chars = [...text.trim()];
+  const n = [...kept.trimEnd()].length;
+  return chars.slice(0, n).join('').trim();
+}
+
+/** The `groups` of the report JSON: only groups that print a weight or a score. */
+export function groupsOf(groups: readonly Group[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const g of groups) {
+    if (g.weight === undefined && g.score === undefined) continue;
+    const o: Record<string, unknown> = { path: [...g.path] };
+    if (g.weight !== undefined) o.weight = g.weight;
+    if (g.score !== undefined) o.published = { score: g.score };
+    out.push(o);
+  }
+  return out;
+}
