@@ -253,7 +253,13 @@ describe('header cells as printed', () => {
     expect(amountUnitOf('(万 元)')).toBe('万元');
     expect(amountUnitOf('单位：元')).toBe('元');
     expect(amountUnitOf('金额（亿元）')).toBe('亿元');
-    expect(amountUnitOf("Final Appropriation (R'000)")).toBeNull();
+    // Any unit as printed (issue 12): a South African statement's R'000 is not 元.
+    expect(amountUnitOf("Final Appropriation (R'000)")).toBe("R'000");
+    expect(amountUnitOf('Approved budget (Ushs thousands)')).toBe('Ushs thousands');
+    expect(amountUnitOf('Budget (US$ millions)')).toBe('US$ millions');
+    expect(amountUnitOf('年初预算数（千元）')).toBe('千元');
+    expect(amountUnitOf('Programme 1 (Administration)')).toBeNull();
+    expect(amountUnitOf('Expenditure (%)')).toBeNull();
     expect(headerYear('Actual Achievement 2018/2019')).toBe(2019);
     expect(headerYear('2018/19')).toBe(2019);
     expect(headerYear('年初预算数')).toBeNull();

@@ -66,7 +66,7 @@ function coveredFigure(reader: Reader, h: Header, r: number, col: Column): boole
 }
 
 /** `（20分）` in a header cell of the budget table, `（20分*执行率）` in its 得分 header. */
-const HEADER_WEIGHT = /\(\s*(\d+(?:\.\d+)?)\s*分\s*(?:[*×xX]\s*执行率)?\s*\)/;
+const HEADER_WEIGHT = /\((\d+(?:\.\d+)?)分(?:[*×x]执行率)?\)/i;
 
 /**
  * The weight of budget execution printed in the table's header rather than in a 分值 column
@@ -81,7 +81,7 @@ function withHeaderWeight(reader: Reader, h: Header, lines: BudgetLine[]): Budge
     for (const col of h.columns) {
       if (col.field === 'weight') continue;
       const text = sheet.headerText(r, col.index);
-      const m = HEADER_WEIGHT.exec(normalizeWidth(text));
+      const m = HEADER_WEIGHT.exec(normalizeWidth(text).replace(/\s+/g, ''));
       if (m?.[1] !== undefined) {
         found = { weight: m[1], r, c: col.index, text };
         break;

@@ -145,7 +145,7 @@ export function recordFact(meta: Meta, fact: FactRow): Messages | null {
 export function isMoneyUnit(value: string): boolean {
   const s = normalizeWidth(value).trim().replace(/\s+/g, '');
   if (/^(?:人民币)?(?:[千万萬亿億]|百万|百萬|十万|十萬)?元$/.test(s)) return true;
-  return /^(?:[A-Z]{1,3}|US\$|\$|R|Ushs|KShs?)(?:'000|thousands?|millions?|billions?|000)$/i.test(s);
+  return /^(?:[A-Z]{1,3}|US\$|\$|Ushs|KShs?)(?:'000|thousands?|millions?|billions?|000)$/i.test(s);
 }
 
 function recordValue(meta: Meta, key: FactKey, value: string): Messages | null {

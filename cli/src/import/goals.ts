@@ -27,7 +27,8 @@ export interface Goal {
 
 const LABEL = /^(?:项目)?(?:年度)?总体(?:绩效)?目标(?:及完成情况)?$/;
 /** Header words of the goal columns, short: a longer cell is a goal's text. */
-const HEADER = /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
+const HEADER =
+  /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
 const ACTUAL = /完成|实际|综述/;
 
 function key(text: string): string {
@@ -57,7 +58,12 @@ export function readGoals(reader: Reader, r: number): { goals: Goal[]; end: numb
   let q = r + 1;
   for (; q < sheet.height; q++) {
     if (sheet.isComment(q)) continue;
-    if (sheet.isBlank(q) || sheet.text(q, label) !== '' || reader.header(q) !== null || reader.fact(q) !== null)
+    if (
+      sheet.isBlank(q) ||
+      sheet.text(q, label) !== '' ||
+      reader.header(q) !== null ||
+      reader.fact(q) !== null
+    )
       break;
     const row: (readonly [string, boolean])[] = [];
     const used = new Set<number>();

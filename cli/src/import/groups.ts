@@ -26,11 +26,10 @@ export interface GroupLabel {
   readonly weight: string | null;
 }
 
-/** `（50分）`, `(满分50分)`, `（分值：50）`, `（50 分）` at the end of a label. */
-const IN_PARENS =
-  /^(.*?)\s*\(\s*(?:(?:满分|分值|权重)\s*:?\s*(\d+(?:\.\d+)?)\s*分?|(\d+(?:\.\d+)?)\s*分)\s*\)$/;
-/** `85 分`, `40分` at the end of a label (the Hubei forms print `产出指标 40 分`). */
-const TRAILING = /^(.*?\D)\s*(\d+(?:\.\d+)?)\s*分$/;
+/** `（50分）`, `(满分50分)`, `（分值：50）` at the end of a label, spaces removed. */
+const IN_PARENS = /^(.*)\((?:(?:满分|分值|权重):?(\d+(?:\.\d+)?)分?|(\d+(?:\.\d+)?)分)\)$/;
+/** `85分`, `40分` at the end of a label, spaces removed (the Hubei forms print `产出指标 40 分`). */
+const TRAILING = /^(.*\D)(\d+(?:\.\d+)?)分$/;
 
 /**
  * The label of a group and the weight it prints, or the label unchanged with no weight.
@@ -45,23 +44,29 @@ const TRAILING = /^(.*?\D)\s*(\d+(?:\.\d+)?)\s*分$/;
  * ```
  */
 export function groupLabel(text: string): GroupLabel {
-  const wide = normalizeWidth(text).trim();
-  const p = IN_PARENS.exec(wide);
+  const compact = normalizeWidth(text).replace(/\s+/g, '');
+  const p = IN_PARENS.exec(compact);
   const weight = p?.[2] ?? p?.[3];
-  if (p?.[1] !== undefined && weight !== undefined && p[1].trim() !== '') return { name: cut(text, p[1]), weight };
-  const t = TRAILING.exec(wide);
-  if (t?.[1] !== undefined && t[2] !== undefined && t[1].trim() !== '') return { name: cut(text, t[1]), weight: t[2] };
+  if (p?.[1] !== undefined && weight !== undefined && p[1] !== '') return { name: cut(text, p[1]), weight };
+  const t = TRAILING.exec(compact);
+  if (t?.[1] !== undefined && t[2] !== undefined) return { name: cut(text, t[1]), weight: t[2] };
   return { name: text.trim(), weight: null };
 }
 
 /**
- * The printed label cut where its width-normalised form `kept` ends: the label keeps its
- * own characters (full-width letters stay as printed), only the weight is removed.
+ * The printed label up to where its compact form `kept` (width-normalised, spaces removed)
+ * ends: the label keeps its own characters and inner spaces, only the weight is removed.
  */
 function cut(text: string, kept: string): string {
-  const chars = [...text.trim()];
-  const n = [...kept.trimEnd()].length;
-  return chars.slice(0, n).join('').trim();
+  const n = [...kept].length;
+  let seen = 0;
+  let out = '';
+  for (const ch of text.trim()) {
+    if (seen === n) break;
+    out += ch;
+    if (!/\s/.test(ch)) seen++;
+  }
+  return out.trim();
 }
 
 /** The `groups` of the report JSON: only groups that print a weight or a score. */

@@ -8,8 +8,8 @@
  */
 import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
-import type { Column, Header } from './header-row.js';
 import { type Group, groupLabel } from './groups.js';
+import type { Column, Header } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
@@ -30,7 +30,8 @@ export function joinWrapped(before: string, after: string): string {
 /** A data row as read: what it prints, and what that makes it. */
 interface Rec {
   /** `groupRow`: category cells and a 分值/得分 only, the weight or score of that category. */
-  readonly kind: 'row' | 'nameOnly' | 'pathOnly' | 'continuation' | 'groupRow';
+  /** `total`: a 总分/合计 row that prints a 得分, the table's total score. */
+  readonly kind: 'row' | 'nameOnly' | 'pathOnly' | 'continuation' | 'groupRow' | 'total';
   readonly row: number;
   /** The category cells, the weights of their labels removed (`产出指标（50分）` → `产出指标`). */
   readonly path: readonly string[];
@@ -98,7 +99,8 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
         // A 分值 merged over several rows is printed once for the block: the block's (Hubei's
         // 40-point 年度绩效目标), never repeated on each of its rows.
         const v = sheet.text(merged[0], col.index);
-        if (merged[0] === r && v !== '') blockValues.push({ field: f, value: v, column: col.index, last: merged[1] });
+        if (merged[0] === r && v !== '')
+          blockValues.push({ field: f, value: v, column: col.index, last: merged[1] });
         continue;
       }
       const v = cell(r, col.index);
@@ -110,13 +112,15 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
     if (name === '' && !anyPath && values.size === 0 && blockValues.length === 0) continue;
     let kind: Rec['kind'];
     const groupOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
-    if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
+    const total = labels.some((l) => TOTAL.test(normalizeWidth(l.name).replace(/\s+/g, '')));
+    if (name === '' && total && groupOnly && values.has('score')) kind = 'total';
+    else if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
     else if (name === '' && values.size === 0) kind = 'pathOnly';
     else if (
       name === '' &&
       groupOnly &&
       labels.some((l, level) => l.name !== '' && printed[level] === true) &&
-      !labels.some((l) => TOTAL.test(normalizeWidth(l.name).replace(/\s+/g, '')))
+      !total
     )
       kind = 'groupRow';
     else if (name !== '' && !anyPath && values.size === 0)
@@ -149,12 +153,7 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
  * Builds the indicators from the records: categories carried down (a new upper category
  * clears the lower ones), headings, and continuation rows joined to the indicator above.
  */
-function build(
-  reader: Reader,
-  recs: readonly Rec[],
-  pathCols: readonly Column[],
-  groups: Group[],
-): Built[] {
+function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[], groups: Group[]): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
@@ -237,6 +236,10 @@ function build(
       return;
     }
     afterHeading = false;
+    if (rec.kind === 'total') {
+      totalRow(reader, rec);
+      return;
+    }
     const prev = built[built.length - 1];
     if (rec.kind === 'continuation') {
       if (prev === undefined) {
@@ -341,6 +344,34 @@ function build(
     drop(level);
   });
   return built;
+}
+
+/**
+ * A 总分 / 合计 row of the indicator table that prints a 得分: the table's total score
+ * (`published.totalScore`), unless a `总分,…` fact already gave one. Its 分值 (the maximum,
+ * usually 100) has no field of its own and is said in the note.
+ */
+function totalRow(reader: Reader, rec: Rec): void {
+  const { sheet, log, meta } = reader;
+  const score = rec.values.get('score') as string;
+  const weight = rec.values.get('weight');
+  const label = rec.path.find((p) => p !== '') ?? '';
+  if (meta.totalScore !== undefined && meta.totalScore !== score) {
+    log.unplaced.push(
+      item(sheet.grid.locate(rec.row), sheet.rowText(rec.row), {
+        en: `a ${label} row with the score ${score}, while the report's total score is already ${meta.totalScore}: not imported`,
+        zh: `“${label}”行得分 ${score}，而报告总分已为 ${meta.totalScore}：未导入`,
+      }),
+    );
+    return;
+  }
+  meta.totalScore = score;
+  log.notes.push(
+    item(sheet.grid.locate(rec.row), sheet.rowText(rec.row), {
+      en: `the ${label} row of the indicator table: its score ${score} read as the total score (published.totalScore)${weight === undefined ? '' : `; its weight ${weight} (the maximum) is not a field of the report`}`,
+      zh: `指标表中的“${label}”行：得分 ${score} 作为报告总分（published.totalScore）${weight === undefined ? '' : `；其分值 ${weight}（满分）不是报告中的字段`}`,
+    }),
+  );
 }
 
 /** The indicator of the report JSON: fields in the order of DESIGN §3, printed figures under `published`. */

@@ -49,7 +49,8 @@ export function readTable(reader: Reader, h: Header): TableReading {
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
   unknownColumns(reader, h, kept);
-  if (h.kind === 'budget') return { end, budget: readBudgetTable(reader, h, kept), indicators: [], groups: [] };
+  if (h.kind === 'budget')
+    return { end, budget: readBudgetTable(reader, h, kept), indicators: [], groups: [] };
   const { indicators, groups } = readIndicatorTable(reader, h, kept);
   return { end, budget: [], indicators, groups };
 }
