@@ -3,11 +3,17 @@
  * the group's label (`产出指标（50分）`, `效益指标(30分)`, `项目绩效 85 分`), on a row of its own
  * (`产出指标,,,,50,48`), or in a 分值/得分 cell merged over the group's rows. The report JSON
  * holds them in `groups` (DESIGN §3): `{ path, weight?, published?: { score? } }`, the path
- * without the weight, as the rows' `path` gives it.
+ * without the weight, as the rows' `path` gives it. A 总分/合计 row is never a group: its 得分
+ * is the table's total score.
  *
  * @internal
  */
 import { normalizeWidth } from 'outturn';
+import type { Reader } from './reader.js';
+import { item } from './types.js';
+
+/** A total row (合计 of the weights, 总分): never a group of indicators. */
+export const TOTAL = /^(?:合计|总计|共计|小计|总分|满分|得分合计|分值合计|total|subtotal|grandtotal)/i;
 
 /** A group of the report JSON, as the importer builds it. */
 export interface Group {
@@ -80,4 +86,35 @@ export function groupsOf(groups: readonly Group[]): Record<string, unknown>[] {
     out.push(o);
   }
   return out;
+}
+
+/**
+ * A 总分 / 合计 row of the indicator table that prints a 得分: the table's total score
+ * (`published.totalScore`), unless a `总分,…` fact already gave one. Its 分值 (the maximum,
+ * usually 100) has no field of its own and is said in the note.
+ */
+export function totalRow(
+  reader: Reader,
+  row: number,
+  label: string,
+  score: string,
+  weight: string | undefined,
+): void {
+  const { sheet, log, meta } = reader;
+  if (meta.totalScore !== undefined && meta.totalScore !== score) {
+    log.unplaced.push(
+      item(sheet.grid.locate(row), sheet.rowText(row), {
+        en: `a ${label} row with the score ${score}, while the report's total score is already ${meta.totalScore}: not imported`,
+        zh: `“${label}”行得分 ${score}，而报告总分已为 ${meta.totalScore}：未导入`,
+      }),
+    );
+    return;
+  }
+  meta.totalScore = score;
+  log.notes.push(
+    item(sheet.grid.locate(row), sheet.rowText(row), {
+      en: `the ${label} row of the indicator table: its score ${score} read as the total score (published.totalScore)${weight === undefined ? '' : `; its weight ${weight} (the maximum) is not a field of the report`}`,
+      zh: `指标表中的“${label}”行：得分 ${score} 作为报告总分（published.totalScore）${weight === undefined ? '' : `；其分值 ${weight}（满分）不是报告中的字段`}`,
+    }),
+  );
 }

@@ -8,14 +8,11 @@
  */
 import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
-import { type Group, groupLabel } from './groups.js';
+import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
 import type { Column, Header } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
-
-/** A total row (合计 of the weights, 总分): never a group of indicators. */
-const TOTAL = /^(?:合计|总计|共计|小计|总分|满分|得分合计|分值合计|total|subtotal|grandtotal)/i;
 
 /** A space between two Chinese characters. */
 const HAN_SPACE = /(\p{Script=Han}) (?=\p{Script=Han})/gu;
@@ -237,7 +234,8 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
     }
     afterHeading = false;
     if (rec.kind === 'total') {
-      totalRow(reader, rec);
+      const label = rec.path.find((p) => p !== '') ?? '';
+      totalRow(reader, rec.row, label, rec.values.get('score') as string, rec.values.get('weight'));
       return;
     }
     const prev = built[built.length - 1];
@@ -344,34 +342,6 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
     drop(level);
   });
   return built;
-}
-
-/**
- * A 总分 / 合计 row of the indicator table that prints a 得分: the table's total score
- * (`published.totalScore`), unless a `总分,…` fact already gave one. Its 分值 (the maximum,
- * usually 100) has no field of its own and is said in the note.
- */
-function totalRow(reader: Reader, rec: Rec): void {
-  const { sheet, log, meta } = reader;
-  const score = rec.values.get('score') as string;
-  const weight = rec.values.get('weight');
-  const label = rec.path.find((p) => p !== '') ?? '';
-  if (meta.totalScore !== undefined && meta.totalScore !== score) {
-    log.unplaced.push(
-      item(sheet.grid.locate(rec.row), sheet.rowText(rec.row), {
-        en: `a ${label} row with the score ${score}, while the report's total score is already ${meta.totalScore}: not imported`,
-        zh: `“${label}”行得分 ${score}，而报告总分已为 ${meta.totalScore}：未导入`,
-      }),
-    );
-    return;
-  }
-  meta.totalScore = score;
-  log.notes.push(
-    item(sheet.grid.locate(rec.row), sheet.rowText(rec.row), {
-      en: `the ${label} row of the indicator table: its score ${score} read as the total score (published.totalScore)${weight === undefined ? '' : `; its weight ${weight} (the maximum) is not a field of the report`}`,
-      zh: `指标表中的“${label}”行：得分 ${score} 作为报告总分（published.totalScore）${weight === undefined ? '' : `；其分值 ${weight}（满分）不是报告中的字段`}`,
-    }),
-  );
 }
 
 /** The indicator of the report JSON: fields in the order of DESIGN §3, printed figures under `published`. */
