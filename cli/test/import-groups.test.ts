@@ -413,6 +413,27 @@ describe('group weights and scores in other layouts', () => {
   });
 });
 
+describe('the block label 绩效指标 on the header row', () => {
+  it('绩效指标 left of 一级指标 | 二级指标 | 三级指标 is a label over the block, not the names (the Anhui form)', () => {
+    const r = ok(
+      importText(
+        [
+          '绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施',
+          ',产出指标(50分),数量指标,补助村(社区)数量,=8个,8,8,8,',
+          ',,,保障村干部人数,=42个,42,8,8,',
+        ].join('\n'),
+        { from: 'csv' },
+      ),
+    );
+    expect(r.report.indicators?.map((i) => [i.path, i.name])).toEqual([
+      [['产出指标', '数量指标'], '补助村(社区)数量'],
+      [['产出指标', '数量指标'], '保障村干部人数'],
+    ]);
+    expect(r.report.groups).toEqual([{ path: ['产出指标'], weight: '50' }]);
+    expect(r.unplaced).toEqual([]);
+  });
+});
+
 describe('其中 lines in a workbook', () => {
   it('a 分值/得分 merged beside 年度资金总额 and its 其中 lines stays the parent’s', async () => {
     const rows = [
