@@ -253,7 +253,13 @@ describe('header cells as printed', () => {
     expect(amountUnitOf('(万 元)')).toBe('万元');
     expect(amountUnitOf('单位：元')).toBe('元');
     expect(amountUnitOf('金额（亿元）')).toBe('亿元');
-    expect(amountUnitOf("Final Appropriation (R'000)")).toBeNull();
+    // Any unit as printed (issue 12): a South African statement's R'000 is not 元.
+    expect(amountUnitOf("Final Appropriation (R'000)")).toBe("R'000");
+    expect(amountUnitOf('Approved budget (Ushs thousands)')).toBe('Ushs thousands');
+    expect(amountUnitOf('Budget (US$ millions)')).toBe('US$ millions');
+    expect(amountUnitOf('年初预算数（千元）')).toBe('千元');
+    expect(amountUnitOf('Programme 1 (Administration)')).toBeNull();
+    expect(amountUnitOf('Expenditure (%)')).toBeNull();
     expect(headerYear('Actual Achievement 2018/2019')).toBe(2019);
     expect(headerYear('2018/19')).toBe(2019);
     expect(headerYear('年初预算数')).toBeNull();
@@ -616,12 +622,12 @@ describe('CSV sections, headers and rows', () => {
     );
     expect(r.unplaced.map((u) => [u.where, u.text])).toEqual([
       ['line 1', '年度 | 明年'],
-      ['line 2', '金额单位 | 美元'],
       ['line 3', 'stray | row | here'],
     ]);
     expect(r.unplaced[0]?.reason.en).toContain('four-digit year');
-    expect(r.unplaced[1]?.reason.zh).toContain('金额单位');
     expect(r.report.year).toBeUndefined();
+    // Any unit, as printed (DESIGN §3, issue 12): the checks compare like with like.
+    expect(r.report.amountUnit).toBe('美元');
   });
 
   it('skips comment rows starting with #', () => {

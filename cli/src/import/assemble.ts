@@ -8,6 +8,7 @@
 import type { Report } from 'outturn';
 import type { TextEncoding } from './encoding.js';
 import type { Meta } from './facts.js';
+import { groupsOf } from './groups.js';
 import { EXAMPLE_HEADERS } from './header-words.js';
 import type { GridReading } from './read-grid.js';
 import {
@@ -50,7 +51,11 @@ export function assemble(
   if (meta.amountUnit !== undefined) report.amountUnit = meta.amountUnit;
   if (meta.source !== undefined) report.source = meta.source;
   if (budgetTables > 0) report.budget = readings.flatMap((r) => r.budget);
+  const goals = readings.flatMap((r) => r.goals);
+  if (goals.length > 0) report.goals = goals;
   if (indicatorTables > 0) report.indicators = readings.flatMap((r) => r.indicators);
+  const groups = groupsOf(readings.flatMap((r) => r.groups));
+  if (groups.length > 0) report.groups = groups;
   if (meta.authorized !== undefined || meta.actualStaff !== undefined) {
     const staffing: Record<string, string> = {};
     if (meta.authorized !== undefined) staffing.authorized = meta.authorized;
@@ -75,7 +80,7 @@ export function assemble(
 }
 
 /**
- * One report from the imports of several files: budget trees and indicators concatenated in
+ * One report from the imports of several files: budget trees, goals, indicators and groups concatenated in
  * file order; every other field from the first file that states it, and a note for a later
  * file that states another value. Format and encoding are the first file's.
  */
@@ -87,6 +92,7 @@ export function merge(
   const notes: ImportItem[] = [];
   const budget: unknown[] = [];
   const indicators: unknown[] = [];
+  const lists: Record<'goals' | 'groups', unknown[]> = { goals: [], groups: [] };
   let hasBudget = false;
   let hasIndicators = false;
   results.forEach((r, k) => {
@@ -98,6 +104,8 @@ export function merge(
       } else if (key === 'indicators') {
         hasIndicators = true;
         indicators.push(...(value as unknown[]));
+      } else if (key === 'goals' || key === 'groups') {
+        lists[key].push(...(value as unknown[]));
       } else if (!Object.hasOwn(report, key)) {
         report[key] = value;
       } else if (JSON.stringify(report[key]) !== JSON.stringify(value)) {
@@ -115,7 +123,9 @@ export function merge(
     if (Object.hasOwn(report, key)) merged[key] = report[key];
   }
   if (hasBudget) merged.budget = budget;
+  if (lists.goals.length > 0) merged.goals = lists.goals;
   if (hasIndicators) merged.indicators = indicators;
+  if (lists.groups.length > 0) merged.groups = lists.groups;
   for (const [key, value] of Object.entries(report)) if (!Object.hasOwn(merged, key)) merged[key] = value;
   const first = results[0] as ImportSuccess;
   return {

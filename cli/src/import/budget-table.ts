@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { BudgetLine } from 'outturn';
+import { type BudgetLine, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import type { Column, Field, Header } from './header-row.js';
 import type { Reader } from './reader.js';
@@ -23,6 +23,7 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
     const name = sheet.dataText(r, nameCol.index, h.last);
     const fields = new Map<LineField, string>();
     for (const col of figureCols) {
+      if (coveredFigure(reader, h, r, col)) continue;
       const v = sheet.dataText(r, col.index, h.last);
       if (v === '') continue;
       fields.set(col.field, v);
@@ -40,7 +41,78 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
     }
     lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
   }
-  return buildTree(lines, sheet.grid, log.notes);
+  return withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+}
+
+/**
+ * A figure cell merged down from the row above (a 分值 or 得分 printed once beside 年度资金总额 and
+ * its 其中 lines) belongs to the row where the merge starts: a 其中 line never takes its
+ * parent's 分值/得分 (nor an amount), and the parent keeps its own. Noted once per merge.
+ */
+function coveredFigure(reader: Reader, h: Header, r: number, col: Column): boolean {
+  const { sheet, log } = reader;
+  if (sheet.text(r, col.index) !== '') return false;
+  const merged = sheet.mergedRows(r, col.index);
+  if (merged === null || merged[0] === r || merged[0] <= h.last) return false;
+  if (r === merged[0] + 1) {
+    log.notes.push(
+      item(sheet.grid.locateRows(merged[0], merged[1], col.index), sheet.text(merged[0], col.index), {
+        en: `"${col.label}" ${sheet.text(merged[0], col.index)} is merged over ${merged[1] - merged[0] + 1} rows: read as the figure of the first row (${sheet.place(merged[0], 'en')}) only, not repeated on the rows below it`,
+        zh: `“${col.label}”${sheet.text(merged[0], col.index)} 跨 ${merged[1] - merged[0] + 1} 行合并：只作为首行（${sheet.place(merged[0], 'zh')}）的数字，不重复记入下方各行`,
+      }),
+    );
+  }
+  return true;
+}
+
+/** `（20分）` in a header cell of the budget table, `（20分*执行率）` in its 得分 header. */
+const HEADER_WEIGHT = /\((\d+(?:\.\d+)?)分(?:[*×x]执行率)?\)/i;
+
+/**
+ * The weight of budget execution printed in the table's header rather than in a 分值 column
+ * (`预算执行情况（万元）（20分）`, `得分（20分*执行率）`: Anhui's 20-point 预算执行 block): the
+ * weight of the table's one top line. With a 分值 column, or several top lines, it is listed,
+ * never guessed onto one of them.
+ */
+function withHeaderWeight(reader: Reader, h: Header, lines: BudgetLine[]): BudgetLine[] {
+  const { sheet, log } = reader;
+  let found: { weight: string; r: number; c: number; text: string } | null = null;
+  for (let r = h.first; r <= h.last && found === null; r++) {
+    for (const col of h.columns) {
+      if (col.field === 'weight') continue;
+      const text = sheet.headerText(r, col.index);
+      const m = HEADER_WEIGHT.exec(normalizeWidth(text).replace(/\s+/g, ''));
+      if (m?.[1] !== undefined) {
+        found = { weight: m[1], r, c: col.index, text };
+        break;
+      }
+    }
+  }
+  if (found === null) return lines;
+  const hasWeightColumn = h.columns.some((c) => c.field === 'weight');
+  const root = lines[0];
+  if (hasWeightColumn || lines.length !== 1 || root === undefined || root.weight !== undefined) {
+    if (!hasWeightColumn) {
+      log.unplaced.push(
+        item(sheet.grid.locate(found.r, found.c), found.text, {
+          en: `the weight ${found.weight} printed in the header of a budget table with ${lines.length} top lines: not imported (it is the weight of no one line)`,
+          zh: `预算表表头中的分值 ${found.weight}：表中有 ${lines.length} 个顶层行，未导入（不属于某一行）`,
+        }),
+      );
+    }
+    return lines;
+  }
+  log.notes.push(
+    item(sheet.grid.locate(found.r, found.c), found.text, {
+      en: `the weight ${found.weight} printed in the header: read as the weight (分值) of ${root.name}, the table's top line`,
+      zh: `表头中的分值 ${found.weight}：作为表中顶层行“${root.name}”的分值`,
+    }),
+  );
+  const { published, children, ...rest } = root;
+  const line: Record<string, unknown> = { ...rest, weight: found.weight };
+  if (published !== undefined) line.published = published;
+  if (children !== undefined) line.children = children;
+  return [line as BudgetLine];
 }
 
 /** The fields a budget line stores (`name` is the line's name; `budget` was resolved by the header). */

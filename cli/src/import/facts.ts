@@ -17,7 +17,8 @@ export interface Meta {
   entity?: string;
   year?: number;
   kind?: 'department' | 'project';
-  amountUnit?: '元' | '万元' | '亿元';
+  /** The money unit as printed (`万元`, `千元`, `R'000` …): any unit, DESIGN §3. */
+  amountUnit?: string;
   source?: string;
   authorized?: string;
   actualStaff?: string;
@@ -125,17 +126,26 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
 
 /**
  * Records a fact row in `meta` (a later row overrides an earlier one). A blank value records
- * nothing; a unit given as the entity (`单位,万元`) is the money unit. Returns why when the value
- * cannot be read (a year without four digits, a unit other than 元/万元/亿元, an unknown kind):
- * then nothing is recorded.
+ * nothing; a unit given as the entity (`单位,万元`, `单位：千元`) is the money unit (a money unit
+ * is never the name of a reporting unit). Returns why when the value cannot be read (a year
+ * without four digits, an unknown kind): then nothing is recorded.
  */
 export function recordFact(meta: Meta, fact: FactRow): Messages | null {
   const { key, value } = fact;
   // A template's fact left blank (`年度,`): nothing to import.
   if (value === '') return null;
-  if (key === 'entity' && /^(?:亿元|万元|元|萬元|億元)$/.test(value))
-    return recordValue(meta, 'amountUnit', value);
+  if (key === 'entity' && isMoneyUnit(value)) return recordValue(meta, 'amountUnit', value);
   return recordValue(meta, key, value);
+}
+
+/**
+ * A money unit as a `单位` cell prints it: 元 with a scale (`千元`, `万元`, `百万元`, `亿元`, in
+ * either script), a currency code or sign with a scale (`R'000`, `US$ millions`), never a name.
+ */
+export function isMoneyUnit(value: string): boolean {
+  const s = normalizeWidth(value).trim().replace(/\s+/g, '');
+  if (/^(?:人民币)?(?:[千万萬亿億]|百万|百萬|十万|十萬)?元$/.test(s)) return true;
+  return /^(?:[A-Z]{1,3}|US\$|\$|Ushs|KShs?)(?:'000|thousands?|millions?|billions?|000)$/i.test(s);
 }
 
 function recordValue(meta: Meta, key: FactKey, value: string): Messages | null {
@@ -161,14 +171,9 @@ function recordValue(meta: Meta, key: FactKey, value: string): Messages | null {
       return null;
     }
     case 'amountUnit': {
-      const s = normalizeWidth(value).trim().replace('萬', '万').replace('億', '亿');
-      if (s !== '元' && s !== '万元' && s !== '亿元') {
-        return {
-          en: 'an amount unit other than 元, 万元 or 亿元: not imported',
-          zh: '金额单位不是元、万元或亿元：未导入',
-        };
-      }
-      meta.amountUnit = s;
+      // Any unit, as printed (DESIGN §3): the checks convert the known ones and compare like
+      // with like for the others. Only the width of the characters is normalised.
+      meta.amountUnit = normalizeWidth(value).trim();
       return null;
     }
     default:

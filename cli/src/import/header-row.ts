@@ -11,7 +11,7 @@
  */
 import { normalizeWidth } from 'outturn';
 import type { BudgetField, IndicatorField } from './header-words.js';
-import { type HeaderFields, headerFields, headerYear } from './headers.js';
+import { type HeaderFields, headerFields, headerKey, headerYear } from './headers.js';
 import type { Sheet } from './sheet.js';
 
 /** The two kinds of table. */
@@ -168,8 +168,46 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
   };
 }
 
+/**
+ * 完成情况 (“how it was completed”) is the actual value in a table without another actual
+ * column; beside 实际完成值 / 指标完成值 it is the printed status (已完成, 达成, 未达成 …).
+ */
+function statusColumns(columns: Draft[]): void {
+  const actual = columns.filter((c) => c.field === 'actual');
+  const isStatus = (c: Draft) => headerKey(c.label).stripped === '完成情况';
+  if (!actual.some((c) => !isStatus(c))) return;
+  for (const c of actual) if (isStatus(c)) c.field = 'status';
+}
+
+/**
+ * The project form prints 绩效指标 in a cell merged down the left of the whole indicator block,
+ * on the header row beside 一级指标 | 二级指标 | 三级指标: a label over the block, not the names.
+ * A name column left of a category column, when another name column is right of it, is such a
+ * label: not read (its data cells, if any, are listed).
+ */
+function blockLabels(columns: Draft[]): void {
+  const names = columns.filter((c) => c.field === 'name');
+  if (names.length < 2) return;
+  const firstPath = columns.findIndex((c) => c.field === 'path');
+  if (firstPath < 0) return;
+  const right = names.some((c) => c.index > firstPath);
+  if (!right) return;
+  for (const c of names) {
+    if (c.index >= firstPath) continue;
+    c.field = null;
+    c.skipped = {
+      en: 'a label over the whole indicator block (left of its category columns), not the indicator names',
+      zh: '整个指标栏的标签（位于类别栏左侧），不是指标名称',
+    };
+  }
+}
+
 /** Resolves duplicate fields, the name column and path columns. False when there is no name column. */
 function assignColumns(kind: Kind, columns: Draft[]): boolean {
+  if (kind === 'indicators') {
+    statusColumns(columns);
+    blockLabels(columns);
+  }
   // Duplicates: the column of the latest year wins (prior years are comparatives).
   const byField = new Map<Field, Draft[]>();
   for (const col of columns) {

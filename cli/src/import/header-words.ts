@@ -36,7 +36,9 @@ export type IndicatorField =
   | 'score'
   | 'deviation'
   | 'reason'
-  | 'source';
+  | 'source'
+  /** A printed status: 是否达成 / 完成情况 beside an actual column / Achieved or not. */
+  | 'status';
 
 /** Fields and the header words that name them. */
 export type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
@@ -243,6 +245,9 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       '指标目标值',
       '目标值',
       '年度目标值',
+      // Hubei's 财政预算支出项目绩效目标自评表: 年初目标值 / 年初指标值, 年终完成值, 自评分.
+      '年初目标值',
+      '年初指标值',
       '预期指标值',
       '预期目标值',
       '年度目标',
@@ -273,6 +278,7 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       '实际完成情况',
       '实际完成',
       '年度实际完成值',
+      '年终完成值',
       '完成情况',
       'actual',
       'actualoutput',
@@ -286,7 +292,7 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
   ],
   ['unit', ['度量单位', '计量单位', '单位', 'unit', 'units', 'unitofmeasure']],
   ['weight', ['分值', '权重', 'weight', 'weighting']],
-  ['score', ['得分', 'score']],
+  ['score', ['得分', '自评分', '自评得分', 'score']],
   ['deviation', ['偏差情况', '偏差', '偏差率', '偏差值', '偏离度', 'deviation', 'deviations']],
   [
     'reason',
@@ -300,6 +306,8 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       '原因说明',
       '未完成原因分析',
       '未完成原因',
+      '未完成原因及拟采取的改进措施',
+      '未完成原因分析及改进措施',
       'reason',
       'reasons',
       'reasonfordeviation',
@@ -325,6 +333,27 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       'datasource',
       'evidence',
       'meansofverification',
+    ],
+  ],
+  [
+    'status',
+    [
+      '是否完成',
+      '是否达成',
+      '是否达标',
+      '是否实现',
+      '达成情况',
+      '达标情况',
+      '完成状态',
+      '达成状态',
+      '目标完成情况',
+      'status',
+      'achieved',
+      'achievednotachieved',
+      'achievedornotachieved',
+      'targetachieved',
+      'targetmet',
+      'achievementstatus',
     ],
   ],
 ];

@@ -122,13 +122,22 @@ export function headerYear(text: string): number | null {
   return year;
 }
 
-/** Money units a header may print in parentheses or after 单位. */
-export type HeaderAmountUnit = '元' | '万元' | '亿元';
-
-/** The money unit a header cell or caption prints (`年初预算数（万元）`, `单位：万元`), or null. */
-export function amountUnitOf(text: string): HeaderAmountUnit | null {
+/**
+ * The money unit a header cell or caption prints (`年初预算数（万元）`, `单位：千元`,
+ * `金额单位：百万元`, `Final Appropriation (R'000)`), or null. Any scale of 元 is read (元,
+ * 千元, 万元, 百万元, 亿元, in simplified script), and a currency with its scale in parentheses
+ * (`R'000`, `US$ millions`, `Ushs thousands`) as printed: the report's `amountUnit` is any
+ * unit (DESIGN §3).
+ */
+export function amountUnitOf(text: string): string | null {
   const s = toSimplified(normalizeWidth(text)).replace(/\s+/g, '');
-  const m = /(?:\(|单位:)(亿元|万元|元)\)?/.exec(s);
-  if (m?.[1] === '亿元' || m?.[1] === '万元' || m?.[1] === '元') return m[1];
-  return null;
+  const m = /(?:\(|单位:)((?:[千万亿]|百万|十万)?元)\)?/.exec(s);
+  if (m?.[1] !== undefined) return m[1];
+  // English statements: `Final Appropriation (R'000)`, `(US$ millions)`, `(Ushs thousands)`.
+  const e = CURRENCY_SCALE.exec(normalizeWidth(text).replace(/[‘’]/g, "'"));
+  return e?.[1]?.replace(/\s+/g, ' ') ?? null;
 }
+
+/** A currency and its scale in parentheses, as English budget statements print them. */
+const CURRENCY_SCALE =
+  /\(\s*((?:US\$|Ushs|KShs|GH₵|[A-Z]{3}|[$£€NR])\s*(?:'000|'000s|thousands?|millions?|billions?|bn|m))\s*\)/i;

@@ -77,8 +77,12 @@ const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
  *   is not readable, has no sheet of the name given or only empty sheets fails too.
  * - **Report**: `budget` (trees, from indentation, 其中, totals and sums) and `indicators`, every
  *   figure a string exactly as printed (no float ever holds one, no formula is evaluated);
- *   `title`, `entity`, `year`, `kind`, `amountUnit`, `staffing`, `published.totalScore` and
- *   `published.grade` from the text around the tables or from `key,value` rows.
+ *   `groups` where the table prints a weight or score on a 一级/二级 group (`产出指标（50分）`, a
+ *   group row, a merged 分值 cell; the weight is removed from the path); `goals` from a
+ *   年度总体目标 block; `published.status` from a status column (是否达成, Achieved);
+ *   `title`, `entity`, `year`, `kind`, `amountUnit` (any unit, as printed: 千元, R'000 …),
+ *   `staffing`, `published.totalScore` and `published.grade` from the text around the tables,
+ *   from a 总分 row or from `key,value` rows.
  *
  * Never throws for bad input: `{ ok: false, message: { en, zh }, at? }`.
  *

@@ -6,8 +6,9 @@
  *
  * @internal
  */
-import type { Indicator } from 'outturn';
+import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
+import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
 import type { Column, Header } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
 import type { Reader } from './reader.js';
@@ -25,11 +26,34 @@ export function joinWrapped(before: string, after: string): string {
 
 /** A data row as read: what it prints, and what that makes it. */
 interface Rec {
-  readonly kind: 'row' | 'nameOnly' | 'pathOnly' | 'continuation';
+  /** `groupRow`: category cells and a 分值/得分 only, the weight or score of that category. */
+  /** `total`: a 总分/合计 row that prints a 得分, the table's total score. */
+  readonly kind: 'row' | 'nameOnly' | 'pathOnly' | 'continuation' | 'groupRow' | 'total';
   readonly row: number;
+  /** The category cells, the weights of their labels removed (`产出指标（50分）` → `产出指标`). */
   readonly path: readonly string[];
+  /** The weight each category label prints, or null. */
+  readonly labelWeights: readonly (string | null)[];
+  /** Whether each category cell is printed on this row (not empty, not covered by a merge). */
+  readonly printed: readonly boolean[];
   readonly name: string;
   readonly values: Map<IndicatorField, string>;
+  /** 分值/得分 cells merged over this row and the rows below it: a block's, not this row's. */
+  readonly blockValues: readonly BlockValue[];
+}
+
+/** A 分值 or 得分 printed once for rows `row..last` in a merged cell. */
+interface BlockValue {
+  readonly field: 'weight' | 'score';
+  readonly value: string;
+  readonly column: number;
+  readonly last: number;
+}
+
+/** What an indicator table gives. */
+export interface IndicatorReading {
+  readonly indicators: Indicator[];
+  readonly groups: Group[];
 }
 
 /** An indicator being built: a row and the rows that continue it. */
@@ -42,10 +66,12 @@ interface Built {
 }
 
 /** Reads the indicators of a table whose header is `h`, from its data rows `rows`. */
-export function readIndicatorTable(reader: Reader, h: Header, rows: readonly number[]): Indicator[] {
+export function readIndicatorTable(reader: Reader, h: Header, rows: readonly number[]): IndicatorReading {
   const pathCols = h.columns.filter((c) => c.field === 'path');
   const recs = records(reader, h, rows, pathCols.length > 0);
-  return build(reader, recs, pathCols).map((b) => indicatorOf(reader, h, b));
+  const groups: Group[] = [];
+  const built = build(reader, recs, pathCols, groups);
+  return { indicators: built.map((b) => indicatorOf(reader, h, b)), groups };
 }
 
 /** Reads each row once: its path cells, name and values; a row with figures and no name is listed. */
@@ -57,20 +83,43 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
   const cell = (r: number, c: number): string => sheet.dataText(r, c, h.last);
   const recs: Rec[] = [];
   for (const r of rows) {
-    const path = pathCols.map((c) => cell(r, c.index));
+    const labels = pathCols.map((c) => groupLabel(cell(r, c.index)));
+    const path = labels.map((l) => l.name);
+    const printed = pathCols.map((c) => sheet.text(r, c.index) !== '');
     const name = cell(r, nameCol.index);
     const values = new Map<IndicatorField, string>();
+    const blockValues: BlockValue[] = [];
     for (const col of valueCols) {
+      const f = col.field as IndicatorField;
+      const merged = f === 'weight' || f === 'score' ? sheet.mergedRows(r, col.index) : null;
+      if ((f === 'weight' || f === 'score') && merged !== null && merged[0] > h.last) {
+        // A 分值 merged over several rows is printed once for the block: the block's (Hubei's
+        // 40-point 年度绩效目标), never repeated on each of its rows.
+        const v = sheet.text(merged[0], col.index);
+        if (merged[0] === r && v !== '')
+          blockValues.push({ field: f, value: v, column: col.index, last: merged[1] });
+        continue;
+      }
       const v = cell(r, col.index);
       if (v === '') continue;
-      values.set(col.field as IndicatorField, v);
+      values.set(f, v);
       noteFormula(sheet, log, r, col.index, col.label, v);
     }
     const anyPath = path.some((p) => p !== '');
-    if (name === '' && !anyPath && values.size === 0) continue;
+    if (name === '' && !anyPath && values.size === 0 && blockValues.length === 0) continue;
     let kind: Rec['kind'];
-    if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
+    const groupOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
+    const total = labels.some((l) => TOTAL.test(normalizeWidth(l.name).replace(/\s+/g, '')));
+    if (name === '' && total && groupOnly && values.has('score')) kind = 'total';
+    else if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
     else if (name === '' && values.size === 0) kind = 'pathOnly';
+    else if (
+      name === '' &&
+      groupOnly &&
+      labels.some((l, level) => l.name !== '' && printed[level] === true) &&
+      !total
+    )
+      kind = 'groupRow';
     else if (name !== '' && !anyPath && values.size === 0)
       kind = sheet.isText && hasPath ? 'continuation' : 'nameOnly';
     else kind = 'row';
@@ -83,7 +132,16 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
       );
       continue;
     }
-    recs.push({ kind, row: r, path, name, values });
+    recs.push({
+      kind,
+      row: r,
+      path,
+      labelWeights: labels.map((l) => l.weight),
+      printed,
+      name,
+      values,
+      blockValues,
+    });
   }
   return recs;
 }
@@ -92,7 +150,7 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
  * Builds the indicators from the records: categories carried down (a new upper category
  * clears the lower ones), headings, and continuation rows joined to the indicator above.
  */
-function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]): Built[] {
+function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[], groups: Group[]): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
@@ -123,6 +181,44 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
   };
   let headings: string[] = [];
   let afterHeading = false;
+  // The group each category level is in now (created when it prints a weight or a score), and
+  // whether the level's cell was printed on the previous row: a label printed again after rows
+  // that left it empty starts another block of the same name (two 40-point 年度绩效目标 blocks).
+  const current = pathCols.map((): Group | null => null);
+  const prevPrinted = pathCols.map(() => false);
+  const groupAt = (level: number, row: number): Group => {
+    const open = current[level];
+    if (open !== null && open !== undefined) return open;
+    const path = [...headings, ...carry.slice(0, level + 1).filter((p) => p !== '')];
+    const key = JSON.stringify(path);
+    const same = groups.find((g) => JSON.stringify(g.path) === key);
+    const g: Group = { path, row };
+    groups.push(g);
+    current[level] = g;
+    if (same !== undefined) {
+      log.notes.push(
+        item(sheet.grid.locate(row, (pathCols[level] as Column).index), path.join(' / '), {
+          en: `a second block with the same category as ${sheet.place(same.row, 'en')}: a group of its own, with the same path`,
+          zh: `与${sheet.place(same.row, 'zh')}同名的另一组：单独成组，路径相同`,
+        }),
+      );
+    }
+    return g;
+  };
+  const setValue = (g: Group, field: 'weight' | 'score', value: string, row: number, column: number) => {
+    const had = g[field];
+    if (had === undefined) {
+      g[field] = value;
+      return;
+    }
+    if (had === value) return;
+    log.unplaced.push(
+      item(sheet.grid.locate(row, column), value, {
+        en: `the ${field === 'weight' ? 'weight (分值)' : 'score (得分)'} of category ${g.path.join(' / ')} is already ${had}: this other figure is not imported`,
+        zh: `类别“${g.path.join(' / ')}”的${field === 'weight' ? '分值' : '得分'}已为 ${had}：此处不同的数字未导入`,
+      }),
+    );
+  };
   recs.forEach((rec, k) => {
     if (heading[k] === true) {
       if (!afterHeading) headings = [];
@@ -137,6 +233,11 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
       return;
     }
     afterHeading = false;
+    if (rec.kind === 'total') {
+      const label = rec.path.find((p) => p !== '') ?? '';
+      totalRow(reader, rec.row, label, rec.values.get('score') as string, rec.values.get('weight'));
+      return;
+    }
     const prev = built[built.length - 1];
     if (rec.kind === 'continuation') {
       if (prev === undefined) {
@@ -167,23 +268,66 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
       return;
     }
     let changed = false;
+    let opened = false;
     rec.path.forEach((p, level) => {
+      const printed = rec.printed[level] === true;
       if (p === '') {
         if (changed) {
           drop(level);
           carry[level] = '';
           owner[level] = null;
         }
+        if (changed || opened) current[level] = null;
+        prevPrinted[level] = printed;
         return;
       }
-      if (carry[level] !== p) {
+      const fresh = carry[level] !== p;
+      if (fresh) {
         drop(level);
         carry[level] = p;
         owner[level] = rec.row;
         used[level] = false;
         changed = true;
       }
+      if (fresh || opened || (printed && prevPrinted[level] !== true)) {
+        current[level] = null;
+        opened = true;
+      }
+      prevPrinted[level] = printed;
+      const weight = rec.labelWeights[level];
+      if (weight !== null && weight !== undefined && printed) {
+        setValue(groupAt(level, rec.row), 'weight', weight, rec.row, (pathCols[level] as Column).index);
+      }
     });
+    for (const bv of rec.blockValues) {
+      let level = -1;
+      pathCols.forEach((c, l) => {
+        const m = sheet.mergedRows(rec.row, c.index);
+        if (m !== null && m[0] === rec.row && m[1] === bv.last && carry[l] !== '') level = l;
+      });
+      if (level < 0) {
+        log.unplaced.push(
+          item(sheet.grid.locateRows(rec.row, bv.last, bv.column), bv.value, {
+            en: `a ${bv.field === 'weight' ? 'weight (分值)' : 'score (得分)'} merged over several rows that no category cell spans: not imported (it belongs to no one row)`,
+            zh: `跨多行合并的${bv.field === 'weight' ? '分值' : '得分'}，没有类别单元格跨相同的行：未导入（不属于某一行）`,
+          }),
+        );
+        continue;
+      }
+      setValue(groupAt(level, rec.row), bv.field, bv.value, rec.row, bv.column);
+      used.fill(true, 0, level + 1);
+    }
+    if (rec.kind === 'groupRow') {
+      let level = -1;
+      rec.path.forEach((p, l) => {
+        if (p !== '' && rec.printed[l] === true) level = l;
+      });
+      const g = groupAt(level, rec.row);
+      const column = (pathCols[level] as Column).index;
+      for (const [f, v] of rec.values) setValue(g, f as 'weight' | 'score', v, rec.row, column);
+      used.fill(true, 0, level + 1);
+      return;
+    }
     if (rec.kind === 'pathOnly') return;
     used.fill(true);
     built.push({
@@ -220,8 +364,10 @@ function indicatorOf(reader: Reader, h: Header, b: Built): Indicator {
   const published: Record<string, string> = {};
   const deviation = v('deviation');
   const score = v('score');
+  const status = v('status');
   if (deviation !== undefined) published.deviation = deviation;
   if (score !== undefined) published.score = score;
+  if (status !== undefined) published.status = status;
   if (Object.keys(published).length > 0) out.published = published;
   return out as unknown as Indicator;
 }

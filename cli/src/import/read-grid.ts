@@ -1,6 +1,7 @@
 /**
  * Reads the budget and indicator tables of a grid (CSV records, PDF text lines or worksheet
- * rows), top to bottom: a header row starts a table (table.ts), a `key,value` row is a fact of
+ * rows), top to bottom: a header row starts a table (table.ts), a 年度总体目标 row starts a
+ * goals block (goals.ts), a `key,value` row is a fact of
  * the report (facts.ts), a one-cell row may be the report's title or a table's caption
  * (captions.ts); any other row is listed as not imported, and PDF text between tables is
  * listed as one block of prose.
@@ -14,7 +15,9 @@ import type { BudgetLine, Indicator } from 'outturn';
 import { isCaption, readCaption, readTitle } from './captions.js';
 import type { Meta } from './facts.js';
 import { recordFact } from './facts.js';
+import { type Goal, isGoalsRow, readGoals } from './goals.js';
 import type { Grid } from './grid.js';
+import type { Group } from './groups.js';
 import { isTitleLine } from './lines.js';
 import { type Reader, readerOf } from './reader.js';
 import { readTable } from './table.js';
@@ -24,6 +27,10 @@ import { type ImportItem, item } from './types.js';
 export interface GridReading {
   readonly budget: readonly BudgetLine[];
   readonly indicators: readonly Indicator[];
+  /** Indicator groups that print a weight or a score, in the order of the tables. */
+  readonly groups: readonly Group[];
+  /** 年度总体目标 blocks (goals.ts). */
+  readonly goals: readonly Goal[];
   readonly unplaced: readonly ImportItem[];
   readonly notes: readonly ImportItem[];
   /** Number of budget and of indicator tables found. */
@@ -36,6 +43,8 @@ export function readGrid(grid: Grid, meta: Meta): GridReading {
   const { sheet, log } = reader;
   const budget: BudgetLine[] = [];
   const indicators: Indicator[] = [];
+  const groups: Group[] = [];
+  const goals: Goal[] = [];
   const tables = { budget: 0, indicators: 0 };
   let narrative: number[] = [];
   const flushNarrative = () => {
@@ -49,6 +58,13 @@ export function readGrid(grid: Grid, meta: Meta): GridReading {
       r++;
       continue;
     }
+    if (isGoalsRow(sheet, r)) {
+      flushNarrative();
+      const block = readGoals(reader, r);
+      goals.push(...block.goals);
+      r = block.end;
+      continue;
+    }
     const header = reader.header(r);
     if (header !== null) {
       flushNarrative();
@@ -56,6 +72,7 @@ export function readGrid(grid: Grid, meta: Meta): GridReading {
       const table = readTable(reader, header);
       budget.push(...table.budget);
       indicators.push(...table.indicators);
+      groups.push(...table.groups);
       r = table.end;
       continue;
     }
@@ -93,7 +110,7 @@ export function readGrid(grid: Grid, meta: Meta): GridReading {
     r++;
   }
   flushNarrative();
-  return { budget, indicators, unplaced: log.unplaced, notes: log.notes, tables };
+  return { budget, indicators, groups, goals, unplaced: log.unplaced, notes: log.notes, tables };
 }
 
 /** Lists lines of PDF text outside the tables as one item: prose, or prose and another table. */

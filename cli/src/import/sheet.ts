@@ -65,6 +65,11 @@ export interface Sheet {
   isMergedAcross(r: number, c: number): boolean;
   /** True when a merged range starts at the cell and spans more than one row. */
   isMergedDown(r: number, c: number): boolean;
+  /**
+   * The first and last row of the merged range that holds the cell, when it spans more than
+   * one row (a 分值 printed once for a block of rows); null otherwise.
+   */
+  mergedRows(r: number, c: number): readonly [number, number] | null;
   /** A row's place in words, for messages: `line 5` / `第 5 行`, or its cells in a worksheet (`A5:F5`). */
   place(r: number, lang: 'en' | 'zh'): string;
 }
@@ -167,6 +172,11 @@ export function sheetOf(grid: Grid): Sheet {
     isCovered: (r, c) => originOf(r, c) !== undefined,
     isMergedAcross: (r, c) => grid.merges.some((m) => m.r0 === r && m.c0 <= c && c <= m.c1 && m.c1 > m.c0),
     isMergedDown: (r, c) => grid.merges.some((m) => m.r0 === r && m.c0 === c && m.r1 > m.r0),
+    mergedRows: (r, c) => {
+      if (grid.merges.length === 0) return null;
+      const m = grid.merges.find((g) => g.r0 <= r && r <= g.r1 && g.c0 <= c && c <= g.c1 && g.r1 > g.r0);
+      return m === undefined ? null : [m.r0, m.r1];
+    },
     place: (r, lang) => {
       const at = grid.locate(r);
       if (at.cell !== undefined) return at.cell;

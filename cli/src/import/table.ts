@@ -8,6 +8,8 @@
 import type { BudgetLine, Indicator } from 'outturn';
 import { readBudgetTable } from './budget-table.js';
 import { isCaption } from './captions.js';
+import { isGoalsRow } from './goals.js';
+import type { Group } from './groups.js';
 import type { Header } from './header-row.js';
 import { amountUnitOf } from './headers.js';
 import { readIndicatorTable } from './indicator-table.js';
@@ -20,6 +22,8 @@ export interface TableReading {
   readonly end: number;
   readonly budget: readonly BudgetLine[];
   readonly indicators: readonly Indicator[];
+  /** The indicator groups that print a weight or a score (groups.ts). */
+  readonly groups: readonly Group[];
 }
 
 /** Reads the table whose header is `h`. */
@@ -45,12 +49,15 @@ export function readTable(reader: Reader, h: Header): TableReading {
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
   unknownColumns(reader, h, kept);
-  if (h.kind === 'budget') return { end, budget: readBudgetTable(reader, h, kept), indicators: [] };
-  return { end, budget: [], indicators: readIndicatorTable(reader, h, kept) };
+  if (h.kind === 'budget')
+    return { end, budget: readBudgetTable(reader, h, kept), indicators: [], groups: [] };
+  const { indicators, groups } = readIndicatorTable(reader, h, kept);
+  return { end, budget: [], indicators, groups };
 }
 
 /**
- * The data rows of a table, and the row where it ends: at the next header row; at a numbered
+ * The data rows of a table, and the row where it ends: at the next header row; at a goals block
+ * (年度总体目标, goals.ts), which is never a budget line; at a numbered
  * section title, a `key,value` row or a caption right above the next header; after a blank row,
  * at whatever starts something else. PDF text also ends a table at a one-cell line that reads
  * as a title or is long prose; its blank lines are page breaks.
@@ -67,7 +74,7 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
       continue;
     }
     if (sheet.isComment(r)) continue;
-    if (reader.header(r) !== null) break;
+    if (reader.header(r) !== null || isGoalsRow(sheet, r)) break;
     const single = sheet.single(r);
     if (single !== null) {
       const captionAbove = r + 1 < sheet.height && reader.header(r + 1) !== null;
@@ -93,7 +100,7 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
 
 /** Whether row `q` (after a blank row) starts something other than more rows of the table. */
 function breaksTable(reader: Reader, q: number): boolean {
-  if (reader.header(q) !== null || reader.fact(q) !== null) return true;
+  if (reader.header(q) !== null || reader.fact(q) !== null || isGoalsRow(reader.sheet, q)) return true;
   const single = reader.sheet.single(q);
   return single !== null && (isTopSectionTitle(single) || isCaption(reader, q));
 }

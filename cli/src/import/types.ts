@@ -61,8 +61,9 @@ export interface ImportFailure {
 export interface ImportSuccess {
   readonly ok: true;
   /**
-   * The report JSON (DESIGN §3): `budget` (a list of trees) and `indicators` from the tables,
-   * every figure a string exactly as printed; the facts found around the tables (`kind`,
+   * The report JSON (DESIGN §3): `budget` (a list of trees), `goals`, `indicators` and
+   * `groups` (weights and scores printed on indicator groups) from the tables, every figure a
+   * string exactly as printed; the facts found around the tables (`kind`,
    * `title`, `entity`, `year`, `amountUnit`, `source`, `staffing`, `published.totalScore`,
    * `published.grade`). Fields that were not found are absent. Not validated: give it to
    * `validateReport` (from `outturn`).

@@ -1,0 +1,112 @@
+/**
+ * The goals block of a self-evaluation table: 年度总体目标 with its 预期目标 (expected) and
+ * 实际完成情况 (what was done), printed between the budget rows and the indicator table of
+ * the 项目支出绩效自评表 (财预〔2020〕10号 附件 and the provincial forms that follow it). The
+ * texts go to the report's `goals` (`[{ expected, actual }]`, DESIGN §3), never to the budget
+ * lines, whose table the block ends.
+ *
+ * Layouts read (cells of one row, the label in the first):
+ * - `年度总体目标 | 预期目标 | 实际完成情况`, then one row per goal with the label cell empty
+ *   (or covered by the label merged down): `| 预期… | 实际…`;
+ * - `年度总体目标 | 预期… | 实际…`: the texts on the label's own row.
+ * A column whose header says 完成/实际/综述 (年度总体目标完成情况综述) holds the actual text; any
+ * other (预期目标, 年初设定目标, 目标) the expected one.
+ *
+ * @internal
+ */
+import { normalizeWidth } from 'outturn';
+import type { Reader } from './reader.js';
+import type { Sheet } from './sheet.js';
+import { item } from './types.js';
+
+/** A goal of the report JSON: the texts as printed. */
+export interface Goal {
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+const LABEL = /^(?:项目)?(?:年度)?总体(?:绩效)?目标(?:及完成情况)?$/;
+/** Header words of the goal columns, short: a longer cell is a goal's text. */
+const HEADER =
+  /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
+const ACTUAL = /完成|实际|综述/;
+
+function key(text: string): string {
+  return normalizeWidth(text).replace(/\s+/g, '');
+}
+
+/** True for a row whose first cell is the label of a goals block (年度总体目标, 总体目标). */
+export function isGoalsRow(sheet: Sheet, r: number): boolean {
+  const first = sheet.filled(r)[0];
+  return first !== undefined && LABEL.test(key(sheet.text(r, first)));
+}
+
+/** Reads the goals block at row `r` (a goals row). Returns the goals and the row after the block. */
+export function readGoals(reader: Reader, r: number): { goals: Goal[]; end: number } {
+  const { sheet, log } = reader;
+  const cells = sheet.filled(r);
+  const label = cells[0] as number;
+  const rest = cells.slice(1);
+  const goals: Goal[] = [];
+  const isHeader = rest.length > 0 && rest.every((c) => HEADER.test(key(sheet.text(r, c))));
+  if (!isHeader) {
+    const goal = goalOf(rest.map((c) => [sheet.text(r, c), c === rest[rest.length - 1] && rest.length > 1]));
+    if (goal !== null) goals.push(goal);
+    return { goals, end: r + 1 };
+  }
+  const columns = rest.map((c) => ({ c, actual: ACTUAL.test(key(sheet.text(r, c))) }));
+  let q = r + 1;
+  for (; q < sheet.height; q++) {
+    if (sheet.isComment(q)) continue;
+    if (
+      sheet.isBlank(q) ||
+      sheet.text(q, label) !== '' ||
+      reader.header(q) !== null ||
+      reader.fact(q) !== null
+    )
+      break;
+    const row: (readonly [string, boolean])[] = [];
+    const used = new Set<number>();
+    for (const col of columns) {
+      // A text spans the columns to the next header cell (a merged cell, or one cell of CSV).
+      const next = columns.find((d) => d.c > col.c)?.c ?? Number.POSITIVE_INFINITY;
+      const texts = sheet.filled(q).filter((c) => c >= col.c && c < next);
+      for (const c of texts) used.add(c);
+      row.push([texts.map((c) => sheet.text(q, c)).join(''), col.actual]);
+    }
+    const outside = sheet.filled(q).filter((c) => !used.has(c) && c !== label);
+    for (const c of outside) {
+      log.unplaced.push(
+        item(sheet.grid.locate(q, c), sheet.text(q, c), {
+          en: 'a cell of the goals block (年度总体目标) under no column of it: not imported',
+          zh: '年度总体目标栏中不在任何列下的单元格：未导入',
+        }),
+      );
+    }
+    const goal = goalOf(row);
+    if (goal !== null) goals.push(goal);
+  }
+  if (goals.length === 0) {
+    log.unplaced.push(
+      item(sheet.grid.locate(r), sheet.rowText(r), {
+        en: 'a goals block (年度总体目标) with no text under it: nothing imported',
+        zh: '年度总体目标栏下没有文字：未导入',
+      }),
+    );
+  }
+  return { goals, end: q };
+}
+
+/** A goal from texts and whether each is the actual one; null when every text is empty. */
+function goalOf(texts: readonly (readonly [string, boolean])[]): Goal | null {
+  const expected = texts
+    .filter(([t, a]) => !a && t !== '')
+    .map(([t]) => t)
+    .join('\n');
+  const actual = texts
+    .filter(([t, a]) => a && t !== '')
+    .map(([t]) => t)
+    .join('\n');
+  if (expected === '' && actual === '') return null;
+  return { ...(expected === '' ? {} : { expected }), ...(actual === '' ? {} : { actual }) };
+}
