@@ -206,7 +206,8 @@ export function gradeGap(expected: string, actual: string): number | null {
     const ie = scale.indexOf(e);
     const ia = scale.indexOf(a);
     if (ie >= 0 && ia >= 0) {
-      if (ie === scale.length - 1 && isNegation(e)) return Math.abs(ia - ie);
+      // The negation at the bottom is a statement: its opposite at the top fails it outright.
+      if (ie === scale.length - 1 && isNegation(e)) return ia === 0 ? Math.max(2, ie) : ie - ia;
       if (ia <= ie) return 0;
       return ia === scale.length - 1 ? Math.max(2, ia - ie) : ia - ie;
     }
