@@ -57,7 +57,13 @@ describe('qualitative opposites are not met by the opposite statement', () => {
       kind: 'project',
       indicators: [
         { name: '违规违纪情况', target: '无', actual: '有', weight: '50', published: { score: '50' } },
-        { name: '是否发生重大安全事故', target: '否', actual: '是', weight: '50', published: { score: '50' } },
+        {
+          name: '是否发生重大安全事故',
+          target: '否',
+          actual: '是',
+          weight: '50',
+          published: { score: '50' },
+        },
       ],
     };
     const r = validateReport(report as never);
@@ -107,7 +113,7 @@ describe('lower-is-better without a printed comparator', () => {
     ['事故隐患整改数', false],
     ['安全事故应急演练次数', false],
     ['費用報銷及時率', false],
-    ['違法行為責停率', false], // a rate of violations ordered to stop (责令停止): higher is better
+    ['違法行為責停率', false], // Lijiang 2020: violations ordered to stop (责令停止), higher is better
     ['预算执行率', false],
     ['满意率', false],
     ['组织执法检查家次', false],
@@ -135,14 +141,17 @@ describe('lower-is-better without a printed comparator', () => {
     ['办理时限', '5天', '7天', 'not-met', '7.14', '时限'],
     ['事故处理率', '95%', '90%', 'not-met', '9.47', null],
     ['投诉办结率', '100%', '100%', 'met', '10.00', null],
-  ] as const)('%s: bare target %s, actual %s → %s, score %s; the note names the rule', (name, target, actual, status, score, part) => {
-    const ev = evaluateIndicator({ name, target, actual });
-    expect(ev.status).toBe(status);
-    expect(ev.note?.code).toBe('implicit-direction');
-    if (part === null) expect(ev.note?.message.en).toContain('default direction');
-    else expect(ev.note?.message.zh).toContain(`“${part}”`);
-    expect(score10({ name, target, actual })).toBe(score);
-  });
+  ] as const)(
+    '%s: bare target %s, actual %s → %s, score %s; the note names the rule',
+    (name, target, actual, status, score, part) => {
+      const ev = evaluateIndicator({ name, target, actual });
+      expect(ev.status).toBe(status);
+      expect(ev.note?.code).toBe('implicit-direction');
+      if (part === null) expect(ev.note?.message.en).toContain('default direction');
+      else expect(ev.note?.message.zh).toContain(`“${part}”`);
+      expect(score10({ name, target, actual })).toBe(score);
+    },
+  );
 
   it('the implicit-operator finding reads the inferred comparator', () => {
     const r = validateReport({ indicators: [{ name: '投诉次数', target: '0', actual: '3' }] } as never);
@@ -179,13 +188,16 @@ describe('bare numbers against units: read by magnitude, never a unit guess', ()
     // count units raise no question: a bare number is in the row's unit
     ['≥100次', '15', 'not-met', '-85.00%', '1.50'],
     ['≥1次', '15', 'met', '1400.00%', '10.00'],
-  ] as const)('target %s, actual %s → %s, deviation %s, score %s', (target, actual, status, printed, score) => {
-    const ev = evaluateIndicator({ target, actual });
-    expect(ev.status).toBe(status);
-    expect(ev.deviation?.printed ?? null).toBe(printed);
-    if (status === 'needs-judgement') expect(ev.note?.code).toBe('unit-mismatch');
-    expect(score10({ target, actual })).toBe(score);
-  });
+  ] as const)(
+    'target %s, actual %s → %s, deviation %s, score %s',
+    (target, actual, status, printed, score) => {
+      const ev = evaluateIndicator({ target, actual });
+      expect(ev.status).toBe(status);
+      expect(ev.deviation?.printed ?? null).toBe(printed);
+      if (status === 'needs-judgement') expect(ev.note?.code).toBe('unit-mismatch');
+      expect(score10({ target, actual })).toBe(score);
+    },
+  );
 
   it.each([
     ['=1', '100%', '100', '%'],
@@ -200,7 +212,9 @@ describe('bare numbers against units: read by magnitude, never a unit guess', ()
   });
 
   it('80% against 22,483 is a unit-mismatch finding, not a met target', () => {
-    const r = validateReport({ indicators: [{ name: '培训覆盖率', target: '80%', actual: '22,483' }] } as never);
+    const r = validateReport({
+      indicators: [{ name: '培训覆盖率', target: '80%', actual: '22,483' }],
+    } as never);
     expect(r.findings.map((f) => f.code)).toContain('unit-mismatch');
     expect(r.findings.map((f) => f.code)).not.toContain('target-not-met');
     expect(r.indicators[0]?.status).toBe('needs-judgement');
@@ -286,7 +300,7 @@ describe('relative deviations keep their last digit at extreme magnitudes', () =
         const s = `1${d.slice(1)}`;
         if (point === 24) return s;
         if (point > 0) return `${s.slice(0, point)}.${s.slice(point)}`;
-        return `0.${'0'.repeat(zeros)}${s.slice(zeros)}`;
+        return `0.${'0'.repeat(zeros)}1${s.slice(zeros + 1)}`;
       });
     fc.assert(
       fc.property(figure, figure, (actual, target) => {

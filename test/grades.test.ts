@@ -83,7 +83,8 @@ describe('GRADE_SCALES', () => {
 
   it('compareGrades follows every scale: same or better is met, worse is not met', () => {
     // A target that is the negation at the bottom (不公开, 不健全) is a statement: only itself meets it.
-    const negation = (g: string, i: number, s: readonly string[]) => i === s.length - 1 && /^[不未无]/.test(g);
+    const negation = (g: string, i: number, s: readonly string[]) =>
+      i === s.length - 1 && /^[不未无]/.test(g);
     for (const s of GRADE_SCALES) {
       s.forEach((expected, i) => {
         s.forEach((actual, j) => {

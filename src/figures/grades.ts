@@ -55,7 +55,19 @@ export const OPPOSITE_STATEMENTS: readonly {
 }[] = [
   {
     yes: ['是', '有', '发生', '存在', '出现', '发现'],
-    no: ['否', '无', '没有', '未发生', '没有发生', '无发生', '不存在', '未出现', '没有出现', '未发现', '不是'],
+    no: [
+      '否',
+      '无',
+      '没有',
+      '未发生',
+      '没有发生',
+      '无发生',
+      '不存在',
+      '未出现',
+      '没有出现',
+      '未发现',
+      '不是',
+    ],
   },
 ];
 
@@ -232,7 +244,10 @@ function statementGap(e: string, a: string): number | undefined {
 }
 
 /** A direction word with its degree: 显著提升 → step of 提升, degree 2. */
-function readDirection(scale: readonly (readonly string[])[], text: string): { step: number; degree: number } | null {
+function readDirection(
+  scale: readonly (readonly string[])[],
+  text: string,
+): { step: number; degree: number } | null {
   let degree = 1;
   let rest = text;
   for (const [word, d] of DEGREES) {

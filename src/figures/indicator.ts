@@ -498,7 +498,10 @@ function evaluateQuantitative(
 }
 
 /** For a target printed without a comparator: which rule gave it (note `implicit-direction`). */
-function directionNote(target: Target & { kind: 'comparison' | 'range' }, input: IndicatorInput): Evaluation['note'] {
+function directionNote(
+  target: Target & { kind: 'comparison' | 'range' },
+  input: IndicatorInput,
+): Evaluation['note'] {
   if (target.kind !== 'comparison' || !target.implicit) return null;
   const d = indicatorDirection(input.name ?? '', input.path ?? []);
   const sym = d.lowerIsBetter ? '≤' : '≥';
@@ -569,7 +572,8 @@ function baseOf(unit: UnitInfo): UnitInfo | null {
   for (const [word, factor] of SCALES) {
     if (!unit.symbol.startsWith(word) || unit.symbol.length === word.length) continue;
     const base = lookupUnit(unit.symbol.slice(word.length));
-    if (base && base.dimension === unit.dimension && base.factor.times(factor).equals(unit.factor)) return base;
+    if (base && base.dimension === unit.dimension && base.factor.times(factor).equals(unit.factor))
+      return base;
   }
   return null;
 }
@@ -653,7 +657,8 @@ function readBareSide(
     const hi = scale === null ? r.inUnit : thi.times(scale);
     return agrees(quantityValue(actual), op, lo, hi);
   };
-  const zero = quantityValue(bareActual ? actual : tq).isZero() || (bareActual && thi.isZero() && tlo.isZero());
+  const zero =
+    quantityValue(bareActual ? actual : tq).isZero() || (bareActual && thi.isZero() && tlo.isZero());
   const agreeing = zero ? [readings[0] as BareReading] : readings.filter(fit);
   let chosen: BareReading | null = agreeing.length === 1 ? (agreeing[0] as BareReading) : null;
   if (chosen === null && agreeing.length === 0 && readings.length === 1) {
@@ -670,7 +675,10 @@ function readBareSide(
     const why =
       agreeing.length > 1
         ? { en: `it may be ${shown}`, zh: `可能是 ${shown}` }
-        : { en: `no reading (${shown}) is of the magnitude of "${otherText}"`, zh: `各种理解（${shown}）均与“${otherText}”的数量级不符` };
+        : {
+            en: `no reading (${shown}) is of the magnitude of "${otherText}"`,
+            zh: `各种理解（${shown}）均与“${otherText}”的数量级不符`,
+          };
     return result({
       status: 'needs-judgement',
       target,
