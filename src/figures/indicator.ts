@@ -268,12 +268,20 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * a repeated comparator (`≥266米`) is met only when every value it allows meets the target,
  * not met when none does, and `needs-judgement` otherwise.
  *
+ * A bare number beside `%` or a scaled unit (万人次, 万元) is read in the unit its magnitude
+ * agrees with (within 10× of the target; down to 1/100 under a ceiling): `=1` against `100%` is
+ * =100%, `0.95` against `100%` is 95%, `10000` against `≥1万人次` is 10000人次; two readings that
+ * agree, or none, give `needs-judgement` with note `unit-mismatch` (`22,483` against `80%`).
+ * A target printed without a comparator takes the indicator's direction (`implicit-direction`
+ * note: `0` for 投诉次数 is `≤0`).
+ *
  * Qualitative targets: equal text, or a better grade on a known scale, is met (deviation 0%,
- * as the reference prints); a worse grade is not met; unknown wording is `needs-judgement`.
+ * as the reference prints); a worse grade is not met; the opposite statement (无 against 有, 否
+ * against 是) or direction (下降 against 提升) is not met; unknown wording is `needs-judgement`.
  *
  * Deviation (reference convention, 苏州市商务服务中心 2023): (actual − target) / |target| × 100%,
  * printed with 2 decimals half-up, also for met targets: ≥90% → 99% gives `"10.00%"`,
- * =100% → 93.74% gives `"-6.26%"`. A zero target has no relative deviation unless the actual
+ * =100% → 93.74% gives `"-6.26%"`, the exact quotient rounded once. A zero target has no relative deviation unless the actual
  * is zero too; its absolute deviation is still given (=0% → 43.37%: absolute `"43.37"`).
  * A range's deviation is measured from the nearer bound, and is 0 inside the range.
  *
@@ -293,6 +301,9 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * evaluateIndicator({ target: '≥100 次', actual: '329 次' }).deviation?.printed; // '229.00%'
  * evaluateIndicator({ target: '=0%', actual: '43.37%' }).deviation;
  * // { relative: null, absolute: '43.37', printed: null, unit: '%' }
+ * evaluateIndicator({ target: '0', actual: '3', name: '投诉次数' }).status; // 'not-met' (≤0)
+ * evaluateIndicator({ target: '=1', actual: '100%' }).status;              // 'met' (=100%)
+ * evaluateIndicator({ target: '80%', actual: '22,483' }).note?.code;        // 'unit-mismatch'
  * ```
  */
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
