@@ -38,8 +38,9 @@ describe('compareGrades', () => {
     ['公开', '未公开', 'not-met'],
     ['公开', '不公开', 'not-met'],
     ['是', '否', 'not-met'],
-    ['否', '是', 'met'],
-    ['不健全', '健全', 'met'],
+    // issue 12: a target that states what must (not) happen is not met by the opposite
+    ['否', '是', 'not-met'],
+    ['不健全', '健全', 'not-met'],
     // unknown wording is never silently met
     ['较显著', '良好', 'needs-judgement'],
     ['有序推进', '推进中', 'needs-judgement'],
@@ -81,10 +82,14 @@ describe('GRADE_SCALES', () => {
   });
 
   it('compareGrades follows every scale: same or better is met, worse is not met', () => {
+    // A target that is the negation at the bottom (不公开, 不健全) is a statement: only itself meets it.
+    const negation = (g: string, i: number, s: readonly string[]) =>
+      i === s.length - 1 && /^[不未无]/.test(g);
     for (const s of GRADE_SCALES) {
       s.forEach((expected, i) => {
         s.forEach((actual, j) => {
-          expect(compareGrades(expected, actual), `${expected} / ${actual}`).toBe(j <= i ? 'met' : 'not-met');
+          const want = negation(expected, i, s) ? (j === i ? 'met' : 'not-met') : j <= i ? 'met' : 'not-met';
+          expect(compareGrades(expected, actual), `${expected} / ${actual}`).toBe(want);
         });
       });
     }

@@ -40,12 +40,13 @@ describe('scoreIndicator: quantitative strategies', () => {
     ['≤10', '9', '10', 'default', '10.00', 'met-full'],
     ['<5%', '5%', '6', 'default', '6.00', 'lower-ratio'], // strict: 5/5 × 6
     ['≤0%', '3%', '10', 'default', '0.00', 'lower-ratio'], // zero target missed
-    // Equality: target > 0 as higher-is-better; target 0: full if actual ≤ 0, else 0.
+    // Equality: below a positive target as higher-is-better; above it nearer / farther (issue 12:
+    // a missed equality target never scores its full weight); target 0 missed: 0.
     ['=100%', '93.74%', '10', 'default', '9.37', 'higher-ratio'], // 预算执行率 of the reference report
-    ['=100%', '120%', '10', 'default', '10.00', 'higher-ratio'],
+    ['=100%', '120%', '10', 'default', '8.33', 'equal-ratio'],
     ['=0%', '0%', '5', 'default', '5.00', 'met-full'],
     ['=0%', '43.37%', '5', 'default', '0.00', 'equal-zero-target'], // 预算调整率 of the reference report
-    ['=0%', '-2%', '5', 'default', '5.00', 'equal-zero-target'],
+    ['=0%', '-2%', '5', 'default', '0.00', 'equal-zero-target'],
     // Ranges: below → actual / min; above → max / actual.
     ['90%-95%', '92%', '10', 'default', '10.00', 'met-full'],
     ['90%-95%', '81%', '10', 'default', '9.00', 'range-ratio'],

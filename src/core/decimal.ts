@@ -95,6 +95,56 @@ export function toFixed(value: Dec, decimals: number, mode: RoundingMode = 'half
   return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * A wide private constructor for exact integer quotients (quotientFixed): 1000 significant
+ * digits hold the integer part of any quotient of two 50-digit values scaled by 10^21.
+ */
+const Wide = Decimal.clone({
+  precision: 1000,
+  rounding: Decimal.ROUND_DOWN,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+  minE: -9e15,
+  maxE: 9e15,
+});
+
+/**
+ * The exact quotient `numerator ÷ denominator` rounded ONCE to `decimals` places with the named
+ * mode, printed with exactly that many places (never `-0.00`). Unlike dividing at 50
+ * significant digits and then rounding (two roundings: …45.4549 → …45.455 → …45.46), the digits
+ * past the printed precision are computed exactly: the quotient is truncated at decimals + 1
+ * places as an exact integer division, and whether anything is left beyond is checked exactly
+ * for half-even. Used for relative deviations, whose quotients of 24-digit figures can need
+ * more than 50 digits. `denominator` must not be zero (callers check).
+ *
+ * @example
+ * ```ts
+ * quotientFixed(dec('-626'), dec('100'), 2); // '-6.26'
+ * quotientFixed(dec('1'), dec('3'), 2);      // '0.33'
+ * ```
+ */
+export function quotientFixed(
+  numerator: Dec,
+  denominator: Dec,
+  decimals: number,
+  mode: RoundingMode = 'half-up',
+): string {
+  const n = new Wide(numerator.toString());
+  const d = new Wide(denominator.toString());
+  const scale = new Wide(10).pow(decimals + 1);
+  const scaled = n.times(scale);
+  const whole = scaled.dividedToIntegerBy(d);
+  const truncated = whole.dividedBy(scale);
+  let s: string;
+  if (mode === 'half-even' && !whole.times(d).equals(scaled) && whole.mod(10).abs().equals(5)) {
+    // The digit after the last printed one is 5 and more follows: above half, away from zero.
+    s = truncated.toFixed(decimals, Decimal.ROUND_UP);
+  } else {
+    s = truncated.toFixed(decimals, modeOf(mode));
+  }
+  return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
 /** Rounds to `decimals` places with the named mode, as a decimal value. */
 export function round(value: Dec, decimals: number, mode: RoundingMode = 'half-up'): Dec {
   return value.toDecimalPlaces(decimals, modeOf(mode));

@@ -4,7 +4,17 @@
  * Over 400 lines because it is one thing: the evaluation of one indicator (reading the actual,
  * comparing intervals, the deviation conventions), each step used only here.
  */
-import { type Dec, HUNDRED, isPos, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
+import {
+  type Dec,
+  dec,
+  HUNDRED,
+  isPos,
+  quotientFixed,
+  type RoundingMode,
+  toExact,
+  toFixed,
+  ZERO,
+} from '../core/decimal.js';
 import {
   convertValue,
   isNothingPrinted,
@@ -21,7 +31,7 @@ import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, parseTargetIn, type Target } from './target.js';
+import { type Comparator, indicatorDirection, parseTargetIn, type Target } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -108,9 +118,15 @@ export interface Evaluation {
    * needs judgement.
    */
   readonly deviation: Deviation | null;
-  /** The parsed target, or null when nothing was printed or it could not be read. */
+  /**
+   * The parsed target, or null when nothing was printed or it could not be read. A bare value
+   * beside an actual with a unit carries the unit it was read in (`=1` against `100%`: `=100%`).
+   */
   readonly target: Target | null;
-  /** The parsed actual (a number), or null when it is text, empty or unreadable. */
+  /**
+   * The parsed actual (a number) as read (a bare value takes the unit it was read in), or null
+   * when it is text, empty or unreadable.
+   */
   readonly actual: Quantity | null;
   /** The comparator the actual cell repeats (`≥266米`), if any. */
   readonly actualOperator: Comparator | null;
@@ -119,7 +135,13 @@ export interface Evaluation {
    * null for qualitative targets, ranges, or a zero target.
    */
   readonly achievement: string | null;
-  /** Why the status is `unparsable`, `needs-judgement` or `not-reported`. */
+  /**
+   * Why the status is `unparsable`, `needs-judgement` or `not-reported`; for a met or unmet
+   * target, how a bare value was read: `unit-reading` (a bare `0.95` against `95%` read as the
+   * ratio 95%, a bare `10000` against `1万人次` as 10000人次) or `implicit-direction` (which rule
+   * gave the comparator of a target printed without one: `投诉次数` ends with a lower-is-better
+   * head, so `0` is `≤0`). Null otherwise.
+   */
   readonly note: {
     /** Reason code, e.g. `unit-mismatch` or `actual-not-reported`. */
     readonly code: EvaluationNoteCode;
@@ -138,7 +160,9 @@ export type EvaluationNoteCode =
   | 'unknown-grade'
   | 'approximate-actual'
   | 'qualitative-actual'
-  | 'numeric-actual';
+  | 'numeric-actual'
+  | 'unit-reading'
+  | 'implicit-direction';
 
 /**
  * The exact values behind an evaluation's decimal strings, kept for the checks of
@@ -244,12 +268,20 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * a repeated comparator (`≥266米`) is met only when every value it allows meets the target,
  * not met when none does, and `needs-judgement` otherwise.
  *
+ * A bare number beside `%` or a scaled unit (万人次, 万元) is read in the unit its magnitude
+ * agrees with (within 10× of the target; down to 1/100 under a ceiling): `=1` against `100%` is
+ * =100%, `0.95` against `100%` is 95%, `10000` against `≥1万人次` is 10000人次; two readings that
+ * agree, or none, give `needs-judgement` with note `unit-mismatch` (`22,483` against `80%`).
+ * A target printed without a comparator takes the indicator's direction (`implicit-direction`
+ * note: `0` for 投诉次数 is `≤0`).
+ *
  * Qualitative targets: equal text, or a better grade on a known scale, is met (deviation 0%,
- * as the reference prints); a worse grade is not met; unknown wording is `needs-judgement`.
+ * as the reference prints); a worse grade is not met; the opposite statement (无 against 有, 否
+ * against 是) or direction (下降 against 提升) is not met; unknown wording is `needs-judgement`.
  *
  * Deviation (reference convention, 苏州市商务服务中心 2023): (actual − target) / |target| × 100%,
  * printed with 2 decimals half-up, also for met targets: ≥90% → 99% gives `"10.00%"`,
- * =100% → 93.74% gives `"-6.26%"`. A zero target has no relative deviation unless the actual
+ * =100% → 93.74% gives `"-6.26%"`, the exact quotient rounded once. A zero target has no relative deviation unless the actual
  * is zero too; its absolute deviation is still given (=0% → 43.37%: absolute `"43.37"`).
  * A range's deviation is measured from the nearer bound, and is 0 inside the range.
  *
@@ -269,6 +301,9 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * evaluateIndicator({ target: '≥100 次', actual: '329 次' }).deviation?.printed; // '229.00%'
  * evaluateIndicator({ target: '=0%', actual: '43.37%' }).deviation;
  * // { relative: null, absolute: '43.37', printed: null, unit: '%' }
+ * evaluateIndicator({ target: '0', actual: '3', name: '投诉次数' }).status; // 'not-met' (≤0)
+ * evaluateIndicator({ target: '=1', actual: '100%' }).status;              // 'met' (=100%)
+ * evaluateIndicator({ target: '80%', actual: '22,483' }).note?.code;        // 'unit-mismatch'
  * ```
  */
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
@@ -316,7 +351,7 @@ export function evaluateExact(
     );
   }
   if (target.kind === 'qualitative') return plain(evaluateQualitative(target, actualText));
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options);
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input);
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -383,15 +418,21 @@ function readActual(raw: Figure, text: string, column: UnitColumn): ActualReadin
 }
 
 function evaluateQuantitative(
-  target: Target & { kind: 'comparison' | 'range' },
+  parsedTarget: Target & { kind: 'comparison' | 'range' },
   raw: Figure,
   actualText: string,
   column: UnitColumn,
   options: EvaluateOptions,
+  input: IndicatorInput,
 ): ExactEvaluation {
-  const reading = readActual(raw, actualText, column);
-  if ('status' in reading) return plain({ ...reading, target });
+  const read = readActual(raw, actualText, column);
+  if ('status' in read) return plain({ ...read, target: parsedTarget });
   const columnUnit = column.ok && column.unit !== null ? lookupUnit(column.unit) : null;
+  // One side bare, the other with a unit: read the bare value in the unit its magnitude agrees with.
+  const bare = columnUnit === null ? readBareSide(parsedTarget, read.quantity) : null;
+  if (bare !== null && 'status' in bare) return plain(bare);
+  const target = bare?.target ?? parsedTarget;
+  const reading: ActualReading = bare ? { quantity: bare.actual, operator: read.operator } : read;
   const targetQ = target.kind === 'comparison' ? target.value : target.min;
   // A bare number beside a number word (`≥1.2万` against `12000`) is a plain number; otherwise
   // a bare value takes the other side's unit.
@@ -462,9 +503,230 @@ function evaluateQuantitative(
             `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
             `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
           )
-        : null,
+        : (bare?.note ?? directionNote(target, input)),
   });
   return { evaluation, exacts: { target: t, relative: dev.relative, absolute: dev.absolute, achievement } };
+}
+
+/** For a target printed without a comparator: which rule gave it (note `implicit-direction`). */
+function directionNote(
+  target: Target & { kind: 'comparison' | 'range' },
+  input: IndicatorInput,
+): Evaluation['note'] {
+  if (target.kind !== 'comparison' || !target.implicit) return null;
+  const d = indicatorDirection(input.name ?? '', input.path ?? []);
+  const sym = d.lowerIsBetter ? '≤' : '≥';
+  const reading = `${sym}${target.value.value}${target.value.unit ?? ''}`;
+  switch (d.rule) {
+    case 'name':
+      return note(
+        'implicit-direction',
+        `no comparator printed: read as ${reading}, since the name ends with "${d.part}" (lower is better)`,
+        `未写比较符号：指标名称以“${d.part}”结尾（越低越好），理解为 ${reading}`,
+      );
+    case 'cost-group':
+      return note(
+        'implicit-direction',
+        `no comparator printed: read as ${reading}, since the indicator is under "${d.part}" (a cost: lower is better)`,
+        `未写比较符号：指标属于“${d.part}”（成本，越低越好），理解为 ${reading}`,
+      );
+    case 'saving':
+      return note(
+        'implicit-direction',
+        `no comparator printed: read as ${reading}, since the name measures a saving or reduction ("${d.part}": higher is better)`,
+        `未写比较符号：指标名称含“${d.part}”（节约或降低的幅度，越高越好），理解为 ${reading}`,
+      );
+    default:
+      return note(
+        'implicit-direction',
+        `no comparator printed: read as ${reading}, the default direction (higher is better)`,
+        `未写比较符号：按默认方向（越高越好）理解为 ${reading}`,
+      );
+  }
+}
+
+/** How far a bare value may be from the figure it is compared with, in orders of ten. */
+const AGREE = dec(10);
+/** Below a ceiling (≤, <) a figure may be smaller still: a hundredth of it agrees. */
+const AGREE_BELOW_CEILING = dec(100);
+/** Largest bare fraction read as a ratio against a percent (1.5 = 150%). */
+const MAX_RATIO = dec('1.5');
+/** Scale words before a unit (万人次, 亿元, 千米), longest first. */
+const SCALES: readonly (readonly [string, string])[] = [
+  ['百万', '1000000'],
+  ['十万', '100000'],
+  ['千万', '10000000'],
+  ['万', '10000'],
+  ['亿', '100000000'],
+  ['千', '1000'],
+];
+
+/** One way to read a bare value: its value in the other side's unit, and how to print it. */
+interface BareReading {
+  readonly kind: 'unit' | 'ratio' | 'base';
+  /** The value in the other side's unit (what is compared). */
+  readonly inUnit: Dec;
+  /** The quantity as read: value and unit (null for a plain number). */
+  readonly quantity: Quantity;
+}
+
+/** Result of reading the bare side: both sides with their units, and the note when not the plain reading. */
+interface BareSide {
+  readonly target: Target & { kind: 'comparison' | 'range' };
+  readonly actual: Quantity;
+  readonly note: Evaluation['note'];
+}
+
+/** The unit without its scale word (万人次 → 人次, 亿元 → 元; 万 → a plain number), or null. */
+function baseOf(unit: UnitInfo): UnitInfo | null {
+  if (unit.dimension === 'number') return unit.factor.equals(1) ? null : PLAIN_NUMBER;
+  for (const [word, factor] of SCALES) {
+    if (!unit.symbol.startsWith(word) || unit.symbol.length === word.length) continue;
+    const base = lookupUnit(unit.symbol.slice(word.length));
+    if (base && base.dimension === unit.dimension && base.factor.times(factor).equals(unit.factor))
+      return base;
+  }
+  return null;
+}
+
+function isPercent(unit: UnitInfo): boolean {
+  return unit.dimension === 'ratio' && unit.factor.equals(1) && !unit.symbol.includes('百分点');
+}
+
+/** The ways of reading a bare value `q` beside a figure in `unit` (% or a scaled unit). */
+function bareReadings(q: Quantity, unit: UnitInfo): BareReading[] {
+  const x = quantityValue(q);
+  const out: BareReading[] = [
+    {
+      kind: 'unit',
+      inUnit: x,
+      quantity: { ...q, unit: unit.symbol === '' ? null : unit.symbol },
+    },
+  ];
+  if (isPercent(unit) && isPos(x) && x.lte(MAX_RATIO)) {
+    const v = x.times(HUNDRED);
+    out.push({
+      kind: 'ratio',
+      inUnit: v,
+      quantity: { ...q, value: toExact(v), decimals: Math.max(0, q.decimals - 2), unit: unit.symbol },
+    });
+  }
+  const base = baseOf(unit);
+  if (base !== null) {
+    out.push({
+      kind: 'base',
+      inUnit: x.times(base.factor).dividedBy(unit.factor),
+      quantity: { ...q, unit: base.symbol === '' ? null : base.symbol },
+    });
+  }
+  return out;
+}
+
+/**
+ * True when `a` agrees in magnitude with the target `lo`…`hi` (all in one unit) under `op`:
+ * |a| ≤ 10 × |hi|, and |a| ≥ |lo| ÷ 10 (÷ 100 below a ceiling ≤ or <). Zero agrees with anything,
+ * and anything with a zero target (no magnitude to compare with).
+ */
+function agrees(a: Dec, op: Comparator | null, lo: Dec, hi: Dec): boolean {
+  if (a.isZero() || hi.isZero()) return true;
+  const m = a.abs();
+  if (m.gt(hi.abs().times(AGREE))) return false;
+  const below = op === '<=' || op === '<' ? AGREE_BELOW_CEILING : AGREE;
+  return m.gte(lo.abs().dividedBy(below));
+}
+
+/**
+ * Reads a bare target or actual beside a figure printed with `%` or a scaled unit (万人次, 万元),
+ * or null when neither side is bare or the unit raises no question (次 against a bare 5 is 5次).
+ *
+ * Readings: in the other side's unit (`unit`); as a ratio, a bare fraction 0 < x ≤ 1.5 against
+ * a percent (`ratio`: 0.95 is 95%); in the unit without its scale word (`base`: 10000 against
+ * 1万人次 is 10000人次). The one reading that agrees in magnitude ({@link agrees}) is taken. Two
+ * that agree, or none, give `needs-judgement` with note `unit-mismatch`; except that a lone
+ * plain reading that is only too small is kept (a failure, not a unit question: 5 against
+ * ≥90% is 5%), and a zero on either side takes the plain reading (every reading gives the same
+ * status).
+ */
+function readBareSide(
+  target: Target & { kind: 'comparison' | 'range' },
+  actual: Quantity,
+): BareSide | Evaluation | null {
+  const tq = target.kind === 'comparison' ? target.value : target.min;
+  const bareActual = actual.unit === null && tq.unit !== null;
+  const bareTarget = tq.unit === null && actual.unit !== null;
+  if (!bareActual && !bareTarget) return null;
+  const unit = lookupUnit((bareActual ? tq.unit : actual.unit) as string);
+  if (unit === null || !(isPercent(unit) || baseOf(unit) !== null)) return null;
+  const op = target.kind === 'comparison' ? target.operator : null;
+  const tlo = quantityValue(tq);
+  const thi = target.kind === 'comparison' ? tlo : quantityValue(target.max);
+  const readings = bareActual ? bareReadings(actual, unit) : bareReadings(tq, unit);
+  const fit = (r: BareReading): boolean => {
+    if (bareActual) return agrees(r.inUnit, op, tlo, thi);
+    const scale = tlo.isZero() ? null : r.inUnit.dividedBy(tlo);
+    const lo = r.inUnit;
+    const hi = scale === null ? r.inUnit : thi.times(scale);
+    return agrees(quantityValue(actual), op, lo, hi);
+  };
+  const zero =
+    quantityValue(bareActual ? actual : tq).isZero() || (bareActual && thi.isZero() && tlo.isZero());
+  const agreeing = zero ? [readings[0] as BareReading] : readings.filter(fit);
+  let chosen: BareReading | null = agreeing.length === 1 ? (agreeing[0] as BareReading) : null;
+  if (chosen === null && agreeing.length === 0 && readings.length === 1) {
+    const only = readings[0] as BareReading;
+    const tooLarge = bareActual
+      ? only.inUnit.abs().gt(thi.abs().times(AGREE))
+      : quantityValue(actual).abs().gt(only.inUnit.abs().times(AGREE));
+    if (!tooLarge) chosen = only;
+  }
+  const bareText = bareActual ? actual.text : target.text;
+  const otherText = bareActual ? target.text : actual.text;
+  if (chosen === null) {
+    const shown = (agreeing.length > 1 ? agreeing : readings).map((r) => formatReading(r)).join(' / ');
+    const why =
+      agreeing.length > 1
+        ? { en: `it may be ${shown}`, zh: `可能是 ${shown}` }
+        : {
+            en: `no reading (${shown}) is of the magnitude of "${otherText}"`,
+            zh: `各种理解（${shown}）均与“${otherText}”的数量级不符`,
+          };
+    return result({
+      status: 'needs-judgement',
+      target,
+      actual,
+      note: note(
+        'unit-mismatch',
+        `the bare "${bareText}" beside "${otherText}" has no unit: ${why.en}`,
+        `“${bareText}”未写单位，与“${otherText}”比较：${why.zh}`,
+      ),
+    });
+  }
+  const readTarget = bareTarget ? withReading(target, chosen, unit) : target;
+  const readActualQ = bareActual ? chosen.quantity : actual;
+  const noteOut =
+    chosen.kind === 'unit'
+      ? null
+      : note(
+          'unit-reading',
+          `the bare "${bareText}" is read as ${formatReading(chosen)}, the magnitude of "${otherText}"`,
+          `未写单位的“${bareText}”按与“${otherText}”相符的数量级理解为 ${formatReading(chosen)}`,
+        );
+  return { target: readTarget, actual: readActualQ, note: noteOut };
+}
+
+function formatReading(r: BareReading): string {
+  return `${r.quantity.value}${r.quantity.unit ?? ''}`;
+}
+
+/** The bare target as read: its value (and a range's other bound) in the reading's unit. */
+function withReading(
+  target: Target & { kind: 'comparison' | 'range' },
+  r: BareReading,
+  unit: UnitInfo,
+): Target & { kind: 'comparison' | 'range' } {
+  if (target.kind === 'comparison') return { ...target, value: r.quantity };
+  const max = bareReadings(target.max, unit).find((m) => m.kind === r.kind);
+  return { ...target, min: r.quantity, max: max ? max.quantity : target.max };
 }
 
 /** A deviation with the exact values its strings print. */
@@ -504,16 +766,19 @@ function computeDeviation(
   let relative: Dec | null;
   if (t.isZero()) relative = a.isZero() ? ZERO : null;
   else relative = target.kind === 'comparison' ? targetRelative : absolute.dividedBy(t.abs()).times(HUNDRED);
-  return finish(relative, absolute);
+  return finish(relative, absolute, t.isZero() ? null : t.abs());
 
-  function finish(rel: Dec | null, abs: Dec): DeviationWithExacts {
+  /** `divisor`: |target| when `rel` is a quotient, printed from the exact quotient (one rounding). */
+  function finish(rel: Dec | null, abs: Dec, divisor: Dec | null = null): DeviationWithExacts {
     const basis = options.deviationBasis ?? 'relative';
     const printed =
       basis === 'absolute'
         ? toFixed(abs, decimals, rounding)
         : rel === null
           ? null
-          : `${toFixed(rel, decimals, rounding)}%`;
+          : divisor === null
+            ? `${toFixed(rel, decimals, rounding)}%`
+            : `${quotientFixed(abs.times(HUNDRED), divisor, decimals, rounding)}%`;
     const deviation = {
       relative: rel === null ? null : toExact(rel),
       absolute: toExact(abs),

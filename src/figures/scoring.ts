@@ -42,6 +42,7 @@ export type ScoreRule =
   | 'lower-ratio'
   | 'lower-linear-deficit'
   | 'equal-zero-target'
+  | 'equal-ratio'
   | 'range-ratio'
   | 'qualitative-band'
   | 'budget-execution';
@@ -180,8 +181,11 @@ function done(
  * - lower is better (`≤`, `<`): `ratio` target ÷ actual × weight, or `linear-deficit`
  *   (1 − (actual − target) ÷ target) × weight, floored at 0 (≤10, actual 12, weight 10 → 8.33 or
  *   8.00); a zero target scores 0 when missed;
- * - equality (`=`): target > 0 as higher is better; target 0: full if actual ≤ 0, else 0
- *   (`equal-zero-target`);
+ * - equality (`=`), missed: never the full weight. Below a positive target as higher is
+ *   better (`higher-ratio`); above it, or against a negative target, nearer ÷ farther of actual
+ *   and target × weight (`equal-ratio`: =100% → 120% gives 100 ÷ 120 × 10 = 8.33; =−5 → −10 gives
+ *   5 ÷ 10 × 10 = 5.00; an actual on the other side of 0 gives 0); target 0 missed: 0
+ *   (`equal-zero-target`, =0 → −3 gives 0.00);
  * - range: below it actual ÷ min × weight, above it max ÷ actual × weight (`range-ratio`);
  * - qualitative: a band of the weight, not a figure (`qualitative-band`): 达成 [80%, 100%] when
  *   met, 部分达成 [60%, 80%) one grade below, 未达成 [0, 60%) otherwise (bands per profile).
@@ -290,15 +294,40 @@ export function scoreEvaluation(
   const t = quantityValue(target.value);
   const T = n(t);
   const op = target.operator;
-  if (op === '=' && !isPos(t)) {
-    const s = a.lte(ZERO) ? weight : ZERO;
+  // A missed equality target never scores its full weight: below a positive target as higher
+  // is better; otherwise the ratio of the nearer to the farther of actual and target.
+  if (op === '=' && t.isZero()) {
     return done(
       'equal-zero-target',
+      ZERO,
+      weight,
+      profile,
+      `target 0 missed (actual ${A}): 0`,
+      `目标值 0 未达到（完成值 ${A}）：0`,
+    );
+  }
+  if (op === '=' && !(isPos(t) && a.lt(t))) {
+    const q = a.dividedBy(t);
+    if (!isPos(q)) {
+      return done(
+        'equal-ratio',
+        ZERO,
+        weight,
+        profile,
+        `target ${T} missed, actual ${A} on the other side of 0: 0`,
+        `未达到目标 ${T}，完成值 ${A} 与目标异号：0`,
+      );
+    }
+    const below = q.lt(ONE);
+    const s = clamp((below ? q : t.dividedBy(a)).times(weight), weight);
+    const [num, den] = below ? [A, T] : [T, A];
+    return done(
+      'equal-ratio',
       s,
       weight,
       profile,
-      `target ${T}: full if actual ≤ 0, else 0 (actual ${A})`,
-      `目标值 ${T}：完成值 ≤ 0 得满分，否则 0（完成值 ${A}）`,
+      `nearer / farther × weight = ${num} / ${den} × ${W}`,
+      `（较近值 / 较远值）× 分值 = ${num} / ${den} × ${W}`,
     );
   }
   if (op === '>=' || op === '>' || op === '=') {
