@@ -12,7 +12,7 @@ import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../
 import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
-import { checkIndicatorRow } from './indicators.js';
+import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
 import { type IndicatorRow, isRecord, readIndicatorRow } from './rows.js';
@@ -104,6 +104,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     const row = readIndicatorRow(source, ['indicators', i], options.evaluate ?? {}, findings);
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings);
+    checkPrintedStatus(row, findings);
     rows.push(row);
   });
 

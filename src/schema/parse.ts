@@ -34,6 +34,7 @@ const publishedBudgetFigures = z.looseObject({
 
 const budgetLine = z.looseObject({
   name: z.string(),
+  kind: z.enum(['expenditure', 'revenue']).exactOptional(),
   initial: optionalFigure,
   adjustment: optionalFigure,
   adjusted: optionalFigure,
@@ -60,6 +61,7 @@ const indicator = z.looseObject({
     .looseObject({
       deviation: optionalFigure,
       score: optionalFigure,
+      status: optionalText,
     })
     .exactOptional(),
 });
