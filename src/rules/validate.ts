@@ -12,6 +12,7 @@ import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../
 import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
+import { checkTopLevel } from './fields.js';
 import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
@@ -37,7 +38,14 @@ const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
  * - `unparsable-target` / `unparsable-value` (warning) with the text;
  * - `cross-check-mismatch` (error): 预算执行率 and 预算调整率 against the only root of the budget
  *   table, 在职人员控制率 against `staffing`, 结转结余率 against the root's `carryover`,
- *   compared at the printed precision.
+ *   compared at the printed precision; `over-establishment` / `staffing-invalid` (warning)
+ *   from `staffing` whenever it gives both 编制 and 在职;
+ * - `status-mismatch` (error): a printed status (`published.status`: 达成, 未完成, Achieved …)
+ *   that contradicts the recomputed status; unknown words are `needs-judgement` (info).
+ *
+ * Top level: `unknown-field` (warning) for a key that looks like a misspelling of a known one
+ * (`Budget`, `indicator`), and `empty-report` (warning) when nothing can be checked: never an
+ * empty list of findings for a report that says nothing.
  *
  * Bad data never throws: a value of the wrong type is an `invalid-report` finding with its
  * path. The input is not mutated. Use `parseReport` from `outturn/schema` first for untrusted
@@ -110,6 +118,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings);
   const scored = checkScores({ report, budget: budget.rows, indicators: rows, profile, threshold, findings });
+  checkTopLevel(report, findings);
 
   const index = worstIndex(findings);
   return {

@@ -61,7 +61,7 @@ export const EN: Catalog = {
     `${line(p.line)}: the adjusted budget is zero, so there is no execution rate${p.spent !== null ? ` (yet ${p.spent} was spent)` : ''}`,
   overspend: (p) =>
     p.basis === 'original'
-      ? `${line(p.line)}: actual spending ${p.actual} is above the original budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (${p.rate} of it)` : ''}; the table prints no adjusted budget, so supplementary funding may cover it`
+      ? `${line(p.line)}: actual spending ${p.actual} is above the original budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (${p.rate} of the original budget)` : ''}; the table prints no adjusted budget, so supplementary funding may cover it`
       : `${line(p.line)}: actual spending ${p.actual} exceeds the adjusted budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (execution rate ${p.rate})` : ''}`,
   'variance-mismatch': (p) =>
     `${line(p.line)}: printed variance ${p.published} ≠ budget − actual = ${p.expected}`,
