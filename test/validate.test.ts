@@ -552,7 +552,9 @@ describe('bad input', () => {
   });
 
   it('an empty report is told so: empty-report, never no findings', () => {
-    expect(validateReport({}).findings.map((f) => [f.code, f.severity])).toEqual([['empty-report', 'warning']]);
+    expect(validateReport({}).findings.map((f) => [f.code, f.severity])).toEqual([
+      ['empty-report', 'warning'],
+    ]);
   });
 
   it('unknown fields are kept and ignored', () => {

@@ -351,7 +351,8 @@ function lineKinds(roots: readonly BudgetLine[]): Map<BudgetLine, LineKind> {
     const kind: LineKind =
       line.kind === 'revenue' ? 'revenue' : line.kind === 'expenditure' ? 'expenditure' : inherited;
     out.set(line, kind);
-    if (Array.isArray(line.children)) for (const c of line.children as readonly unknown[]) stack.push([c, kind]);
+    if (Array.isArray(line.children))
+      for (const c of line.children as readonly unknown[]) stack.push([c, kind]);
   }
   return out;
 }
@@ -382,7 +383,8 @@ function checkOverspend(
   findings: Finding[],
 ): boolean {
   if (own.kind === 'revenue' || isNeg(budget) || !actual.gt(budget)) return false;
-  const basis = own.values.adjusted !== undefined || own.values.adjustment !== undefined ? 'adjusted' : 'original';
+  const basis =
+    own.values.adjusted !== undefined || own.values.adjustment !== undefined ? 'adjusted' : 'original';
   findings.push(
     makeFinding(
       'overspend',
@@ -413,7 +415,12 @@ function checkNegative(name: string, path: Path, own: LineAmounts, findings: Fin
     const p = own.printed[col];
     if (v === undefined || p === undefined || !isNeg(v)) continue;
     findings.push(
-      makeFinding('negative-amount', [...path, col], { line: name, column: col, value: p.text }, { published: p.text }),
+      makeFinding(
+        'negative-amount',
+        [...path, col],
+        { line: name, column: col, value: p.text },
+        { published: p.text },
+      ),
     );
   }
 }

@@ -51,7 +51,8 @@ function distance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
       cur.push(d);
       if (d < best) best = d;
     }
@@ -65,7 +66,7 @@ function distance(a: string, b: string, limit: number): number {
 /**
  * The known key an unknown top-level key looks like a misspelling of, or null. A key is a
  * misspelling when, compared case-insensitively, it equals a known key (`Budget`), is its
- * singular or plural (`indicator`, `budgets`), or is within edit distance 2 of it (`budegt`,
+ * singular or plural (`indicator`, `budgets`, `entities`), or is within edit distance 2 of it (`budegt`,
  * `amount_unit`); keys of 4 characters or fewer only within distance 1, since two edits turn
  * most short words into another (`file` is not `title`). The nearest known key wins; on a tie,
  * the first in {@link KNOWN_REPORT_KEYS}.
@@ -84,7 +85,8 @@ export function misspelledKey(key: string): string | null {
   let nearestDistance = Number.POSITIVE_INFINITY;
   for (const known of KNOWN_REPORT_KEYS) {
     const n = known.toLowerCase();
-    if (k === n || `${k}s` === n || k === `${n}s`) return known;
+    if (k === n || `${k}s` === n || k === `${n}s` || (n.endsWith('y') && k === `${n.slice(0, -1)}ies`))
+      return known;
     const limit = Math.min(k.length, n.length) <= 4 ? 1 : 2;
     const d = distance(k, n, limit);
     if (d <= limit && d < nearestDistance) {
