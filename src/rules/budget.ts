@@ -342,7 +342,9 @@ type LineKind = 'expenditure' | 'revenue';
  */
 function lineKinds(roots: readonly BudgetLine[]): Map<BudgetLine, LineKind> {
   const out = new Map<BudgetLine, LineKind>();
-  const stack: [unknown, LineKind][] = roots.map((r) => [r, 'expenditure']);
+  const stack: [unknown, LineKind][] = [];
+  // A for loop, not map: the holes of a sparse list are lines too (reported as invalid elsewhere).
+  for (let i = 0; i < roots.length; i += 1) stack.push([roots[i], 'expenditure']);
   while (stack.length > 0) {
     const [node, inherited] = stack.pop() as [unknown, LineKind];
     if (typeof node !== 'object' || node === null || Array.isArray(node) || out.has(node as BudgetLine))
@@ -351,8 +353,8 @@ function lineKinds(roots: readonly BudgetLine[]): Map<BudgetLine, LineKind> {
     const kind: LineKind =
       line.kind === 'revenue' ? 'revenue' : line.kind === 'expenditure' ? 'expenditure' : inherited;
     out.set(line, kind);
-    if (Array.isArray(line.children))
-      for (const c of line.children as readonly unknown[]) stack.push([c, kind]);
+    const children = Array.isArray(line.children) ? (line.children as readonly unknown[]) : [];
+    for (let i = 0; i < children.length; i += 1) stack.push([children[i], kind]);
   }
   return out;
 }

@@ -122,11 +122,14 @@ for (const [reading, words] of Object.entries(WORDS) as [Exclude<StatusReading, 
  * `not-achieved` and `NOT ACHIEVED` give `notachieved`; `已達成` gives `已达成`.
  */
 function statusKey(text: string): string {
-  return nameKey(text)
-    .toLowerCase()
-    .replace(/[-_/]/g, '')
-    .replace(/[.。!！]+$/u, '');
+  const key = nameKey(text).toLowerCase().replace(/[-_/]/g, '');
+  let end = key.length;
+  while (end > 0 && FINAL_STOPS.has(key[end - 1] ?? '')) end -= 1;
+  return key.slice(0, end);
 }
+
+/** Punctuation a status may end with (`Achieved.`, `已完成。`). */
+const FINAL_STOPS: ReadonlySet<string> = new Set(['.', '。', '!', '！']);
 
 /** Where a status cell's first word ends and an explanation begins: `已完成（超额）`, `Achieved: …`. */
 const HEAD_END = /[，,。;；:：(（\n、]|\s[-–—]\s|\.\s/u;
