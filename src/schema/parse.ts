@@ -99,7 +99,8 @@ const reportObject = z.looseObject({
  *
  * What it checks: figures are strings or finite numbers (`null` where {@link Report} allows
  * it); `budget` is a list of budget-line trees (`children`, several roots allowed) whose lines
- * need a `name`; every indicator needs a `name` and a `target` (a string, a finite number or
+ * need a `name` (and a `kind`, when given, of `expenditure` or `revenue`); every indicator
+ * needs a `name` and a `target` (a string, a finite number or
  * `{ operator, value }`); `kind` is `department` or `project`; `amountUnit` is 元, 万元 or
  * 亿元; `year` is an integer. Every object is loose: unknown fields are kept, never an error.
  *
