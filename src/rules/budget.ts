@@ -420,7 +420,7 @@ function checkNegative(name: string, path: Path, own: LineAmounts, findings: Fin
       makeFinding(
         'negative-amount',
         [...path, col],
-        { line: name, column: col, value: p.text },
+        { line: name, column: col, value: fmtAmount(v) },
         { published: p.text },
       ),
     );
