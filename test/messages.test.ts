@@ -65,6 +65,7 @@ describe('the message catalogs', () => {
       budget: '321.19',
       excess: '109.74',
       rate: '134.17%',
+      basis: 'adjusted',
     });
   });
 

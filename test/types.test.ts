@@ -130,7 +130,10 @@ describe('discriminated results narrow on ok', () => {
     expectTypeOf(carryoverRate).returns.toEqualTypeOf<CommonRateResult>();
     const s = staffControlRate({ authorized: 14, actual: 10 });
     if (s.ok) expectTypeOf(s.printed).toEqualTypeOf<string>();
-    else expectTypeOf(s.code).toEqualTypeOf<'rate-undefined' | 'missing-value' | 'unparsable-value'>();
+    else
+      expectTypeOf(s.code).toEqualTypeOf<
+        'rate-undefined' | 'missing-value' | 'unparsable-value' | 'negative-value'
+      >();
     expect(s.ok && s.printed).toBe('71.43%');
   });
 

@@ -570,8 +570,10 @@ describe('bad input', () => {
     ]);
   });
 
-  it('an empty report has no findings', () => {
-    expect(validateReport({}).findings).toEqual([]);
+  it('an empty report is told so: empty-report, never no findings', () => {
+    expect(validateReport({}).findings.map((f) => [f.code, f.severity])).toEqual([
+      ['empty-report', 'warning'],
+    ]);
   });
 
   it('unknown fields are kept and ignored', () => {

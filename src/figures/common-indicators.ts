@@ -3,7 +3,7 @@
  * formulas over figures the report itself prints, so they can be cross-checked.
  */
 import { assertString } from '../core/arguments.js';
-import { type Dec, HUNDRED, toExact, toFixed } from '../core/decimal.js';
+import { type Dec, HUNDRED, isNeg, toExact, toFixed } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
@@ -53,12 +53,15 @@ export function commonIndicatorOf(name: string): CommonIndicatorId | null {
 /**
  * Why a common-indicator formula gives no rate: `rate-undefined`, the denominator (编制数,
  * 调整预算数 or 实际支出数) is zero; `missing-value`, a figure is not given or prints nothing;
- * `unparsable-value`, a figure is not a number.
+ * `unparsable-value`, a figure is not a number; `negative-value`, a staff number below zero
+ * (only {@link staffControlRate}: a head count cannot be negative).
  */
 export type CommonRateError = Extract<CommonRateResult, { readonly ok: false }>;
 
 /** Result of a common-indicator formula, in percent (exact, and half-up to 2 decimals with `%`). */
-export type CommonRateResult = RateResult<'rate-undefined' | 'missing-value' | 'unparsable-value'>;
+export type CommonRateResult = RateResult<
+  'rate-undefined' | 'missing-value' | 'unparsable-value' | 'negative-value'
+>;
 
 type Reading = { readonly ok: true; readonly value: Dec } | CommonRateError;
 
@@ -89,7 +92,8 @@ function readCount(raw: Figure | null | undefined, what: Messages): Reading {
  * 在职人员控制率 (staff control rate).
  *
  * Formula: 在职人员数 ÷ 编制数 × 100% (actual staff over authorised posts). Exact; `printed`
- * rounded half-up to 2 decimals. Zero authorised posts: `rate-undefined`.
+ * rounded half-up to 2 decimals. Zero authorised posts: `rate-undefined`; a negative number of
+ * either: `negative-value`. Above 100% means more staff in post than authorised (超编).
  *
  * @throws TypeError when `staffing` is not an object, or `authorized` or `actual` is neither a
  *   string, a number nor null (a non-finite number is data: `unparsable-value`).
@@ -97,6 +101,8 @@ function readCount(raw: Figure | null | undefined, what: Messages): Reading {
  * ```ts
  * // 苏州市商务服务中心 2023: 全额事业编制 14 名；实际 10 名.
  * staffControlRate({ authorized: 14, actual: 10 }).printed; // '71.43%'
+ * staffControlRate({ authorized: 46, actual: 50 }).printed; // '108.70%'
+ * staffControlRate({ authorized: 0, actual: 3 }).code;      // 'rate-undefined'
  * ```
  */
 export function staffControlRate(staffing: {
@@ -108,6 +114,13 @@ export function staffControlRate(staffing: {
   if (!authorized.ok) return authorized;
   const actual = readCount(staffing.actual, { en: 'the number of staff', zh: '在职人员数' });
   if (!actual.ok) return actual;
+  if (isNeg(authorized.value) || isNeg(actual.value)) {
+    return {
+      ok: false,
+      code: 'negative-value',
+      message: { en: 'a staff number is negative', zh: '人员数为负数' },
+    };
+  }
   if (authorized.value.isZero()) {
     return {
       ok: false,

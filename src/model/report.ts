@@ -27,6 +27,12 @@ export interface PublishedBudgetFigures {
 export interface BudgetLine {
   /** Name of the line as printed (项目名称), e.g. 预算总金额, 基本支出, 项目支出 or a project's name. */
   readonly name: string;
+  /**
+   * `expenditure` (the default) or `revenue` (收入 / receipts). Receipts above budget are not
+   * overspend, and a revenue line may be negative (refunds). A line without `kind` takes its
+   * parent's.
+   */
+  readonly kind?: 'expenditure' | 'revenue';
   /** 年初预算数. */
   readonly initial?: Figure | null;
   /** 上年度结转及当年预算追加追减数 (both signs). */
@@ -63,6 +69,12 @@ export interface PublishedIndicatorFigures {
   readonly deviation?: Figure | null;
   /** 得分 as printed. */
   readonly score?: Figure | null;
+  /**
+   * A printed status (完成情况 / 是否达成 / Achieved …), e.g. `"已达成"`, `"未完成"`,
+   * `"Not achieved"`, `"Target met"`: checked against the status recomputed from the target and
+   * the actual (`status-mismatch`). Words outside the known vocabularies are noted, never errors.
+   */
+  readonly status?: string | null;
   readonly [key: string]: unknown;
 }
 

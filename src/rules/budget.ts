@@ -6,7 +6,7 @@
  * sums, rates, overspend, variance) over one walk of its tree.
  */
 import { assertBoolean } from '../core/arguments.js';
-import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
+import { type Dec, HUNDRED, isNeg, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
 import {
   add,
   compareRounded,
@@ -83,6 +83,8 @@ interface LineAmounts {
   readonly printed: Partial<Record<Column, Quantity>>;
   /** Columns whose cell could not be read (already reported as unparsable-value). */
   readonly unreadable: ReadonlySet<Column>;
+  /** `revenue` or `expenditure`: the line's own `kind`, else its parent's, else expenditure. */
+  readonly kind: LineKind;
   /**
    * Each printed amount's rounding interval in the amount unit (DESIGN §1 "Rounding"): the
    * values that round to it at its printed decimals; none under `strictInputs` (the exact
@@ -135,7 +137,10 @@ function fmtAmount(d: Dec): string {
  *   the printed figure looks truncated;
  * - `execution-rate-undefined`: zero adjusted budget; info when nothing or 0% is printed on
  *   0 / 0, warning when a rate is printed or money was spent;
- * - `overspend`: actual > adjusted (warning), with the rate;
+ * - `overspend`: actual > adjusted (warning), with the rate; on a line that prints only its
+ *   original budget, "above the original budget" (basis `original`); never on revenue lines;
+ * - `negative-amount`: a negative budget or actual on an expenditure line (warning; the
+ *   adjustment column may be negative);
  * - `variance-mismatch`: a printed variance (budget − actual; `(7 379)` is −7379) that is not
  *   adjusted − actual at its printed precision;
  * - `rounding-difference` (info): a printed 执行率, sum, 调整预算数 or variance that the
@@ -194,6 +199,7 @@ export function checkBudgetTrees(
   const findings: Finding[] = [];
   const rows: BudgetRow[] = [];
   const amounts = new Map<BudgetLine, LineAmounts>();
+  const kinds = lineKinds(roots);
 
   const read = (line: BudgetLine, path: Path): LineAmounts => {
     const cached = amounts.get(line);
@@ -218,7 +224,13 @@ export function checkBudgetTrees(
         printed[col] = r.quantity;
       }
     }
-    const out = { values, printed, unreadable, intervals: amountIntervals(printed, unit, mode, strict) };
+    const out = {
+      values,
+      printed,
+      unreadable,
+      intervals: amountIntervals(printed, unit, mode, strict),
+      kind: kinds.get(line) ?? 'expenditure',
+    };
     amounts.set(line, out);
     return out;
   };
@@ -240,6 +252,7 @@ export function checkBudgetTrees(
     const name = typeof line.name === 'string' ? line.name : '';
     const own = read(line, path);
     rows.push({ source: line, figures: checkLine(line, name, path, depth, own, unit, mode, findings) });
+    checkNegative(name, path, own, findings);
 
     const children = Array.isArray(line.children) ? (line.children as readonly unknown[]) : [];
     if (children.length > 0) {
@@ -356,23 +369,7 @@ function checkLine(
         checkPrintedRate(publishedRate, exact, rateInterval(own), path, name, mode, findings);
       }
     }
-    if (actual.gt(budget)) {
-      overspend = true;
-      findings.push(
-        makeFinding(
-          'overspend',
-          [...path, 'actual'],
-          {
-            line: name,
-            actual: fmtAmount(actual),
-            budget: fmtAmount(budget),
-            excess: fmtAmount(actual.minus(budget)),
-            rate: executionRate,
-          },
-          { recomputed: executionRate ?? undefined },
-        ),
-      );
-    }
+    overspend = checkOverspend(name, path, own, budget, actual, executionRate, findings);
   }
 
   const publishedVariance = line.published?.variance;
@@ -435,6 +432,101 @@ function varianceInterval(own: LineAmounts): Interval | null {
   const b = budgetInterval(own);
   const a = own.intervals.actual;
   return b && a ? subtract(b, a) : null;
+}
+
+/** How a line's `kind` is read: `revenue`, or `expenditure` for anything else. */
+type LineKind = 'expenditure' | 'revenue';
+
+/**
+ * The kind of every line of the trees: its own `kind` when it gives one, else its parent's,
+ * else `expenditure` (the budget tables of DESIGN §1 are expenditure tables). Walked
+ * iteratively, like the rules.
+ */
+function lineKinds(roots: readonly BudgetLine[]): Map<BudgetLine, LineKind> {
+  const out = new Map<BudgetLine, LineKind>();
+  const stack: [unknown, LineKind][] = [];
+  // A for loop, not map: the holes of a sparse list are lines too (reported as invalid elsewhere).
+  for (let i = 0; i < roots.length; i += 1) stack.push([roots[i], 'expenditure']);
+  while (stack.length > 0) {
+    const [node, inherited] = stack.pop() as [unknown, LineKind];
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || out.has(node as BudgetLine))
+      continue;
+    const line = node as BudgetLine;
+    const kind: LineKind =
+      line.kind === 'revenue' ? 'revenue' : line.kind === 'expenditure' ? 'expenditure' : inherited;
+    out.set(line, kind);
+    const children = Array.isArray(line.children) ? (line.children as readonly unknown[]) : [];
+    for (let i = 0; i < children.length; i += 1) stack.push([children[i], kind]);
+  }
+  return out;
+}
+
+/**
+ * `overspend` (warning): an expenditure line whose actual spending is above its budget.
+ *
+ * - The budget is the adjusted one (调整预算数, or 年初预算数 + 追加追减 when only those are
+ *   printed): basis `adjusted`. Spending above the original budget (年初预算数) but within the
+ *   adjusted one was funded by supplementary releases (追加) and is no finding.
+ * - A line that prints only its original budget (no adjusted column, no adjustment column) is
+ *   compared with that: basis `original`, and the message says "above the original budget",
+ *   not overspent, since releases the table does not print may fund it.
+ * - Revenue lines (`kind: 'revenue'`): receipts above budget are not overspend, never a finding.
+ * - A negative budget gives no overspend: `negative-amount` says what is wrong.
+ *
+ * Returns true when the finding was raised. Example: 预算总金额 321.19 / 430.93 (the reference
+ * report) → overspend by 109.74 on the adjusted basis; `{ initial: 100, adjusted: 120,
+ * actual: 110 }` → none; `{ initial: 100, actual: 110 }` → 10 above the original budget.
+ */
+function checkOverspend(
+  name: string,
+  path: Path,
+  own: LineAmounts,
+  budget: Dec,
+  actual: Dec,
+  executionRate: string | null,
+  findings: Finding[],
+): boolean {
+  if (own.kind === 'revenue' || isNeg(budget) || !actual.gt(budget)) return false;
+  const basis =
+    own.values.adjusted !== undefined || own.values.adjustment !== undefined ? 'adjusted' : 'original';
+  findings.push(
+    makeFinding(
+      'overspend',
+      [...path, 'actual'],
+      {
+        line: name,
+        actual: fmtAmount(actual),
+        budget: fmtAmount(budget),
+        excess: fmtAmount(actual.minus(budget)),
+        rate: executionRate,
+        basis,
+      },
+      { recomputed: executionRate ?? undefined },
+    ),
+  );
+  return true;
+}
+
+/**
+ * `negative-amount` (warning): a negative 年初预算数, 调整预算数 or 实际支出数 on an expenditure
+ * line. The adjustment column (追加追减) carries cuts as negative numbers and is never flagged;
+ * revenue lines may be negative (refunds) and are not checked.
+ */
+function checkNegative(name: string, path: Path, own: LineAmounts, findings: Finding[]): void {
+  if (own.kind === 'revenue') return;
+  for (const col of ['initial', 'adjusted', 'actual'] as const) {
+    const v = own.values[col];
+    const p = own.printed[col];
+    if (v === undefined || p === undefined || !isNeg(v)) continue;
+    findings.push(
+      makeFinding(
+        'negative-amount',
+        [...path, col],
+        { line: name, column: col, value: fmtAmount(v) },
+        { published: p.text },
+      ),
+    );
+  }
 }
 
 function checkPrintedRate(

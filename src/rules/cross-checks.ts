@@ -3,9 +3,9 @@
  * report prints as indicator rows are recomputed from the report's own budget table and
  * staffing, each once per report.
  */
-import { dec, HUNDRED, ONE, type RoundingMode } from '../core/decimal.js';
+import { type Dec, dec, HUNDRED, isNeg, ONE, type RoundingMode, toFixed } from '../core/decimal.js';
 import { compareRounded, divide, type Interval, scale, subtract } from '../core/intervals.js';
-import { isFigure } from '../core/quantity.js';
+import { isFigure, parseQuantity, quantityValue } from '../core/quantity.js';
 import { adjustmentRate, amountUnitInfo, executionRate, readAmount } from '../figures/budget.js';
 import {
   type CommonIndicatorId,
@@ -31,6 +31,8 @@ import { type IndicatorRow, isRecord } from './rows.js';
  * figures they are (each amount anywhere in the interval that rounds to it) is
  * `rounding-difference` (info, figure `cross-check`), not a mismatch; `strict` (the option
  * `strictInputs`) takes them as exact. Staff numbers are counts, exact as printed.
+ * Then the staff numbers themselves, whether or not a row prints a control rate
+ * ({@link checkStaffing}).
  */
 export function crossCheck(
   report: Report,
@@ -86,7 +88,84 @@ export function crossCheck(
       ),
     );
   }
+  checkStaffing(staffing, rows, findings);
   return out;
+}
+
+/**
+ * The staff numbers (`staffing`: 编制数 and 在职人数), checked whenever the report gives both,
+ * not only when a row is named 在职人员控制率:
+ * - `over-establishment` (warning) at `["staffing", "actual"]`: more staff in post than
+ *   authorised posts, with the 在职人员控制率 (在职 ÷ 编制 × 100%, 2 decimals, half-up):
+ *   50 in post against 46 authorised is 108.70%;
+ * - `staffing-invalid` (warning) at `["staffing"]`: a negative staff number (`negative`), or
+ *   zero authorised posts while a row prints a staff control rate (`zero-authorized`; info
+ *   when nobody is in post and the printed rate is 0%, as for a 0 ÷ 0 execution rate).
+ * Zero authorised posts with no printed rate is no finding (some units have no 编制). Numbers
+ * that cannot be read are left to the cross-check (no finding here).
+ */
+function checkStaffing(
+  staffing: Record<string, unknown> | null,
+  rows: readonly IndicatorRow[],
+  findings: Finding[],
+): void {
+  if (staffing === null) return;
+  const authorized = staffCount(staffing.authorized);
+  const actual = staffCount(staffing.actual);
+  if (authorized === undefined || actual === undefined) return;
+  const shown = { authorized: authorized?.text ?? null, actual: actual?.text ?? null };
+  if ((authorized !== null && isNeg(authorized.value)) || (actual !== null && isNeg(actual.value))) {
+    findings.push(makeFinding('staffing-invalid', ['staffing'], { kind: 'negative', ...shown }));
+    return;
+  }
+  if (authorized === null || actual === null) return;
+  if (authorized.value.isZero()) {
+    const printed = printedControlRate(rows);
+    if (printed === null) return;
+    const quiet = actual.value.isZero() && printed.isZero();
+    findings.push(
+      makeFinding(
+        'staffing-invalid',
+        ['staffing'],
+        { kind: 'zero-authorized', ...shown },
+        { severity: quiet ? 'info' : 'warning' },
+      ),
+    );
+    return;
+  }
+  if (!actual.value.gt(authorized.value)) return;
+  const rate = `${toFixed(actual.value.dividedBy(authorized.value).times(HUNDRED), 2)}%`;
+  findings.push(
+    makeFinding(
+      'over-establishment',
+      ['staffing', 'actual'],
+      { authorized: authorized.text, actual: actual.text, rate },
+      { published: actual.text, recomputed: rate },
+    ),
+  );
+}
+
+/**
+ * A staff number as given: its value and text; null when it is not given (absent, blank, `/`);
+ * undefined when it cannot be read (then nothing is checked).
+ */
+function staffCount(raw: unknown): { readonly value: Dec; readonly text: string } | null | undefined {
+  if (raw === undefined || raw === null) return null;
+  if (!isFigure(raw)) return undefined;
+  const q = parseQuantity(raw);
+  if (!q.ok) return undefined;
+  if (q.quantity === null) return null;
+  return { value: quantityValue(q.quantity), text: q.quantity.text };
+}
+
+/** The staff control rate a row prints (在职人员控制率 …), as a value, or null when none does. */
+function printedControlRate(rows: readonly IndicatorRow[]): Dec | null {
+  for (const row of rows) {
+    if (typeof row.source.name !== 'string' || commonIndicatorOf(row.name) !== 'staff-control-rate') continue;
+    const p = row.actualReading;
+    if (p?.ok && p.quantity !== null) return quantityValue(p.quantity);
+  }
+  return null;
 }
 
 function figureOrNull(v: unknown): Figure | null {

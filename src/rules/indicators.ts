@@ -349,3 +349,61 @@ function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding
     ),
   );
 }
+
+/**
+ * Checks a printed status (`published.status`: 完成情况 / 是否达成 / Achieved …) against the
+ * status recomputed from the target and the actual (the words are read by `readStatusWord`).
+ *
+ * - `status-mismatch` (error): a word meaning met (达成, 已完成, Achieved, Target met, Yes …) on
+ *   a row the figures give as not met, or a word meaning not met (未达成, 未完成, Not achieved,
+ *   No …) on a row they give as met;
+ * - 部分达成 / 基本完成 / Partially achieved on a row not met is consistent (a partial
+ *   achievement is not full achievement); on a row met it is `needs-judgement` (info);
+ * - a word on no known vocabulary is `needs-judgement` (info), never an error;
+ * - nothing at all when the recomputation cannot decide (needs-judgement, unparsable,
+ *   not-reported): the evaluation's own finding says why.
+ *
+ * Paths: `["indicators", i, "published", "status"]`. Example: 预算执行率 =100% / 93.74% printed
+ * "已完成" → status-mismatch (recomputed not-met); printed "未完成" → nothing.
+ */
+export function checkPrintedStatus(row: IndicatorRow, findings: Finding[]): void {
+  const cell = row.printedStatus;
+  if (cell === null) return;
+  const where = [...row.path, 'published', 'status'];
+  if (cell.reading === null) {
+    findings.push(
+      makeFinding('invalid-report', where, {
+        detail: {
+          en: `${rowLabel(row.ref)}: the printed status must be a string`,
+          zh: `${rowLabelZh(row.ref)}：完成情况应为字符串`,
+        },
+      }),
+    );
+    return;
+  }
+  const text = cell.raw as string;
+  const status = row.evaluation.status;
+  if (cell.reading === 'unknown' || (cell.reading === 'partial' && status === 'met')) {
+    findings.push(
+      makeFinding(
+        'needs-judgement',
+        where,
+        { kind: 'status-word', row: row.ref, text, reading: cell.reading },
+        { published: text },
+      ),
+    );
+    return;
+  }
+  if (status !== 'met' && status !== 'not-met') return;
+  const contradicts =
+    (cell.reading === 'met' && status === 'not-met') || (cell.reading === 'not-met' && status === 'met');
+  if (!contradicts) return;
+  findings.push(
+    makeFinding(
+      'status-mismatch',
+      where,
+      { row: row.ref, published: text, recomputed: status },
+      { published: text, recomputed: status },
+    ),
+  );
+}

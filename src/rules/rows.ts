@@ -25,6 +25,7 @@ import { type Finding, formatPath, type Messages, type Path } from '../model/fin
 import { makeFinding } from '../model/messages/index.js';
 import type { RowRef } from '../model/messages/params.js';
 import type { Figure, Indicator } from '../model/report.js';
+import { readStatusWord, type StatusReading } from './status.js';
 
 /** A cell that may print a figure: what it holds, read once. */
 export interface FigureCell {
@@ -67,6 +68,11 @@ export interface IndicatorRow {
   readonly printedScore: FigureCell;
   /** 原因分析 as given. */
   readonly reason: unknown;
+  /**
+   * The printed status (`published.status`: 完成情况 / 是否达成 / Achieved …), read once: null
+   * when the row prints none; `reading` null when the value is not a string.
+   */
+  readonly printedStatus: { readonly raw: unknown; readonly reading: StatusReading | null } | null;
 }
 
 /** A plain object (not null, not an array): a report, a row or a cell group as given. */
@@ -163,7 +169,16 @@ export function readIndicatorRow(
     weight: weightCell(ind.weight),
     printedScore: figureCell(published(row).score),
     reason: ind.reason,
+    printedStatus: statusCell(published(row).status),
   };
+}
+
+/** Reads the status cell: null when nothing is printed (absent, null, blank, `/`, `—`). */
+function statusCell(raw: unknown): IndicatorRow['printedStatus'] {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') return { raw, reading: null };
+  const reading = readStatusWord(raw);
+  return reading === null ? null : { raw, reading };
 }
 
 function invalidCell(field: 'target' | 'actual', ref: RowRef): Messages {

@@ -12,7 +12,8 @@ import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../
 import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
-import { checkIndicatorRow } from './indicators.js';
+import { checkTopLevel } from './fields.js';
+import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
 import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
@@ -43,6 +44,14 @@ const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
  *   inputs that round to them do: each printed amount and each printed actual stands for the
  *   closed interval of values that round to it at its printed decimals (the target is exact);
  *   `strictInputs: true` compares with the printed inputs as exact.
+ *   compared at the printed precision; `over-establishment` / `staffing-invalid` (warning)
+ *   from `staffing` whenever it gives both 编制 and 在职;
+ * - `status-mismatch` (error): a printed status (`published.status`: 达成, 未完成, Achieved …)
+ *   that contradicts the recomputed status; unknown words are `needs-judgement` (info).
+ *
+ * Top level: `unknown-field` (warning) for a key that looks like a misspelling of a known one
+ * (`Budget`, `indicator`), and `empty-report` (warning) when nothing can be checked: never an
+ * empty list of findings for a report that says nothing.
  *
  * Bad data never throws: a value of the wrong type is an `invalid-report` finding with its
  * path. The input is not mutated. Use `parseReport` from `outturn/schema` first for untrusted
@@ -110,6 +119,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     const row = readIndicatorRow(source, ['indicators', i], options.evaluate ?? {}, findings);
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
+    checkPrintedStatus(row, findings);
     rows.push(row);
   });
 
@@ -127,6 +137,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     strict,
     findings,
   });
+  checkTopLevel(report, findings);
 
   const index = worstIndex(findings);
   return {

@@ -34,6 +34,7 @@ const publishedBudgetFigures = z.looseObject({
 
 const budgetLine = z.looseObject({
   name: z.string(),
+  kind: z.enum(['expenditure', 'revenue']).exactOptional(),
   initial: optionalFigure,
   adjustment: optionalFigure,
   adjusted: optionalFigure,
@@ -60,6 +61,7 @@ const indicator = z.looseObject({
     .looseObject({
       deviation: optionalFigure,
       score: optionalFigure,
+      status: optionalText,
     })
     .exactOptional(),
 });
@@ -107,7 +109,8 @@ const reportObject = z.looseObject({
  *
  * What it checks: figures are strings or finite numbers (`null` where {@link Report} allows
  * it); `budget` is a list of budget-line trees (`children`, several roots allowed) whose lines
- * need a `name`; every indicator needs a `name` and a `target` (a string, a finite number or
+ * need a `name` (and a `kind`, when given, of `expenditure` or `revenue`); every indicator
+ * needs a `name` and a `target` (a string, a finite number or
  * `{ operator, value }`); `kind` is `department` or `project`; `amountUnit` is 元, 万元 or
  * 亿元; `year` is an integer. Every object is loose: unknown fields are kept, never an error.
  *

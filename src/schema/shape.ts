@@ -65,6 +65,7 @@ function budgetLineOk(line: unknown): line is Obj {
   return (
     isObject(line) &&
     typeof line.name === 'string' &&
+    (line.kind === undefined || line.kind === 'expenditure' || line.kind === 'revenue') &&
     ['initial', 'adjustment', 'adjusted', 'actual', 'weight'].every((k) => optFigure(line, k)) &&
     publishedOk(line, ['executionRate', 'score', 'variance']) &&
     (line.children === undefined || Array.isArray(line.children))
@@ -100,7 +101,8 @@ function indicatorOk(row: unknown): boolean {
     optText(row, 'unit') &&
     optText(row, 'source') &&
     optText(row, 'reason') &&
-    publishedOk(row, ['deviation', 'score'])
+    publishedOk(row, ['deviation', 'score']) &&
+    (row.published === undefined || optText(row.published as Obj, 'status'))
   );
 }
 

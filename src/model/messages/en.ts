@@ -60,7 +60,9 @@ export const EN: Catalog = {
   'execution-rate-undefined': (p) =>
     `${line(p.line)}: the adjusted budget is zero, so there is no execution rate${p.spent !== null ? ` (yet ${p.spent} was spent)` : ''}`,
   overspend: (p) =>
-    `${line(p.line)}: actual spending ${p.actual} exceeds the adjusted budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (execution rate ${p.rate})` : ''}`,
+    p.basis === 'original'
+      ? `${line(p.line)}: actual spending ${p.actual} is above the original budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (${p.rate} of the original budget)` : ''}; the table prints no adjusted budget, so supplementary funding may cover it`
+      : `${line(p.line)}: actual spending ${p.actual} exceeds the adjusted budget ${p.budget} by ${p.excess}${p.rate !== null ? ` (execution rate ${p.rate})` : ''}`,
   'variance-mismatch': (p) =>
     `${line(p.line)}: printed variance ${p.published} ≠ budget − actual = ${p.expected}`,
   'deviation-mismatch': (p) =>
@@ -104,6 +106,10 @@ export const EN: Catalog = {
         return `${subject(p.subject)}: the printed score ${p.published} cannot be checked: ${p.detail.en}`;
       case 'score-without-weight':
         return `"${p.name}": a score is printed but no weight (分值), so it cannot be checked`;
+      case 'status-word':
+        return p.reading === 'partial'
+          ? `${row(p.row)}: the printed status "${p.text}" says partly achieved, while the target and actual give met`
+          : `${row(p.row)}: the printed status "${p.text}" is not a known status word (达成, 未达成, Achieved, Not achieved …), so it is not checked`;
     }
   },
   'over-achievement': (p) =>

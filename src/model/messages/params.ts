@@ -86,6 +86,12 @@ export interface FindingParams {
     readonly budget: string;
     readonly excess: string;
     readonly rate: string | null;
+    /**
+     * `adjusted`: the budget is the adjusted one (调整预算数, or 年初预算数 + 追加追减);
+     * `original`: the line prints only its original budget (年初预算数), so supplementary
+     * releases the table does not print may fund the excess.
+     */
+    readonly basis: 'adjusted' | 'original';
   };
   readonly 'variance-mismatch': {
     readonly line: string;
@@ -146,7 +152,18 @@ export interface FindingParams {
         readonly published: string;
         readonly detail: Messages;
       }
-    | { readonly kind: 'score-without-weight'; readonly name: string };
+    | { readonly kind: 'score-without-weight'; readonly name: string }
+    | {
+        /**
+         * A printed status (`published.status`) that is not checked: `unknown`, a word on no
+         * known vocabulary; `partial`, 部分达成 / Partially achieved where the target and actual
+         * give met.
+         */
+        readonly kind: 'status-word';
+        readonly row: RowRef;
+        readonly text: string;
+        readonly reading: 'unknown' | 'partial';
+      };
   readonly 'over-achievement': {
     readonly subject: ScoreSubject;
     readonly achieved: string;

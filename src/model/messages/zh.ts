@@ -60,7 +60,9 @@ export const ZH: Catalog = {
   'execution-rate-undefined': (p) =>
     `${line(p.line)}调整预算数为零，执行率不存在${p.spent !== null ? `（但实际支出 ${p.spent}）` : ''}`,
   overspend: (p) =>
-    `${line(p.line)}实际支出 ${p.actual} 超出调整预算数 ${p.budget}，超支 ${p.excess}${p.rate !== null ? `（执行率 ${p.rate}）` : ''}`,
+    p.basis === 'original'
+      ? `${line(p.line)}实际支出 ${p.actual} 高于年初预算数 ${p.budget}，高出 ${p.excess}${p.rate !== null ? `（为年初预算的 ${p.rate}）` : ''}；表中未列调整预算数，可能由年中追加资金安排`
+      : `${line(p.line)}实际支出 ${p.actual} 超出调整预算数 ${p.budget}，超支 ${p.excess}${p.rate !== null ? `（执行率 ${p.rate}）` : ''}`,
   'variance-mismatch': (p) => `${line(p.line)}差额 ${p.published} ≠ 预算数 − 实际支出数 = ${p.expected}`,
   'deviation-mismatch': (p) =>
     `${row(p.row)}：偏差 ${p.published} ≠ 重算值 ${p.recomputed}${p.relative ? '（(完成值 − 目标值) ÷ 目标值）' : '（完成值 − 目标值）'}${
@@ -103,6 +105,10 @@ export const ZH: Catalog = {
         return `${subject(p.subject)}：得分 ${p.published} 无法核对：${p.detail.zh}`;
       case 'score-without-weight':
         return `“${p.name}”：印有得分但无分值，无法核对`;
+      case 'status-word':
+        return p.reading === 'partial'
+          ? `${row(p.row)}：所印完成情况“${p.text}”为部分达成，而按目标值、完成值计算为已达成`
+          : `${row(p.row)}：所印完成情况“${p.text}”不是可识别的用语（达成、未达成、Achieved、Not achieved 等），未核对`;
     }
   },
   'over-achievement': (p) =>
