@@ -279,6 +279,14 @@ describe('weights where they are printed', () => {
       code: 'weight-sum-mismatch',
       severity: 'error',
     },
+    // A 总分 above the printed scores by no more than the weights not shown: rows were lost
+    // (融媒体中心 2021, 广水市 2021): the total is the whole table's, the copy is cut off.
+    {
+      what: 'weights of 90 with a total 8 above the printed scores',
+      total: '98',
+      code: 'weights-incomplete',
+      severity: 'warning',
+    },
     // No 总分: the table may be cut off (the importer cannot tell): say so, no total, no grade.
     {
       what: 'weights of 90 and no printed total',
@@ -298,8 +306,69 @@ describe('weights where they are printed', () => {
       ...(total === undefined ? {} : { published: { totalScore: total } }),
     });
     expect(r.findings.find((f) => f.code === code)).toMatchObject({ severity, recomputed: '90' });
+    if (code === 'weights-incomplete') expect(errors(r)).toEqual([]);
     expect(r.totalScore).toBeNull();
     expect(r.grade).toBeNull();
+  });
+
+  it('a total above the printed scores by more than the weights not shown is still wrong', () => {
+    const r = validateReport({
+      kind: 'project',
+      budget: budget10,
+      indicators: [
+        met('a', ['产出指标'], '50', '50'),
+        met('b', ['效益指标'], '20', '20'),
+        met('c', ['满意度指标'], '10', '10'),
+      ],
+      published: { totalScore: '100.5' },
+    });
+    expect(r.findings.find((f) => f.code === 'weight-sum-mismatch')).toMatchObject({ recomputed: '90' });
+    expect(r.findings.find((f) => f.code === 'total-score-mismatch')).toMatchObject({ recomputed: '90.0' });
+  });
+
+  it("a 其中 line that repeats its parent's 分值 and 得分 against its own lower rate needs judgement", () => {
+    // 太白镇 2021: 10 / 10 on the total (108.20%, capped) and on 基本支出 (92.87%, 9.29 on its own).
+    const r = validateReport({
+      kind: 'department',
+      budget: [
+        {
+          name: '预算总金额',
+          initial: '1172.55',
+          actual: '1268.72',
+          weight: '10',
+          published: { score: '10' },
+          children: [
+            { name: '基本支出', initial: '1000', actual: '928.7', weight: '10', published: { score: '10' } },
+          ],
+        },
+      ],
+      indicators: [],
+    });
+    expect(r.findings.filter((f) => f.code === 'score-mismatch')).toEqual([]);
+    expect(r.findings.find((f) => f.code === 'needs-judgement')).toMatchObject({
+      path: ['budget', 0, 'children', 0, 'published', 'score'],
+      severity: 'info',
+    });
+    // A score printed below the parent's is its own, and checked: 8 is not 9.29 at any rounding.
+    const own = validateReport({
+      kind: 'department',
+      budget: [
+        {
+          name: '预算总金额',
+          initial: '1172.55',
+          actual: '1268.72',
+          weight: '10',
+          published: { score: '10' },
+          children: [
+            { name: '基本支出', initial: '1000', actual: '928.7', weight: '10', published: { score: '9' } },
+          ],
+        },
+      ],
+      indicators: [],
+    });
+    expect(own.findings.find((f) => f.code === 'score-mismatch')).toMatchObject({
+      path: ['budget', 0, 'children', 0, 'published', 'score'],
+    });
   });
 
   it('weights above 100 are wrong whether or not a total is printed', () => {

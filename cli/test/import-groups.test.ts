@@ -539,7 +539,7 @@ describe('the unit caption', () => {
 });
 
 // needs the groups rule (issue 12 item 1)
-describe.skip('the imported reports through validateReport', () => {
+describe('the imported reports through validateReport', () => {
   const findings = async (csv: string) =>
     validateReport(ok(await importReport(readFileSync(join(FIXTURES, csv)))).report).findings;
   const codes = (fs: Awaited<ReturnType<typeof findings>>) => fs.map((f) => `${f.code} ${f.path.join('.')}`);

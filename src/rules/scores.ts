@@ -20,10 +20,11 @@ import {
   point,
   printedInterval,
   printedRange,
+  subtract as subtractIntervals,
   sum as sumIntervals,
 } from '../core/intervals.js';
 import { comparePrinted } from '../core/printed.js';
-import { type Quantity, quantityValue, showValue } from '../core/quantity.js';
+import { parseQuantity, type Quantity, quantityValue, showValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
 import {
   type EvaluateOptions,
@@ -42,7 +43,7 @@ import {
 import type { Finding, Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { ScoreSubject } from '../model/messages/params.js';
-import type { Figure, Report } from '../model/report.js';
+import type { BudgetLine, Figure, Report } from '../model/report.js';
 import type { BudgetRow } from './budget.js';
 import {
   type FigureCell,
@@ -390,6 +391,79 @@ function sumPrinted(units: readonly Unit[], ctx: CheckContext): Printed {
   return { kind: 'sum', exact, interval: sumIntervals(intervals), count };
 }
 
+/**
+ * The weight behind the printed scores of a unit: its weight when it prints a score (at least
+ * the score itself when no weight is printed), the sum over its children for a group that
+ * prints none, 0 for a row that prints no score.
+ */
+function coveredWeight(u: Unit): Dec {
+  if (u.printed) return weightOf(u) ?? quantityValue(u.printed);
+  if (u.kind !== 'group') return ZERO;
+  let s = ZERO;
+  for (const c of u.children) s = s.plus(coveredWeight(c));
+  return s;
+}
+
+/**
+ * True when the nearest ancestor of `line` that prints a weight prints the same weight and the
+ * same score: the 其中 line repeats its parent's 分值 and 得分 (太白镇 2021: three lines of
+ * 10 / 10 under one budget execution score).
+ */
+function repeatsParent(
+  line: BudgetLine,
+  weight: Dec | null,
+  printed: Quantity,
+  parentOf: ReadonlyMap<unknown, BudgetLine>,
+): boolean {
+  if (weight === null) return false;
+  const seen = new Set<unknown>([line]);
+  let p = parentOf.get(line);
+  while (p !== undefined && !seen.has(p)) {
+    seen.add(p);
+    const w = weightCell(p.weight);
+    if (w.present) {
+      const score = figureCell(p.published?.score);
+      const ps = score.present ? parseQuantity(showValue(score.raw)) : null;
+      return (
+        w.value !== null &&
+        w.value.equals(weight) &&
+        ps !== null &&
+        ps.ok &&
+        ps.quantity !== null &&
+        quantityValue(ps.quantity).equals(quantityValue(printed))
+      );
+    }
+    p = parentOf.get(p);
+  }
+  return false;
+}
+
+/**
+ * True when a printed total exceeds the printed scores of `units`, beyond their rounding, by no
+ * more than the weights the table does not show (`declared` − {@link coveredWeight}), each side
+ * over its rounding interval: the lost rows,
+ * scored anywhere from 0 to their weights, explain the total. False when a score is missing
+ * (the sum is unknown) or nothing is printed.
+ */
+function totalWithinMissing(
+  total: Quantity,
+  units: readonly Unit[],
+  declared: Dec,
+  ctx: CheckContext,
+): boolean {
+  const s = sumPrinted(units, ctx);
+  if (s.kind !== 'sum') return false;
+  let shown = ZERO;
+  for (const u of units) shown = shown.plus(coveredWeight(u));
+  const missing = declared.minus(shown);
+  const t = quantityValue(total);
+  const ti = ctx.strict ? point(t) : printedInterval(t, total.decimals, ctx.profile.rounding);
+  const gap = subtractIntervals(ti, ctx.strict ? point(s.exact) : s.interval);
+  // Above the printed scores beyond their rounding (a total equal to them is theirs: the table
+  // is whole), and by no more than the missing weights.
+  return gap.lo.isPos() && !gap.lo.greaterThan(missing);
+}
+
 /** The weight a unit stands for: printed, or the sum of its children's when all of them print one. */
 function weightOf(u: Unit): Dec | null {
   if (u.weight !== null) return u.weight;
@@ -479,6 +553,10 @@ export function checkScores(input: ScoreInput): ScoreOutput {
 
   // Budget lines: each weighted line's score is checked; only the lines that count enter the total.
   const budgetUnits = new Map<BudgetRow, Unit>();
+  const parentOf = new Map<unknown, BudgetLine>();
+  for (const { source } of input.budget) {
+    if (Array.isArray(source.children)) for (const c of source.children) parentOf.set(c, source);
+  }
   const budget = input.budget.map((row) => {
     const { source: line, figures } = row;
     const weight = weightCell(line.weight);
@@ -490,7 +568,41 @@ export function checkScores(input: ScoreInput): ScoreOutput {
     );
     const printed = readPrinted(figureCell(line.published?.score), where, findings);
     const subject: ScoreSubject = { kind: 'budget-execution', line: figures.name };
-    const entered = checkOne(r, printed, where, subject, false, ctx, () => null);
+    const repeats = printed !== null && repeatsParent(line, weight.value, printed, parentOf);
+    // A 其中 line that prints its parent's 分值 and 得分 is read two ways: the parent's score
+    // shown again (the reading that counts it once), or a score of its own. When its own rate
+    // does not give that score, say so (needs-judgement) instead of calling the table wrong.
+    const local: Finding[] = [];
+    const entered = checkOne(
+      r,
+      printed,
+      where,
+      subject,
+      false,
+      repeats ? { ...ctx, findings: local } : ctx,
+      () => null,
+    );
+    if (repeats) {
+      const wrong = local.some((f) => f.code === 'score-mismatch' || f.code === 'score-out-of-band');
+      if (wrong && printed) {
+        findings.push(
+          makeFinding(
+            'needs-judgement',
+            where,
+            {
+              kind: 'score-unchecked',
+              subject,
+              published: printed.text,
+              detail: {
+                en: "this line prints its parent's weight and score: read as the parent's score shown again, not checked against its own execution rate",
+                zh: '本行分值、得分与上级行相同：视为上级行得分的重复列示，不按本行执行率核对',
+              },
+            },
+            { published: printed.text },
+          ),
+        );
+      } else findings.push(...local);
+    }
     if (!printed && weight.value !== null && !figureCell(line.published?.score).present) {
       findings.push(makeFinding('score-missing', where, { subject, weight: showValue(line.weight) }, {}));
     }
@@ -664,7 +776,18 @@ export function checkScores(input: ScoreInput): ScoreOutput {
     weights = weights.plus(w);
   }
   const publishedTotalCell = figureCell(report.published?.totalScore);
-  const whole = publishedTotalCell.present; // a table that reaches its 总分 row is not cut off
+  const publishedTotal = readPrinted(publishedTotalCell, ['published', 'totalScore'], findings);
+  // A table that reaches its 总分 row is not cut off, unless the rows it lacks explain its
+  // total: weights short by W and a printed total above the printed scores by at most W (a
+  // copy that lost rows, not a table whose weights add up wrong). Then its weights are
+  // incomplete and its total is not compared with the rows it shows.
+  const lostRows =
+    publishedTotal !== null &&
+    weights !== null &&
+    anyWeight &&
+    weights.lt(declared) &&
+    totalWithinMissing(publishedTotal, [...counted, ...topGroups, ...ungrouped], declared, ctx);
+  const whole = publishedTotalCell.present && !lostRows;
   let weightsComplete = false;
   if (weights !== null && anyWeight) {
     if (weights.gt(declared) || (whole && weights.lt(declared))) {
@@ -732,8 +855,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   }
   const totalScore = rules === null ? null : toFixed(rules.exact, profile.decimals, profile.rounding);
   const grade = totalScore === null ? null : gradeOf(totalScore, profile);
-  const publishedTotal = readPrinted(publishedTotalCell, ['published', 'totalScore'], findings);
-  if (publishedTotal) {
+  if (publishedTotal && !lostRows) {
     const where: Path = ['published', 'totalScore'];
     // Every unit of the top level, printed score or not: a row that prints nothing is unknown.
     const printedSum = sumPrinted([...counted, ...topGroups, ...ungrouped], ctx);
