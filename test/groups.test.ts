@@ -360,7 +360,7 @@ describe('weights where they are printed', () => {
           weight: '10',
           published: { score: '10' },
           children: [
-            { name: '基本支出', initial: '1000', actual: '928.7', weight: '10', published: { score: '9' } },
+            { name: '基本支出', initial: '1000', actual: '928.7', weight: '10', published: { score: '8' } },
           ],
         },
       ],
