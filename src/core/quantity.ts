@@ -272,14 +272,15 @@ export function showValue(value: unknown): string {
 }
 
 /**
- * Most digits a printed figure may have (leading zeros of the integer part not counted). outturn
- * computes with 50 significant digits: the sum or difference of two figures of at most 24
- * digits each (say 24 integer digits and 24 decimals) fits, so every sum, difference and unit
- * conversion is exact, and only divisions round. Real tables never print more (a budget of
- * 10^12 元 with 2 decimals has 15 digits). Longer figures are `unparsable-value`, never silently
- * rounded.
+ * Most digits a figure may have (leading zeros of the integer part not counted): 50, the
+ * working precision of outturn, so that the library's own outputs are valid inputs (the
+ * 50-digit `exact` of `executionRate` fed back as an actual, issue 12 item 7). Figures
+ * of at most 24 digits, which is every figure a real table prints (a budget of 10^12 元 with
+ * 2 decimals has 15), add and subtract exactly; figures of 25 to 50 digits compare exactly
+ * and round only at the 50th significant digit in a sum or difference. Longer figures are
+ * `unparsable-value`, never silently rounded: the bound against hostile input stays.
  */
-export const MAX_DIGITS = 24;
+export const MAX_DIGITS = 50;
 
 /** Describes a value's type for programmer-error messages (it lives in arguments.ts). */
 export { describeType };
