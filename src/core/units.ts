@@ -20,14 +20,22 @@ export interface UnitInfo {
   readonly factor: Dec;
 }
 
-/** Percent-scale units: `%` is the base; ‰ is a tenth of it; 个百分点 is a difference of %. */
+/** Percent-scale units: `%` is the base; ‰ is a tenth of it. English tables print `per cent`. */
 const RATIO: Record<string, string> = {
   '%': '1',
   百分比: '1',
   '‰': '0.1',
-  个百分点: '1',
-  百分点: '1',
+  percent: '1',
+  percentage: '1',
+  pct: '1',
 };
+
+/**
+ * 个百分点 (percentage points) is a difference of two percentages, not a level: `提高5个百分点`
+ * against `85%` compares a change with a level, so it is a dimension of its own (the two are
+ * never silently compared; a unit column 个百分点 with bare figures compares like with like).
+ */
+const POINTS: Record<string, string> = { 个百分点: '1', 百分点: '1', 'percentage points': '1', pp: '1' };
 
 const MONEY: Record<string, string> = {
   元: '1',
@@ -154,6 +162,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   个月: '月',
   日: '天',
   百分比: '%',
+  percent: '%',
+  percentage: '%',
+  pct: '%',
+  'percentage points': '个百分点',
+  pp: '个百分点',
   百分点: '个百分点',
   千克: '公斤',
   千米: '公里',
@@ -183,6 +196,7 @@ function register(table: Record<string, string>, dimension: Dimension): void {
 }
 
 register(RATIO, 'ratio');
+register(POINTS, 'ratio-points');
 register(NUMBER_WORDS, 'number');
 register(MONEY, 'money');
 register(LENGTH, 'length');

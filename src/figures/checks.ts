@@ -86,7 +86,7 @@ export function assertIndicatorInput(fn: string, name: string, value: unknown, w
   if (weighted) assertCellOrNull(fn, `${name}.weight`, value.weight);
 }
 
-/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, or undefined. */
+/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, `year`, or undefined. */
 export function assertEvaluateOptions(fn: string, name: string, value: unknown): void {
   assertOptions(fn, name, value);
   if (value === undefined) return;
@@ -98,6 +98,7 @@ export function assertEvaluateOptions(fn: string, name: string, value: unknown):
   }
   if (value.decimals !== undefined) assertDecimals(fn, `${name}.decimals`, value.decimals);
   if (value.rounding !== undefined) assertOneOf(fn, `${name}.rounding`, value.rounding, ROUNDING_MODES);
+  if (value.year !== undefined) assertIntegerIn(fn, `${name}.year`, value.year, 1, 9999);
 }
 
 /** `RateOptions` (`decimals`, `rounding`, `amountUnit`) or `BudgetCheckOptions`, or undefined. */
