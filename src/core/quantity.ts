@@ -55,7 +55,25 @@ export type ParseQuantityResult =
     };
 
 /** Cell contents that mean "nothing printed", after normalisation. */
-const NOTHING = new Set(['', '/', '\\', '-', '—', '——', '--', '---', '~', 'N/A', 'n/a', 'NA', 'N.A.', 'n.a.', '—/—', '.', '..']);
+const NOTHING = new Set([
+  '',
+  '/',
+  '\\',
+  '-',
+  '—',
+  '——',
+  '--',
+  '---',
+  '~',
+  'N/A',
+  'n/a',
+  'NA',
+  'N.A.',
+  'n.a.',
+  '—/—',
+  '.',
+  '..',
+]);
 
 /** True when a normalised cell prints nothing (`/`, `—`, `-` alone, or empty). */
 export function isNothingPrinted(normalized: string): boolean {

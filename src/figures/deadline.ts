@@ -34,7 +34,8 @@ const CN_DEADLINE =
 const ISO_DEADLINE = /^(?:于|在|截至|截止)?(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(之前|以前|前)(.*)$/u;
 
 function daysIn(month: number, year: number | null): number {
-  if (month === 2) return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  if (month === 2)
+    return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
@@ -135,7 +136,21 @@ const MISSED = ['未', '没有', '没', '尚未', '延期', '逾期', '推迟', 
 /** Words that say the work is only partly done: needs judgement. */
 const PARTIAL = ['部分', '基本', '大部分', '正在', '进行中', '推进中', '开展中', '实施中'];
 /** Words that say the deadline was kept. */
-const KEPT = ['按期', '如期', '按时', '准时', '提前', '完成', '完工', '竣工', '达成', '实现', '到位', '已', '是'];
+const KEPT = [
+  '按期',
+  '如期',
+  '按时',
+  '准时',
+  '提前',
+  '完成',
+  '完工',
+  '竣工',
+  '达成',
+  '实现',
+  '到位',
+  '已',
+  '是',
+];
 
 /** How an actual cell meets a deadline (internal), with the reason for a judgement. */
 export type DeadlineOutcome =

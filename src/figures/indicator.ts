@@ -20,8 +20,8 @@ import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
-import { compareGrades } from './grades.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
+import { compareGrades } from './grades.js';
 import { type Comparator, parseTargetIn, type Target } from './target.js';
 
 /** Status of an indicator. */

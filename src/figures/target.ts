@@ -550,8 +550,15 @@ function readTwoSided(
     const inner = brackets[2] as string;
     const parts = inner.split(',');
     if (parts.length === 2) {
-      const r = rangeOf(parts[0] as string, parts[1] as string, text, unit, brackets[1] === '(', brackets[3] === ')');
-      if (r !== null && r.ok && r.target?.kind === 'range' && ordered(r.target)) return r;
+      const r = rangeOf(
+        parts[0] as string,
+        parts[1] as string,
+        text,
+        unit,
+        brackets[1] === '(',
+        brackets[3] === ')',
+      );
+      if (r?.ok && r.target?.kind === 'range' && ordered(r.target)) return r;
     }
   }
   const chain = CHAIN.exec(s.replaceAll(' ', ''));
@@ -605,7 +612,19 @@ function compareDecimalStrings(a: string, b: string): number {
 }
 
 /** Words that make a figure approximate (约90%, 近100人): not a label, the cell stays unreadable. */
-const APPROXIMATE: readonly string[] = ['约', '近', '大概', '左右', '大约', '接近', '将近', '预计', '估计', 'about', 'approx'];
+const APPROXIMATE: readonly string[] = [
+  '约',
+  '近',
+  '大概',
+  '左右',
+  '大约',
+  '接近',
+  '将近',
+  '预计',
+  '估计',
+  'about',
+  'approx',
+];
 
 /**
  * True for the words of a label before a number: CJK ideographs, or Latin words of at least
@@ -629,7 +648,12 @@ function isLabel(label: string): boolean {
  * before), `377 from FY 2006 funding` (words after). The number is the target; the words are
  * kept in `words`. Null when the text is not of that shape.
  */
-function readWords(body: string, text: string, unit: string | null, context: TargetContext): ParseTargetResult | null {
+function readWords(
+  body: string,
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+): ParseTargetResult | null {
   let i = 0;
   while (i < body.length && !isDigit(body[i]) && !'≥≤<>=+-'.includes(body[i] as string)) i += 1;
   if (i > 0 && i < body.length) {
@@ -653,7 +677,14 @@ function readWords(body: string, text: string, unit: string | null, context: Tar
       const value = withUnit(head.quantity, unit);
       return {
         ok: true,
-        target: { kind: 'comparison', operator: natural, value, implicit: true, text, words: after[2] as string },
+        target: {
+          kind: 'comparison',
+          operator: natural,
+          value,
+          implicit: true,
+          text,
+          words: after[2] as string,
+        },
       };
     }
   }
