@@ -376,13 +376,23 @@ export type UnitColumn = { readonly ok: true; readonly unit: string | null } | {
 
 /**
  * Reads a unit column (度量单位) once, for every rule that needs it (internal): blank, `/` and
- * `—` are "no unit"; anything else must read as a unit after a number (`%`, `万元`, `人次`).
+ * `—` are "no unit"; anything else must read as a unit after a number (`%`, `万元`, `人次`,
+ * `百分比`, `个百分点`), or be such a unit followed by its name in parentheses (`%(百分比)`).
  */
 export function readUnitColumn(raw: string | null | undefined): UnitColumn {
   if (raw === null || raw === undefined) return { ok: true, unit: null };
   const s = normalizeText(raw);
   if (isNothingPrinted(s)) return { ok: true, unit: null };
   const probe = parseQuantity(`1${s}`);
-  if (!probe.ok || probe.quantity === null) return { ok: false };
-  return { ok: true, unit: probe.quantity.unit };
+  if (probe.ok && probe.quantity !== null) return { ok: true, unit: probe.quantity.unit };
+  // `%(百分比)` (Hebei tables), `元(人民币)`: a unit with its name in parentheses. The gloss
+  // must not name another unit (`%(个百分点)` is not read).
+  const open = s.indexOf('(');
+  if (open > 0 && s.endsWith(')')) {
+    const head = readUnitColumn(s.slice(0, open));
+    const gloss = parseQuantity(`1${s.slice(open + 1, -1).trim()}`);
+    const glossUnit = gloss.ok && gloss.quantity !== null ? gloss.quantity.unit : null;
+    if (head.ok && head.unit !== null && (glossUnit === null || glossUnit === head.unit)) return head;
+  }
+  return { ok: false };
 }
