@@ -14,7 +14,7 @@ import {
 } from './arguments.js';
 import { Dec as D, type Dec, decimalFromPlain, decimalsOf, toExact } from './decimal.js';
 import { isDigit, isNormalized, normalizeText } from './text.js';
-import { lookupUnit, type UnitInfo } from './units.js';
+import { currencyPrefix, lookupMoneyUnit, lookupUnit, type UnitInfo } from './units.js';
 
 /**
  * A number as printed, with its unit.
@@ -179,16 +179,32 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
     i = 1;
     while (s[i] === ' ') i += 1;
   }
+  // ¥1,000.00, RMB 1,000, $1.5 million, R 2 500: a currency sign before the number.
+  const currency = currencyPrefix(s.slice(i));
+  if (currency !== null) {
+    i += currency.length;
+    while (s[i] === ' ') i += 1;
+  }
   const scanned = scanNumber(s, i);
   if (!scanned) return unparsable(text, 'no number found', '没有找到数字');
   let rest = s.slice(scanned.end).trim();
+  if (/^[eE][+-]?\d/u.test(rest)) {
+    return unparsable(
+      text,
+      'exponent notation (1.2e3) is not a printed figure: write the digits (1200)',
+      '科学计数法（如 1.2e3）不是表中的数字写法，请写出数字（1200）',
+    );
+  }
   let moreThan = false;
   if (rest.startsWith('余') || rest.startsWith('多')) {
     moreThan = true;
     rest = rest.slice(1).trim();
   }
   let unit: UnitInfo | null = null;
-  if (rest !== '') {
+  if (currency !== null) {
+    unit = lookupMoneyUnit(`${currency}${rest}`);
+    if (!unit) return unparsable(text, `"${rest}" is not a scale of money`, `“${rest}”不是金额单位`);
+  } else if (rest !== '') {
     unit = lookupUnit(rest.replaceAll(' ', ''));
     if (!unit) return unparsable(text, `"${rest}" is not a unit`, `“${rest}”不是计量单位`);
   }
