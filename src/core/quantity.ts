@@ -249,21 +249,24 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
   };
 }
 
-/** Digits of a plain decimal string, leading zeros of the integer part not counted. */
+/**
+ * Digits of a plain decimal string that count against {@link MAX_DIGITS}: its significant
+ * digits (leading zeros not counted, also after the point: the exact 0.0123… of a small rate
+ * has as many as its precision gives), or more than MAX_DIGITS when the whole run of digits
+ * is longer than twice MAX_DIGITS (`0.000…0001` with 120 zeros is refused).
+ */
 function countDigits(plain: string): number {
   let n = 0;
+  let all = 0;
   let leading = true;
   for (const ch of plain) {
-    if (ch === '.') {
-      leading = false;
-      continue;
-    }
     if (ch < '0' || ch > '9') continue;
+    all += 1;
     if (leading && ch === '0') continue;
     leading = false;
     n += 1;
   }
-  return n;
+  return all > 2 * MAX_DIGITS ? all : n;
 }
 
 function tooLong(text: string): ParseQuantityResult {
