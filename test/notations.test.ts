@@ -42,7 +42,9 @@ describe('deadlines (完成时限)', () => {
 
   it('takes the report year for a side that prints none', () => {
     expect(evaluateIndicator({ target: '年底前', actual: '2024年1月' }).status).toBe('met');
-    expect(evaluateIndicator({ target: '年底前', actual: '2024年1月' }, { year: 2023 }).status).toBe('not-met');
+    expect(evaluateIndicator({ target: '年底前', actual: '2024年1月' }, { year: 2023 }).status).toBe(
+      'not-met',
+    );
   });
 });
 
@@ -109,16 +111,22 @@ describe('money with a currency or a scale', () => {
   });
 
   it("converts R'000, US$ millions and Ushs thousands with their own currency only", () => {
-    expect(executionRate({ adjusted: 'R 2 000 000', actual: '1 500' }, { amountUnit: "R'000" })).toMatchObject({
+    expect(
+      executionRate({ adjusted: 'R 2 000 000', actual: '1 500' }, { amountUnit: "R'000" }),
+    ).toMatchObject({
       ok: true,
       printed: '75.00%',
     });
     expect(executionRate({ adjusted: '$2 000', actual: '1 500' }, { amountUnit: "R'000" }).ok).toBe(false);
-    expect(executionRate({ adjusted: '2', actual: '$1.5 million' }, { amountUnit: '$ millions' })).toMatchObject({
+    expect(
+      executionRate({ adjusted: '2', actual: '$1.5 million' }, { amountUnit: '$ millions' }),
+    ).toMatchObject({
       ok: true,
       printed: '75.00%',
     });
-    expect(executionRate({ adjusted: '2 000', actual: 'Ushs 1,500,000' }, { amountUnit: 'Ushs thousands' })).toMatchObject({
+    expect(
+      executionRate({ adjusted: '2 000', actual: 'Ushs 1,500,000' }, { amountUnit: 'Ushs thousands' }),
+    ).toMatchObject({
       ok: true,
       printed: '75.00%',
     });
@@ -168,7 +176,9 @@ describe('real examples', () => {
   it("the South African tables in R'000 read their amounts", () => {
     const cogta = validateReport({
       amountUnit: "R'000",
-      budget: [{ name: 'Total', adjusted: '562 282', actual: '495 781', published: { executionRate: '88.2%' } }],
+      budget: [
+        { name: 'Total', adjusted: '562 282', actual: '495 781', published: { executionRate: '88.2%' } },
+      ],
     });
     expect(cogta.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

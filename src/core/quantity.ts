@@ -188,7 +188,7 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
   const scanned = scanNumber(s, i);
   if (!scanned) return unparsable(text, 'no number found', '没有找到数字');
   let rest = s.slice(scanned.end).trim();
-  if (/^[eE][+-]?\d/u.test(rest)) {
+  if (/^e[+-]?\d/iu.test(rest)) {
     return unparsable(
       text,
       'exponent notation (1.2e3) is not a printed figure: write the digits (1200)',

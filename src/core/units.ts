@@ -257,10 +257,10 @@ const CURRENCIES: Readonly<Record<string, string>> = {
   r: 'ZAR',
   zar: 'ZAR',
   rand: 'ZAR',
-  'us$': 'USD',
+  us$: 'USD',
   usd: 'USD',
   $: '$',
-  'hk$': 'HKD',
+  hk$: 'HKD',
   hkd: 'HKD',
   ushs: 'UGX',
   ugx: 'UGX',
@@ -333,7 +333,8 @@ export function lookupMoneyUnit(text: string): UnitInfo | null {
     }
   }
   if (best === null) {
-    if (SCALE_WORDS.includes(t)) return { symbol: text.trim(), dimension: 'number', factor: dec(SCALES[t] as string) };
+    if (SCALE_WORDS.includes(t))
+      return { symbol: text.trim(), dimension: 'number', factor: dec(SCALES[t] as string) };
     return null;
   }
   const currency = CURRENCIES[best] as string;

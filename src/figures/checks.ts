@@ -42,7 +42,6 @@ export const MAX_DECIMALS = 20;
 /** The five comparators, as `Comparator` lists them. */
 export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', '>', '<'];
 
-
 const LOWER_IS_BETTER: readonly LowerIsBetterStrategy[] = ['ratio', 'linear-deficit'];
 const DEVIATION_BASES: readonly ('relative' | 'absolute')[] = ['relative', 'absolute'];
 const MET_INEQUALITY: readonly ('signed' | 'zero')[] = ['signed', 'zero'];
@@ -50,7 +49,12 @@ const MET_INEQUALITY: readonly ('signed' | 'zero')[] = ['signed', 'zero'];
 /** `amountUnit`: a non-empty string of at most 40 characters (any unit as printed). */
 function assertAmountUnit(fn: string, name: string, value: unknown): void {
   if (typeof value !== 'string' || value.trim() === '' || value.length > 40) {
-    rejectArgument(fn, name, 'a unit as printed (a non-empty string of at most 40 characters)', describeValue(value));
+    rejectArgument(
+      fn,
+      name,
+      'a unit as printed (a non-empty string of at most 40 characters)',
+      describeValue(value),
+    );
   }
 }
 
