@@ -33,6 +33,7 @@ export {
   commonIndicatorOf,
   staffControlRate,
 } from './figures/common-indicators.js';
+export { compareFigures, isBelow } from './figures/compare.js';
 export { compareGrades, declaredOutcome, GRADE_SCALES, type GradeComparison } from './figures/grades.js';
 export {
   type Deviation,

@@ -332,9 +332,11 @@ const WRONG: readonly (readonly [string, () => unknown, string])[] = [
     `executionRate: options.rounding must be one of ${ROUNDING}, got "half_even"`,
   ],
   [
-    'executionRate(…, { amountUnit: "toString" })',
-    call(executionRate, { adjusted: '3', actual: '1' }, { amountUnit: 'toString' }),
-    'executionRate: options.amountUnit must be one of "元", "万元", "亿元", "萬元", "億元", got "toString"',
+    // Issue 12: amountUnit is any unit as printed ("toString" is an unknown unit, compared like
+    // with like); an empty or non-string one is a programmer error.
+    'executionRate(…, { amountUnit: "" })',
+    call(executionRate, { adjusted: '3', actual: '1' }, { amountUnit: '' }),
+    'executionRate: options.amountUnit must be a unit as printed (a non-empty string of at most 40 characters), got ""',
   ],
   ['adjustmentRate("1")', call(adjustmentRate, '1'), 'adjustmentRate: line must be an object, got string'],
   [

@@ -323,7 +323,8 @@ describe('parseReport: structural errors', () => {
   });
 
   it('reports enum values that are not allowed', () => {
-    const findings = expectFindings({ kind: 'company', amountUnit: '美元' });
+    // Issue 12: amountUnit is any unit as printed (美元 is compared like with like); an empty one is not.
+    const findings = expectFindings({ kind: 'company', amountUnit: '' });
     expect(paths(findings)).toEqual([['kind'], ['amountUnit']]);
     expect(findings[0]?.message.en).toBe(
       '`kind` must be one of "department", "project", not the string "company".',
@@ -331,7 +332,7 @@ describe('parseReport: structural errors', () => {
     expect(findings[0]?.message.zh).toBe(
       '`kind` 只能是 "department"、"project" 之一，实际为字符串 "company"。',
     );
-    expect(findings[1]?.message.en).toContain('"万元"');
+    expect(findings[1]?.message.en).toContain('`amountUnit`');
   });
 
   it('reports a year that is not an integer', () => {

@@ -341,17 +341,20 @@ describe('parseTarget: nothing printed and unparsable', () => {
     expect(parseTarget(text)).toEqual({ ok: true, target: null });
   });
 
-  it.each(['≥', '≥abc1', '≥1e3', '≥NaN', '≥Infinity', '约90%', '≥90%，≤95%', '≥1.2.3%', '12 34'])(
+  it.each(['≥', '≥abc1', '≥1e3', '≥NaN', '≥Infinity', '约90%', '≥1.2.3%', '12 34'])(
     '%j is unparsable-target',
     (text) => {
       expectUnparsable(text);
     },
   );
 
-  // DESIGN/JSDoc: "Text with digits that is none of the above is unparsable-target: never a guess."
-  // A deadline is not a number with a unit.
-  it.each(['2023年底前完成', '6月底前完成'])('%j (a deadline) is unparsable-target', (text) => {
-    expectUnparsable(text);
+  // Issue 12 item 4: a deadline is a target of its own (a qualitative target with `deadline`),
+  // no longer unparsable; test/notations.test.ts has the whole table.
+  it.each([
+    ['2023年底前完成', { year: 2023, month: 12, day: null, monthExclusive: false }],
+    ['6月底前完成', { year: null, month: 6, day: null, monthExclusive: false }],
+  ])('%j is a deadline', (text, deadline) => {
+    expect(targetOf(parseTarget(text))).toMatchObject({ kind: 'qualitative', deadline });
   });
 
   it.each([null, undefined, true, [1], Symbol('x')])('throws TypeError for %s', (value) => {

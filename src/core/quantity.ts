@@ -14,7 +14,7 @@ import {
 } from './arguments.js';
 import { Dec as D, type Dec, decimalFromPlain, decimalsOf, toExact } from './decimal.js';
 import { isDigit, isNormalized, normalizeText } from './text.js';
-import { lookupUnit, type UnitInfo } from './units.js';
+import { currencyPrefix, lookupMoneyUnit, lookupUnit, type UnitInfo } from './units.js';
 
 /**
  * A number as printed, with its unit.
@@ -55,7 +55,25 @@ export type ParseQuantityResult =
     };
 
 /** Cell contents that mean "nothing printed", after normalisation. */
-const NOTHING = new Set(['', '/', '\\', '-', '—', '——', '--', '---', '~', 'N/A', 'n/a', 'NA', '—/—']);
+const NOTHING = new Set([
+  '',
+  '/',
+  '\\',
+  '-',
+  '—',
+  '——',
+  '--',
+  '---',
+  '~',
+  'N/A',
+  'n/a',
+  'NA',
+  'N.A.',
+  'n.a.',
+  '—/—',
+  '.',
+  '..',
+]);
 
 /** True when a normalised cell prints nothing (`/`, `—`, `-` alone, or empty). */
 export function isNothingPrinted(normalized: string): boolean {
@@ -161,16 +179,32 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
     i = 1;
     while (s[i] === ' ') i += 1;
   }
+  // ¥1,000.00, RMB 1,000, $1.5 million, R 2 500: a currency sign before the number.
+  const currency = currencyPrefix(s.slice(i));
+  if (currency !== null) {
+    i += currency.length;
+    while (s[i] === ' ') i += 1;
+  }
   const scanned = scanNumber(s, i);
   if (!scanned) return unparsable(text, 'no number found', '没有找到数字');
   let rest = s.slice(scanned.end).trim();
+  if (/^e[+-]?\d/iu.test(rest)) {
+    return unparsable(
+      text,
+      'exponent notation (1.2e3) is not a printed figure: write the digits (1200)',
+      '科学计数法（如 1.2e3）不是表中的数字写法，请写出数字（1200）',
+    );
+  }
   let moreThan = false;
   if (rest.startsWith('余') || rest.startsWith('多')) {
     moreThan = true;
     rest = rest.slice(1).trim();
   }
   let unit: UnitInfo | null = null;
-  if (rest !== '') {
+  if (currency !== null) {
+    unit = lookupMoneyUnit(`${currency}${rest}`);
+    if (!unit) return unparsable(text, `"${rest}" is not a scale of money`, `“${rest}”不是金额单位`);
+  } else if (rest !== '') {
     unit = lookupUnit(rest.replaceAll(' ', ''));
     if (!unit) return unparsable(text, `"${rest}" is not a unit`, `“${rest}”不是计量单位`);
   }
@@ -215,21 +249,24 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
   };
 }
 
-/** Digits of a plain decimal string, leading zeros of the integer part not counted. */
+/**
+ * Digits of a plain decimal string that count against {@link MAX_DIGITS}: its significant
+ * digits (leading zeros not counted, also after the point: the exact 0.0123… of a small rate
+ * has as many as its precision gives), or more than MAX_DIGITS when the whole run of digits
+ * is longer than twice MAX_DIGITS (`0.000…0001` with 120 zeros is refused).
+ */
 function countDigits(plain: string): number {
   let n = 0;
+  let all = 0;
   let leading = true;
   for (const ch of plain) {
-    if (ch === '.') {
-      leading = false;
-      continue;
-    }
     if (ch < '0' || ch > '9') continue;
+    all += 1;
     if (leading && ch === '0') continue;
     leading = false;
     n += 1;
   }
-  return n;
+  return all > 2 * MAX_DIGITS ? all : n;
 }
 
 function tooLong(text: string): ParseQuantityResult {
@@ -272,14 +309,15 @@ export function showValue(value: unknown): string {
 }
 
 /**
- * Most digits a printed figure may have (leading zeros of the integer part not counted). outturn
- * computes with 50 significant digits: the sum or difference of two figures of at most 24
- * digits each (say 24 integer digits and 24 decimals) fits, so every sum, difference and unit
- * conversion is exact, and only divisions round. Real tables never print more (a budget of
- * 10^12 元 with 2 decimals has 15 digits). Longer figures are `unparsable-value`, never silently
- * rounded.
+ * Most digits a figure may have (leading zeros of the integer part not counted): 50, the
+ * working precision of outturn, so that the library's own outputs are valid inputs (the
+ * 50-digit `exact` of `executionRate` fed back as an actual, issue 12 item 7). Figures
+ * of at most 24 digits, which is every figure a real table prints (a budget of 10^12 元 with
+ * 2 decimals has 15), add and subtract exactly; figures of 25 to 50 digits compare exactly
+ * and round only at the 50th significant digit in a sum or difference. Longer figures are
+ * `unparsable-value`, never silently rounded: the bound against hostile input stays.
  */
-export const MAX_DIGITS = 24;
+export const MAX_DIGITS = 50;
 
 /** Describes a value's type for programmer-error messages (it lives in arguments.ts). */
 export { describeType };
@@ -357,13 +395,23 @@ export type UnitColumn = { readonly ok: true; readonly unit: string | null } | {
 
 /**
  * Reads a unit column (度量单位) once, for every rule that needs it (internal): blank, `/` and
- * `—` are "no unit"; anything else must read as a unit after a number (`%`, `万元`, `人次`).
+ * `—` are "no unit"; anything else must read as a unit after a number (`%`, `万元`, `人次`,
+ * `百分比`, `个百分点`), or be such a unit followed by its name in parentheses (`%(百分比)`).
  */
 export function readUnitColumn(raw: string | null | undefined): UnitColumn {
   if (raw === null || raw === undefined) return { ok: true, unit: null };
   const s = normalizeText(raw);
   if (isNothingPrinted(s)) return { ok: true, unit: null };
   const probe = parseQuantity(`1${s}`);
-  if (!probe.ok || probe.quantity === null) return { ok: false };
-  return { ok: true, unit: probe.quantity.unit };
+  if (probe.ok && probe.quantity !== null) return { ok: true, unit: probe.quantity.unit };
+  // `%(百分比)` (Hebei tables), `元(人民币)`: a unit with its name in parentheses. The gloss
+  // must not name another unit (`%(个百分点)` is not read).
+  const open = s.indexOf('(');
+  if (open > 0 && s.endsWith(')')) {
+    const head = readUnitColumn(s.slice(0, open));
+    const gloss = parseQuantity(`1${s.slice(open + 1, -1).trim()}`);
+    const glossUnit = gloss.ok && gloss.quantity !== null ? gloss.quantity.unit : null;
+    if (head.ok && head.unit !== null && (glossUnit === null || glossUnit === head.unit)) return head;
+  }
+  return { ok: false };
 }

@@ -20,14 +20,22 @@ export interface UnitInfo {
   readonly factor: Dec;
 }
 
-/** Percent-scale units: `%` is the base; ‰ is a tenth of it; 个百分点 is a difference of %. */
+/** Percent-scale units: `%` is the base; ‰ is a tenth of it. English tables print `per cent`. */
 const RATIO: Record<string, string> = {
   '%': '1',
   百分比: '1',
   '‰': '0.1',
-  个百分点: '1',
-  百分点: '1',
+  percent: '1',
+  percentage: '1',
+  pct: '1',
 };
+
+/**
+ * 个百分点 (percentage points) is a difference of two percentages, not a level: `提高5个百分点`
+ * against `85%` compares a change with a level, so it is a dimension of its own (the two are
+ * never silently compared; a unit column 个百分点 with bare figures compares like with like).
+ */
+const POINTS: Record<string, string> = { 个百分点: '1', 百分点: '1', 'percentage points': '1', pp: '1' };
 
 const MONEY: Record<string, string> = {
   元: '1',
@@ -154,6 +162,11 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   个月: '月',
   日: '天',
   百分比: '%',
+  percent: '%',
+  percentage: '%',
+  pct: '%',
+  'percentage points': '个百分点',
+  pp: '个百分点',
   百分点: '个百分点',
   千克: '公斤',
   千米: '公里',
@@ -183,6 +196,7 @@ function register(table: Record<string, string>, dimension: Dimension): void {
 }
 
 register(RATIO, 'ratio');
+register(POINTS, 'ratio-points');
 register(NUMBER_WORDS, 'number');
 register(MONEY, 'money');
 register(LENGTH, 'length');
@@ -231,6 +245,104 @@ const MAX_UNKNOWN_CJK_UNIT = 3;
 const MAX_UNKNOWN_LATIN_UNIT = 8;
 
 /**
+ * Currencies of the reports outturn has read, by the signs and codes they print: the key is
+ * the lower-case sign, the value the dimension's currency. 元 (CNY) is `money` itself.
+ * `$` alone is not assumed to be US dollars: it compares only with `$`.
+ */
+const CURRENCIES: Readonly<Record<string, string>> = {
+  '¥': '',
+  rmb: '',
+  cny: '',
+  人民币: '',
+  r: 'ZAR',
+  zar: 'ZAR',
+  rand: 'ZAR',
+  us$: 'USD',
+  usd: 'USD',
+  $: '$',
+  hk$: 'HKD',
+  hkd: 'HKD',
+  ushs: 'UGX',
+  ugx: 'UGX',
+  shs: 'UGX',
+  '€': 'EUR',
+  eur: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+};
+
+/** Scale words after a currency (`R'000`, `US$ millions`, `Ushs thousands`, `$1.5 million`). */
+const SCALES: Readonly<Record<string, string>> = {
+  '': '1',
+  "'000": '1000',
+  '000': '1000',
+  k: '1000',
+  thousand: '1000',
+  thousands: '1000',
+  "'000000": '1000000',
+  "'000'000": '1000000',
+  m: '1000000',
+  mn: '1000000',
+  million: '1000000',
+  millions: '1000000',
+  bn: '1000000000',
+  billion: '1000000000',
+  billions: '1000000000',
+  元: '1',
+  千元: '1000',
+  万元: '10000',
+  百万元: '1000000',
+  亿元: '100000000',
+  万: '10000',
+  亿: '100000000',
+};
+
+/**
+ * The currency sign at the start of `s` (`¥`, `RMB`, `US$`, `R`, `Ushs` …), as printed, when a
+ * number follows it (after optional spaces); null otherwise (internal, for parseQuantity).
+ */
+export function currencyPrefix(s: string): string | null {
+  const lower = s.toLowerCase();
+  let best: string | null = null;
+  for (const sign of Object.keys(CURRENCIES)) {
+    if (!lower.startsWith(sign) || (best !== null && sign.length <= best.length)) continue;
+    let j = sign.length;
+    while (s[j] === ' ') j += 1;
+    const next = s[j] ?? '';
+    if (next >= '0' && next <= '9') best = sign;
+  }
+  return best === null ? null : s.slice(0, best.length);
+}
+
+/** Scale words alone (`1.5 million`): a plain number, as 万 and 亿 are. */
+const SCALE_WORDS = ['thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'bn'];
+
+/**
+ * Reads a money unit with a currency sign and a scale (internal): `R'000` (thousand rand),
+ * `US$ millions`, `Ushs thousands`, `¥`, `RMB`, `$ million`, `RMB 万元`. The currency comes
+ * first, the scale after it; spaces are ignored and Latin letters compared in lower case.
+ * Returns null when the text is not of that shape.
+ */
+export function lookupMoneyUnit(text: string): UnitInfo | null {
+  const t = text.replaceAll(' ', '').toLowerCase();
+  if (t === '') return null;
+  let best: string | null = null;
+  for (const sign of Object.keys(CURRENCIES)) {
+    if (t.startsWith(sign) && (best === null || sign.length > best.length)) {
+      if (Object.hasOwn(SCALES, t.slice(sign.length))) best = sign;
+    }
+  }
+  if (best === null) {
+    if (SCALE_WORDS.includes(t))
+      return { symbol: text.trim(), dimension: 'number', factor: dec(SCALES[t] as string) };
+    return null;
+  }
+  const currency = CURRENCIES[best] as string;
+  const factor = dec(SCALES[t.slice(best.length)] as string);
+  return { symbol: text.trim(), dimension: currency === '' ? 'money' : `money:${currency}`, factor };
+}
+
+/**
  * Looks up a unit as printed (already width- and script-normalised, no spaces).
  * Known units get their dimension and factor; `万`/`亿` + a known non-money unit is scaled;
  * a short run of CJK or Latin letters is an unknown unit comparable only with itself;
@@ -251,6 +363,8 @@ export function lookupUnit(text: string): UnitInfo | null {
       };
     }
   }
+  const money = lookupMoneyUnit(text);
+  if (money !== null) return money;
   if (text.length > MAX_UNKNOWN_LATIN_UNIT * 2) return null;
   const chars = [...text];
   const cjk = chars.some((c) => (c.codePointAt(0) ?? 0) >= 0x3400);

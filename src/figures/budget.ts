@@ -2,7 +2,7 @@
  * Budget lines (预算信息): execution and adjustment rates. The arithmetic of a whole table is a
  * rule: see rules/budget.ts.
  */
-import { type Dec, HUNDRED, type RoundingMode, toExact, toFixed } from '../core/decimal.js';
+import { type Dec, dec, HUNDRED, type RoundingMode, toExact, toFixed } from '../core/decimal.js';
 import {
   convertValue,
   describeType,
@@ -11,8 +11,8 @@ import {
   quantityUnit,
   quantityValue,
 } from '../core/quantity.js';
-import { toSimplified } from '../core/text.js';
-import { lookupUnit, type UnitInfo } from '../core/units.js';
+import { normalizeText, toSimplified } from '../core/text.js';
+import { lookupMoneyUnit, lookupUnit, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import { AMOUNT_UNITS, type AmountUnit, type Figure } from '../model/report.js';
 import { checkRateArguments } from './checks.js';
@@ -23,7 +23,11 @@ export interface RateOptions {
   readonly decimals?: number;
   /** Rounding of `printed` (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
-  /** Unit of bare amounts (default `'万元'`); amounts printed with a money unit are converted. */
+  /**
+   * Unit of bare amounts (default `'万元'`), any unit as printed: 元 千元 万元 亿元, a currency
+   * with a scale (`R'000`, `US$ millions`), or other text compared like with like; amounts
+   * printed with a money unit of the same currency are converted.
+   */
   readonly amountUnit?: AmountUnit;
 }
 
@@ -71,8 +75,24 @@ const AMOUNT_UNIT_INFO = new Map<string, UnitInfo>(
   AMOUNT_UNITS.map((u) => [u, lookupUnit(toSimplified(u)) as UnitInfo]),
 );
 
+/**
+ * The unit of a report's bare amounts (internal): 万元 when none is given; 元 千元 万元 亿元 in
+ * either script; a currency with a scale (`R'000` is 1000 rand, `US$ millions`, `Ushs
+ * thousands`); any other text is a money unit of its own, compared like with like.
+ */
 export function amountUnitInfo(unit: AmountUnit | undefined): UnitInfo {
-  return (AMOUNT_UNIT_INFO.get(unit ?? '万元') ?? AMOUNT_UNIT_INFO.get('万元')) as UnitInfo;
+  const given = unit ?? '万元';
+  const known = AMOUNT_UNIT_INFO.get(given);
+  if (known !== undefined) return known;
+  const text = normalizeText(given);
+  const money = lookupMoneyUnit(text) ?? lookupUnit(toSimplified(text).replaceAll(' ', ''));
+  if (money !== null && isMoney(money)) return money;
+  return { symbol: text, dimension: `money:${text}`, factor: dec(1) };
+}
+
+/** True for a unit of money: 元 and its multiples, or a currency (`money:ZAR` …). */
+function isMoney(unit: UnitInfo): boolean {
+  return unit.dimension === 'money' || unit.dimension.startsWith('money:');
 }
 
 /** Reads one amount cell in the report's amount unit (internal). */
@@ -90,8 +110,17 @@ export function readAmount(raw: Figure | null | undefined, unit: UnitInfo): Amou
   const q = parseQuantity(raw);
   if (!q.ok) return { ok: false, message: q.message };
   if (q.quantity === null) return { ok: true, value: null, quantity: null };
+  if (q.quantity.moreThan) {
+    return {
+      ok: false,
+      message: {
+        en: `"${q.quantity.text}" is "more than ${q.quantity.value}", not an exact amount: the figures computed from it cannot be checked`,
+        zh: `“${q.quantity.text}”是“${q.quantity.value}以上”，不是确切金额，据此计算的数字无法核对`,
+      },
+    };
+  }
   const from = quantityUnit(q.quantity);
-  if (from !== null && from.dimension !== 'money') {
+  if (from !== null && !isMoney(from)) {
     return {
       ok: false,
       message: {
@@ -100,7 +129,16 @@ export function readAmount(raw: Figure | null | undefined, unit: UnitInfo): Amou
       },
     };
   }
-  const value = convertValue(quantityValue(q.quantity), from, unit) as Dec;
+  const value = convertValue(quantityValue(q.quantity), from, unit);
+  if (value === null) {
+    return {
+      ok: false,
+      message: {
+        en: `"${q.quantity.text}" is in ${from?.symbol}, which does not convert into the report's amounts in ${unit.symbol}`,
+        zh: `“${q.quantity.text}”的单位${from?.symbol}无法换算为报告的金额单位${unit.symbol}`,
+      },
+    };
+  }
   return { ok: true, value, quantity: q.quantity };
 }
 
@@ -136,7 +174,7 @@ function rate(numerator: Dec, denominator: Dec, options: RateOptions): RateResul
  * @throws TypeError when `line` is not an object, an amount neither a string, a number nor
  *   null (a non-finite number is data: `unparsable-value`), or `options` not an object or
  *   undefined with `decimals` an integer from 0 to 20, `rounding` a rounding mode and
- *   `amountUnit` one of 元 万元 亿元 萬元 億元.
+ *   `amountUnit` a non-empty string of at most 40 characters.
  * @example
  * ```ts
  * executionRate({ adjusted: '321.19', actual: '430.93' });

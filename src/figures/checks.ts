@@ -28,7 +28,6 @@ import {
   rejectArgument,
 } from '../core/arguments.js';
 import { ROUNDING_MODES } from '../core/decimal.js';
-import type { AmountUnit } from '../model/report.js';
 import type { LowerIsBetterStrategy } from './profiles.js';
 import type { Comparator } from './target.js';
 
@@ -43,12 +42,21 @@ export const MAX_DECIMALS = 20;
 /** The five comparators, as `Comparator` lists them. */
 export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', '>', '<'];
 
-/** The money units of `amountUnit`, as `AmountUnit` lists them. */
-export const AMOUNT_UNITS: readonly AmountUnit[] = ['元', '万元', '亿元', '萬元', '億元'];
-
 const LOWER_IS_BETTER: readonly LowerIsBetterStrategy[] = ['ratio', 'linear-deficit'];
 const DEVIATION_BASES: readonly ('relative' | 'absolute')[] = ['relative', 'absolute'];
 const MET_INEQUALITY: readonly ('signed' | 'zero')[] = ['signed', 'zero'];
+
+/** `amountUnit`: a non-empty string of at most 40 characters (any unit as printed). */
+function assertAmountUnit(fn: string, name: string, value: unknown): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 40) {
+    rejectArgument(
+      fn,
+      name,
+      'a unit as printed (a non-empty string of at most 40 characters)',
+      describeValue(value),
+    );
+  }
+}
 
 /** `decimals` of an options object or profile: an integer from 0 to `MAX_DECIMALS`. */
 export function assertDecimals(fn: string, name: string, value: unknown): void {
@@ -86,7 +94,7 @@ export function assertIndicatorInput(fn: string, name: string, value: unknown, w
   if (weighted) assertCellOrNull(fn, `${name}.weight`, value.weight);
 }
 
-/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, or undefined. */
+/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, `year`, or undefined. */
 export function assertEvaluateOptions(fn: string, name: string, value: unknown): void {
   assertOptions(fn, name, value);
   if (value === undefined) return;
@@ -98,6 +106,7 @@ export function assertEvaluateOptions(fn: string, name: string, value: unknown):
   }
   if (value.decimals !== undefined) assertDecimals(fn, `${name}.decimals`, value.decimals);
   if (value.rounding !== undefined) assertOneOf(fn, `${name}.rounding`, value.rounding, ROUNDING_MODES);
+  if (value.year !== undefined) assertIntegerIn(fn, `${name}.year`, value.year, 1, 9999);
 }
 
 /** `RateOptions` (`decimals`, `rounding`, `amountUnit`) or `BudgetCheckOptions`, or undefined. */
@@ -106,7 +115,7 @@ export function assertRateOptions(fn: string, name: string, value: unknown): voi
   if (value === undefined) return;
   if (value.decimals !== undefined) assertDecimals(fn, `${name}.decimals`, value.decimals);
   if (value.rounding !== undefined) assertOneOf(fn, `${name}.rounding`, value.rounding, ROUNDING_MODES);
-  if (value.amountUnit !== undefined) assertOneOf(fn, `${name}.amountUnit`, value.amountUnit, AMOUNT_UNITS);
+  if (value.amountUnit !== undefined) assertAmountUnit(fn, `${name}.amountUnit`, value.amountUnit);
 }
 
 /** A path into the report JSON: an array of strings and numbers. */

@@ -30,6 +30,7 @@ import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
+import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
 import { compareGrades } from './grades.js';
 import { type Comparator, indicatorDirection, parseTargetIn, type Target } from './target.js';
 
@@ -103,6 +104,12 @@ export interface EvaluateOptions {
   readonly decimals?: number;
   /** Rounding of `deviation.printed` (default `'half-up'`, 四舍五入). */
   readonly rounding?: RoundingMode;
+  /**
+   * The report's year (an integer such as 2023): the year of a deadline or an actual date that
+   * prints none (`9月前` against `2024年1月`). Without it, such a side takes the other side's
+   * year, so that month and day alone are compared.
+   */
+  readonly year?: number;
 }
 
 /** The result of {@link evaluateIndicator}. */
@@ -350,7 +357,13 @@ export function evaluateExact(
       }),
     );
   }
-  if (target.kind === 'qualitative') return plain(evaluateQualitative(target, actualText));
+  if (target.kind === 'qualitative') {
+    return plain(
+      target.deadline === undefined
+        ? evaluateQualitative(target, actualText)
+        : evaluateDeadline(target, target.deadline, actualText, options),
+    );
+  }
   return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input);
 }
 
@@ -469,10 +482,10 @@ function evaluateQuantitative(
       ? targetInterval(target.operator, t as Dec)
       : {
           lo: quantityValue(target.min),
-          loOpen: false,
+          loOpen: target.minOpen === true,
           // parseTarget gives both bounds of a range the same unit.
           hi: quantityValue(target.max),
-          hiOpen: false,
+          hiOpen: target.maxOpen === true,
         };
   const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
   const got: Interval =
@@ -787,4 +800,50 @@ function computeDeviation(
     };
     return { deviation, relative: rel, absolute: abs };
   }
+}
+
+/**
+ * A deadline target (完成时限: `9月前`, `2023年12月底前`, `年底前`, `6月30日前`) against its
+ * actual: met or not by the date printed (`2023年10月`, `10月完成`, `2023-09-30`), met by
+ * wording such as 按期完成/已完成/如期完成, not met by 未完成/延期/逾期, `needs-judgement`
+ * otherwise (never `unparsable`). A met deadline has a deviation of 0%, as a met qualitative
+ * target; the year of a side that prints none is `options.year` (the report's year) when
+ * given, else the other side's year. See `meetsDeadline` in deadline.ts for the rules.
+ */
+function evaluateDeadline(
+  target: Target & { kind: 'qualitative' },
+  deadline: Deadline,
+  actualText: string,
+  options: EvaluateOptions,
+): Evaluation {
+  const outcome = meetsDeadline(deadline, actualText, options.year ?? null);
+  if (outcome.status === 'met') {
+    return result({
+      status: 'met',
+      target,
+      deviation: { relative: '0', absolute: null, printed: '0%', unit: null },
+    });
+  }
+  if (outcome.status === 'not-met') return result({ status: 'not-met', target });
+  const due = formatDeadline(deadline);
+  const why: Readonly<Record<typeof outcome.reason, readonly [string, string]>> = {
+    'ambiguous-month': [
+      `"${actualText}" is in the month of the deadline "${target.text}": met if it means by the end of that month (the usual reading), not met if it means before that month`,
+      `完成值“${actualText}”在期限“${target.text}”所写的月份内：如指该月底前（通常的理解）则按期，如指该月之前则未按期`,
+    ],
+    'no-date': [
+      `"${actualText}" gives no date that shows whether the deadline ${due} was kept`,
+      `完成值“${actualText}”没有可判断是否在${due}完成的日期`,
+    ],
+    numeric: [
+      `a deadline "${target.text}" with a numeric actual "${actualText}"`,
+      `期限目标“${target.text}”的完成值却是数值“${actualText}”`,
+    ],
+  };
+  const [en, zh] = why[outcome.reason] as readonly [string, string];
+  return result({
+    status: 'needs-judgement',
+    target,
+    note: note(outcome.reason === 'numeric' ? 'numeric-actual' : 'qualitative-actual', en, zh),
+  });
 }

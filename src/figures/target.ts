@@ -19,6 +19,10 @@ import { hasDigit, isDigit, nameKey, normalizeText } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
 import type { TargetCells } from '../model/report.js';
 import { assertTargetContext, assertTargetInput, COMPARATORS } from './checks.js';
+import { type Deadline, parseDeadline } from './deadline.js';
+import { type Inclusion, readEnglish, stripInclusion } from './notation.js';
+
+export type { Deadline } from './deadline.js';
 
 /** A comparison: `>=` 不低于, `<=` 不高于, `=` 等于, `>` 高于/超过, `<` 低于/不满. */
 export type Comparator = '>=' | '<=' | '=' | '>' | '<';
@@ -40,9 +44,18 @@ export type Target =
       readonly implicit: boolean;
       /** The target's text as given (for two cells, operator and value joined). */
       readonly text: string;
+      /**
+       * Words printed around the number, when the cell is not a figure alone: `年度预算` of
+       * `年度预算220万元`, `Target` of `Target: 95%`, `from FY 2006 funding` of
+       * `377 from FY 2006 funding`, `提高` of `提高5个百分点`. Absent for a figure alone.
+       */
+      readonly words?: string;
     }
   | {
-      /** `90%-95%`, `90%～95%`, `90%至95%`: both bounds included. */
+      /**
+       * `90%-95%`, `90%～95%`, `90%至95%`, `[90%,110%]`, `90%≤x≤110%`, `≥90%且≤110%`,
+       * `between 80 and 90 per cent`: both bounds included unless `minOpen`/`maxOpen`.
+       */
       readonly kind: 'range';
       /** Lower bound, inclusive; both bounds have the same unit. */
       readonly min: Quantity;
@@ -50,6 +63,10 @@ export type Target =
       readonly max: Quantity;
       /** The target as printed. */
       readonly text: string;
+      /** True when the lower bound is excluded (`(90%,110%]`, `90%<x≤110%`, `>90%且≤110%`). */
+      readonly minOpen?: boolean;
+      /** True when the upper bound is excluded (`[90%,110%)`, `90%≤x<110%`). */
+      readonly maxOpen?: boolean;
     }
   | {
       /** 健全, 规范, 较显著, 达成预期指标 …: compared as a grade. */
@@ -58,6 +75,14 @@ export type Target =
       readonly expected: string;
       /** The target as printed (the value cell, for two cells). */
       readonly text: string;
+      /**
+       * Set when the target is a deadline (完成时限): `9月前`, `11月前`, `2023年12月底前`, `年底前`,
+       * `6月30日前`, `12月31日前完成`. A deadline is met or not by the date or the words of the
+       * actual (`2023年10月`, `按期完成`); it is scored as a qualitative target. It is a field of
+       * the qualitative kind, not a kind of its own, so that a program that switches on `kind`
+       * keeps working.
+       */
+      readonly deadline?: Deadline;
     };
 
 /** Result of {@link parseTarget}. `target` is null when nothing was printed. */
@@ -143,6 +168,7 @@ const PREFIX_WORDS: readonly (readonly [string, Comparator])[] = [
   ['小于', '<'],
   ['不满', '<'],
   ['不足', '<'],
+  ['不到', '<'],
   ['等于', '='],
   ['达到', '='],
 ];
@@ -529,32 +555,76 @@ export function parseTargetIn(
   const text = input;
   const s = normalizeText(text);
   if (isNothingPrinted(s)) return { ok: true, target: null };
+  const deadline = parseDeadline(s);
+  if (deadline !== null) {
+    return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text, deadline } };
+  }
+  return parseNotation(s, text, unit, context, true);
+}
 
-  const pre = stripPrefix(s);
+/** Strictness of a comparator after an inclusion marker: `>` with (含) is `>=`, `>=` with (不含) `>`. */
+function withInclusion(op: Comparator, inclusion: Inclusion): Comparator {
+  if (inclusion === 'included') return op === '>' ? '>=' : op === '<' ? '<=' : op;
+  if (inclusion === 'excluded') return op === '>=' ? '>' : op === '<=' ? '<' : op;
+  return op;
+}
+
+/**
+ * The grammar of one target cell after normalisation (internal). `outer` is false when a
+ * part of the cell is read (a side of `≥90%且≤110%`, the rest after a label), so that the
+ * rewrites happen once.
+ */
+function parseNotation(
+  s0: string,
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+  outer: boolean,
+): ParseTargetResult {
+  const english = outer ? readEnglish(s0) : s0;
+  const { rest: s, inclusion } = outer ? stripInclusion(english) : { rest: english, inclusion: null };
+  if (outer) {
+    const two = readTwoSided(s, text, unit, context);
+    if (two !== null) return two;
+  }
+
+  let pre = stripPrefix(s);
+  let words: string | undefined;
+  if (pre.operator === null) {
+    // 提高5个百分点, 增长10%: a change of at least the number.
+    const change = CHANGE_WORDS.find((w) => s.startsWith(w) && isDigit(s[w.length]));
+    if (change !== undefined) {
+      pre = { operator: '>=', rest: s.slice(change.length) };
+      words = change;
+    }
+  }
   const suf = stripSuffix(pre.rest);
   // 控制在5%以内 and 不低于90%以上 repeat one comparator; two different ones contradict.
   if (pre.operator !== null && suf.operator !== null && pre.operator !== suf.operator) {
     return fail(text, 'two different comparators', '同时出现两种不同的比较关系');
   }
-  const operator = pre.operator ?? suf.operator;
+  const printedOp = pre.operator ?? suf.operator;
+  const operator = printedOp === null ? null : withInclusion(printedOp, inclusion);
   const body = suf.rest;
 
   if (!hasDigit(body)) {
-    // 达到预期目标, 不低于良好: a comparator word before text is part of a qualitative target;
-    // a comparator symbol without a number (`≥`, `≥良`) is not a target.
+    // 达到预期目标, 不低于良好, 不低于上年: a comparator word before text is part of a
+    // qualitative target; a comparator symbol without a number (`≥`, `≥良`) is not a target.
     const symbol = SYMBOLS.some(([sym]) => s.startsWith(sym));
     if (body === '' || symbol) {
       return fail(text, 'a comparator without a number', '有比较符号但没有数值');
     }
-    return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text } };
+    return { ok: true, target: { kind: 'qualitative', expected: nameKey(s0), text } };
   }
 
   const single = parseQuantity(body);
   if (single.ok && single.quantity !== null) {
     const value = withUnit(single.quantity, unit);
     const implicit = operator === null;
-    const op: Comparator = operator ?? naturalOperator(context);
-    return { ok: true, target: { kind: 'comparison', operator: op, value, implicit, text } };
+    const natural = naturalOperator(context);
+    const op: Comparator = operator ?? withInclusion(natural, inclusion);
+    const target: Target = { kind: 'comparison', operator: op, value, implicit, text };
+    return { ok: true, target: words === undefined ? target : { ...target, words } };
   }
 
   // 1E-5, 2e-3: exponent notation is not how tables print figures, and 1E-5 is no range.
@@ -568,21 +638,208 @@ export function parseTargetIn(
   if (operator === null) {
     const sides = splitRange(body);
     if (sides) {
-      const lo = parseQuantity(sides[0]);
-      const hi = parseQuantity(sides[1]);
-      if (lo.ok && hi.ok && lo.quantity && hi.quantity) {
-        const loUnit = lo.quantity.unit ?? hi.quantity.unit ?? unit;
-        const hiUnit = hi.quantity.unit ?? lo.quantity.unit ?? unit;
-        if (loUnit !== hiUnit) return fail(text, 'the two bounds have different units', '区间两端单位不同');
-        const min = { ...lo.quantity, unit: loUnit };
-        const max = { ...hi.quantity, unit: hiUnit };
-        return { ok: true, target: { kind: 'range', min, max, text } };
-      }
+      const range = rangeOf(sides[0], sides[1], text, unit, false, false);
+      if (range !== null) return range;
+    }
+    if (outer) {
+      const labelled = readWords(body, text, unit, context);
+      if (labelled !== null) return labelled;
     }
   }
   const why = single.ok ? 'no number after the comparator' : single.message.en;
   const whyZh = single.ok ? '比较符号后没有数值' : single.message.zh;
   return fail(text, why, whyZh);
+}
+
+/** Words of change before a number: a change of at least the number (`提高5个百分点`). */
+const CHANGE_WORDS: readonly string[] = ['提高', '提升', '增长', '增加', '上升'];
+
+/** A range of two printed bounds, or null when a side is not a number or they do not fit. */
+function rangeOf(
+  loText: string,
+  hiText: string,
+  text: string,
+  unit: string | null,
+  minOpen: boolean,
+  maxOpen: boolean,
+): ParseTargetResult | null {
+  const lo = parseQuantity(loText.trim());
+  const hi = parseQuantity(hiText.trim());
+  if (!lo.ok || !hi.ok || lo.quantity === null || hi.quantity === null) return null;
+  const loUnit = lo.quantity.unit ?? hi.quantity.unit ?? unit;
+  const hiUnit = hi.quantity.unit ?? lo.quantity.unit ?? unit;
+  if (loUnit !== hiUnit) return fail(text, 'the two bounds have different units', '区间两端单位不同');
+  const min = { ...lo.quantity, unit: loUnit };
+  const max = { ...hi.quantity, unit: hiUnit };
+  const target: Target = {
+    kind: 'range',
+    min,
+    max,
+    text,
+    ...(minOpen ? { minOpen: true } : {}),
+    ...(maxOpen ? { maxOpen: true } : {}),
+  };
+  return { ok: true, target };
+}
+
+/** `[90%,110%]`, `(90%,110%]`: an interval in brackets, split at its one comma. */
+const BRACKETS = /^([[(])([^[\]()]+)([\])])$/u;
+/** `90%≤x≤110%`, `90%<X<=110%`, `90%≤完成值≤110%`. */
+const CHAIN = /^([^<>≤≥=]+)(<=|[<≤])(?:[x值]|实际值|完成值|指标值)?(<=|[<≤])([^<>≤≥=]+)$/iu;
+/** Conjunctions between two one-sided conditions: `≥90%且≤110%`, `≥90%,≤110%`. */
+const CONJUNCTIONS: readonly string[] = ['并且', '而且', '且', '和', ',', ';', '、', ' and '];
+
+/** Two-sided notations of a range, or null when the text is none of them. */
+function readTwoSided(
+  s: string,
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+): ParseTargetResult | null {
+  const brackets = BRACKETS.exec(s.replaceAll(' ', ''));
+  if (brackets !== null) {
+    const inner = brackets[2] as string;
+    const parts = inner.split(',');
+    if (parts.length === 2) {
+      const r = rangeOf(
+        parts[0] as string,
+        parts[1] as string,
+        text,
+        unit,
+        brackets[1] === '(',
+        brackets[3] === ')',
+      );
+      if (r?.ok && r.target?.kind === 'range' && ordered(r.target)) return r;
+    }
+  }
+  const chain = CHAIN.exec(s.replaceAll(' ', ''));
+  if (chain !== null) {
+    const r = rangeOf(chain[1] as string, chain[4] as string, text, unit, chain[2] === '<', chain[3] === '<');
+    if (r !== null) return r;
+  }
+  for (const conj of CONJUNCTIONS) {
+    const at = s.indexOf(conj);
+    if (at <= 0) continue;
+    const a = parseNotation(s.slice(0, at).trim(), text, unit, context, false);
+    const b = parseNotation(s.slice(at + conj.length).trim(), text, unit, context, false);
+    if (!a.ok || !b.ok || a.target?.kind !== 'comparison' || b.target?.kind !== 'comparison') continue;
+    if (a.target.implicit || b.target.implicit) continue;
+    const [lower, upper] = isLowerBound(a.target.operator) ? [a.target, b.target] : [b.target, a.target];
+    if (!isLowerBound(lower.operator) || isLowerBound(upper.operator) || upper.operator === '=') continue;
+    const loText = `${lower.value.value}${lower.value.unit ?? ''}`;
+    const hiText = `${upper.value.value}${upper.value.unit ?? ''}`;
+    const r = rangeOf(loText, hiText, text, unit, lower.operator === '>', upper.operator === '<');
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+function isLowerBound(op: Comparator): boolean {
+  return op === '>=' || op === '>';
+}
+
+function ordered(t: Target & { kind: 'range' }): boolean {
+  // Bounds are plain decimal strings of one unit: compare them as numbers without floats.
+  const a = t.min.value;
+  const b = t.max.value;
+  return compareDecimalStrings(a, b) <= 0;
+}
+
+/** Compares two plain decimal strings (sign, digits, one point) exactly. */
+function compareDecimalStrings(a: string, b: string): number {
+  const na = a.startsWith('-');
+  const nb = b.startsWith('-');
+  if (na !== nb) return na ? -1 : 1;
+  const [ai = '', af = ''] = (na ? a.slice(1) : a).split('.');
+  const [bi = '', bf = ''] = (nb ? b.slice(1) : b).split('.');
+  let c = ai.length - bi.length || (ai < bi ? -1 : ai > bi ? 1 : 0);
+  if (c === 0) {
+    const n = Math.max(af.length, bf.length);
+    const x = af.padEnd(n, '0');
+    const y = bf.padEnd(n, '0');
+    c = x < y ? -1 : x > y ? 1 : 0;
+  }
+  return na ? -c : c;
+}
+
+/** Words that make a figure approximate (约90%, 近100人): not a label, the cell stays unreadable. */
+const APPROXIMATE: readonly string[] = [
+  '约',
+  '近',
+  '大概',
+  '左右',
+  '大约',
+  '接近',
+  '将近',
+  '预计',
+  '估计',
+  'about',
+  'approx',
+];
+
+/**
+ * True for the words of a label before a number: CJK ideographs, or Latin words of at least
+ * three letters (`Target`), with spaces; no digits, symbols or approximation (`约`).
+ */
+function isLabel(label: string): boolean {
+  if (label === '' || APPROXIMATE.some((w) => label.toLowerCase().endsWith(w))) return false;
+  // A run of range separators (`至至至5`) or a comparator word is no label.
+  if (RANGE_SEPARATORS.some((sep) => label.includes(sep))) return false;
+  let latin = 0;
+  for (const ch of label) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin += 1;
+    else if (!((c >= 0x4e00 && c <= 0x9fff) || c === 0x20)) return false;
+  }
+  return latin === 0 || latin >= 3;
+}
+
+/**
+ * A number with words around it: `年度预算220万元`, `Target: 95%`, `全年不少于12次` (words
+ * before), `377 from FY 2006 funding` (words after). The number is the target; the words are
+ * kept in `words`. Null when the text is not of that shape.
+ */
+function readWords(
+  body: string,
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+): ParseTargetResult | null {
+  let i = 0;
+  while (i < body.length && !isDigit(body[i]) && !'≥≤<>=+-'.includes(body[i] as string)) i += 1;
+  if (i > 0 && i < body.length) {
+    let label = body.slice(0, i).trim();
+    while (label.endsWith(':') || label.endsWith('：')) label = label.slice(0, -1).trim();
+    const rest = body.slice(i).trim();
+    if (isLabel(label)) {
+      const r = parseNotation(rest, text, unit, context, false);
+      if (r.ok && r.target?.kind === 'comparison' && r.target.words === undefined) {
+        return { ok: true, target: { ...r.target, words: label } };
+      }
+      if (r.ok && r.target?.kind === 'range') return r;
+    }
+  }
+  // Words after the number: a space, then a Latin word (`377 from FY 2006 funding`).
+  const after = /^(\S+)\s+([A-Za-z]{2}.*)$/u.exec(body);
+  if (after !== null) {
+    const head = parseQuantity(after[1] as string);
+    if (head.ok && head.quantity !== null) {
+      const natural = naturalOperator(context);
+      const value = withUnit(head.quantity, unit);
+      return {
+        ok: true,
+        target: {
+          kind: 'comparison',
+          operator: natural,
+          value,
+          implicit: true,
+          text,
+          words: after[2] as string,
+        },
+      };
+    }
+  }
+  return null;
 }
 
 function parseCells(cells: TargetCells, unit: string | null, context: TargetContext): ParseTargetResult {

@@ -143,11 +143,18 @@ export interface GoalBlock {
   readonly [key: string]: unknown;
 }
 
-/** Money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元): the one list. */
-export const AMOUNT_UNITS = ['元', '万元', '亿元', '萬元', '億元'] as const;
+/**
+ * The Chinese money units of a report's amounts, in either script (萬元 is 万元, 億元 is 亿元): the
+ * units outturn converts without a currency sign. `amountUnit` accepts any unit besides these.
+ */
+export const AMOUNT_UNITS = ['元', '千元', '万元', '亿元', '萬元', '億元'] as const;
 
-/** A money unit of {@link AMOUNT_UNITS}. */
-export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+/**
+ * The unit of a report's bare amounts, as printed: one of {@link AMOUNT_UNITS}, a currency with
+ * a scale that converts (`R'000` = thousand rand, `US$ millions`, `Ushs thousands`, `¥`,
+ * `RMB`), or any other text, whose amounts compare only with each other (like with like).
+ */
+export type AmountUnit = (typeof AMOUNT_UNITS)[number] | (string & {});
 
 /** A whole report: DESIGN §3. */
 export interface Report {
@@ -159,7 +166,11 @@ export interface Report {
   readonly entity?: string;
   /** Budget year (年度), an integer such as 2023. */
   readonly year?: number;
-  /** Unit of bare amounts in `budget` (default 万元); amounts printed with a money unit are converted. */
+  /**
+   * Unit of bare amounts in `budget` (default 万元), as printed: 元 千元 万元 亿元, a currency
+   * with a scale (`R'000`, `US$ millions`, `Ushs thousands`), or any other text (compared like
+   * with like). Amounts printed with a money unit of the same currency are converted.
+   */
   readonly amountUnit?: AmountUnit;
   /** Roots of the budget table; several roots for periods or programmes side by side. */
   readonly budget?: readonly BudgetLine[];

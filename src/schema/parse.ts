@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { type Finding, formatPath, type Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
-import { AMOUNT_UNITS, type Report } from '../model/report.js';
+import type { Report } from '../model/report.js';
 
 // ---------------------------------------------------------------------------------------------
 // The schema
@@ -79,7 +79,7 @@ const reportObject = z.looseObject({
   title: z.string().exactOptional(),
   entity: z.string().exactOptional(),
   year: z.int({ error: YEAR_ISSUE }).exactOptional(),
-  amountUnit: z.enum(AMOUNT_UNITS).exactOptional(),
+  amountUnit: z.string().trim().min(1).max(40).exactOptional(),
   budget: z.array(budgetLine).exactOptional(),
   indicators: z.array(indicator).exactOptional(),
   groups: z.array(indicatorGroup).exactOptional(),
@@ -110,9 +110,10 @@ const reportObject = z.looseObject({
  * What it checks: figures are strings or finite numbers (`null` where {@link Report} allows
  * it); `budget` is a list of budget-line trees (`children`, several roots allowed) whose lines
  * need a `name` (and a `kind`, when given, of `expenditure` or `revenue`); every indicator
- * needs a `name` and a `target` (a string, a finite number or
- * `{ operator, value }`); `kind` is `department` or `project`; `amountUnit` is 元, 万元 or
- * 亿元; `year` is an integer. Every object is loose: unknown fields are kept, never an error.
+ * needs a `name` and a `target` (a string, a finite number or `{ operator, value }`); `kind` is
+ * `department` or `project`; `amountUnit` is any unit as printed (元 千元 万元 亿元, `R'000`,
+ * `US$ millions` …), a non-empty string of at most 40 characters; `year` is an integer. Every
+ * object is loose: unknown fields are kept, never an error.
  *
  * @example
  * ```ts
