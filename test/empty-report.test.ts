@@ -73,7 +73,9 @@ describe('empty-report', () => {
     const dir = new URL('../examples/reports/', import.meta.url);
     const files = [
       new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url),
-      ...readdirSync(dir).map((f) => new URL(f, dir)),
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => new URL(f, dir)),
     ];
     for (const file of files) {
       const fs = check(JSON.parse(readFileSync(file, 'utf8')));

@@ -183,3 +183,20 @@ describe('real examples', () => {
     expect(cogta.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('decimal comma (South African and European tables: 53,6 and 99,5%)', () => {
+  it.each<[string, string | null]>([
+    ['53,6', '53.6'],
+    ['99,5%', '99.5'],
+    ['12,34', '12.34'],
+    ['1,5亿元', '1.5'],
+    // Groups of three digits stay thousands separators; a number cannot have both.
+    ['1,234', '1234'],
+    ['2,651,586', '2651586'],
+    ['1,234,5', null],
+    ['1,2,3', null],
+  ])('%s → %s', (text, value) => {
+    const q = parseQuantity(text);
+    expect(q.ok && q.quantity ? q.quantity.value : null).toBe(value);
+  });
+});

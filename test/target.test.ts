@@ -222,7 +222,12 @@ describe('parseTarget: bare values (implicit operator)', () => {
     expectComparison('90%', '>=', '90', '%', { implicit: true });
     expectComparison('100', '>=', '100', null, { implicit: true });
     expectComparison('14726', '>=', '14726', null, { implicit: true });
-    expectComparison('0%', '>=', '0', '%', { implicit: true });
+  });
+
+  it('reads a bare zero as "none" (≤0): "at least 0" says nothing, unless the name states a change', () => {
+    expectComparison('0%', '<=', '0', '%', { implicit: true });
+    expectComparison('0', '<=', '0', null, { implicit: true, context: { name: '安全事件发生数' } });
+    expectComparison('0%', '>=', '0', '%', { implicit: true, context: { name: '收入增长率' } });
   });
 
   it.each([

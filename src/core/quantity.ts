@@ -103,6 +103,7 @@ function scanNumber(s: string, start: number): Scanned | null {
   let i = start;
   let digits = '';
   let point = false;
+  let grouped = false;
   while (i < s.length) {
     const ch = s[i];
     if (isDigit(ch)) {
@@ -112,6 +113,22 @@ function scanNumber(s: string, start: number): Scanned | null {
     }
     if ((ch === ',' || ch === ' ') && digits !== '' && !point) {
       if (isDigit(s[i + 1]) && isDigit(s[i + 2]) && isDigit(s[i + 3]) && !isDigit(s[i + 4])) {
+        grouped = true;
+        i += 1;
+        continue;
+      }
+      // A decimal comma (`53,6`, `99,5%`, South African and European tables): a comma before
+      // one or two digits, in a number with no thousands separator, cannot group thousands.
+      if (
+        ch === ',' &&
+        !grouped &&
+        isDigit(s[i + 1]) &&
+        !(isDigit(s[i + 2]) && isDigit(s[i + 3])) &&
+        s[i + 2] !== ',' &&
+        s[i + 3] !== ','
+      ) {
+        point = true;
+        digits += '.';
         i += 1;
         continue;
       }
@@ -133,7 +150,8 @@ function scanNumber(s: string, start: number): Scanned | null {
  * Parses a number as printed, with its unit.
  *
  * Accepts ASCII and full-width digits; thousands separators (`,` `，` and the spaces of
- * `2 651 586` or `2665 871`, only before groups of exactly three digits); a sign (`+`, `-`,
+ * `2 651 586` or `2665 871`, only before groups of exactly three digits); a decimal comma
+ * before one or two digits in a number without thousands separators (`53,6`, `99,5%`); a sign (`+`, `-`,
  * `−`) or accounting parentheses (`(7 379)` is −7379); the units of real tables — `%` `％`
  * `‰` 百分比 个百分点, counts (次 家 家次 件 个 人 人次 条 份 篇 批次 起 …), time (天 日 工作日
  * 月 年 …), length (米 厘米 公里), area (亩 平方米 公顷), mass, money (元 万元 亿元, also

@@ -333,9 +333,11 @@ export function evaluateExact(
       ? ({ ok: true, target: null } as const)
       : parseTargetIn(input.target, { name: input.name, unit: input.unit, path: input.path }, column);
   if (!parsed.ok) {
-    return plain(
-      result({ status: 'unparsable', note: { code: 'unparsable-target', message: parsed.message } }),
-    );
+    // With no actual printed there is nothing to evaluate: the row is not reported, and the
+    // note still says that its target cannot be read.
+    const printedActual = input.actual === null || input.actual === undefined ? '' : String(input.actual);
+    const status = isNothingPrinted(normalizeText(printedActual)) ? 'not-reported' : 'unparsable';
+    return plain(result({ status, note: { code: 'unparsable-target', message: parsed.message } }));
   }
   const target = parsed.target;
   if (target === null) {
@@ -413,6 +415,17 @@ function readActual(raw: Figure, text: string, column: UnitColumn): ActualReadin
   const asTarget = parseTargetIn(text, {}, column);
   if (asTarget.ok && asTarget.target?.kind === 'comparison' && !asTarget.target.implicit) {
     return { quantity: asTarget.target.value, operator: asTarget.target.operator };
+  }
+  // A number followed by the words of the row (`130 Municipal officials trained.`, `377 from FY
+  // 2006 funding`): the figure is the number; the words describe it. Only words after the
+  // number: words before it can change its meaning (下降5%, 未完成3个).
+  if (
+    asTarget.ok &&
+    asTarget.target?.kind === 'comparison' &&
+    asTarget.target.words !== undefined &&
+    /^\d/.test(normalizeText(text))
+  ) {
+    return { quantity: asTarget.target.value, operator: null };
   }
   if (!hasDigit(normalizeText(text))) {
     return result({

@@ -11,6 +11,7 @@ import {
   isNothingPrinted,
   parseQuantity,
   type Quantity,
+  quantityValue,
   readUnitColumn,
   showValue,
   type UnitColumn,
@@ -400,7 +401,41 @@ export function isLowerBetter(name: string, path: readonly string[] = []): boole
   return indicatorDirection(name, path).lowerIsBetter;
 }
 
-function naturalOperator(context: TargetContext): Comparator {
+/**
+ * Names where a target of 0 is a floor worth stating (`≥0`: no decline, no deficit), not "none".
+ */
+const ZERO_FLOOR_WORDS = [
+  '增长',
+  '增幅',
+  '增速',
+  '增加',
+  '增量',
+  '提高',
+  '提升',
+  '变化',
+  '变动',
+  '利润',
+  '收益',
+  '盈余',
+  '结余',
+  'growth',
+  'increase',
+  'change',
+  'surplus',
+  'profit',
+];
+
+/**
+ * The comparator of a target printed without one: the indicator's natural direction
+ * ({@link indicatorDirection}); and for a target of 0, "none" (`≤0`) unless the name states a
+ * change or a balance: "at least 0" of a count, a share or a number of incidents says nothing
+ * (衡山县 2020: 明显变质比例 0, 安全事件发生数 0起).
+ */
+function naturalOperator(context: TargetContext, value?: Quantity): Comparator {
+  if (value !== undefined && quantityValue(value).isZero()) {
+    const key = nameKey(context.name ?? '').toLowerCase();
+    if (!ZERO_FLOOR_WORDS.some((w) => key.includes(w))) return '<=';
+  }
   return isLowerBetter(context.name ?? '', context.path ?? []) ? '<=' : '>=';
 }
 
@@ -537,8 +572,8 @@ export function parseTargetIn(
     const q = parseQuantity(input);
     if (!q.ok) return { ok: false, code: 'unparsable-target', message: q.message, text: String(input) };
     if (q.quantity === null) return fail(String(input), 'not a finite number', '不是有限数');
-    const op = naturalOperator(context);
     const value = withUnit(q.quantity, unit);
+    const op = naturalOperator(context, value);
     return {
       ok: true,
       target: { kind: 'comparison', operator: op, value, implicit: true, text: String(input) },
@@ -621,7 +656,7 @@ function parseNotation(
   if (single.ok && single.quantity !== null) {
     const value = withUnit(single.quantity, unit);
     const implicit = operator === null;
-    const natural = naturalOperator(context);
+    const natural = naturalOperator(context, value);
     const op: Comparator = operator ?? withInclusion(natural, inclusion);
     const target: Target = { kind: 'comparison', operator: op, value, implicit, text };
     return { ok: true, target: words === undefined ? target : { ...target, words } };
@@ -824,8 +859,8 @@ function readWords(
   if (after !== null) {
     const head = parseQuantity(after[1] as string);
     if (head.ok && head.quantity !== null) {
-      const natural = naturalOperator(context);
       const value = withUnit(head.quantity, unit);
+      const natural = naturalOperator(context, value);
       return {
         ok: true,
         target: {
@@ -886,7 +921,7 @@ function parseCells(cells: TargetCells, unit: string | null, context: TargetCont
   }
   if (value.quantity === null) return { ok: true, target: null };
   const implicit = operator === null;
-  const op: Comparator = operator ?? naturalOperator(context);
+  const op: Comparator = operator ?? naturalOperator(context, value.quantity);
   return {
     ok: true,
     target: { kind: 'comparison', operator: op, value: withUnit(value.quantity, unit), implicit, text },

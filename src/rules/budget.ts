@@ -611,6 +611,11 @@ function checkSums(
     if (cmp.byRounding) {
       findings.push(roundingFinding('budget-sum', name, [...path, col], printed.text, cmp, ''));
     } else if (!cmp.consistent) {
+      // Children that print nothing are unknown, not zero: a parent above the sum of the
+      // printed ones may hold them (a Capital line with no budget printed, SA National Treasury
+      // 2006/07). Then the difference is info; a parent below that sum is an error still.
+      const unknownRest =
+        blanks > 0 && col !== 'adjustment' && !sum.isNeg() && (parent.values[col] as Dec).gt(sum);
       findings.push(
         makeFinding(
           'budget-sum-mismatch',
@@ -623,7 +628,11 @@ function checkSums(
             sum: toExact(sum),
             blanks,
           },
-          { published: printed.text, recomputed: cmp.expected },
+          {
+            published: printed.text,
+            recomputed: cmp.expected,
+            ...(unknownRest ? { severity: 'info' as const } : {}),
+          },
         ),
       );
     }

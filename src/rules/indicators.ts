@@ -49,12 +49,14 @@ export function checkIndicatorRow(
   const t = ev.target;
   switch (ev.note?.code) {
     case 'unparsable-target':
+      // On a row that prints no actual nothing depends on the target (no status, deviation or
+      // score): info, not warning (scoring-rubric rows, 铜陵郊区 2021, 广水市 2021).
       findings.push(
         makeFinding(
           'unparsable-target',
           [...path, 'target'],
           { detail: ev.note.message },
-          { published: targetText },
+          { published: targetText, ...(ev.status === 'not-reported' ? { severity: 'info' as const } : {}) },
         ),
       );
       break;
@@ -292,7 +294,9 @@ function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding
     return;
   }
   const relative = printed.unit === '%';
-  if (!relative && printed.unit !== null && printed.unit !== d?.unit) {
+  // A deviation printed in 个百分点 (percentage points) beside percentages is the absolute one.
+  const points = printed.unit === '个百分点' && d?.unit === '%';
+  if (!relative && !points && printed.unit !== null && printed.unit !== d?.unit) {
     findings.push(
       makeFinding(
         'unit-mismatch',

@@ -442,8 +442,8 @@ function repeatsParent(
  * True when a printed total exceeds the printed scores of `units`, beyond their rounding, by no
  * more than the weights the table does not show (`declared` − {@link coveredWeight}), each side
  * over its rounding interval: the lost rows,
- * scored anywhere from 0 to their weights, explain the total. False when a score is missing
- * (the sum is unknown) or nothing is printed.
+ * scored anywhere from 0 to their weights, explain the total. Only the scores printed count
+ * (a block cut off after its heading adds nothing and covers nothing); false when none is.
  */
 function totalWithinMissing(
   total: Quantity,
@@ -451,8 +451,17 @@ function totalWithinMissing(
   declared: Dec,
   ctx: CheckContext,
 ): boolean {
-  const s = sumPrinted(units, ctx);
-  if (s.kind !== 'sum') return false;
+  const parts: Interval[] = [];
+  let exact = ZERO;
+  const collect = (u: Unit): void => {
+    if (u.printed) {
+      exact = exact.plus(quantityValue(u.printed));
+      parts.push(scoreInterval(u.printed, u.weight, ctx.profile.rounding, ctx.strict));
+    } else if (u.kind === 'group') for (const c of u.children) collect(c);
+  };
+  for (const u of units) collect(u);
+  if (parts.length === 0) return false;
+  const s = { exact, interval: sumIntervals(parts) };
   let shown = ZERO;
   for (const u of units) shown = shown.plus(coveredWeight(u));
   const missing = declared.minus(shown);
@@ -783,9 +792,8 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   // incomplete and its total is not compared with the rows it shows.
   const lostRows =
     publishedTotal !== null &&
-    weights !== null &&
     anyWeight &&
-    weights.lt(declared) &&
+    (short.length > 0 || (weights !== null && weights.lt(declared))) &&
     totalWithinMissing(publishedTotal, [...counted, ...topGroups, ...ungrouped], declared, ctx);
   const whole = publishedTotalCell.present && !lostRows;
   let weightsComplete = false;

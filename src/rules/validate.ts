@@ -8,7 +8,7 @@ import { describeType, parseQuantity, quantityValue } from '../core/quantity.js'
 import { SCORING_PROFILES } from '../figures/profiles.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
-import { AMOUNT_UNITS, type AmountUnit, type BudgetLine, type Report } from '../model/report.js';
+import type { AmountUnit, BudgetLine, Report } from '../model/report.js';
 import { checkBudgetTrees } from './budget.js';
 import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
 import { crossCheck } from './cross-checks.js';
@@ -18,8 +18,6 @@ import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
 import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
-
-const AMOUNT_UNIT_SET: ReadonlySet<string> = new Set(AMOUNT_UNITS);
 
 /**
  * Checks a report figure by figure and recomputes every figure it prints.
@@ -87,10 +85,17 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       ? profile.overAchievementThreshold
       : options.overAchievementThreshold,
   );
+  // Any unit as printed: the known ones convert, the others compare like with like (DESIGN §3).
   const amountUnit: AmountUnit =
-    typeof report.amountUnit === 'string' && AMOUNT_UNIT_SET.has(report.amountUnit)
-      ? (report.amountUnit as AmountUnit)
-      : '万元';
+    typeof report.amountUnit === 'string' && report.amountUnit.trim() !== '' ? report.amountUnit : '万元';
+  // The report's year dates the deadlines and dates that print none (9月前, 10月完成).
+  const evaluate =
+    typeof report.year === 'number' &&
+    Number.isInteger(report.year) &&
+    report.year >= 1000 &&
+    report.year <= 9999
+      ? { year: report.year, ...(options.evaluate ?? {}) }
+      : (options.evaluate ?? {});
 
   let roots: readonly BudgetLine[] = [];
   if (Array.isArray(report.budget)) roots = report.budget;
@@ -116,7 +121,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   }
   const rows: IndicatorRow[] = [];
   raw.forEach((source, i) => {
-    const row = readIndicatorRow(source, ['indicators', i], options.evaluate ?? {}, findings);
+    const row = readIndicatorRow(source, ['indicators', i], evaluate, findings);
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
     checkPrintedStatus(row, findings);
@@ -132,7 +137,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     groups,
     profile,
     threshold,
-    evaluate: options.evaluate ?? {},
+    evaluate,
     rounding: mode,
     strict,
     findings,
