@@ -424,13 +424,11 @@ function repeatsParent(
     if (w.present) {
       const score = figureCell(p.published?.score);
       const ps = score.present ? parseQuantity(showValue(score.raw)) : null;
+      const parentScore = ps?.ok ? ps.quantity : null;
       return (
-        w.value !== null &&
-        w.value.equals(weight) &&
-        ps !== null &&
-        ps.ok &&
-        ps.quantity !== null &&
-        quantityValue(ps.quantity).equals(quantityValue(printed))
+        w.value?.equals(weight) === true &&
+        parentScore !== null &&
+        quantityValue(parentScore).equals(quantityValue(printed))
       );
     }
     p = parentOf.get(p);
@@ -793,7 +791,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   const lostRows =
     publishedTotal !== null &&
     anyWeight &&
-    (short.length > 0 || (weights !== null && weights.lt(declared))) &&
+    (short.length > 0 || weights?.lt(declared)) &&
     totalWithinMissing(publishedTotal, [...counted, ...topGroups, ...ungrouped], declared, ctx);
   const whole = publishedTotalCell.present && !lostRows;
   let weightsComplete = false;
