@@ -64,7 +64,9 @@ describe('parseQuantity: thousands separators', () => {
     expectQuantity('≥1,000人次'.slice(1), { value: '1000', unit: '人次' });
   });
 
-  it.each(['12 34', '1,23', '1,2345', '1, 234', '1 23'])(
+  // `1,23` is a decimal comma now (1.23; conventions §7): a comma before one or two digits in a
+  // number without thousands separators cannot group thousands.
+  it.each(['12 34', '1,2345', '1, 234', '1 23', '1,234,5'])(
     'rejects %j: a separator must be followed by exactly three digits',
     (text) => {
       const r = parseQuantity(text);

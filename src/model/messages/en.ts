@@ -142,7 +142,9 @@ export const EN: Catalog = {
     `${subject(p.subject)}: the printed score ${p.published} is above its weight ${p.weight}`,
   'score-missing': (p) => `${subject(p.subject)}: a weight ${p.weight} is printed but no score`,
   'weights-incomplete': (p) =>
-    `the printed weights add up to ${p.sum} of ${p.expected}${p.missing.length > 0 ? ` (missing: ${p.missing.join(', ')})` : ''}: the table looks incomplete, so no total and no grade are recomputed`,
+    p.sum === p.expected
+      ? `the rows printed under ${p.missing.length > 0 ? p.missing.join(', ') : 'some groups'} fall short of their weights: the table looks incomplete, so no total and no grade are recomputed`
+      : `the printed weights add up to ${p.sum} of ${p.expected}${p.missing.length > 0 ? ` (missing: ${p.missing.join(', ')})` : ''}: the table looks incomplete, so no total and no grade are recomputed`,
   'negative-amount': (p) => `${line(p.line)}: the ${COLUMN[p.column]} is negative (${p.value})`,
   'over-establishment': (p) =>
     `${p.actual} staff in post against ${p.authorized} authorised posts (在职人员控制率 ${p.rate}): above the establishment`,

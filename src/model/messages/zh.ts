@@ -140,7 +140,9 @@ export const ZH: Catalog = {
   'score-above-weight': (p) => `${subject(p.subject)}：得分 ${p.published} 高于分值 ${p.weight}`,
   'score-missing': (p) => `${subject(p.subject)}：印有分值 ${p.weight}，但未印得分`,
   'weights-incomplete': (p) =>
-    `所印分值合计 ${p.sum}，不足 ${p.expected}${p.missing.length > 0 ? `（缺少：${p.missing.join('、')}）` : ''}：表格似不完整，不重算总分和等级`,
+    p.sum === p.expected
+      ? `${p.missing.length > 0 ? p.missing.join('、') : '部分指标组'}下所印各行分值之和不足该组分值：表格似不完整，不重算总分和等级`
+      : `所印分值合计 ${p.sum}，不足 ${p.expected}${p.missing.length > 0 ? `（缺少：${p.missing.join('、')}）` : ''}：表格似不完整，不重算总分和等级`,
   'negative-amount': (p) => `${line(p.line)}${COLUMN[p.column]}为负数（${p.value}）`,
   'over-establishment': (p) =>
     `在职 ${p.actual} 人，编制 ${p.authorized} 人（在职人员控制率 ${p.rate}），超出编制`,
