@@ -335,6 +335,8 @@ const NOTE_CODES = [
   'approximate-actual',
   'qualitative-actual',
   'numeric-actual',
+  'unit-reading',
+  'implicit-direction',
 ];
 
 const indicatorInput: fc.Arbitrary<IndicatorInput> = fc.record(

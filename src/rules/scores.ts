@@ -611,7 +611,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
       } else findings.push(...local);
     }
     if (!printed && weight.value !== null && !figureCell(line.published?.score).present) {
-      findings.push(makeFinding('score-missing', where, { subject, weight: showValue(line.weight) }, {}));
+      findings.push(makeFinding('score-missing', where, { subject, weight: toExact(weight.value) }, {}));
     }
     budgetUnits.set(row, {
       kind: 'budget',
@@ -740,9 +740,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
       };
       const entered = checkOne(r, printed, where, subject, met, ctx, ruleInterval);
       if (!printed && weight !== null && !row.printedScore.present) {
-        findings.push(
-          makeFinding('score-missing', where, { subject, weight: showValue(row.weight.raw) }, {}),
-        );
+        findings.push(makeFinding('score-missing', where, { subject, weight: toExact(weight) }, {}));
       }
       unit = {
         kind: 'row',
