@@ -30,14 +30,14 @@ const ENTRIES = [
     code: "export { executionRate } from 'outturn';",
     format: 'esm',
     resolves: 'dist/index.js',
-    budget: { minified: 55_000, gzip: 22_000 },
+    budget: { minified: 60_000, gzip: 23_000 },
   },
   {
     name: "import * from 'outturn' (the whole core)",
     code: "export * from 'outturn';",
     format: 'esm',
     resolves: 'dist/index.js',
-    budget: { minified: 130_000, gzip: 42_000 },
+    budget: { minified: 190_000, gzip: 62_000 },
   },
   {
     // What a CommonJS bundle gets: the same reachability rules; the whole core's budget.
@@ -45,7 +45,7 @@ const ENTRIES = [
     code: "module.exports = require('outturn');",
     format: 'cjs',
     resolves: 'dist/index.cjs',
-    budget: { minified: 130_000, gzip: 42_000 },
+    budget: { minified: 190_000, gzip: 62_000 },
   },
 ];
 
