@@ -34,7 +34,15 @@ export {
   staffControlRate,
 } from './figures/common-indicators.js';
 export { compareFigures, isBelow } from './figures/compare.js';
-export { compareGrades, declaredOutcome, GRADE_SCALES, type GradeComparison } from './figures/grades.js';
+export type { Deadline } from './figures/deadline.js';
+export {
+  compareGrades,
+  DIRECTION_SCALES,
+  declaredOutcome,
+  GRADE_SCALES,
+  type GradeComparison,
+  OPPOSITE_STATEMENTS,
+} from './figures/grades.js';
 export {
   type Deviation,
   type EvaluateOptions,
@@ -67,6 +75,8 @@ export {
 export {
   type Comparator,
   comparatorSymbol,
+  type IndicatorDirection,
+  indicatorDirection,
   isLowerBetter,
   type ParseTargetResult,
   parseTarget,

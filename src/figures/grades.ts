@@ -169,7 +169,7 @@ export type GradeComparison = 'met' | 'not-met' | 'needs-judgement';
  * or better → `met`, worse → `not-met` (a target that is the negation at the bottom, 不公开, is
  * met only by itself). Wording on no common scale is `needs-judgement`, never silently met,
  * unless the actual declares the outcome itself ({@link declaredOutcome}: 达成预期指标 is met,
- * 部分/未达成预期指标 are not). See {@link gradeGap} for the distances scoring uses.
+ * 部分/未达成预期指标 are not). See `gradeGap` (internal) for the distances scoring uses.
  *
  * @throws TypeError when `expected` or `actual` is not a string.
  * @example
