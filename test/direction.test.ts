@@ -4,7 +4,13 @@
  * targets, and the last digit of relative deviations. Every example of the issue is a table row.
  */
 import fc from 'fast-check';
-import { evaluateIndicator, isLowerBetter, scoreIndicator, validateReport } from 'outturn';
+import {
+  evaluateIndicator,
+  indicatorDirection,
+  isLowerBetter,
+  scoreIndicator,
+  validateReport,
+} from 'outturn';
 import { describe, expect, it } from 'vitest';
 
 /** The band or printed score of an indicator with weight 10, or the reason there is none. */
@@ -309,5 +315,23 @@ describe('relative deviations keep their last digit at extreme magnitudes', () =
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('English measure names that state a ceiling or a cost (Queensland Treasury 2018–19)', () => {
+  it.each<[string, boolean]>([
+    ['Average cost per hour of advice and support output', true],
+    [
+      'Maintain a sustainable public service by ensuring overall growth in full time equivalent employees does not exceed population growth',
+      true,
+    ],
+    ['Target ongoing reduction in the debt-to-revenue ratio', true],
+    ['Unit cost of processing a claim', true],
+    // The measure is the reduction itself, or a recovery: more is better.
+    ['Percentage reduction in greenhouse gas emissions', false],
+    ['Cost recovery rate', false],
+    ['Number of officials trained', false],
+  ])('%s → lower is better: %s', (name, lower) => {
+    expect(indicatorDirection(name).lowerIsBetter).toBe(lower);
   });
 });

@@ -112,11 +112,7 @@ describe('South Africa, DSD 2020/21: Programme 2 Social Assistance, expenditure 
 // item 3: the direction stated in an English name ('ongoing reduction', 'does not exceed',
 // 'at or below', 'cost per hour'), today read as higher-is-better, so two met measures are
 // `not-met` with a `reason-missing` warning.
-// Left for a follow-up: directions stated in English words inside the measure's name ("ongoing
-// reduction", "does not exceed", "at or below 8.5%", "average cost per hour") are not read yet,
-// so four measures come out not-met. The Chinese direction rules of issue 12 item 3 do not cover
-// English names.
-describe.skip('Australia, Queensland Treasury 2018–19: service standards with directions in words', () => {
+describe('Australia, Queensland Treasury 2018–19: service standards with directions in words', () => {
   const r = validateReport(load('au-qld-treasury-2018-19-service-standards'));
   const status = (i: number) => r.indicators[i]?.status;
 

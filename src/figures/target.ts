@@ -297,6 +297,30 @@ const MEASURE_WORDS: readonly string[] = [
  */
 const SAVING_PARTS: readonly string[] = ['节约', '节省', '节支', '降低', '下降', '减少', '压降', '压减'];
 
+/**
+ * English measure names that state a ceiling or a cost (Queensland Treasury 2018–19 service
+ * standards: "Average cost per hour of advice", "… growth … does not exceed population growth",
+ * "Target ongoing reduction in … debt-to-revenue ratio"). A name that measures the reduction
+ * itself ("Percentage reduction in …") is higher-is-better and is not matched.
+ */
+const ENGLISH_LOWER_PARTS: readonly string[] = [
+  'cost per',
+  'average cost',
+  'unit cost',
+  'does not exceed',
+  'not to exceed',
+  'reduction in',
+];
+
+function englishLowerPart(name: string): string | null {
+  const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/^(?:the )?(?:percentage|per cent|percent|%|rate|proportion|share|number|amount)\b/.test(n)) {
+    // "Percentage reduction in …", "Number of …": the measure itself, not a ceiling.
+    if (!n.includes('cost per') && !n.includes('average cost') && !n.includes('unit cost')) return null;
+  }
+  return ENGLISH_LOWER_PARTS.find((p) => n.includes(p)) ?? null;
+}
+
 /** Which rule decided the direction of an indicator (see {@link indicatorDirection}). */
 export interface IndicatorDirection {
   /** True when a lower figure is better: a bare target is then a ceiling (≤). */
@@ -371,7 +395,7 @@ export function indicatorDirection(name: string, path: readonly string[] = []): 
   const key = headOf(name);
   const saving = SAVING_PARTS.find((p) => key.includes(p));
   if (saving !== undefined) return { lowerIsBetter: false, rule: 'saving', part: saving };
-  const head = lowerHead(key);
+  const head = lowerHead(key) ?? englishLowerPart(name);
   if (head !== null) return { lowerIsBetter: true, rule: 'name', part: head };
   const rate = key.endsWith('率') || key.endsWith('度');
   const cost = rate ? undefined : path.find((segment) => nameKey(segment).includes('成本'));
