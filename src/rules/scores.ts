@@ -492,11 +492,15 @@ function ruleOf(u: Unit): { readonly exact: Dec; readonly interval: () => Interv
     if (u.entered === null) return null;
     return { exact: u.entered, interval: u.ruleInterval };
   }
-  const scored = u.children.filter((c) => c.scored);
-  if (scored.length === 0) return null;
+  return sumRules(u.children.filter((c) => c.scored));
+}
+
+/** The sum of the scores the rules give the units, with its rounding interval; null when one has none. */
+function sumRules(units: readonly Unit[]): ReturnType<typeof ruleOf> {
+  if (units.length === 0) return null;
   let exact = ZERO;
   const parts: (() => Interval | null)[] = [];
-  for (const c of scored) {
+  for (const c of units) {
     const r = ruleOf(c);
     if (r === null) return null;
     exact = exact.plus(r.exact);
@@ -829,34 +833,7 @@ export function checkScores(input: ScoreInput): ScoreOutput {
   findings.push(...groupMismatches.filter((f) => f.code !== 'weight-sum-mismatch'));
 
   // A table whose weights do not make up the whole has no meaningful total or grade.
-  let rules: ReturnType<typeof ruleOf> = null;
-  if (weightsComplete) {
-    let exact = ZERO;
-    const parts: (() => Interval | null)[] = [];
-    for (const u of top) {
-      const r = ruleOf(u);
-      if (r === null) {
-        rules = null;
-        parts.length = 0;
-        exact = ZERO;
-        break;
-      }
-      exact = exact.plus(r.exact);
-      parts.push(r.interval);
-      rules = {
-        exact,
-        interval: () => {
-          const is: Interval[] = [];
-          for (const p of parts) {
-            const i = p();
-            if (i === null) return null;
-            is.push(i);
-          }
-          return sumIntervals(is);
-        },
-      };
-    }
-  }
+  const rules = weightsComplete ? sumRules(top) : null;
   const totalScore = rules === null ? null : toFixed(rules.exact, profile.decimals, profile.rounding);
   const grade = totalScore === null ? null : gradeOf(totalScore, profile);
   if (publishedTotal && !lostRows) {
