@@ -113,9 +113,25 @@ const FROM_VALUES = {
     en: 'an Excel workbook: every sheet, or the one named by --sheet',
     zh: 'Excel 工作簿：全部工作表，或 --sheet 指定的一个',
   },
+  xls: {
+    en: 'an Excel 97–2003 workbook: every sheet, or the one named by --sheet',
+    zh: 'Excel 97–2003 工作簿：全部工作表，或 --sheet 指定的一个',
+  },
   text: {
-    en: 'the text a PDF reader gives: tab-separated cells and section titles',
-    zh: 'PDF 阅读器给出的文字：制表符分隔的单元格与章节标题',
+    en: 'the text a PDF reader or a browser copy gives: tab-separated cells and section titles',
+    zh: 'PDF 阅读器或浏览器复制得到的文字：制表符分隔的单元格与章节标题',
+  },
+  html: {
+    en: 'a web page (信息公开 page): its tables and the paragraphs around them',
+    zh: '网页（信息公开页面）：其中的表格及表格前后的段落',
+  },
+  docx: {
+    en: 'a Word document (.docx): its tables and the paragraphs around them',
+    zh: 'Word 文档（.docx）：其中的表格及表格前后的段落',
+  },
+  pdf: {
+    en: 'a digital PDF (made by Word, WPS or LibreOffice): its text, grouped into lines and cells by position',
+    zh: '电子版 PDF（由 Word、WPS 或 LibreOffice 生成）：其文字按位置组成行与单元格',
   },
 } as const satisfies Record<ImportFormat, Localized>;
 

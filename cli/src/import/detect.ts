@@ -20,11 +20,41 @@ export function isZip(bytes: Uint8Array): boolean {
   return startsWithBytes(bytes, ZIP);
 }
 
-/** A binary file the importers do not read: an Excel 97–2003 workbook (or another OLE2 file), a PDF. */
-export function refusedBinary(bytes: Uint8Array): 'ole2' | 'pdf' | null {
-  if (startsWithBytes(bytes, OLE2)) return 'ole2';
-  if (startsWithBytes(bytes, PDF)) return 'pdf';
+/** True when the bytes are an OLE2 compound file (an Excel 97–2003 .xls is one; so is a Word .doc). */
+export function isOle2(bytes: Uint8Array): boolean {
+  return startsWithBytes(bytes, OLE2);
+}
+
+/** True when the bytes start as a PDF does (`%PDF-`). */
+export function isPdf(bytes: Uint8Array): boolean {
+  return startsWithBytes(bytes, PDF);
+}
+
+/**
+ * The kind of zip archive, from the names of its members (its central directory only: nothing
+ * is decompressed): `docx` (word/document.xml), `xlsx` (xl/workbook.xml or .bin), or null.
+ */
+export function zipKind(names: readonly string[]): 'xlsx' | 'docx' | null {
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.some((n) => n === 'xl/workbook.xml' || n === 'xl/workbook.bin')) return 'xlsx';
   return null;
+}
+
+/**
+ * True when the bytes look like a web page: after a byte order mark and white space, the first
+ * 1024 bytes begin with `<!DOCTYPE html`, `<html`, `<head`, `<meta`, `<body`, `<table`, or an
+ * XML declaration or a comment followed by one of these (case-insensitive).
+ */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head = '';
+  const n = Math.min(bytes.length, 1024);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b !== 0) head += String.fromCharCode(b < 0x80 ? b : 0x20);
+  }
+  head = head.trimStart().toLowerCase();
+  head = head.replace(/^(?:<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+/, '');
+  return /^<(?:!doctype\s+html|html|head|meta|body|table)[\s>/]/.test(head);
 }
 
 /**

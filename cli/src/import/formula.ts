@@ -35,7 +35,7 @@ export function noteFormula(
   label: string,
   value: string,
 ): void {
-  if (sheet.grid.format === 'xlsx' || !isFormulaLike(value)) return;
+  if (sheet.grid.format === 'xlsx' || sheet.grid.format === 'xls' || !isFormulaLike(value)) return;
   log.notes.push(
     item(sheet.grid.locate(r, c), value, {
       en: `looks like a spreadsheet formula (column "${label}"): kept as text, never evaluated`,

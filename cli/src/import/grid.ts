@@ -15,6 +15,20 @@ export interface MergedRange {
   readonly c1: number;
 }
 
+/**
+ * True for the formats whose rows are lines of extracted text (PDF text, a PDF): a blank line
+ * may be a page break, a line of one cell may be a title, a long cell wraps onto later lines.
+ * The other formats have cells (CSV records, worksheet rows, table rows of a page or document).
+ */
+export function isLineFormat(format: ImportFormat): boolean {
+  return format === 'text' || format === 'pdf';
+}
+
+/** True for the formats whose cells come from a spreadsheet or a document (merges, cell addresses). */
+export function isCellFormat(format: ImportFormat): boolean {
+  return format === 'xlsx' || format === 'xls' || format === 'html' || format === 'docx';
+}
+
 /** Rows of cell texts with their locations. Cells are as in the input (not trimmed). */
 export interface Grid {
   readonly format: ImportFormat;
@@ -65,6 +79,7 @@ function columnLetters(column: number): string {
 
 /** A grid of worksheet cells whose top-left cell is at (`row0`, `col0`) of the sheet. */
 export function sheetGrid(
+  format: 'xlsx' | 'xls',
   rows: readonly (readonly string[])[],
   merges: readonly MergedRange[],
   sheet: string,
@@ -76,7 +91,7 @@ export function sheetGrid(
   const base = file === undefined ? { sheet } : { file, sheet };
   const address = (r: number, c: number) => `${columnLetters(col0 + c)}${row0 + r + 1}`;
   return {
-    format: 'xlsx',
+    format,
     rows,
     merges,
     locate: (row, column) =>
@@ -89,5 +104,45 @@ export function sheetGrid(
         : from === to
           ? { ...base, cell: address(from, column) }
           : { ...base, cell: `${address(from, column)}:${address(to, column)}` },
+  };
+}
+
+/**
+ * Where a row of a document grid (a web page, a Word document) comes from: a row of one of its
+ * tables, or a paragraph outside them (a title, the 单位 line above a table).
+ */
+export type DocumentPlace =
+  | { readonly table: number; readonly row: number }
+  | { readonly paragraph: number };
+
+/**
+ * A grid of a web page or Word document: its paragraphs (one-cell rows) and table rows in
+ * document order, `places[i]` saying where row `i` is; merged ranges (rowspan/colspan,
+ * vMerge/gridSpan) relative to the grid.
+ */
+export function documentGrid(
+  format: 'html' | 'docx',
+  rows: readonly (readonly string[])[],
+  merges: readonly MergedRange[],
+  places: readonly DocumentPlace[],
+  file: string | undefined,
+): Grid {
+  const base = file === undefined ? {} : { file };
+  const at = (row: number, column?: number): Location => {
+    const place = places[row] ?? { paragraph: row + 1 };
+    if ('paragraph' in place) return { ...base, paragraph: place.paragraph };
+    return column === undefined ? { ...base, ...place } : { ...base, ...place, column: column + 1 };
+  };
+  return {
+    format,
+    rows,
+    merges,
+    locate: at,
+    locateRows: (from, to, column) => {
+      const first = at(from, column);
+      const last = places[to];
+      if (from === to || last === undefined || !('row' in last) || first.row === undefined) return first;
+      return first.table === last.table ? { ...first, rowEnd: last.row } : first;
+    },
   };
 }

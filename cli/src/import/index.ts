@@ -14,13 +14,24 @@
  */
 import { assemble, merge, noTable } from './assemble.js';
 import { csvGrid } from './csv.js';
-import { detectTextFormat, isZip, refusedBinary } from './detect.js';
+import { detectTextFormat, isOle2, isPdf, isZip, looksLikeHtml, zipKind } from './detect.js';
+import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
 import { decodeText } from './encoding.js';
 import type { Meta } from './facts.js';
-import type { Grid } from './grid.js';
+import { type Grid, isLineFormat } from './grid.js';
 import { findStaffing, textGrid } from './pdf-text.js';
 import { type GridReading, readGrid } from './read-grid.js';
-import { failure, type ImportFormat, type ImportResult, type ImportSuccess, item } from './types.js';
+import {
+  failure,
+  type ImportFailure,
+  type ImportFormat,
+  type ImportItem,
+  type ImportResult,
+  type ImportSuccess,
+  item,
+  type Location,
+} from './types.js';
+import { zipNames } from './zip.js';
 
 export { type DetectedFormat, detectTextFormat } from './detect.js';
 export { type DecodeResult, decodeText, type TextEncoding } from './encoding.js';
@@ -42,6 +53,8 @@ export interface ImportOptions {
   readonly fileName?: string | undefined;
   /** The worksheet to read (.xlsx; the name as written, or differing only in case and outer spaces); every sheet when absent. Other formats ignore it. */
   readonly sheet?: string | undefined;
+  /** The most bytes a file may have (default 100 MiB, 104 857 600); a larger one is refused. */
+  readonly maxBytes?: number | undefined;
 }
 
 /** Options of {@link importText}. */
@@ -58,7 +71,7 @@ export interface ImportFile {
   readonly fileName?: string | undefined;
 }
 
-const FORMATS: readonly string[] = ['csv', 'xlsx', 'text'];
+const FORMATS: readonly string[] = ['csv', 'text', 'xlsx', 'xls', 'html', 'docx', 'pdf'];
 const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
 
 /**
@@ -109,40 +122,61 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
   checkOptions(options, 'importReport', FORMATS);
   const file = options.fileName;
   const at = file === undefined ? undefined : { file };
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    ...(options.maxBytes === undefined ? {} : { bytes: options.maxBytes }),
+  };
   if (bytes.length === 0) return failure('the file is empty', '文件是空的', at);
-  const zip = isZip(bytes);
-  if (options.from === 'xlsx' || (options.from === undefined && zip)) {
-    if (!zip) {
-      return failure(
-        'not an .xlsx workbook (it does not start with the zip signature "PK")',
-        '不是 .xlsx 工作簿（文件不以 zip 签名“PK”开头）',
-        at,
-      );
-    }
-    return importWorkbook(bytes, options);
-  }
-  if (options.from === undefined) {
-    const refused = refusedBinary(bytes);
-    if (refused === 'ole2') {
-      return failure(
-        'an Excel 97–2003 workbook (.xls) or another OLE2 file: save it as .xlsx or as CSV (UTF-8) and import that',
-        'Excel 97–2003 工作簿（.xls）或其他 OLE2 文件：请另存为 .xlsx 或 CSV（UTF-8）后再导入',
-        at,
-      );
-    }
-    if (refused === 'pdf') {
-      return failure(
-        'a PDF file: extract its text first (copy the tables from a PDF reader, or run pdftotext) and import the text',
-        'PDF 文件：请先提取文字（从 PDF 阅读器复制表格，或用 pdftotext 转换）再导入文字',
-        at,
-      );
+  if (bytes.length > limits.bytes) return tooLarge(bytes.length, limits.bytes, at);
+  const format = options.from ?? sniff(bytes);
+  if (typeof format === 'object') return { ...format, ...(at === undefined ? {} : { at }) };
+  const ctx: ReadContext = { file, sheet: options.sheet, limits };
+  switch (format) {
+    case 'xlsx':
+    case 'xls':
+    case 'docx':
+    case 'pdf':
+    case 'html':
+      return importDocument(bytes, format, ctx);
+    default: {
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
+      const result = readText(decoded.text, format, file);
+      return result.ok ? { ...result, encoding: decoded.encoding } : result;
     }
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
-  const from = options.from === 'csv' || options.from === 'text' ? options.from : undefined;
-  const result = readText(decoded.text, from, file);
-  return result.ok ? { ...result, encoding: decoded.encoding } : result;
+}
+
+/** The format of a file from its first bytes (and a zip archive's member names), or a failure. */
+function sniff(bytes: Uint8Array): ImportFormat | undefined | ImportFailure {
+  if (isZip(bytes)) {
+    let names: string[];
+    try {
+      names = zipNames(bytes);
+    } catch {
+      return failure('a damaged zip archive: neither an .xlsx workbook nor a .docx document can be read from it', '损坏的 zip 压缩文件：无法从中读取 .xlsx 工作簿或 .docx 文档');
+    }
+    const kind = zipKind(names);
+    if (kind === null) {
+      return failure(
+        'a zip archive that is neither an .xlsx workbook nor a .docx document',
+        '既不是 .xlsx 工作簿也不是 .docx 文档的 zip 压缩文件',
+      );
+    }
+    return kind;
+  }
+  if (isOle2(bytes)) return 'xls';
+  if (isPdf(bytes)) return 'pdf';
+  if (looksLikeHtml(bytes)) return 'html';
+  return undefined;
+}
+
+function tooLarge(size: number, limit: number, at: Location | undefined): ImportFailure {
+  return failure(
+    `the file has ${size} bytes, more than the limit of ${limit} (maxBytes, --max-bytes)`,
+    `文件有 ${size} 字节，超过上限 ${limit} 字节（maxBytes，--max-bytes）`,
+    at,
+  );
 }
 
 /**
@@ -251,40 +285,59 @@ function readText(text: string, from: 'csv' | 'text' | undefined, file: string |
   const meta: Meta = {};
   const reading = readGrid(grid, meta);
   const notes = [...reading.notes];
-  if (detected === 'text' && meta.authorized === undefined && meta.actualStaff === undefined) {
-    const staffing = findStaffing(body.split(/\r\n|\n|\r/));
-    if (staffing !== null) {
-      meta.authorized = staffing.authorized;
-      meta.actualStaff = staffing.actual;
-      meta.staffingNote = staffing.sentence;
-      notes.push(
-        item(grid.locate(staffing.line), staffing.sentence, {
-          en: `staffing read from this sentence: authorized ${staffing.authorized}, actual ${staffing.actual}`,
-          zh: `编制与实有人数取自此句：编制 ${staffing.authorized}，实有 ${staffing.actual}`,
-        }),
-      );
-    }
-  }
+  if (detected === 'text') noteStaffing(grid, meta, notes);
   return assemble([reading], meta, detected, null, notes, at);
 }
 
-async function importWorkbook(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  const { workbookGrids } = await import('./xlsx.js');
-  const file = options.fileName;
-  const book = await workbookGrids(bytes, { sheet: options.sheet, file });
-  if (!book.ok) return book;
+const READERS = {
+  xlsx: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xlsx'),
+  xls: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xls'),
+  html: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./html.js')).readHtml(bytes, ctx),
+  docx: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./docx.js')).readDocx(bytes, ctx),
+  pdf: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./pdf.js')).readPdf(bytes, ctx),
+} as const;
+
+/** Imports a workbook, web page, Word document or PDF: its reader's grids, read as any grid is. */
+async function importDocument(
+  bytes: Uint8Array,
+  format: keyof typeof READERS,
+  ctx: ReadContext,
+): Promise<ImportResult> {
+  const file = ctx.file;
+  const at = file === undefined ? undefined : { file };
+  const doc = await READERS[format](bytes, ctx);
+  if (!doc.ok) return doc.at === undefined && at !== undefined ? { ...doc, at } : doc;
   const meta: Meta = {};
   const readings: GridReading[] = [];
-  for (const sheet of book.sheets) {
-    if (sheet.grid === null) continue;
-    readings.push(readGrid(sheet.grid, meta));
+  const notes: ImportItem[] = [...doc.notes];
+  for (const part of doc.parts) {
+    if (part.grid === null) continue;
+    const reading = readGrid(part.grid, meta);
+    readings.push(reading);
+    notes.push(...reading.notes);
+    if (isLineFormat(part.grid.format)) noteStaffing(part.grid, meta, notes);
   }
-  const at = file === undefined ? undefined : { file };
-  if (options.sheet !== undefined && readings.every((r) => r.tables.budget + r.tables.indicators === 0)) {
-    const name = book.sheets[0]?.name ?? options.sheet;
+  if (ctx.sheet !== undefined && readings.every((r) => r.tables.budget + r.tables.indicators === 0)) {
+    const name = doc.parts[0]?.name ?? ctx.sheet;
     return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
   }
-  return assemble(readings, meta, 'xlsx', null, [...book.notes, ...readings.flatMap((r) => r.notes)], at);
+  return assemble(readings, meta, format, null, notes, at);
+}
+
+/** Staffing from a sentence of the prose of a grid of text lines, when no table stated it. */
+function noteStaffing(grid: Grid, meta: Meta, notes: ImportItem[]): void {
+  if (meta.authorized !== undefined || meta.actualStaff !== undefined) return;
+  const staffing = findStaffing(grid.rows.map((row) => row.join('\t')));
+  if (staffing === null) return;
+  meta.authorized = staffing.authorized;
+  meta.actualStaff = staffing.actual;
+  meta.staffingNote = staffing.sentence;
+  notes.push(
+    item(grid.locate(staffing.line), staffing.sentence, {
+      en: `staffing read from this sentence: authorized ${staffing.authorized}, actual ${staffing.actual}`,
+      zh: `编制与实有人数取自此句：编制 ${staffing.authorized}，实有 ${staffing.actual}`,
+    }),
+  );
 }
 
 function checkBytes(bytes: unknown, fn: string): void {
@@ -301,6 +354,9 @@ function checkOptions(options: unknown, fn: string, formats: readonly string[]):
   if (o.from !== undefined && !(typeof o.from === 'string' && formats.includes(o.from))) {
     const list = formats.map((f) => `'${f}'`).join(', ');
     throw new TypeError(`${fn}: from must be one of ${list}, not ${typeName(o.from)}`);
+  }
+  if (o.maxBytes !== undefined && !(Number.isSafeInteger(o.maxBytes) && (o.maxBytes as number) > 0)) {
+    throw new TypeError(`${fn}: maxBytes must be a positive integer, not ${typeName(o.maxBytes)}`);
   }
   for (const key of ['fileName', 'sheet']) {
     if (o[key] !== undefined && typeof o[key] !== 'string') {

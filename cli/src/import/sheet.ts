@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type { Grid } from './grid.js';
+import { type Grid, isLineFormat } from './grid.js';
 import { type Line, lineOf } from './lines.js';
 
 /** What the sheet knows of one row, computed the first time the row is asked for. */
@@ -82,7 +82,7 @@ function looksLikeFigure(text: string): boolean {
 /** The sheet of a grid. */
 export function sheetOf(grid: Grid): Sheet {
   const rows = grid.rows;
-  const isText = grid.format === 'text';
+  const isText = isLineFormat(grid.format);
   const cache: (RowCells | undefined)[] = [];
   const origin = new Map<string, readonly [number, number]>();
   for (const m of grid.merges) {

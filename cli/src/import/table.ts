@@ -9,6 +9,7 @@ import type { BudgetLine, Indicator } from 'outturn';
 import { readBudgetTable } from './budget-table.js';
 import { isCaption } from './captions.js';
 import { isGoalsRow } from './goals.js';
+import { isCellFormat } from './grid.js';
 import type { Group } from './groups.js';
 import type { Header } from './header-row.js';
 import { amountUnitOf } from './headers.js';
@@ -114,7 +115,7 @@ function notRagged(reader: Reader, h: Header, r: number): boolean {
   const extra = sheet.filled(r).filter((c) => c >= h.width);
   if (extra.length === 0) return true;
   const count = (extra[extra.length - 1] as number) + 1;
-  if (sheet.grid.format === 'xlsx') {
+  if (isCellFormat(sheet.grid.format)) {
     for (const c of extra) {
       log.unplaced.push(
         item(sheet.grid.locate(r, c), sheet.raw(r, c), {

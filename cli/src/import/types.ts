@@ -8,8 +8,12 @@
 import type { Lang, Messages, Report } from 'outturn';
 import type { TextEncoding } from './encoding.js';
 
-/** The formats the importers read: CSV (also `;`- or tab-separated), an .xlsx workbook, PDF text. */
-export type ImportFormat = 'csv' | 'xlsx' | 'text';
+/**
+ * The formats the importers read: CSV (also `;`- or tab-separated), PDF or browser text
+ * (`text`: tab-separated lines), an .xlsx or .xls workbook, a web page (`html`), a Word
+ * document (`docx`), a digital PDF (`pdf`).
+ */
+export type ImportFormat = 'csv' | 'text' | 'xlsx' | 'xls' | 'html' | 'docx' | 'pdf';
 
 /**
  * A place in an input file: a line (and column) of a CSV or text file, or a cell of a
@@ -29,6 +33,16 @@ export interface Location {
   readonly column?: number;
   /** A worksheet cell (`B7`), range (`B7:B12`) or list of cells (`C3,C4`). */
   readonly cell?: string;
+  /** 1-based page of a PDF (with `line`: the line on that page). */
+  readonly page?: number;
+  /** 1-based table of a web page or Word document (with `row` and `column`). */
+  readonly table?: number;
+  /** 1-based row of that table. */
+  readonly row?: number;
+  /** Last row of a range of rows of that table. */
+  readonly rowEnd?: number;
+  /** 1-based paragraph of a web page or Word document outside its tables. */
+  readonly paragraph?: number;
 }
 
 /**
@@ -85,8 +99,9 @@ export type ImportResult = ImportSuccess | ImportFailure;
 /**
  * Renders a location in one language: `budget.csv, line 5, column 3` / `budget.csv 第 5 行第 3 列`,
  * `lines 57–62` / `第 57–62 行`, `预算!B7`, `'Sheet 1'!A1:F1` (a sheet name with other
- * characters than letters, digits and `_` is quoted, as spreadsheets write it). A location with
- * nothing in it is `""`.
+ * characters than letters, digits and `_` is quoted, as spreadsheets write it), `table 2, row 5,
+ * column 3` / `第 2 个表格第 5 行第 3 列` (a web page or Word document), `paragraph 4` / `第 4 段`,
+ * `page 3, line 12` / `第 3 页第 12 行` (a PDF). A location with nothing in it is `""`.
  *
  * @example
  * ```ts
@@ -94,30 +109,46 @@ export type ImportResult = ImportSuccess | ImportFailure;
  * formatLocation({ file: 'report.csv', line: 80, column: 6 }, 'zh'); // 'report.csv 第 80 行第 6 列'
  * formatLocation({ line: 57, lineEnd: 62 }, 'en');                  // 'lines 57–62'
  * formatLocation({ sheet: '预算', cell: 'G2' }, 'en');               // '预算!G2'
+ * formatLocation({ table: 2, row: 5, column: 3 }, 'zh');            // '第 2 个表格第 5 行第 3 列'
+ * formatLocation({ file: 'r.pdf', page: 3, line: 12 }, 'en');       // 'r.pdf, page 3, line 12'
  * ```
  */
 export function formatLocation(at: Location, lang: Lang): string {
-  const parts: string[] = [];
+  const zh = lang === 'zh';
+  let place = '';
   if (at.sheet !== undefined) {
     const sheet = /^[\p{L}\p{N}_]+$/u.test(at.sheet) ? at.sheet : `'${at.sheet.replaceAll("'", "''")}'`;
-    parts.push(at.cell !== undefined ? `${sheet}!${at.cell}` : sheet);
+    place = at.cell !== undefined ? `${sheet}!${at.cell}` : sheet;
+  } else if (at.table !== undefined) {
+    const parts = [zh ? `第 ${at.table} 个表格` : `table ${at.table}`];
+    if (at.row !== undefined) {
+      const range = at.rowEnd !== undefined && at.rowEnd !== at.row;
+      if (zh) parts.push(range ? `第 ${at.row}–${at.rowEnd} 行` : `第 ${at.row} 行`);
+      else parts.push(range ? `rows ${at.row}–${at.rowEnd}` : `row ${at.row}`);
+    }
+    if (at.column !== undefined) parts.push(zh ? `第 ${at.column} 列` : `column ${at.column}`);
+    place = parts.join(zh ? '' : ', ');
+  } else if (at.paragraph !== undefined) {
+    place = zh ? `第 ${at.paragraph} 段` : `paragraph ${at.paragraph}`;
   } else if (at.line !== undefined) {
     const lines =
       at.lineEnd !== undefined && at.lineEnd !== at.line
-        ? lang === 'zh'
+        ? zh
           ? `第 ${at.line}–${at.lineEnd} 行`
           : `lines ${at.line}–${at.lineEnd}`
-        : lang === 'zh'
+        : zh
           ? `第 ${at.line} 行`
           : `line ${at.line}`;
-    const column =
-      at.column === undefined ? '' : lang === 'zh' ? `第 ${at.column} 列` : `, column ${at.column}`;
-    parts.push(`${lines}${column}`);
+    const column = at.column === undefined ? '' : zh ? `第 ${at.column} 列` : `, column ${at.column}`;
+    place = `${lines}${column}`;
   }
-  const place = parts.join('');
+  if (at.page !== undefined) {
+    const page = zh ? `第 ${at.page} 页` : `page ${at.page}`;
+    place = place === '' ? page : zh ? `${page}${place}` : `${page}, ${place}`;
+  }
   if (at.file === undefined) return place;
   if (place === '') return at.file;
-  return lang === 'zh' ? `${at.file} ${place}` : `${at.file}, ${place}`;
+  return zh ? `${at.file} ${place}` : `${at.file}, ${place}`;
 }
 
 /**

@@ -10,19 +10,9 @@
  * @internal
  */
 import type { CellObject, WorkSheet } from '@e965/xlsx';
+import type { DocumentPart, DocumentResult, ReadContext } from './document.js';
 import { type Grid, type MergedRange, sheetGrid } from './grid.js';
-import { failure, type ImportFailure, type ImportItem, item } from './types.js';
-
-/** One worksheet of a workbook, as a grid (null when the sheet is empty). */
-export interface SheetData {
-  readonly name: string;
-  readonly grid: Grid | null;
-}
-
-/** Result of {@link workbookGrids}. */
-export type WorkbookResult =
-  | { readonly ok: true; readonly sheets: readonly SheetData[]; readonly notes: readonly ImportItem[] }
-  | ImportFailure;
+import { failure, type ImportItem, item } from './types.js';
 
 function cellText(
   cell: CellObject | undefined,
@@ -44,10 +34,11 @@ function cellText(
  * that does not exist, a named sheet that is empty, a workbook without any data and a file
  * that is not a workbook are failures with a message.
  */
-export async function workbookGrids(
+export async function readWorkbook(
   bytes: Uint8Array,
-  options: { readonly sheet?: string | undefined; readonly file?: string | undefined } = {},
-): Promise<WorkbookResult> {
+  options: ReadContext,
+  format: 'xlsx' | 'xls',
+): Promise<DocumentResult> {
   const XLSX = await import('@e965/xlsx');
   let workbook: ReturnType<typeof XLSX.read>;
   try {
@@ -79,10 +70,10 @@ export async function workbookGrids(
     chosen = [found];
   }
   const notes: ImportItem[] = [];
-  const sheets: SheetData[] = [];
+  const sheets: DocumentPart[] = [];
   for (const name of chosen) {
     const ws = workbook.Sheets[name];
-    const grid = ws === undefined ? null : sheetToGrid(XLSX.utils, ws, name, options.file, notes);
+    const grid = ws === undefined ? null : sheetToGrid(XLSX.utils, ws, name, options.file, notes, format);
     sheets.push({ name, grid });
   }
   if (sheets.every((s) => s.grid === null)) {
@@ -97,7 +88,7 @@ export async function workbookGrids(
       file,
     );
   }
-  return { ok: true, sheets, notes };
+  return { ok: true, parts: sheets, notes };
 }
 
 type Utils = typeof import('@e965/xlsx').utils;
@@ -108,6 +99,7 @@ function sheetToGrid(
   name: string,
   file: string | undefined,
   notes: ImportItem[],
+  format: 'xlsx' | 'xls',
 ): Grid | null {
   const ref = ws['!ref'];
   if (ref === undefined) return null;
@@ -153,5 +145,5 @@ function sheetToGrid(
       }),
     );
   }
-  return sheetGrid(rows, merges, name, range.s.r, range.s.c, width, file);
+  return sheetGrid(format, rows, merges, name, range.s.r, range.s.c, width, file);
 }
