@@ -111,9 +111,7 @@ export function sheetGrid(
  * Where a row of a document grid (a web page, a Word document) comes from: a row of one of its
  * tables, or a paragraph outside them (a title, the 单位 line above a table).
  */
-export type DocumentPlace =
-  | { readonly table: number; readonly row: number }
-  | { readonly paragraph: number };
+export type DocumentPlace = { readonly table: number; readonly row: number } | { readonly paragraph: number };
 
 /**
  * A grid of a web page or Word document: its paragraphs (one-cell rows) and table rows in

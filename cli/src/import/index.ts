@@ -154,7 +154,10 @@ function sniff(bytes: Uint8Array): ImportFormat | undefined | ImportFailure {
     try {
       names = zipNames(bytes);
     } catch {
-      return failure('a damaged zip archive: neither an .xlsx workbook nor a .docx document can be read from it', '损坏的 zip 压缩文件：无法从中读取 .xlsx 工作簿或 .docx 文档');
+      return failure(
+        'a damaged zip archive: neither an .xlsx workbook nor a .docx document can be read from it',
+        '损坏的 zip 压缩文件：无法从中读取 .xlsx 工作簿或 .docx 文档',
+      );
     }
     const kind = zipKind(names);
     if (kind === null) {
@@ -290,8 +293,10 @@ function readText(text: string, from: 'csv' | 'text' | undefined, file: string |
 }
 
 const READERS = {
-  xlsx: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xlsx'),
-  xls: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xls'),
+  xlsx: async (bytes: Uint8Array, ctx: ReadContext) =>
+    (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xlsx'),
+  xls: async (bytes: Uint8Array, ctx: ReadContext) =>
+    (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xls'),
   html: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./html.js')).readHtml(bytes, ctx),
   docx: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./docx.js')).readDocx(bytes, ctx),
   pdf: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./pdf.js')).readPdf(bytes, ctx),
