@@ -35,6 +35,7 @@ export {
 } from './figures/common-indicators.js';
 export { compareFigures, isBelow } from './figures/compare.js';
 export type { Deadline } from './figures/deadline.js';
+export { type IndicatorDirection, indicatorDirection, isLowerBetter } from './figures/direction.js';
 export {
   compareGrades,
   DIRECTION_SCALES,
@@ -75,9 +76,6 @@ export {
 export {
   type Comparator,
   comparatorSymbol,
-  type IndicatorDirection,
-  indicatorDirection,
-  isLowerBetter,
   type ParseTargetResult,
   parseTarget,
   type Target,

@@ -31,8 +31,9 @@ import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
+import { indicatorDirection } from './direction.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, indicatorDirection, parseTargetIn, type Target } from './target.js';
+import { type Comparator, parseTargetIn, type Target } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
