@@ -309,7 +309,7 @@ function findingsOfJson(c: RealCase): Promise<unknown[]> {
   if (found === undefined) {
     const file = join(TMP, `${c.id}.json`);
     writeFileSync(file, JSON.stringify(expectedOf(c)));
-    found = run(['check', file, '--format', 'json']).then((r) => findingsOf(r.stdout));
+    found = run(['check', file, '--format', 'json', '--lang', 'en']).then((r) => findingsOf(r.stdout));
     jsonFindings.set(c.id, found);
   }
   return found;
@@ -347,7 +347,7 @@ for (const c of CASES)
 
     it.each(formats)(`outturn check of the .%s prints the findings of the JSON`, async (format) => {
       const fileName = `${c.id}.${format}`;
-      const r = await run(['check', join(REAL, c.id, fileName), '--format', 'json']);
+      const r = await run(['check', join(REAL, c.id, fileName), '--format', 'json', '--lang', 'en']);
       if (r.status === 2)
         expect.fail(`${fileName}: outturn check exited 2: ${r.stderr.trim().split('\n')[0]}`);
       const diffs = findingDifferences(await findingsOfJson(c), findingsOf(r.stdout));
