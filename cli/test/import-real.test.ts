@@ -1,0 +1,356 @@
+/**
+ * Real published tables in the formats people publish them in: each table's HTML master (its
+ * source's layout: title rows, merged cells, the form's labels and extra columns, see
+ * fixtures/import/real/README.md) and what LibreOffice makes of it (.xlsx, .xls, GB18030 .csv,
+ * .docx, .pdf; scripts/fixtures/real.mjs) import to the hand-made report JSON of
+ * examples/reports/ field for field, and `outturn check` of each file prints the findings of
+ * `outturn check` of the JSON.
+ *
+ * Nothing is loosened to make a case pass: what a table does not print is listed per table with
+ * the reason, and left out of the comparison on both sides; everything else must be equal.
+ * `node scripts/fixtures/real-matrix.mjs` prints the table × format matrix of these tests.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importReport } from 'outturn-cli/import';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, readJson } from './fixtures/import/helpers.js';
+import { run } from './support/run.js';
+
+const REAL = join(FIXTURES, 'real');
+
+/** The formats each table is made in (file suffix after the table's id). */
+const FORMATS = ['html', 'xlsx', 'xls', 'csv', 'docx', 'pdf'] as const;
+
+interface RealCase {
+  readonly id: string;
+  /** The hand-made JSON, relative to the repository. */
+  readonly json: string;
+  /** Whether a GBK copy of the master (`<id>.gbk.html`, `<meta charset="gb2312">`) is made. */
+  readonly gbk?: boolean;
+  /**
+   * Fields of the JSON the table does not print, left out of the comparison on both sides:
+   * `year`, `entity`, `amountUnit`, or `groups[<path joined by />]`; each with the reason.
+   */
+  readonly ignored?: readonly (readonly [string, string])[];
+  /**
+   * Names the JSON writes with context the table does not print (a root line named after its
+   * table's heading): the JSON's name → the name as printed, each with the reason in `why`.
+   */
+  readonly printed?: {
+    readonly names?: Readonly<Record<string, string>>;
+    readonly entity?: string;
+    readonly why: string;
+  };
+}
+
+const CASES: readonly RealCase[] = [
+  {
+    id: 'cn-hebei-langfang-food-school-2019-hvac',
+    json: 'examples/reports/cn-hebei-langfang-food-school-2019-hvac.json',
+    gbk: true,
+  },
+  {
+    id: 'cn-sichuan-qingshen-fgj-2023-wages',
+    json: 'examples/reports/cn-sichuan-qingshen-fgj-2023-wages.json',
+  },
+  {
+    id: 'cn-hubei-guangshui-transport-2021-rural-roads',
+    json: 'examples/reports/cn-hubei-guangshui-transport-2021-rural-roads.json',
+    printed: {
+      names: { '项目资金(合计)': '项目资金来源' },
+      why: 'the funds line has no label of its own: the JSON names it after the block and its 合计 column, the table prints 项目资金来源 beside it',
+    },
+    ignored: [
+      [
+        'groups[项目绩效/产出指标/质量指标]',
+        'the stored source is readable only up to the first 产出 row: the master ends there, without the 质量指标 12 分 rows',
+      ],
+    ],
+  },
+  {
+    id: 'cn-anhui-tianchang-tanghu-2020-department',
+    json: 'examples/reports/cn-anhui-tianchang-tanghu-2020-department.json',
+    ignored: [['year', 'the table prints no budget year; the JSON infers 2020 from 填报日期 2021.5.18']],
+  },
+  {
+    id: 'cn-guizhou-suiyang-taibai-2021-department',
+    json: 'examples/reports/cn-guizhou-suiyang-taibai-2021-department.json',
+    ignored: [['year', 'the table prints no budget year; the JSON infers 2021 from 填报日期 2022年2月3日']],
+  },
+  {
+    id: 'cn-chongqing-science-city-media-2021-department',
+    json: 'examples/reports/cn-chongqing-science-city-media-2021-department.json',
+    ignored: [
+      ['year', 'the table prints no budget year; the JSON infers 2021 from the goal text (中心2021年…)'],
+      [
+        'entity',
+        'the stored table prints no unit name (主管部门 is empty); the JSON names it from the goal text',
+      ],
+    ],
+  },
+  {
+    id: 'cn-hunan-hengshan-grain-2020-reserve-grain',
+    json: 'examples/reports/cn-hunan-hengshan-grain-2020-reserve-grain.json',
+    gbk: true,
+  },
+  {
+    id: 'cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement',
+    json: 'examples/reports/cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement.json',
+  },
+  { id: 'suzhou-commerce-service-center-2023', json: 'examples/suzhou-commerce-service-center-2023.json' },
+  {
+    id: 'au-qld-treasury-2018-19-service-standards',
+    json: 'examples/reports/au-qld-treasury-2018-19-service-standards.json',
+    printed: {
+      paths: {
+        'Economic and fiscal coordination — Fiscal coordination': 'Fiscal coordination',
+        'Economic and fiscal coordination — Economic policy, analysis and forecasting':
+          'Economic policy, analysis and forecasting',
+      },
+      why: "the JSON joins the page's heading (Economic and fiscal coordination) to each table's name",
+    },
+  },
+  {
+    id: 'ug-kamuli-2017-18-q4-revenue-expenditure',
+    json: 'examples/reports/ug-kamuli-2017-18-q4-revenue-expenditure.json',
+    ignored: [
+      [
+        'amountUnit',
+        'the JSON keeps the printed unit (Ushs Thousands) in `printedUnit`, written before the report format took any unit',
+      ],
+    ],
+    printed: {
+      names: {
+        'Total Revenues shares (Overall Revenue Performance)': 'Total Revenues shares',
+        'Grand Total (Overall Expenditure Performance by Workplan)': 'Grand Total',
+      },
+      entity: 'Kamuli District',
+      why: 'the JSON adds the table heading to each total line and the vote and country to the entity',
+    },
+  },
+  {
+    id: 'za-dsd-2021-22-appropriation-statement',
+    json: 'examples/reports/za-dsd-2021-22-appropriation-statement.json',
+    printed: {
+      names: {
+        'Department of Social Development (Vote 19, voted funds)': 'Department of Social Development',
+        'Programme 3: Social Security Policy And Administration — Total (2021/22)': 'Total',
+        'Programme 3: Social Security Policy And Administration — Total (2020/21 comparatives)': 'Total',
+        'Programme 3 — Current payments (2021/22)': 'Current payments',
+        'Programme 3 — Current payments (2020/21 comparatives)': 'Current payments',
+        'Programme 3 — Goods and services item: Administrative fees': 'Administrative fees',
+        'Programme 3 — Goods and services item: Advertising': 'Advertising',
+        'Programme 3 — Goods and services item: Minor assets': 'Minor assets',
+        'Programme 3 — Goods and services item: Bursaries: Employees': 'Bursaries: Employees',
+        'Programme 3 — Goods and services item: Catering: Departmental activities':
+          'Catering: Departmental activities',
+        'Programme 3 — Goods and services item: Communication (G&S)': 'Communication (G&S)',
+        'Programme 3 — Goods and services item: Computer services': 'Computer services',
+        'Programme 3 — Goods and services item: Consultants: Business and advisory services':
+          'Consultants: Business and advisory services',
+        'Programme 3 — Goods and services item: Legal services': 'Legal services',
+        'Programme 3 — Goods and services item: Contractors': 'Contractors',
+        'Programme 3 — Goods and services item: Entertainment': 'Entertainment',
+        'Administration (notes 4.1)': 'Administration',
+        'Social Assistance (notes 4.1)': 'Social Assistance',
+        'Social Security Policy and Administration (notes 4.1)': 'Social Security Policy and Administration',
+      },
+      entity: 'Department of Social Development',
+      why: 'the JSON names each root line with the page it comes from (its notes say so); the tables print the label after that context',
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// What is compared
+
+type Json = Record<string, unknown>;
+
+/** A cell that prints nothing: absent, null, empty, or `/` alone (DESIGN §1: "nothing printed"). */
+function nothing(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || v === '/';
+}
+
+function pick(obj: Json, keys: readonly string[], published: readonly string[]): Json {
+  const out: Json = {};
+  for (const k of keys) if (!nothing(obj[k])) out[k] = obj[k];
+  const p = (obj.published ?? {}) as Json;
+  const pub: Json = {};
+  for (const k of published) if (!nothing(p[k])) pub[k] = p[k];
+  if (Object.keys(pub).length > 0) out.published = pub;
+  return out;
+}
+
+const BUDGET = ['name', 'kind', 'initial', 'adjustment', 'adjusted', 'actual', 'weight'] as const;
+const BUDGET_PUBLISHED = ['executionRate', 'score', 'variance'] as const;
+const INDICATOR = ['path', 'name', 'target', 'actual', 'unit', 'weight', 'source', 'reason'] as const;
+const INDICATOR_PUBLISHED = ['deviation', 'score', 'status'] as const;
+
+function budgetOf(lines: unknown, names: Readonly<Record<string, string>>): unknown[] {
+  return ((lines ?? []) as Json[]).map((line) => {
+    const out = pick(line, BUDGET, BUDGET_PUBLISHED);
+    if (typeof out.name === 'string' && names[out.name] !== undefined) out.name = names[out.name];
+    const children = budgetOf(line.children, names);
+    if (children.length > 0) out.children = children;
+    return out;
+  });
+}
+
+const groupKey = (g: Json) => `groups[${((g.path ?? []) as string[]).join('/')}]`;
+
+/**
+ * The fields of a report that a table prints, in one object: the facts, every budget line,
+ * indicator and group with the fields of DESIGN §3, `published.totalScore`/`grade`.
+ */
+function compared(report: Json, c: RealCase): Json {
+  const ignored = new Set((c.ignored ?? []).map(([field]) => field));
+  const names = c.printed?.names ?? {};
+  const paths = c.printed?.paths ?? {};
+  const printedPath = (p: unknown) => (Array.isArray(p) ? p.map((e) => paths[e as string] ?? e) : p);
+  const out: Json = {};
+  for (const k of ['entity', 'year', 'amountUnit'] as const)
+    if (!ignored.has(k) && !nothing(report[k])) out[k] = report[k];
+  out.budget = budgetOf(report.budget, names);
+  out.indicators = ((report.indicators ?? []) as Json[]).map((i) => {
+    const picked = pick(i, INDICATOR, INDICATOR_PUBLISHED);
+    if (picked.path !== undefined) picked.path = printedPath(picked.path);
+    return picked;
+  });
+  out.groups = ((report.groups ?? []) as Json[])
+    .filter((g) => !ignored.has(groupKey(g)))
+    .map((g) => {
+      const picked = pick(g, ['path', 'weight'], ['score']);
+      if (picked.path !== undefined) picked.path = printedPath(picked.path);
+      return picked;
+    });
+  const p = (report.published ?? {}) as Json;
+  out.published = Object.fromEntries(
+    (['totalScore', 'grade'] as const).filter((k) => !nothing(p[k])).map((k) => [k, p[k]]),
+  );
+  return out;
+}
+
+/** The expected side: the JSON with its names and entity as the table prints them. */
+function expectedOf(c: RealCase): Json {
+  const json = readJson(join(ROOT, c.json));
+  const { source: _source, ...report } = json;
+  if (c.printed?.entity !== undefined) report.entity = c.printed.entity;
+  return report;
+}
+
+/** Every difference between two values, as `path: expected …, got …` lines. */
+function differences(expected: unknown, got: unknown, path = ''): string[] {
+  if (JSON.stringify(expected) === JSON.stringify(got)) return [];
+  const show = (v: unknown) => (v === undefined ? '(nothing)' : JSON.stringify(v));
+  if (Array.isArray(expected) && Array.isArray(got)) {
+    const out: string[] = [];
+    for (let k = 0; k < Math.max(expected.length, got.length); k++)
+      out.push(...differences(expected[k], got[k], `${path}[${k}]`));
+    return out;
+  }
+  const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(expected) && isObject(got)) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(got)])];
+    return keys.flatMap((k) => differences(expected[k], got[k], path === '' ? k : `${path}.${k}`));
+  }
+  return [`${path || '(report)'}: expected ${show(expected)}, got ${show(got)}`];
+}
+
+/** The message of a failed comparison: how many fields differ, then the first 25. */
+function report(label: string, diffs: readonly string[]): string {
+  const shown = diffs.slice(0, 25).map((d) => `  ${d}`);
+  const more = diffs.length > 25 ? [`  … and ${diffs.length - 25} more`] : [];
+  return [`${label}: ${diffs.length} field(s) differ`, ...shown, ...more].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// `outturn check`, in process
+
+const TMP = mkdtempSync(join(tmpdir(), 'outturn-real-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+/** A finding as `--format json` prints it, without the message (its wording is the renderer's). */
+function findingsOf(stdout: string): unknown[] {
+  const parsed = JSON.parse(stdout) as { findings: Json[] };
+  return parsed.findings
+    .filter((f) => f.code !== 'unknown-field') // the JSON's own extra fields (`reasonCell` …), not the table's
+    .map(({ code, severity, path, published, recomputed }) => ({
+      code,
+      severity,
+      path,
+      published,
+      recomputed,
+    }));
+}
+
+/**
+ * The findings one check gives and the other does not, as `finding: expected …, got (nothing)`
+ * (missing from the file's check) and `finding: expected (nothing), got …` (only in the file's).
+ */
+function findingDifferences(expected: readonly unknown[], got: readonly unknown[]): string[] {
+  const left = got.map((f) => JSON.stringify(f));
+  const out: string[] = [];
+  for (const f of expected.map((e) => JSON.stringify(e))) {
+    const k = left.indexOf(f);
+    if (k >= 0) left.splice(k, 1);
+    else out.push(`finding: expected ${f}, got (nothing)`);
+  }
+  for (const f of left) out.push(`finding: expected (nothing), got ${f}`);
+  return out;
+}
+
+const jsonFindings = new Map<string, Promise<unknown[]>>();
+
+/** The findings of `outturn check` of the hand-made JSON (without `source`), once per table. */
+function findingsOfJson(c: RealCase): Promise<unknown[]> {
+  let found = jsonFindings.get(c.id);
+  if (found === undefined) {
+    const file = join(TMP, `${c.id}.json`);
+    writeFileSync(file, JSON.stringify(expectedOf(c)));
+    found = run(['check', file, '--format', 'json', '--lang', 'en']).then((r) => findingsOf(r.stdout));
+    jsonFindings.set(c.id, found);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+for (const c of CASES)
+  describe(c.id, () => {
+    const formats = [...FORMATS, ...(c.gbk ? (['gbk.html'] as const) : [])];
+    const expected = expectedOf(c);
+
+    it('lists why each ignored field is ignored, and ignores only fields the JSON has', () => {
+      for (const [field, why] of c.ignored ?? []) {
+        expect(why.length).toBeGreaterThan(20);
+        const groups = ((expected.groups ?? []) as Json[]).map(groupKey);
+        expect(
+          field in expected ||
+            groups.includes(field) ||
+            (field === 'amountUnit' && 'printedUnit' in expected),
+        ).toBe(true);
+      }
+      for (const name of Object.keys(c.printed?.names ?? {}))
+        expect(JSON.stringify(expected.budget)).toContain(JSON.stringify(name));
+    });
+
+    it.each(formats)(`.%s imports to the hand-made JSON`, async (format) => {
+      const fileName = `${c.id}.${format}`;
+      const bytes = readFileSync(join(REAL, c.id, fileName));
+      const r = await importReport(bytes, { fileName });
+      if (!r.ok) expect.fail(`${fileName}: import failed: ${r.message.en}`);
+      const diffs = differences(compared(expected, c), compared(r.report as unknown as Json, c));
+      if (diffs.length > 0) expect.fail(report(fileName, diffs));
+    });
+
+    it.each(formats)(`outturn check of the .%s prints the findings of the JSON`, async (format) => {
+      const fileName = `${c.id}.${format}`;
+      const r = await run(['check', join(REAL, c.id, fileName), '--format', 'json', '--lang', 'en']);
+      if (r.status === 2)
+        expect.fail(`${fileName}: outturn check exited 2: ${r.stderr.trim().split('\n')[0]}`);
+      const diffs = findingDifferences(await findingsOfJson(c), findingsOf(r.stdout));
+      if (diffs.length > 0) expect.fail(report(`${fileName} findings`, diffs));
+    });
+  });
