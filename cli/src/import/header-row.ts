@@ -52,6 +52,11 @@ type Draft = { -readonly [K in keyof Column]: Column[K] };
 const GROUP_LABEL =
   /^(?:预算执行情况|预算资金|资金情况|执行情况|完成情况|绩效指标|指标|年度|金额|预算|决算|全年|本年|上年|.*\((?:万元|元|亿元)\)|budget|expenditure|appropriation|performance|currentyear|prioryear)$/i;
 
+/** A text short enough to be a label over columns: at most 20 characters, no sentence in it. */
+function isShortLabel(text: string): boolean {
+  return [...text].length <= 20 && !/[。；;]/.test(text);
+}
+
 /**
  * The header finder of a sheet: `header(r)` is the header starting at row `r`, or null.
  * `isFact(r)` tells a `key,value` row, which is never the upper row of a two-row header.
@@ -88,8 +93,8 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
         known(t) ||
         headerYear(t) !== null ||
         GROUP_LABEL.test(normalizeWidth(t).replace(/\s+/g, '')) ||
-        sheet.isMergedAcross(r, c) ||
-        sheet.isMergedDown(r, c)
+        // A merged label over columns is short: a merged cell of prose (a goal's text) is not one.
+        ((sheet.isMergedAcross(r, c) || sheet.isMergedDown(r, c)) && isShortLabel(t))
       );
     });
     if (!upper) return false;

@@ -40,6 +40,37 @@ interface Rec {
   readonly values: Map<IndicatorField, string>;
   /** 分值/得分 cells merged over this row and the rows below it: a block's, not this row's. */
   readonly blockValues: readonly BlockValue[];
+  /** The grade a 总分 row prints (优, 良, 合格 …). */
+  readonly grade?: string;
+}
+
+/** Width-normalised, without white space. */
+function compact(text: string): string {
+  return normalizeWidth(text).replace(/\s+/g, '');
+}
+
+/** The grades a self-evaluation prints (自评等级), either script. */
+const GRADE = /^(?:优|優|优秀|優秀|良|良好|中|中等|合格|及格|差|较差|較差|不合格|不及格|[A-D])$/;
+
+/** The cell of a 总分 row that prints a grade, as `[field, text]`, or undefined. */
+function gradeCell(
+  values: ReadonlyMap<IndicatorField, string>,
+): readonly [IndicatorField, string] | undefined {
+  for (const [f, v] of values) if (f !== 'weight' && f !== 'score' && GRADE.test(compact(v))) return [f, v];
+  return undefined;
+}
+
+/**
+ * The first non-empty cell of row `r` when it lies left of every column the table reads a value
+ * from (a label such as 总分 merged across the category and name columns), or null.
+ */
+function leadLabel(reader: Reader, h: Header, r: number): string | null {
+  const { sheet } = reader;
+  const first = sheet.filled(r)[0];
+  if (first === undefined) return null;
+  const values = h.columns.filter((c) => c.field !== null && c.field !== 'path' && c.field !== 'name');
+  if (values.some((c) => c.index <= first)) return null;
+  return sheet.text(r, first);
 }
 
 /** A 分值 or 得分 printed once for rows `row..last` in a merged cell. */
@@ -109,7 +140,30 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
     if (name === '' && !anyPath && values.size === 0 && blockValues.length === 0) continue;
     let kind: Rec['kind'];
     const groupOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
-    const total = labels.some((l) => TOTAL.test(normalizeWidth(l.name).replace(/\s+/g, '')));
+    // The 总分 row: its label in a category cell, or in the first cell of the row when a label
+    // merged across the category and name columns (or the block label's column) holds it.
+    const lead = leadLabel(reader, h, r);
+    const total =
+      labels.some((l) => TOTAL.test(compact(l.name))) || (lead !== null && TOTAL.test(compact(lead)));
+    // A grade printed in the 总分 row (`总分 | 100 | 96 | 优`, the Yunnan form), in whichever column.
+    const grade = total ? gradeCell(values) : undefined;
+    if (grade !== undefined) values.delete(grade[0]);
+    const totalOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
+    if (name === '' && total && (grade !== undefined || (totalOnly && values.has('score')))) {
+      recs.push({
+        kind: 'total',
+        row: r,
+        path,
+        labelWeights: labels.map((l) => l.weight),
+        printed,
+        name: lead ?? path.find((p) => p !== '') ?? '',
+        values,
+        blockValues,
+        ...(grade === undefined ? {} : { grade: grade[1] }),
+      });
+      continue;
+    }
+    if (grade !== undefined) values.set(grade[0], grade[1]);
     if (name === '' && total && groupOnly && values.has('score')) kind = 'total';
     else if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
     else if (name === '' && values.size === 0) kind = 'pathOnly';
@@ -234,8 +288,8 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
     }
     afterHeading = false;
     if (rec.kind === 'total') {
-      const label = rec.path.find((p) => p !== '') ?? '';
-      totalRow(reader, rec.row, label, rec.values.get('score') as string, rec.values.get('weight'));
+      const label = rec.name !== '' ? rec.name : (rec.path.find((p) => p !== '') ?? '');
+      totalRow(reader, rec.row, label, rec.values.get('score'), rec.values.get('weight'), rec.grade);
       return;
     }
     const prev = built[built.length - 1];

@@ -5,18 +5,23 @@
  *
  * @internal
  */
-import type { BudgetLine, Indicator } from 'outturn';
+import { type BudgetLine, type Indicator, normalizeWidth } from 'outturn';
 import { readBudgetTable } from './budget-table.js';
 import { isCaption } from './captions.js';
 import { isGoalsRow } from './goals.js';
 import { isCellFormat } from './grid.js';
-import type { Group } from './groups.js';
+import { type Group, TOTAL } from './groups.js';
 import type { Header } from './header-row.js';
 import { amountUnitOf } from './headers.js';
 import { readIndicatorTable } from './indicator-table.js';
 import { isTitleLine, isTopSectionTitle } from './lines.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
+
+/** Width-normalised, without white space. */
+function compactText(text: string): string {
+  return normalizeWidth(text).replace(/\s+/g, '');
+}
 
 /** What a table gives: its lines or its indicators, and the row after it. */
 export interface TableReading {
@@ -49,10 +54,11 @@ export function readTable(reader: Reader, h: Header): TableReading {
   }
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
-  unknownColumns(reader, h, kept);
-  if (h.kind === 'budget')
-    return { end, budget: readBudgetTable(reader, h, kept), indicators: [], groups: [] };
-  const { indicators, groups } = readIndicatorTable(reader, h, kept);
+  const header = namesBesideLabel(reader, h, kept);
+  unknownColumns(reader, header, kept);
+  if (header.kind === 'budget')
+    return { end, budget: readBudgetTable(reader, header, kept), indicators: [], groups: [] };
+  const { indicators, groups } = readIndicatorTable(reader, header, kept);
   return { end, budget: [], indicators, groups };
 }
 
@@ -78,7 +84,10 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
     if (reader.header(r) !== null || isGoalsRow(sheet, r)) break;
     const single = sheet.single(r);
     if (single !== null) {
-      const captionAbove = r + 1 < sheet.height && reader.header(r + 1) !== null;
+      // A caption starts at the table's left edge; a name alone further right (其他资金 in the
+      // second column, under a label merged down the first) is a row of the table.
+      const leftEdge = (sheet.filled(r)[0] ?? 0) <= (sheet.filled(h.first)[0] ?? 0);
+      const captionAbove = leftEdge && r + 1 < sheet.height && reader.header(r + 1) !== null;
       if (sheet.isText && sheet.length(r) === 1) {
         if (
           isTopSectionTitle(single) ||
@@ -93,10 +102,67 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
         // (A name alone, such as 其他资金 with nothing printed, is a row of the table.)
         break;
       }
+    } else if (!sheet.isText && reader.fact(r) !== null) {
+      // A `key | value` row (自评等级 | 优, 项目名称 | … of the next form) is the report's, not the table's.
+      break;
     }
     rows.push(r);
   }
   return { rows, end: r };
+}
+
+/**
+ * The official forms print the label of a budget block (`项目资金（万元）`, `年度预算申请`,
+ * `资金情况（万元）`) in the first column, merged down over the block (or once, above empty
+ * cells, in a CSV saved from it), and the names of the lines (年度资金总额, 其中：当年财政拨款 …) in
+ * the second column, which has no header of its own. When every data cell of the name column is
+ * empty and a column to its right, before the figures, has no other header and holds texts, that
+ * column holds the names; the label column is not read (it has nothing to read), and a note says
+ * so.
+ */
+function namesBesideLabel(reader: Reader, h: Header, rows: readonly number[]): Header {
+  if (h.kind !== 'budget') return h;
+  const { sheet, log } = reader;
+  const label = h.columns.find((c) => c.field === 'name');
+  if (label === undefined || rows.length === 0) return h;
+  const cells = (c: number) => rows.filter((r) => sheet.dataText(r, c, h.last) !== '');
+  if (cells(label.index).length > 0) return h;
+  const firstFigure = h.columns.find((c) => c.field !== null && c.field !== 'name')?.index ?? h.width;
+  const names = h.columns.find(
+    (c) =>
+      c.index > label.index &&
+      c.index < firstFigure &&
+      (c.label === '' || c.label === label.label) &&
+      cells(c.index).length > 0,
+  );
+  if (names === undefined) return h;
+  const used = cells(names.index);
+  log.notes.push(
+    item(
+      sheet.grid.locateRows(used[0] as number, used[used.length - 1] as number, names.index),
+      label.label,
+      {
+        en: `"${label.label}" is the label of the block, printed left of it: the names of its lines are read from the column to its right`,
+        zh: `“${label.label}”是整栏的标签，印在其左侧：各行的名称取自其右侧一列`,
+      },
+    ),
+  );
+  const columns = h.columns.map((c) => {
+    if (c === names) return { index: c.index, label: c.label, field: 'name' as const };
+    if (c === label) {
+      return {
+        index: c.index,
+        label: c.label,
+        field: null,
+        skipped: {
+          en: 'the label of the block, not the names of its lines',
+          zh: '整栏的标签，不是各行的名称',
+        },
+      };
+    }
+    return c;
+  });
+  return { ...h, columns };
 }
 
 /** Whether row `q` (after a blank row) starts something other than more rows of the table. */
@@ -146,6 +212,8 @@ function unknownColumns(reader: Reader, h: Header, rows: readonly number[]): voi
     for (const r of rows) {
       const v = sheet.dataText(r, col.index, h.last);
       if (v === '') continue;
+      // The label of a 总分 row, left of the values: the indicator reader reads that row.
+      if (h.kind === 'indicators' && sheet.filled(r)[0] === col.index && TOTAL.test(compactText(v))) continue;
       cells.push(r);
       values.push(v);
     }
