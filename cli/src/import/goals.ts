@@ -25,7 +25,13 @@ export interface Goal {
   readonly actual?: string;
 }
 
-const LABEL = /^(?:项目)?(?:年度)?总体(?:绩效)?目标(?:及完成情况)?$/;
+/**
+ * 年度总体目标, 总体目标, 项目年度目标 (the Hubei and Sichuan forms), with a trailing colon; and the
+ * row of what was done when the form gives it a label of its own (年度目标完成情况,
+ * 年度总体目标完成情况).
+ */
+const LABEL = /^(?:(?:项目)?(?:年度)?总体(?:绩效)?目标|项目年度(?:绩效)?目标)(?:及完成情况)?[:：]?$/;
+const DONE_LABEL = /^(?:项目)?(?:年度)?(?:总体)?(?:绩效)?目标完成情况(?:综述)?[:：]?$/;
 /** Header words of the goal columns, short: a longer cell is a goal's text. */
 const HEADER =
   /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
@@ -38,7 +44,9 @@ function key(text: string): string {
 /** True for a row whose first cell is the label of a goals block (年度总体目标, 总体目标). */
 export function isGoalsRow(sheet: Sheet, r: number): boolean {
   const first = sheet.filled(r)[0];
-  return first !== undefined && LABEL.test(key(sheet.text(r, first)));
+  if (first === undefined) return false;
+  const k = key(sheet.text(r, first));
+  return LABEL.test(k) || DONE_LABEL.test(k);
 }
 
 /** Reads the goals block at row `r` (a goals row). Returns the goals and the row after the block. */
@@ -50,9 +58,28 @@ export function readGoals(reader: Reader, r: number): { goals: Goal[]; end: numb
   const goals: Goal[] = [];
   const isHeader = rest.length > 0 && rest.every((c) => HEADER.test(key(sheet.text(r, c))));
   if (!isHeader) {
-    const goal = goalOf(rest.map((c) => [sheet.text(r, c), c === rest[rest.length - 1] && rest.length > 1]));
+    // `年度目标完成情况 | 完成。` is what was done; below `项目年度目标 | …` it completes that goal.
+    const done = DONE_LABEL.test(key(sheet.text(r, label)));
+    const goal = goalOf(
+      rest.map((c) => [sheet.text(r, c), done || (c === rest[rest.length - 1] && rest.length > 1)]),
+    );
+    let end = r + 1;
+    const next = done ? null : sheet.nextContentRow(r + 1);
+    const nextFirst = next === null ? undefined : sheet.filled(next)[0];
+    if (next !== null && nextFirst !== undefined && DONE_LABEL.test(key(sheet.text(next, nextFirst)))) {
+      const texts = sheet
+        .filled(next)
+        .slice(1)
+        .map((c) => sheet.text(next, c));
+      if (texts.length > 0) {
+        const actual = texts.join('\n');
+        goals.push({ ...(goal?.expected === undefined ? {} : { expected: goal.expected }), actual });
+        return { goals, end: next + 1 };
+      }
+      end = next + 1;
+    }
     if (goal !== null) goals.push(goal);
-    return { goals, end: r + 1 };
+    return { goals, end };
   }
   const columns = rest.map((c) => ({ c, actual: ACTUAL.test(key(sheet.text(r, c))) }));
   let q = r + 1;

@@ -141,7 +141,11 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
     const iCount = iFields.filter((f) => f !== null && f !== 'name' && f !== 'path').length;
     const bKey = bFields.some((f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget');
     const iKey = iFields.includes('target');
-    const bOk = bKey && (bCount >= 2 || bFields.includes('name'));
+    // A header that names indicator categories or indicators (一级指标, 三级指标, 指标名称) and no
+    // budget line is an indicator table's, even without a target column: never budget lines.
+    const indicatorNames = cells.some((c) => c.b === null && (c.i === 'path' || c.i === 'name'));
+    const bOk =
+      bKey && (bCount >= 2 || bFields.includes('name')) && !(indicatorNames && !bFields.includes('name'));
     const iOk = iKey && (iCount >= 2 || iFields.includes('name'));
     if (!bOk && !iOk) return null;
     const kind: Kind = bOk && (!iOk || bCount > iCount) ? 'budget' : 'indicators';

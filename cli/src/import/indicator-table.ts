@@ -49,6 +49,9 @@ function compact(text: string): string {
   return normalizeWidth(text).replace(/\s+/g, '');
 }
 
+/** A name that is the label of the total row, not an indicator's. */
+const TOTAL_NAME = /^(?:总分|總分|合计|合計|总计|總計|得分合计|分值合计|自评总分|自評總分|总得分|總得分)$/;
+
 /** The grades a self-evaluation prints (自评等级), either script. */
 const GRADE = /^(?:优|優|优秀|優秀|良|良好|中|中等|合格|及格|差|较差|較差|不合格|不及格|[A-D])$/;
 
@@ -143,20 +146,25 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
     // The 总分 row: its label in a category cell, or in the first cell of the row when a label
     // merged across the category and name columns (or the block label's column) holds it.
     const lead = leadLabel(reader, h, r);
+    // 总分 typed in the name column (三级指标) of a row that prints only 分值 and 得分: never an
+    // indicator, whose weight of 100 would double the table's.
+    const totalName = name !== '' && TOTAL_NAME.test(compact(name));
     const total =
-      labels.some((l) => TOTAL.test(compact(l.name))) || (lead !== null && TOTAL.test(compact(lead)));
+      totalName ||
+      labels.some((l) => TOTAL.test(compact(l.name))) ||
+      (lead !== null && TOTAL.test(compact(lead)));
     // A grade printed in the 总分 row (`总分 | 100 | 96 | 优`, the Yunnan form), in whichever column.
     const grade = total ? gradeCell(values) : undefined;
     if (grade !== undefined) values.delete(grade[0]);
     const totalOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
-    if (name === '' && total && (grade !== undefined || (totalOnly && values.has('score')))) {
+    if ((name === '' || totalName) && total && (grade !== undefined || (totalOnly && values.has('score')))) {
       recs.push({
         kind: 'total',
         row: r,
         path,
         labelWeights: labels.map((l) => l.weight),
         printed,
-        name: lead ?? path.find((p) => p !== '') ?? '',
+        name: totalName ? name : (lead ?? path.find((p) => p !== '') ?? ''),
         values,
         blockValues,
         ...(grade === undefined ? {} : { grade: grade[1] }),
