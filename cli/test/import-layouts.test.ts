@@ -286,3 +286,44 @@ describe('general rules of the forms', () => {
     expect(r.report.indicators?.length).toBe(1);
   });
 });
+
+describe('check never says "every printed figure recomputes" after recomputing nothing', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'outturn-nothing-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const compact = (s: string) => s.replace(/\s+/g, '');
+
+  it.each([
+    // A form left blank: the indicators print targets and nothing else; the budget names only.
+    [
+      'a blank form',
+      '项目资金（万元）,年初预算数,全年预算数,全年执行数\n年度资金总额,,,\n\n三级指标,年度指标值,实际完成值\n满意度,≥90%,\n',
+      false,
+    ],
+    // The reference report's 预算总金额, its 执行率 recomputed.
+    [
+      'a printed rate',
+      '本年度预算资金,年初预算数,调整预算数,实际支出数,执行率\n预算总金额,321.19,321.19,321.19,100.00%\n',
+      true,
+    ],
+  ] as const)('%s', async (_, text, recomputed) => {
+    const file = join(dir, `${recomputed ? 'rate' : 'blank'}.csv`);
+    writeFileSync(file, text);
+    for (const [format, lang, all, none] of [
+      [
+        'text',
+        'en',
+        'No findings: every printed figure recomputes',
+        'No findings, but nothing was recomputed',
+      ],
+      ['markdown', 'zh', '未发现问题：报告中的数字均可复算一致', '未发现问题，但没有复算任何数字'],
+    ] as const) {
+      const r = await run(['check', file, '--format', format, '--lang', lang]);
+      expect(r.status).toBe(0);
+      expect(compact(r.stdout).includes(compact(all))).toBe(recomputed);
+      expect(compact(r.stdout).includes(compact(none))).toBe(!recomputed);
+    }
+  });
+});
