@@ -143,6 +143,15 @@ const CASES: readonly Case[] = [
     }),
     unplaced: [['项目实施内容', 'a row outside the budget and indicator tables']],
   },
+  {
+    name: 'chongqing-science-city-2021-department',
+    // The table prints no year (the transcription infers 2021 from the goal's text).
+    facts: { title: '部门整体绩效自评表', year: undefined },
+    unplaced: [
+      ['指标性质: 定量指标', 'prints other things than comparison operators'],
+      ['得分系数（%）: 100%', 'is not a known indicator column'],
+    ],
+  },
 ];
 
 describe.each(CASES)('$name, laid out as its form prints it', (c) => {

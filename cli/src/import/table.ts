@@ -54,7 +54,7 @@ export function readTable(reader: Reader, h: Header): TableReading {
   }
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
-  const header = namesBesideLabel(reader, h, kept);
+  const header = operatorsOnly(reader, namesBesideLabel(reader, h, kept), kept);
   unknownColumns(reader, header, kept);
   if (header.kind === 'budget')
     return { end, budget: readBudgetTable(reader, header, kept), indicators: [], groups: [] };
@@ -162,6 +162,41 @@ function namesBesideLabel(reader: Reader, h: Header, rows: readonly number[]): H
     }
     return c;
   });
+  return { ...h, columns };
+}
+
+/** A comparison as an operator column prints it (`≥`, `≧`, `═`, `﹦`, `>=`, 不低于 …). */
+const OPERATOR =
+  /^(?:[<>=≥≤≧≦⩾⩽═﹦]{1,2}|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|高于|低于|至少|达到)$/;
+
+/**
+ * 指标性质 is the operator column of the Sichuan and Yunnan forms (`≥ | 95 | %`), and the kind of
+ * indicator in others (定量指标 / 定性指标, the Chongqing form). A column that prints anything
+ * but operators is not read as one: its cells are listed, and the targets stay as printed.
+ */
+function operatorsOnly(reader: Reader, h: Header, rows: readonly number[]): Header {
+  if (h.kind !== 'indicators') return h;
+  const { sheet } = reader;
+  const col = h.columns.find((c) => c.field === 'operator');
+  if (col === undefined) return h;
+  const other = rows.some((r) => {
+    const v = sheet.dataText(r, col.index, h.last);
+    return v !== '' && !OPERATOR.test(normalizeWidth(v).replace(/\s+/g, ''));
+  });
+  if (!other) return h;
+  const columns = h.columns.map((c) =>
+    c === col
+      ? {
+          index: c.index,
+          label: c.label,
+          field: null,
+          skipped: {
+            en: 'a column that prints other things than comparison operators (≥, ≤, =), not the operator of the targets',
+            zh: '该列印有比较符号（≥、≤、=）以外的内容，不是指标值的比较符号',
+          },
+        }
+      : c,
+  );
   return { ...h, columns };
 }
 
