@@ -152,6 +152,16 @@ const CASES: readonly Case[] = [
       ['得分系数（%）: 100%', 'is not a known indicator column'],
     ],
   },
+  {
+    name: 'anhui-tianchang-2020-department',
+    // The table prints no year (the transcription infers 2020 from the date it was filled in).
+    facts: { title: '部门整体支出绩效自评表', year: undefined },
+    unplaced: [
+      ['基本支出总额 | 864.2万 | 项目支出总额 | 0', 'a row outside the budget and indicator tables'],
+      ['偏差大或 目标未完成 原因分析 | 无', 'a row outside the budget and indicator tables'],
+      ['改进措施及 结果应用方案 | 无', 'a row outside the budget and indicator tables'],
+    ],
+  },
 ];
 
 describe.each(CASES)('$name, laid out as its form prints it', (c) => {

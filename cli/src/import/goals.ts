@@ -37,6 +37,41 @@ const HEADER =
   /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
 const ACTUAL = /完成|实际|综述/;
 
+/**
+ * A numbered goal with its points (`年度目标1:(80分)`, the Anhui 部门整体 form): the goal, and the
+ * block of the indicator table below it, whose rows' paths start with `年度目标1` and whose group
+ * has the points.
+ */
+const NUMBERED = /^((?:项目)?年度(?:绩效)?目标\d*)[:：]?(?:\((\d+(?:\.\d+)?)分\))?[:：]?$/;
+
+/** A goal block that names the indicator block below it. */
+export interface GoalHeading {
+  /** The label without its points: `年度目标1`. */
+  readonly name: string;
+  /** The points, as printed (`80`), or null. */
+  readonly weight: string | null;
+  /** 0-based row of the label. */
+  readonly row: number;
+}
+
+/** The heading a numbered goal row left for the next indicator table of its grid. */
+const headings = new WeakMap<Reader, GoalHeading>();
+
+/** The heading left by a numbered goal row (`年度目标1:(80分)`) for this indicator table, once. */
+export function takeGoalHeading(reader: Reader): GoalHeading | null {
+  const h = headings.get(reader);
+  if (h === undefined) return null;
+  headings.delete(reader);
+  return h;
+}
+
+/** The numbered goal a label names (`年度目标1:(80分)` → 年度目标1, 80), or null (年度总体目标). */
+function numbered(text: string): { name: string; weight: string | null } | null {
+  const m = NUMBERED.exec(key(text));
+  if (m?.[1] === undefined || (!/\d$/.test(m[1]) && m[2] === undefined)) return null;
+  return { name: m[1], weight: m[2] ?? null };
+}
+
 function key(text: string): string {
   return normalizeWidth(text).replace(/\s+/g, '');
 }
@@ -45,8 +80,11 @@ function key(text: string): string {
 export function isGoalsRow(sheet: Sheet, r: number): boolean {
   const first = sheet.filled(r)[0];
   if (first === undefined) return false;
-  const k = key(sheet.text(r, first));
-  return LABEL.test(k) || DONE_LABEL.test(k);
+  const text = sheet.text(r, first);
+  const k = key(text);
+  // A numbered goal is a label and its text (`年度目标1:(80分) | 增强…`); with more cells the
+  // label is merged down the left of indicator rows (`年度绩效目标（80分）`, a category).
+  return LABEL.test(k) || DONE_LABEL.test(k) || (sheet.filled(r).length <= 2 && numbered(text) !== null);
 }
 
 /** Reads the goals block at row `r` (a goals row). Returns the goals and the row after the block. */
@@ -56,6 +94,8 @@ export function readGoals(reader: Reader, r: number): { goals: Goal[]; end: numb
   const label = cells[0] as number;
   const rest = cells.slice(1);
   const goals: Goal[] = [];
+  const heading = numbered(sheet.text(r, label));
+  if (heading !== null) headings.set(reader, { ...heading, row: r });
   const isHeader = rest.length > 0 && rest.every((c) => HEADER.test(key(sheet.text(r, c))));
   if (!isHeader) {
     // `年度目标完成情况 | 完成。` is what was done; below `项目年度目标 | …` it completes that goal.

@@ -8,6 +8,7 @@
  */
 import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
+import { takeGoalHeading } from './goals.js';
 import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
 import type { Column, Header } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
@@ -104,7 +105,11 @@ export function readIndicatorTable(reader: Reader, h: Header, rows: readonly num
   const pathCols = h.columns.filter((c) => c.field === 'path');
   const recs = records(reader, h, rows, pathCols.length > 0);
   const groups: Group[] = [];
-  const built = build(reader, recs, pathCols, groups);
+  const heading = takeGoalHeading(reader);
+  if (heading?.weight !== null && heading !== null) {
+    groups.push({ path: [heading.name], weight: heading.weight, row: heading.row });
+  }
+  const built = build(reader, recs, pathCols, groups, heading === null ? [] : [heading.name]);
   return { indicators: built.map((b) => indicatorOf(reader, h, b)), groups };
 }
 
@@ -212,7 +217,13 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
  * Builds the indicators from the records: categories carried down (a new upper category
  * clears the lower ones), headings, and continuation rows joined to the indicator above.
  */
-function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[], groups: Group[]): Built[] {
+function build(
+  reader: Reader,
+  recs: readonly Rec[],
+  pathCols: readonly Column[],
+  groups: Group[],
+  goal: readonly string[],
+): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
@@ -241,7 +252,8 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
       }),
     );
   };
-  let headings: string[] = [];
+  // A numbered goal above the table (`年度目标1:(80分)`) heads every row of it.
+  let headings: string[] = [...goal];
   let afterHeading = false;
   // The group each category level is in now (created when it prints a weight or a score), and
   // whether the level's cell was printed on the previous row: a label printed again after rows

@@ -102,6 +102,9 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
         // (A name alone, such as 其他资金 with nothing printed, is a row of the table.)
         break;
       }
+    } else if (!sheet.isText && labelRow(reader, h, r)) {
+      // `偏差大或目标未完成原因分析 | 无` below the indicators: a row of the form, not of the table.
+      break;
     } else if (!sheet.isText && reader.fact(r) !== null) {
       // A `key | value` row (自评等级 | 优, 项目名称 | … of the next form) is the report's, not the table's.
       break;
@@ -198,6 +201,27 @@ function operatorsOnly(reader: Reader, h: Header, rows: readonly number[]): Head
       : c,
   );
   return { ...h, columns };
+}
+
+/**
+ * True for a row of an indicator table's form that is not an indicator: its first cell in the
+ * label column left of the categories (where 绩效指标 or 年度绩效指标 is merged down), not a
+ * 总分 row, and nothing in a column of figures or targets (`偏差大或目标未完成原因分析 | 无`).
+ */
+function labelRow(reader: Reader, h: Header, r: number): boolean {
+  if (h.kind !== 'indicators') return false;
+  const { sheet } = reader;
+  const cells = sheet.filled(r);
+  const first = cells[0];
+  if (first === undefined) return false;
+  const firstKnown = h.columns.find((c) => c.field === 'path' || c.field === 'name')?.index ?? 0;
+  const col = h.columns[first];
+  if (col === undefined || col.field !== null || first >= firstKnown) return false;
+  if (TOTAL.test(compactText(sheet.text(r, first)))) return false;
+  return cells.every((c) => {
+    const f = h.columns[c]?.field ?? null;
+    return f === null || f === 'path' || f === 'name';
+  });
 }
 
 /** Whether row `q` (after a blank row) starts something other than more rows of the table. */
