@@ -270,6 +270,14 @@ describe('general rules of the forms', () => {
     expect(c.report.entity).toBe('甲部门');
   });
 
+  it('two labels left blank (主管部门 | | 实施单位 |) give no entity', async () => {
+    const r = ok(
+      await importReport(csv('主管部门,,实施单位,\n\n指标名称,指标值,实际完成值\n满意度,≥90%,95%\n')),
+    );
+    expect(r.report.entity).toBeUndefined();
+    expect(r.unplaced).toEqual([]);
+  });
+
   it('a row of pairs with an unknown label is not a fact: listed', async () => {
     const r = ok(
       await importReport(

@@ -159,6 +159,22 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
   if (cells.length === 2 && !sheet.isText) {
     key = sheet.text(r, cells[0] as number);
     value = sheet.text(r, cells[1] as number);
+    // `主管部门 | | 实施单位 |` of a form left blank: two labels with an empty value cell between
+    // them (`Kind,department` is a label and its value).
+    const gap =
+      (cells[1] as number) - (cells[0] as number) > 1 && !sheet.isCovered(r, (cells[0] as number) + 1);
+    const second = gap ? factKey(value) : undefined;
+    const firstKey = factKey(key);
+    if (second !== undefined && firstKey !== undefined) {
+      return {
+        key: firstKey,
+        value: '',
+        pairs: [
+          { key: firstKey, value: '', column: cells[0] as number },
+          { key: second, value: '', column: cells[1] as number },
+        ],
+      };
+    }
   } else if (cells.length === 1) {
     const s = sheet.text(r, cells[0] as number);
     const colon = s.search(/[:：]/);
