@@ -14,7 +14,14 @@ import { DEFAULT_LIMITS, type DocumentResult, type Limits } from '../src/import/
 import { readDocx } from '../src/import/docx.js';
 import type { Grid } from '../src/import/grid.js';
 import { readZipEntry } from '../src/import/zip.js';
-import { budgetFields, FIXTURES, indicatorFields, REFERENCE, ROOT, readJson } from './fixtures/import/helpers.js';
+import {
+  budgetFields,
+  FIXTURES,
+  indicatorFields,
+  REFERENCE,
+  ROOT,
+  readJson,
+} from './fixtures/import/helpers.js';
 
 const DIR = join(FIXTURES, 'html-docx');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
@@ -40,7 +47,8 @@ function docx(body: string, prefix = 'w'): Uint8Array {
 }
 
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-const tc = (content: string, pr = '') => `<w:tc>${pr === '' ? '' : `<w:tcPr>${pr}</w:tcPr>`}${content}</w:tc>`;
+const tc = (content: string, pr = '') =>
+  `<w:tc>${pr === '' ? '' : `<w:tcPr>${pr}</w:tcPr>`}${content}</w:tc>`;
 const tr = (cells: string, pr = '') => `<w:tr>${pr === '' ? '' : `<w:trPr>${pr}</w:trPr>`}${cells}</w:tr>`;
 const tbl = (rows: string) => `<w:tbl><w:tblPr/><w:tblGrid/>${rows}</w:tbl>`;
 
@@ -64,7 +72,13 @@ describe('real tables as Word documents (LibreOffice Writer from the web pages)'
     expect(r.format).toBe('docx');
     expect(budgetFields(r.report.budget)).toEqual(budgetFields(expected.budget));
     expect(indicatorFields(r.report.indicators)).toEqual(indicatorFields(expected.indicators));
-    expect(r.report).toMatchObject({ kind: 'department', title: expected.title, entity: '苏州市商务服务中心', year: 2023, amountUnit: '万元' });
+    expect(r.report).toMatchObject({
+      kind: 'department',
+      title: expected.title,
+      entity: '苏州市商务服务中心',
+      year: 2023,
+      amountUnit: '万元',
+    });
     expect(r.unplaced).toEqual([]);
     // The merges are Word's own: 分解目标 down all 46 indicator rows, 类别 over two columns.
     const entry = readZipEntry(bytes, 'word/document.xml', 1e7);
@@ -81,7 +95,9 @@ describe('real tables as Word documents (LibreOffice Writer from the web pages)'
     const bytes = fixture('cn-hubei-guangshui-transport-2021-rural-roads.docx');
     const r = ok(await importReport(bytes));
     const expected = report('cn-hubei-guangshui-transport-2021-rural-roads.json');
-    const indicator = (expected.indicators as Record<string, unknown>[]).find((i) => i.name === '乡村道路建设养护里程');
+    const indicator = (expected.indicators as Record<string, unknown>[]).find(
+      (i) => i.name === '乡村道路建设养护里程',
+    );
     expect(indicatorFields(r.report.indicators)).toEqual(indicatorFields([indicator]));
     expect(r.report).toMatchObject({ title: expected.title, year: 2021, amountUnit: '万元' });
     const grid = await gridOf(bytes);
@@ -105,8 +121,16 @@ describe('real tables as Word documents (LibreOffice Writer from the web pages)'
     expect(withoutTarget(r.report.indicators)).toEqual(withoutTarget(expected.indicators));
     const grid = await gridOf(bytes);
     const places = grid.rows.map((_, i) => grid.locate(i));
-    expect(places.slice(0, 4)).toEqual([{ paragraph: 1 }, { table: 1, row: 1 }, { table: 2, row: 1 }, { table: 3, row: 1 }]);
-    expect(places.slice(-2)).toEqual([{ table: 1, row: 2 }, { table: 1, row: 3 }]);
+    expect(places.slice(0, 4)).toEqual([
+      { paragraph: 1 },
+      { table: 1, row: 1 },
+      { table: 2, row: 1 },
+      { table: 3, row: 1 },
+    ]);
+    expect(places.slice(-2)).toEqual([
+      { table: 1, row: 2 },
+      { table: 1, row: 3 },
+    ]);
     expect(grid.rows[2]).toEqual([
       '欄目導航\n財政預決算',
       // LibreOffice keeps the page's &nbsp; as U+00A0, its hidden <div> and <template> as text.
@@ -114,7 +138,18 @@ describe('real tables as Word documents (LibreOffice Writer from the web pages)'
     ]);
     const first = grid.rows.findIndex((row) => row[0] === '一級指標');
     expect(grid.rows.slice(first, first + 2)).toEqual([
-      ['一級指標', '二級指標', '三級指標', '指標性質', '指標值', '度量單位', '實際完成值', '分值', '得分', '偏差原因分析及改進措施'],
+      [
+        '一級指標',
+        '二級指標',
+        '三級指標',
+        '指標性質',
+        '指標值',
+        '度量單位',
+        '實際完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改進措施',
+      ],
       ['產出指標', '數量指標', '衛片執法補助經費', '﹦', '72890', '元', '72890', '10.00', '9.00', ''],
     ]);
     expect(grid.merges).toContainEqual({ r0: first + 1, c0: 0, r1: first + 3, c1: 0 });
@@ -133,16 +168,26 @@ describe('WordprocessingML', () => {
           '<w:sdt><w:sdtPr><w:alias w:val="年度"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>年度：2023</w:t></w:r></w:p></w:sdtContent></w:sdt>' +
           tbl(
             tr(
-              tc('<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:cr/><w:t>c</w:t></w:r></w:p><w:p><w:r><w:t>d</w:t></w:r></w:p>') +
+              tc(
+                '<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:cr/><w:t>c</w:t></w:r></w:p><w:p><w:r><w:t>d</w:t></w:r></w:p>',
+              ) +
                 tc(
                   '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> = 1+1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
                 ) +
-                tc('<w:sdt><w:sdtContent><w:p><w:r><w:t>x</w:t><w:noBreakHyphen/><w:t>y</w:t></w:r></w:p></w:sdtContent></w:sdt>'),
+                tc(
+                  '<w:sdt><w:sdtContent><w:p><w:r><w:t>x</w:t><w:noBreakHyphen/><w:t>y</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+                ),
             ),
           ),
       ),
     );
-    expect(grid.rows).toEqual([['项目支出绩效自评表'], ['主管部门：某局'], ['单位：万元'], ['年度：2023'], ['a b\nc\nd', '2', 'x-y']]);
+    expect(grid.rows).toEqual([
+      ['项目支出绩效自评表'],
+      ['主管部门：某局'],
+      ['单位：万元'],
+      ['年度：2023'],
+      ['a b\nc\nd', '2', 'x-y'],
+    ]);
     expect(grid.locate(2)).toEqual({ paragraph: 3 });
     expect(grid.locate(4, 1)).toEqual({ table: 1, row: 1, column: 2 });
   });
@@ -153,7 +198,10 @@ describe('WordprocessingML', () => {
         tbl(
           tr(tc(p('一级指标'), '<w:vMerge w:val="restart"/>') + tc(p('指标'), '<w:gridSpan w:val="2"/>')) +
             tr(tc('<w:p/>', '<w:vMerge/>') + tc(p('a')) + tc(p('b'))) +
-            tr(tc('<w:p/>', '<w:vMerge w:val="continue"/>') + tc(p('c'), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')) +
+            tr(
+              tc('<w:p/>', '<w:vMerge w:val="continue"/>') +
+                tc(p('c'), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'),
+            ) +
             tr(tc(p('产出')) + tc('<w:p/>', '<w:gridSpan w:val="2"/><w:vMerge/>')),
         ),
       ),
@@ -177,7 +225,11 @@ describe('WordprocessingML', () => {
         tbl(
           tr(tc(p('a')) + tc(p('b')) + tc(p('c'))) +
             tr(tc(p('d')), '<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>') +
-            tr(tc(p('e'), '<w:vMerge/>') + tc(p('f'), '<w:hMerge w:val="restart"/>') + tc('<w:p/>', '<w:hMerge/>')),
+            tr(
+              tc(p('e'), '<w:vMerge/>') +
+                tc(p('f'), '<w:hMerge w:val="restart"/>') +
+                tc('<w:p/>', '<w:hMerge/>'),
+            ),
         ),
       ),
     );
@@ -197,7 +249,9 @@ describe('WordprocessingML', () => {
             tc(
               '<w:p><w:r><w:t>预算</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>执行数</w:t></w:r></w:ins><w:moveFrom w:id="3"><w:r><w:t>移走</w:t></w:r></w:moveFrom></w:p>',
             ),
-          ) + tr(tc(p('删除的行')), '<w:del w:id="4" w:author="a"/>') + tr(tc(p('留下'))),
+          ) +
+            tr(tc(p('删除的行')), '<w:del w:id="4" w:author="a"/>') +
+            tr(tc(p('留下'))),
         ),
       ),
     );
@@ -215,7 +269,7 @@ describe('WordprocessingML', () => {
         tbl(
           tr(tc(p('a'), '<w:vMerge w:val="restart"/>') + tc(`${p('b')}${inner}`)) +
             tr(tc('<w:p/>', '<w:vMerge/>') + tc(p('c'))) +
-            tr(tc(p('d')) + tc(tbl(tr(tc(p('二'))))) ) +
+            tr(tc(p('d')) + tc(tbl(tr(tc(p('二')))))) +
             tr(tc(p('e')) + tc(p('f'))),
         ) + tbl(tr(tc(p('下一个表')))),
       ),
@@ -245,31 +299,42 @@ describe('WordprocessingML', () => {
     expect(r.parts[0]?.grid?.rows).toEqual([['标题'], ['合', '']]);
     expect(r.parts[0]?.grid?.merges).toEqual([{ r0: 1, c0: 0, r1: 1, c1: 1 }]);
     expect(r.notes.map((n) => n.reason.en)).toEqual(['1 text box(es) or drawing(s) hold text: not read']);
-    const plain = await gridOf(docx('<p><r><t>无前缀</t></r></p><tbl><tr><tc><p><r><t>1</t></r></p></tc></tr></tbl>', ''));
+    const plain = await gridOf(
+      docx('<p><r><t>无前缀</t></r></p><tbl><tr><tc><p><r><t>1</t></r></p></tc></tr></tbl>', ''),
+    );
     expect(plain.rows).toEqual([['无前缀'], ['1']]);
   });
 
   it('text in a cell that a vertical merge covers is listed in a note, not read', async () => {
-    const r = await read(docx(tbl(tr(tc(p('a'), '<w:vMerge w:val="restart"/>')) + tr(tc(p('藏'), '<w:vMerge/>')))));
+    const r = await read(
+      docx(tbl(tr(tc(p('a'), '<w:vMerge w:val="restart"/>')) + tr(tc(p('藏'), '<w:vMerge/>')))),
+    );
     if (!r.ok) throw new Error(r.message.en);
     expect(r.parts[0]?.grid?.rows).toEqual([['a'], ['']]);
-    expect(r.notes).toEqual([
-      expect.objectContaining({ where: 'table 1, row 2, column 1', text: '藏' }),
-    ]);
+    expect(r.notes).toEqual([expect.objectContaining({ where: 'table 1, row 2, column 1', text: '藏' })]);
   });
 });
 
 describe('refusals and bounds', () => {
-  const refusal = (en: string) => expect.objectContaining({ ok: false, message: expect.objectContaining({ en }) });
+  const refusal = (en: string) =>
+    expect.objectContaining({ ok: false, message: expect.objectContaining({ en }) });
 
   it.each([
-    ['not a zip archive', new TextEncoder().encode('hello'), 'not a Word document (.docx): the file is not a zip archive'],
+    [
+      'not a zip archive',
+      new TextEncoder().encode('hello'),
+      'not a Word document (.docx): the file is not a zip archive',
+    ],
     [
       'an old .doc (OLE2)',
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
       'not a Word document (.docx): this is an older Word 97–2003 (.doc) or other OLE2 file; save it as .docx',
     ],
-    ['a zip without word/document.xml', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), 'not a Word document (.docx): the archive has no word/document.xml'],
+    [
+      'a zip without word/document.xml',
+      zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }),
+      'not a Word document (.docx): the archive has no word/document.xml',
+    ],
     [
       'an XML that is not a document',
       zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><foo xmlns:w="x"><w:body/></foo>') }),
@@ -298,13 +363,17 @@ describe('refusals and bounds', () => {
   it('a member over the size cap is refused as soon as the cap is passed', async () => {
     const bytes = docx(tbl(tr(tc(p('预算'.repeat(5000))))));
     expect(await read(bytes, { ...DEFAULT_LIMITS, uncompressedBytes: 4096 })).toEqual(
-      refusal('word/document.xml is larger than 4096 bytes once decompressed, the most one import reads: not read'),
+      refusal(
+        'word/document.xml is larger than 4096 bytes once decompressed, the most one import reads: not read',
+      ),
     );
   });
 
   it('the cells are counted against the limit: cells, gridSpan, gridBefore', async () => {
     const limits = { ...DEFAULT_LIMITS, cells: 10 };
-    const over = refusal('the Word document has more than 10 cells (tables and paragraphs), the most one import reads: not read');
+    const over = refusal(
+      'the Word document has more than 10 cells (tables and paragraphs), the most one import reads: not read',
+    );
     expect(await read(docx(tbl(tr(tc(p('1')).repeat(11)))), limits)).toEqual(over);
     expect(await read(docx(tbl(tr(tc(p('1'), '<w:gridSpan w:val="11"/>')))), limits)).toEqual(over);
     expect(await read(docx(tbl(tr(tc(p('1')), '<w:gridBefore w:val="10"/>'))), limits)).toEqual(over);
@@ -315,7 +384,12 @@ describe('refusals and bounds', () => {
   });
 
   it('importReport detects a .docx by its word/document.xml', async () => {
-    const r = ok(await importReport(docx(tbl(tr(tc(p('预算项目')) + tc(p('年初预算数'))) + tr(tc(p('合计')) + tc(p('1.5'))))), { fileName: 'a.docx' }));
+    const r = ok(
+      await importReport(
+        docx(tbl(tr(tc(p('预算项目')) + tc(p('年初预算数'))) + tr(tc(p('合计')) + tc(p('1.5'))))),
+        { fileName: 'a.docx' },
+      ),
+    );
     expect(r.format).toBe('docx');
     expect(r.report.budget).toEqual([{ name: '合计', initial: '1.5' }]);
   });

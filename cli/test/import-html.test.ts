@@ -13,7 +13,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type DocumentResult, type Limits } from '../src/import/document.js';
 import type { Grid } from '../src/import/grid.js';
 import { declaredCharset, parseSpan, readHtml } from '../src/import/html.js';
-import { budgetFields, FIXTURES, indicatorFields, REFERENCE, ROOT, readJson } from './fixtures/import/helpers.js';
+import {
+  budgetFields,
+  FIXTURES,
+  indicatorFields,
+  REFERENCE,
+  ROOT,
+  readJson,
+} from './fixtures/import/helpers.js';
 
 const DIR = join(FIXTURES, 'html-docx');
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -57,24 +64,39 @@ describe('real tables as web pages', () => {
   });
 
   it('广水 (Hubei) as a GBK page (<meta http-equiv … charset=gb2312>): title, year, unit, the indicator and its groups', async () => {
-    const bytes = fixture('cn-hubei-guangshui-transport-2021-rural-roads.html');
+    const bytes = fixture('cn-hubei-guangshui-transport-2021-rural-roads.htm');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const r = ok(await importReport(bytes, { fileName: 'gs.html' }));
     const expected = report('cn-hubei-guangshui-transport-2021-rural-roads.json');
-    expect(r.notes[0]?.reason.en).toBe('read as GB18030, as the page declares (<meta http-equiv="Content-Type">: "gb2312")');
-    expect(r.report).toMatchObject({ title: expected.title, year: 2021, amountUnit: '万元', kind: 'project' });
-    const indicator = (expected.indicators as Record<string, unknown>[]).find((i) => i.name === '乡村道路建设养护里程');
+    expect(r.notes[0]?.reason.en).toBe(
+      'read as GB18030, as the page declares (<meta http-equiv="Content-Type">: "gb2312")',
+    );
+    expect(r.report).toMatchObject({
+      title: expected.title,
+      year: 2021,
+      amountUnit: '万元',
+      kind: 'project',
+    });
+    const indicator = (expected.indicators as Record<string, unknown>[]).find(
+      (i) => i.name === '乡村道路建设养护里程',
+    );
     expect(indicatorFields(r.report.indicators)).toEqual(indicatorFields([indicator]));
     expect(r.report.groups).toEqual(
-      (expected.groups as { path: string[] }[]).filter((g) => g.path[0] === '项目绩效' && g.path.length <= 3 && g.path[2] !== '质量指标'),
+      (expected.groups as { path: string[] }[]).filter(
+        (g) => g.path[0] === '项目绩效' && g.path.length <= 3 && g.path[2] !== '质量指标',
+      ),
     );
     // Read today: the line's name, actual and rate. The 合计 column (the adjusted budget in the
     // JSON), 项目实施单位 and 自评总分 in the form's head rows are the official layout's (another part).
-    expect(r.report.budget?.[0]).toMatchObject({ name: '项目资金(合计)', actual: '309', published: { executionRate: '100%' } });
+    expect(r.report.budget?.[0]).toMatchObject({
+      name: '项目资金(合计)',
+      actual: '309',
+      published: { executionRate: '100%' },
+    });
   });
 
   it('广水: the grid of the GBK page, exactly', async () => {
-    const grid = await gridOf(fixture('cn-hubei-guangshui-transport-2021-rural-roads.html'));
+    const grid = await gridOf(fixture('cn-hubei-guangshui-transport-2021-rural-roads.htm'));
     expect(grid.rows).toEqual([
       ['广水市财政预算支出项目绩效目标自评表：乡村道路建设养护项目'],
       ['年度：2021'],
@@ -85,7 +107,17 @@ describe('real tables as web pages', () => {
       ['项目资金', '合计（万元）', '执行数（万元）', '执行率'],
       ['项目资金(合计)', '309', '309', '100%'],
       ['项目年度目标 1:乡村道路建设养护项目'],
-      ['', '一级指标', '二级指标', '指标名称（三级指标）', '年初指标值', '年终完成值', '自评分', '复核分', '评价标准'],
+      [
+        '',
+        '一级指标',
+        '二级指标',
+        '指标名称（三级指标）',
+        '年初指标值',
+        '年终完成值',
+        '自评分',
+        '复核分',
+        '评价标准',
+      ],
       [
         '项目绩效 85 分',
         '产出指标 40 分',
@@ -108,7 +140,9 @@ describe('real tables as web pages', () => {
   });
 
   it('丽江 (Yunnan) in a CMS page: the inner data table, not the layout tables; indicators as in the JSON but for the 指標性質 column', async () => {
-    const r = ok(await importReport(fixture('cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement.html')));
+    const r = ok(
+      await importReport(fixture('cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement.html')),
+    );
     const expected = report('cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement.json');
     const withoutTarget = (list: unknown) =>
       (indicatorFields(list) as Record<string, unknown>[]).map(({ target: _t, ...rest }) => rest);
@@ -123,7 +157,8 @@ describe('real tables as web pages', () => {
     );
     // Nothing of the script, the noscript, the template or the comment.
     const all = JSON.stringify(r);
-    for (const s of ['广告', '请启用', '模板', '隱藏的統計代碼', 'CMS template']) expect(all).not.toContain(s);
+    for (const s of ['广告', '请启用', '模板', '隱藏的統計代碼', 'CMS template'])
+      expect(all).not.toContain(s);
   });
 
   it('丽江: the grid, exactly (the 項目資金 block is the official layout, not read as a budget yet)', async () => {
@@ -143,7 +178,18 @@ describe('real tables as web pages', () => {
       [e, '其中:當年財政撥款', e, '7.29', '7.29', '7.29', '—', '100%', '—', e],
       [e, '上年結轉資金', e, e, e, e, '—', e, '—', e],
       [e, '其他資金', e, e, e, e, '—', e, '—', e],
-      ['一級指標', '二級指標', '三級指標', '指標性質', '指標值', '度量單位', '實際完成值', '分值', '得分', '偏差原因分析及改進措施'],
+      [
+        '一級指標',
+        '二級指標',
+        '三級指標',
+        '指標性質',
+        '指標值',
+        '度量單位',
+        '實際完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改進措施',
+      ],
       ['產出指標', '數量指標', '衛片執法補助經費', '﹦', '72890', '元', '72890', '10.00', '9.00', e],
       [e, '質量指標', '項目驗收合格率', '﹦', '100', '%', '100', '20', '19', e],
       [e, '時效指標', '項目完成及時率', '﹦', '100', '%', '100', '20.00', '19.00', e],
@@ -161,13 +207,64 @@ describe('real tables as web pages', () => {
 
 describe('the HTML table model', () => {
   it.each([
-    ['a rowspan and a colspan', '<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td>d</td></tr></table>', [['a', 'b', ''], ['', 'c', 'd']], [{ r0: 0, c0: 0, r1: 1, c1: 0 }, { r0: 0, c0: 1, r1: 0, c1: 2 }]],
-    ['rowspan=0 reaches the end of its row group only', '<table><tbody><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></tbody><tbody><tr><td>d</td><td>e</td></tr></tbody></table>', [['a', 'b'], ['', 'c'], ['d', 'e']], [{ r0: 0, c0: 0, r1: 1, c1: 0 }]],
-    ['colspan=0 and an unreadable colspan are 1', '<table><tr><td colspan=0>a</td><td colspan=x>b</td><td colspan=" +2px">c</td></tr></table>', [['a', 'b', 'c', '']], [{ r0: 0, c0: 2, r1: 0, c1: 3 }]],
-    ['<thead>, <tbody>, <tfoot> (placed last) and <th>', '<table><tfoot><tr><td>合计</td></tr></tfoot><tbody><tr><td>1</td></tr></tbody><thead><tr><th>项目</th></tr></thead></table>', [['1'], ['项目'], ['合计']], []],
-    ['rows directly in the table and a cell without its <tr>', '<table><td>a<td>b<tr><td>c</table>', [['a', 'b'], ['c', '']], []],
-    ['a colspan that runs into a rowspan from above stops before it', '<table><tr><td>a</td><td rowspan=2>b</td></tr><tr><td colspan=3>c</td></tr></table>', [['a', 'b'], ['c', '']], [{ r0: 0, c0: 1, r1: 1, c1: 1 }]],
-    ['a row wholly covered by the rows above is an empty row', '<table><tr><td rowspan=3>a</td></tr><tr></tr><tr></tr></table>', [['a'], [''], ['']], [{ r0: 0, c0: 0, r1: 2, c1: 0 }]],
+    [
+      'a rowspan and a colspan',
+      '<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td>d</td></tr></table>',
+      [
+        ['a', 'b', ''],
+        ['', 'c', 'd'],
+      ],
+      [
+        { r0: 0, c0: 0, r1: 1, c1: 0 },
+        { r0: 0, c0: 1, r1: 0, c1: 2 },
+      ],
+    ],
+    [
+      'rowspan=0 reaches the end of its row group only',
+      '<table><tbody><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr></tbody><tbody><tr><td>d</td><td>e</td></tr></tbody></table>',
+      [
+        ['a', 'b'],
+        ['', 'c'],
+        ['d', 'e'],
+      ],
+      [{ r0: 0, c0: 0, r1: 1, c1: 0 }],
+    ],
+    [
+      'colspan=0 and an unreadable colspan are 1',
+      '<table><tr><td colspan=0>a</td><td colspan=x>b</td><td colspan=" +2px">c</td></tr></table>',
+      [['a', 'b', 'c', '']],
+      [{ r0: 0, c0: 2, r1: 0, c1: 3 }],
+    ],
+    [
+      '<thead>, <tbody>, <tfoot> (placed last) and <th>',
+      '<table><tfoot><tr><td>合计</td></tr></tfoot><tbody><tr><td>1</td></tr></tbody><thead><tr><th>项目</th></tr></thead></table>',
+      [['1'], ['项目'], ['合计']],
+      [],
+    ],
+    [
+      'rows directly in the table and a cell without its <tr>',
+      '<table><td>a<td>b<tr><td>c</table>',
+      [
+        ['a', 'b'],
+        ['c', ''],
+      ],
+      [],
+    ],
+    [
+      'a colspan that runs into a rowspan from above stops before it',
+      '<table><tr><td>a</td><td rowspan=2>b</td></tr><tr><td colspan=3>c</td></tr></table>',
+      [
+        ['a', 'b'],
+        ['c', ''],
+      ],
+      [{ r0: 0, c0: 1, r1: 1, c1: 1 }],
+    ],
+    [
+      'a row wholly covered by the rows above is an empty row',
+      '<table><tr><td rowspan=3>a</td></tr><tr></tr><tr></tr></table>',
+      [['a'], [''], ['']],
+      [{ r0: 0, c0: 0, r1: 2, c1: 0 }],
+    ],
   ])('%s', async (_name, page, cells, merges) => {
     const grid = await gridOf(page);
     expect(grid.rows).toEqual(cells);
@@ -175,11 +272,14 @@ describe('the HTML table model', () => {
   });
 
   it('a rowspan past the end of its row group stops there, with a note; colspan stops at 1000', async () => {
-    const r = await readHtml(utf8('<table><tr><td rowspan=70000>a</td><td colspan=5000>b</td></tr><tr><td>c</td></tr></table>'), {
-      file: 'p.html',
-      sheet: undefined,
-      limits: DEFAULT_LIMITS,
-    });
+    const r = await readHtml(
+      utf8('<table><tr><td rowspan=70000>a</td><td colspan=5000>b</td></tr><tr><td>c</td></tr></table>'),
+      {
+        file: 'p.html',
+        sheet: undefined,
+        limits: DEFAULT_LIMITS,
+      },
+    );
     if (!r.ok) throw new Error(r.message.en);
     const grid = r.parts[0]?.grid as Grid;
     expect(grid.rows[0]).toHaveLength(1001);
@@ -190,7 +290,9 @@ describe('the HTML table model', () => {
     expect(r.notes).toEqual([
       expect.objectContaining({
         where: 'p.html, table 1, row 1, column 1',
-        reason: expect.objectContaining({ en: 'rowspan="65534" runs past the end of its row group: the cell spans 2 row(s), as a browser shows it' }),
+        reason: expect.objectContaining({
+          en: 'rowspan="65534" runs past the end of its row group: the cell spans 2 row(s), as a browser shows it',
+        }),
       }),
     ]);
   });
@@ -209,6 +311,22 @@ describe('the HTML table model', () => {
   });
 });
 
+describe("merges read as a worksheet's", () => {
+  it('a 分值 printed once with rowspan is the figure of its first row, with a note that names the table row', async () => {
+    const page =
+      '<table><tr><th>项目</th><th>年初预算数</th><th>调整预算数</th><th>实际支出数</th><th>分值</th></tr>' +
+      '<tr><td>合计</td><td>1</td><td>1</td><td>1</td><td rowspan=2>10</td></tr><tr><td>其中：财政拨款</td><td>1</td><td>1</td><td>1</td></tr></table>';
+    const r = ok(await importReport(utf8(page)));
+    expect(r.report.budget?.[0]).toMatchObject({ name: '合计', weight: '10' });
+    expect(r.notes.map((n) => [n.where, n.reason.en])).toEqual([
+      [
+        'table 1, rows 2–3, column 5',
+        '"分值" 10 is merged over 2 rows: read as the figure of the first row (table 1, row 2) only, not repeated on the rows below it',
+      ],
+    ]);
+  });
+});
+
 describe('text, paragraphs and layout', () => {
   it('cell text from nested <p>/<span>/<div>/<br>: a line break each, runs of spaces collapsed, entities decoded, &nbsp; alone is an empty cell and leading ones indent', async () => {
     const cells = await rows(
@@ -223,7 +341,15 @@ describe('text, paragraphs and layout', () => {
       '<h1>项目支出绩效自评表</h1><p>主管部门：某局<br>单位：万元</p><table><caption>表1</caption><tr><td>a</td></tr></table>' +
         '<p>注：无</p><table><tr><td>b</td></tr></table><p></p><p>&nbsp;</p>',
     );
-    expect(grid.rows).toEqual([['项目支出绩效自评表'], ['主管部门：某局'], ['单位：万元'], ['表1'], ['a'], ['注：无'], ['b']]);
+    expect(grid.rows).toEqual([
+      ['项目支出绩效自评表'],
+      ['主管部门：某局'],
+      ['单位：万元'],
+      ['表1'],
+      ['a'],
+      ['注：无'],
+      ['b'],
+    ]);
     expect([0, 1, 2, 3, 4, 5, 6].map((r) => grid.locate(r))).toEqual([
       { paragraph: 1 },
       { paragraph: 2 },
@@ -249,14 +375,23 @@ describe('text, paragraphs and layout', () => {
     ['template', '<template><tr><td>x</td></tr></template>'],
     ['a comment', '<!-- <table><tr><td>x</td></tr></table> -->'],
     ['a conditional comment', '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->'],
-    ['iframe, svg, select, button', '<iframe src="http://example.com/x"></iframe><svg><text>x</text></svg><select><option>x</option></select><button>打印</button>'],
+    [
+      'iframe, svg, select, button',
+      '<iframe src="http://example.com/x"></iframe><svg><text>x</text></svg><select><option>x</option></select><button>打印</button>',
+    ],
   ])('%s is not read', async (_name, markup) => {
     expect(await rows(`<p>标题</p>${markup}<table><tr><td>a</td></tr></table>`)).toEqual([['标题'], ['a']]);
   });
 
   it('a page without any table is refused with one line', async () => {
-    for (const page of ['<html><body><p>报告</p></body></html>', '<p>x</p><script>"<table><tr><td>1</td></tr></table>"</script>']) {
-      expect(await read(utf8(page))).toEqual({ ok: false, message: { en: 'no table in the web page', zh: '网页中没有表格' } });
+    for (const page of [
+      '<html><body><p>报告</p></body></html>',
+      '<p>x</p><script>"<table><tr><td>1</td></tr></table>"</script>',
+    ]) {
+      expect(await read(utf8(page))).toEqual({
+        ok: false,
+        message: { en: 'no table in the web page', zh: '网页中没有表格' },
+      });
     }
     expect(await importReport(utf8('<!DOCTYPE html><p>x</p>'), { fileName: 'a.html' })).toEqual({
       ok: false,
@@ -269,7 +404,14 @@ describe('text, paragraphs and layout', () => {
 describe('encodings', () => {
   // 预算 in GBK: D4 A4 CB E3.
   const gbk = (head: string) =>
-    new Uint8Array([...utf8(`${head}<table><tr><td>`), 0xd4, 0xa4, 0xcb, 0xe3, ...utf8('</td></tr></table>')]);
+    new Uint8Array([
+      ...utf8(`${head}<table><tr><td>`),
+      0xd4,
+      0xa4,
+      0xcb,
+      0xe3,
+      ...utf8('</td></tr></table>'),
+    ]);
 
   it.each([
     ['<meta charset="gb2312">', '<meta charset="gb2312">'],
@@ -282,7 +424,10 @@ describe('encodings', () => {
   });
 
   it('byte order marks: UTF-8 and UTF-16', async () => {
-    expect((await gridOf(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<table><tr><td>预算</td></tr></table>')]))).rows).toEqual([['预算']]);
+    expect(
+      (await gridOf(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<table><tr><td>预算</td></tr></table>')])))
+        .rows,
+    ).toEqual([['预算']]);
     const text = '<table><tr><td>预算</td></tr></table>';
     const le = new Uint8Array(2 + text.length * 2);
     le.set([0xff, 0xfe]);
@@ -294,14 +439,25 @@ describe('encodings', () => {
   });
 
   it('another declared character set is refused, naming it, unless every byte is ASCII', async () => {
-    expect(await read(new Uint8Array([...utf8('<meta charset="big5"><table><tr><td>'), 0xb9, 0x77, ...utf8('</td></tr></table>')]))).toEqual({
+    expect(
+      await read(
+        new Uint8Array([
+          ...utf8('<meta charset="big5"><table><tr><td>'),
+          0xb9,
+          0x77,
+          ...utf8('</td></tr></table>'),
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       message: {
         en: 'the web page declares the character set "big5" (<meta charset>), which outturn does not read: save it as UTF-8 or GB18030 and try again',
         zh: '网页声明的字符集为“big5”（<meta charset>），outturn 不能读取：请另存为 UTF-8 或 GB18030 编码后重试',
       },
     });
-    expect(await rows('<meta charset="iso-8859-1"><table><tr><td>Budget</td></tr></table>')).toEqual([['Budget']]);
+    expect(await rows('<meta charset="iso-8859-1"><table><tr><td>Budget</td></tr></table>')).toEqual([
+      ['Budget'],
+    ]);
   });
 
   it('bytes that are not the declared set: read as what they are, with a note, or refused', async () => {
@@ -309,14 +465,27 @@ describe('encodings', () => {
     expect(r.ok && r.notes[0]?.reason.en).toBe(
       'the page declares "utf-8" (<meta charset>) but its bytes are not valid UTF-8: read as GB18030/GBK, which they are',
     );
-    const bad = await read(new Uint8Array([...utf8('<meta charset="gbk"><table><tr><td>'), 0x80, 0xff, 0x41, ...utf8('</td></tr></table>')]));
+    const bad = await read(
+      new Uint8Array([
+        ...utf8('<meta charset="gbk"><table><tr><td>'),
+        0x80,
+        0xff,
+        0x41,
+        ...utf8('</td></tr></table>'),
+      ]),
+    );
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.message.en).toMatch(/^the web page declares the character set "gbk" \(<meta charset>\) but is not valid GB18030/);
+    if (!bad.ok)
+      expect(bad.message.en).toMatch(
+        /^the web page declares the character set "gbk" \(<meta charset>\) but is not valid GB18030/,
+      );
   });
 
   it('the declaration is looked for in the first 1024 bytes only', () => {
     expect(declaredCharset(utf8(`${' '.repeat(1100)}<meta charset="gbk">`))).toBeNull();
-    expect(declaredCharset(utf8('<meta content="text/html; charset=\'GB2312\'" http-equiv="content-type">'))).toEqual({
+    expect(
+      declaredCharset(utf8('<meta content="text/html; charset=\'GB2312\'" http-equiv="content-type">')),
+    ).toEqual({
       charset: 'gb2312',
       where: '<meta http-equiv="Content-Type">',
     });
@@ -336,8 +505,16 @@ describe('bounds', () => {
     };
     expect(await read(utf8(`<table><tr>${'<td>1</td>'.repeat(11)}</tr></table>`), small)).toEqual(over);
     expect(await read(utf8('<table><tr><td colspan=11>1</td></tr></table>'), small)).toEqual(over);
-    expect(await read(utf8(`${'<p>x</p>'.repeat(8)}<table><tr><td>1</td><td>2</td><td>3</td></tr></table>`), small)).toEqual(over);
-    expect((await gridOf(`${'<p>x</p>'.repeat(7)}<table><tr><td>1</td><td>2</td><td>3</td></tr></table>`, small)).rows).toHaveLength(8);
+    expect(
+      await read(
+        utf8(`${'<p>x</p>'.repeat(8)}<table><tr><td>1</td><td>2</td><td>3</td></tr></table>`),
+        small,
+      ),
+    ).toEqual(over);
+    expect(
+      (await gridOf(`${'<p>x</p>'.repeat(7)}<table><tr><td>1</td><td>2</td><td>3</td></tr></table>`, small))
+        .rows,
+    ).toHaveLength(8);
   });
 
   it('a span bomb (colspan=1000 × rowspan=65534 on 3000 rows) stops at the default limit of cells', async () => {
@@ -355,10 +532,16 @@ const tables = fc
     width: fc.integer({ min: 1, max: 6 }),
     seeds: fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { minLength: 36, maxLength: 36 }),
     texts: fc.array(
-      fc.array(fc.array(fc.constantFrom('预算', '321.19', '≥90%', 'a&b', '<x>', '"q"', '产出指标', '1'), { minLength: 1, maxLength: 3 }), {
-        minLength: 0,
-        maxLength: 2,
-      }),
+      fc.array(
+        fc.array(fc.constantFrom('预算', '321.19', '≥90%', 'a&b', '<x>', '"q"', '产出指标', '1'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        {
+          minLength: 0,
+          maxLength: 2,
+        },
+      ),
       { minLength: 36, maxLength: 36 },
     ),
   })
@@ -378,15 +561,24 @@ const tables = fc
         let cols = 1;
         while (cols <= dc && c + cols < width && !owner[r]?.[c + cols]) cols++;
         const rws = Math.min(1 + dr, height - r);
-        for (let y = r; y < r + rws; y++) for (let x = c; x < c + cols; x++) (owner[y] as boolean[])[x] = true;
+        for (let y = r; y < r + rws; y++)
+          for (let x = c; x < c + cols; x++) (owner[y] as boolean[])[x] = true;
         (cells[r] as string[])[c] = lines.join('\n');
         if (rws > 1 || cols > 1) merges.push({ r0: r, c0: c, r1: r + rws - 1, c1: c + cols - 1 });
-        const esc = lines.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).join('<br>');
-        tds.push(`<td${rws > 1 ? ` rowspan="${rws}"` : ''}${cols > 1 ? ` colspan="${cols}"` : ''}>${esc}</td>`);
+        const esc = lines
+          .map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+          .join('<br>');
+        tds.push(
+          `<td${rws > 1 ? ` rowspan="${rws}"` : ''}${cols > 1 ? ` colspan="${cols}"` : ''}>${esc}</td>`,
+        );
       }
       html.push(`<tr>${tds.join('')}</tr>`);
     }
-    return { cells, merges, html: `<!DOCTYPE html><html><body><table>\n${html.join('\n')}\n</table></body></html>` };
+    return {
+      cells,
+      merges,
+      html: `<!DOCTYPE html><html><body><table>\n${html.join('\n')}\n</table></body></html>`,
+    };
   });
 
 describe('property', () => {

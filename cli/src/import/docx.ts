@@ -46,7 +46,17 @@ const WML = new Set([
 ]);
 
 /** WordprocessingML elements whose content is never read. */
-const SKIPPED = new Set(['drawing', 'pict', 'object', 'delText', 'instrText', 'del', 'moveFrom', 'sdtPr', 'sdtEndPr']);
+const SKIPPED = new Set([
+  'drawing',
+  'pict',
+  'object',
+  'delText',
+  'instrText',
+  'del',
+  'moveFrom',
+  'sdtPr',
+  'sdtEndPr',
+]);
 
 interface Cell {
   readonly lines: string[];
@@ -94,11 +104,20 @@ interface Parsed {
   readonly deletedRows: number;
   readonly textBoxes: number;
   /** Text of cells that a vertical merge covers: not shown by Word, listed in a note. */
-  readonly covered: readonly { readonly table: number; readonly row: number; readonly column: number; readonly text: string }[];
+  readonly covered: readonly {
+    readonly table: number;
+    readonly row: number;
+    readonly column: number;
+    readonly text: string;
+  }[];
 }
 
 /** A value of a `w:val`-like attribute, whatever prefix the document binds to WordprocessingML. */
-function attr(attribs: Record<string, string>, prefixes: readonly string[], name: string): string | undefined {
+function attr(
+  attribs: Record<string, string>,
+  prefixes: readonly string[],
+  name: string,
+): string | undefined {
   for (const p of prefixes) {
     const v = attribs[p === '' ? name : `${p}:${name}`];
     if (v !== undefined) return v;
@@ -387,8 +406,10 @@ function emitTable(builder: DocumentBuilder, t: TableOut): void {
 
 function decodeXml(bytes: Uint8Array): string | null {
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes);
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
@@ -421,7 +442,11 @@ export async function readDocx(bytes: Uint8Array, ctx: ReadContext): Promise<Doc
           '不是 Word 文档（.docx）：这是旧版 Word 97–2003（.doc）或其他 OLE2 文件；请另存为 .docx',
           at,
         )
-      : failure('not a Word document (.docx): the file is not a zip archive', '不是 Word 文档（.docx）：文件不是 zip 压缩包', at);
+      : failure(
+          'not a Word document (.docx): the file is not a zip archive',
+          '不是 Word 文档（.docx）：文件不是 zip 压缩包',
+          at,
+        );
   }
   const cap = ctx.limits.uncompressedBytes;
   const entry = readZipEntry(bytes, MEMBER, cap);
@@ -452,14 +477,22 @@ export async function readDocx(bytes: Uint8Array, ctx: ReadContext): Promise<Doc
       else emitTable(builder, it);
     }
     if (builder.tableCount === 0) return failure('no table in the Word document', 'Word 文档中没有表格', at);
-    return { ok: true, parts: [{ name: null, grid: builder.grid('docx', file) }], notes: notesOf(parsed, at) };
+    return {
+      ok: true,
+      parts: [{ name: null, grid: builder.grid('docx', file) }],
+      notes: notesOf(parsed, at),
+    };
   } catch (e) {
     if (e instanceof TooManyCells) return tooManyCells(WHAT, e.limit, file);
     throw e;
   }
 }
 
-function entryFailure(reason: 'missing' | 'too-large' | 'damaged', cap: number, at: Location | undefined): ImportFailure {
+function entryFailure(
+  reason: 'missing' | 'too-large' | 'damaged',
+  cap: number,
+  at: Location | undefined,
+): ImportFailure {
   if (reason === 'missing') {
     return failure(
       `not a Word document (.docx): the archive has no ${MEMBER}`,

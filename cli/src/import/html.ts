@@ -404,10 +404,14 @@ function finishTable(t: TableBuild, budget: CellBudget): void {
   const parent = t.parent;
   for (const caption of t.captions) parent.items.push(...caption.items);
   if (t.nested) {
-    for (const g of t.groups) for (const row of g.rows) for (const cell of row) parent.items.push(...cell.container.items);
+    for (const g of t.groups)
+      for (const row of g.rows) for (const cell of row) parent.items.push(...cell.container.items);
     return;
   }
-  const ordered = [...t.groups.filter((g) => g.kind !== 'tfoot'), ...t.groups.filter((g) => g.kind === 'tfoot')];
+  const ordered = [
+    ...t.groups.filter((g) => g.kind !== 'tfoot'),
+    ...t.groups.filter((g) => g.kind === 'tfoot'),
+  ];
   const groups = ordered.map((g) =>
     g.rows.map((row) =>
       row.map((cell) => ({
@@ -453,7 +457,8 @@ export function declaredCharset(bytes: Uint8Array): Declared | null {
         }
         if ((attribs['http-equiv'] ?? '').trim().toLowerCase() !== 'content-type') return;
         const m = /charset\s*=\s*["']?([^"'\s;]+)/i.exec(attribs.content ?? '');
-        if (m?.[1] !== undefined) found = { charset: m[1].toLowerCase(), where: '<meta http-equiv="Content-Type">' };
+        if (m?.[1] !== undefined)
+          found = { charset: m[1].toLowerCase(), where: '<meta http-equiv="Content-Type">' };
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -480,7 +485,14 @@ const GB = new Set([
   'gb_2312',
   'gb_2312-80',
 ]);
-const UTF8 = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+const UTF8 = new Set([
+  'utf-8',
+  'utf8',
+  'unicode-1-1-utf-8',
+  'unicode11utf8',
+  'unicode20utf8',
+  'x-unicode20utf8',
+]);
 // The standard reads a page that declares UTF-16 in a <meta> as UTF-8 (the bytes of a real
 // UTF-16 page start with a byte order mark, or could not hold the ASCII <meta> at all).
 const UTF16 = new Set(['utf-16', 'utf-16le', 'utf-16be', 'unicode', 'ucs-2', 'csunicode', 'iso-10646-ucs-2']);
@@ -521,7 +533,8 @@ export function decodePage(bytes: Uint8Array): Decoded {
   const { charset, where } = declared;
   const label = GB.has(charset) ? 'gb18030' : UTF8.has(charset) || UTF16.has(charset) ? 'utf-8' : null;
   if (label === null) {
-    if (bytes.every((b) => b < 0x80)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: null };
+    if (bytes.every((b) => b < 0x80))
+      return { ok: true, text: new TextDecoder('utf-8').decode(bytes), note: null };
     return {
       ok: false,
       en: `the web page declares the character set "${charset}" (${where}), which outturn does not read: save it as UTF-8 or GB18030 and try again`,
@@ -609,7 +622,12 @@ export async function readHtml(bytes: Uint8Array, ctx: ReadContext): Promise<Doc
 }
 
 function clippedNote(file: string | undefined, table: number, c: Clipped): ImportItem {
-  const at: Location = { ...(file === undefined ? {} : { file }), table, row: c.row + 1, column: c.column + 1 };
+  const at: Location = {
+    ...(file === undefined ? {} : { file }),
+    table,
+    row: c.row + 1,
+    column: c.column + 1,
+  };
   if (c.kind === 'rowspan') {
     return item(at, '', {
       en: `rowspan="${c.written}" runs past the end of its row group: the cell spans ${c.kept} row(s), as a browser shows it`,

@@ -27,7 +27,11 @@ export class TooManyCells extends Error {
 }
 
 /** The failure a reader gives when a document has more cells than the limit. */
-export function tooManyCells(what: { en: string; zh: string }, limit: number, file: string | undefined): ImportFailure {
+export function tooManyCells(
+  what: { en: string; zh: string },
+  limit: number,
+  file: string | undefined,
+): ImportFailure {
   return failure(
     `${what.en} has more than ${limit} cells (tables and paragraphs), the most one import reads: not read`,
     `${what.zh}的单元格（表格与段落）超过 ${limit} 个，超出一次导入的上限：未读取`,
@@ -117,7 +121,7 @@ export function placeRows(
     const end = base + group.length;
     for (let g = 0; g < group.length; g++) {
       const y = base + g;
-      const row = (covered[y] ??= []);
+      const row = rowOf(covered, y);
       let x = 0;
       for (const cell of group[g] as readonly SpanCell[]) {
         while (row[x] === true) x++;
@@ -137,7 +141,7 @@ export function placeRows(
         slots += rows * cols;
         budget.check(slots);
         for (let r = y; r < y + rows; r++) {
-          const line = (covered[r] ??= []);
+          const line = rowOf(covered, r);
           for (let c = x; c < x + cols; c++) line[c] = true;
         }
         placed.push({ r0: y, c0: x, r1: y + rows - 1, c1: x + cols - 1, text: cell.text });
@@ -148,6 +152,16 @@ export function placeRows(
     base = end;
   }
   return gridOf(placed, base, width, budget);
+}
+
+/** Row `r` of a table's covered slots, made when first asked for. */
+function rowOf(covered: boolean[][], r: number): boolean[] {
+  let row = covered[r];
+  if (row === undefined) {
+    row = [];
+    covered[r] = row;
+  }
+  return row;
 }
 
 /**
