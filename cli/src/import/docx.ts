@@ -154,6 +154,8 @@ function parseDocumentXml(xml: string, budget: CellBudget): Parsed {
   const cells: (Cell | null)[] = [];
   let tableCount = 0;
   let rawCells = 0;
+  let bodyLines = 0;
+  let cellLines = 0;
 
   const local = (name: string): string | null => {
     const colon = name.indexOf(':');
@@ -232,7 +234,7 @@ function parseDocumentXml(xml: string, budget: CellBudget): Parsed {
         return;
       case 'tc': {
         rawCells++;
-        if (rawCells > budget.limit) throw new TooManyCells(budget.limit);
+        if (rawCells + bodyLines > budget.limit) throw new TooManyCells(budget.limit);
         const r = row();
         const c: Cell = { lines: [], span: 1, vMerge: null, hMerge: false };
         r?.cells.push(c);
@@ -293,8 +295,17 @@ function parseDocumentXml(xml: string, budget: CellBudget): Parsed {
         endLine(p);
         const text = joinLines(p.lines);
         const c = cell();
-        if (c !== null) c.lines.push(text);
-        else if (tables.length === 0 && paragraphs.length === 0) body.push(text);
+        if (c !== null) {
+          c.lines.push(text);
+          cellLines++;
+        } else if (tables.length === 0 && paragraphs.length === 0 && text !== '') {
+          body.push(text);
+          bodyLines++;
+        }
+        // A body paragraph is a cell of the grid, counted with the table cells as they come;
+        // more lines inside cells than the limit is past it too.
+        if (rawCells + bodyLines > budget.limit || cellLines > budget.limit)
+          throw new TooManyCells(budget.limit);
         return;
       }
       case 'tc':

@@ -37,7 +37,6 @@ import {
   type Clipped,
   cellBudget,
   DocumentBuilder,
-  joinLines,
   type PlacedTable,
   placeRows,
   type SpanCell,
@@ -137,8 +136,15 @@ interface DataTable {
   readonly clipped: readonly Clipped[];
 }
 
+/**
+ * A cell of a table being read: its container while it is open; once closed, only its text
+ * (its lines joined by `"\n"`), or its items when a table starts inside it, so that a page of a
+ * million cells keeps a string per cell, not two arrays.
+ */
 interface CellBuild extends Omit<SpanCell, 'text'> {
-  readonly container: Container;
+  container: Container | null;
+  text: string;
+  items: (string | DataTable)[] | null;
 }
 
 interface Group {
@@ -211,19 +217,29 @@ function parsePage(text: string, budget: CellBudget): { body: Container; hidden:
   const containers: Container[] = [body];
   const tables: TableBuild[] = [];
   const frames: Frame[] = [];
+  const openCells: CellBuild[] = [];
   let skip = 0;
   let hiddenFrame = -1;
   let hiddenText = false;
   let hidden = 0;
   let pre = 0;
   let cells = 0;
+  let bodyLines = 0;
+  let cellLines = 0;
 
   const current = () => containers[containers.length - 1] as Container;
   const flush = (c: Container) => {
     if (c.pieces.length === 0) return;
     const line = lineText(c.pieces);
     c.pieces = [];
-    if (line.trim() !== '') c.items.push(line);
+    if (line.trim() === '') return;
+    c.items.push(line);
+    // A line of the body is a paragraph, a cell of the grid: counted with the table cells as
+    // they come. A line inside a cell is one of its lines, or a paragraph if its table turns
+    // out to be a layout table: more such lines than the limit is past it either way.
+    if (c === body) bodyLines++;
+    else cellLines++;
+    if (cells + bodyLines > budget.limit || cellLines > budget.limit) throw new TooManyCells(budget.limit);
   };
   /** The innermost of an open table, cell and caption: what table markup belongs to. */
   const context = (): 'table' | 'other' => {
@@ -290,13 +306,17 @@ function parsePage(text: string, budget: CellBudget): { body: Container; hidden:
       // Each cell takes at least one slot: a page with more cells than the limit stops here,
       // before its tables are placed.
       cells++;
-      if (cells > budget.limit) throw new TooManyCells(budget.limit);
+      if (cells + bodyLines > budget.limit) throw new TooManyCells(budget.limit);
       const container: Container = { items: [], pieces: [] };
-      ensureRow(table()).push({
+      const cell: CellBuild = {
         container,
+        text: '',
+        items: null,
         colspan: colspanOf(attribs.colspan),
         rowspan: rowspanOf(attribs.rowspan),
-      });
+      };
+      ensureRow(table()).push(cell);
+      openCells.push(cell);
       containers.push(container);
       frames.push({ name, kind: 'cell' });
       return;
@@ -344,7 +364,18 @@ function parsePage(text: string, budget: CellBudget): { body: Container; hidden:
       case 'row':
         table().row = null;
         return;
-      case 'cell':
+      case 'cell': {
+        flush(current());
+        containers.pop();
+        const cell = openCells.pop();
+        if (cell?.container) {
+          const items = cell.container.items;
+          if (items.every((i) => typeof i === 'string')) cell.text = items.join('\n');
+          else cell.items = items;
+          cell.container = null;
+        }
+        return;
+      }
       case 'caption':
         flush(current());
         containers.pop();
@@ -402,10 +433,16 @@ function parsePage(text: string, budget: CellBudget): { body: Container; hidden:
 /** A table that has ended: a data table goes to its parent as one item, a layout table's content flows into it. */
 function finishTable(t: TableBuild, budget: CellBudget): void {
   const parent = t.parent;
-  for (const caption of t.captions) parent.items.push(...caption.items);
+  for (const caption of t.captions) for (const i of caption.items) parent.items.push(i);
   if (t.nested) {
-    for (const g of t.groups)
-      for (const row of g.rows) for (const cell of row) parent.items.push(...cell.container.items);
+    for (const g of t.groups) {
+      for (const row of g.rows) {
+        for (const cell of row) {
+          if (cell.items !== null) for (const i of cell.items) parent.items.push(i);
+          else if (cell.text !== '') for (const line of cell.text.split('\n')) parent.items.push(line);
+        }
+      }
+    }
     return;
   }
   const ordered = [
@@ -417,7 +454,7 @@ function finishTable(t: TableBuild, budget: CellBudget): void {
       row.map((cell) => ({
         colspan: cell.colspan,
         rowspan: cell.rowspan,
-        text: joinLines(cell.container.items.filter((i): i is string => typeof i === 'string')),
+        text: cell.text,
       })),
     ),
   );
