@@ -59,7 +59,8 @@ const SKIPPED = new Set([
 ]);
 
 interface Cell {
-  readonly lines: string[];
+  /** Its paragraphs' text so far, joined by `"\n"` (one string per cell, not an array). */
+  text: string;
   span: number;
   vMerge: 'restart' | 'continue' | null;
   hMerge: boolean;
@@ -236,7 +237,7 @@ function parseDocumentXml(xml: string, budget: CellBudget): Parsed {
         rawCells++;
         if (rawCells + bodyLines > budget.limit) throw new TooManyCells(budget.limit);
         const r = row();
-        const c: Cell = { lines: [], span: 1, vMerge: null, hMerge: false };
+        const c: Cell = { text: '', span: 1, vMerge: null, hMerge: false };
         r?.cells.push(c);
         cells.push(r === null ? null : c);
         return;
@@ -296,7 +297,7 @@ function parseDocumentXml(xml: string, budget: CellBudget): Parsed {
         const text = joinLines(p.lines);
         const c = cell();
         if (c !== null) {
-          c.lines.push(text);
+          if (text.trim() !== '') c.text = c.text === '' ? text : `${c.text}\n${text}`;
           cellLines++;
         } else if (tables.length === 0 && paragraphs.length === 0 && text !== '') {
           body.push(text);
@@ -370,7 +371,7 @@ function finishTable(
     let x = row.gridBefore;
     let last: (typeof placed)[number] | null = null;
     for (const c of row.cells) {
-      const text = joinLines(c.lines);
+      const text = c.text;
       slots += c.span;
       budget.check(slots);
       const above = open.get(x);
