@@ -104,6 +104,14 @@ export interface Clipped {
  * colspan that runs into a slot a cell above already covers stops before it (the standard's
  * "table model error", where browsers overlap the two cells). Cells are counted in `budget`
  * as they are placed.
+ *
+ * @example
+ * ```ts
+ * // <tr><td rowspan=2>产出指标</td><td>数量指标</td></tr><tr><td>质量指标</td></tr>
+ * placeRows([[[{ text: '产出指标', colspan: 1, rowspan: 2 }, { text: '数量指标', colspan: 1, rowspan: 1 }],
+ *             [{ text: '质量指标', colspan: 1, rowspan: 1 }]]], cellBudget(DEFAULT_LIMITS), []);
+ * // { rows: [['产出指标', '数量指标'], ['', '质量指标']], width: 2, merges: [{ r0: 0, c0: 0, r1: 1, c1: 0 }] }
+ * ```
  */
 export function placeRows(
   groups: readonly (readonly (readonly SpanCell[])[])[],
@@ -191,6 +199,11 @@ export type PlacedCell = Placed;
 /**
  * A cell's or paragraph's text from its lines: lines with nothing but white space are left out,
  * the others joined by `"\n"`.
+ *
+ * @example
+ * ```ts
+ * joinLines(['年初预算数', ' ', '（万元）']); // '年初预算数\n（万元）'
+ * ```
  */
 export function joinLines(lines: readonly string[]): string {
   return lines.filter((l) => l.trim() !== '').join('\n');
@@ -199,6 +212,14 @@ export function joinLines(lines: readonly string[]): string {
 /**
  * The grid of a document, built in document order: paragraphs (one-cell rows) and the rows of
  * its tables, every cell counted in the budget.
+ *
+ * @example
+ * ```ts
+ * const b = new DocumentBuilder(cellBudget(DEFAULT_LIMITS));
+ * b.paragraph('单位：万元');
+ * b.tableRows(b.newTable(), { rows: [['项目', '年初预算数']], width: 2, merges: [] });
+ * b.grid('html', 'a.html')?.locate(1, 1); // { file: 'a.html', table: 1, row: 1, column: 2 }
+ * ```
  */
 export class DocumentBuilder {
   private readonly rows: (readonly string[])[] = [];
