@@ -173,6 +173,12 @@ interface Frame {
  * The HTML standard's rules for parsing a non-negative integer, as `colspan` and `rowspan` are
  * read: leading white space, an optional `+`, then digits (what follows them is ignored); null
  * when there is no digit. Values past 10⁹ are returned as 10⁹ (both attributes clamp far below).
+ *
+ * @example
+ * ```ts
+ * parseSpan(' +2px'); // 2
+ * parseSpan('x2');    // null
+ * ```
  */
 export function parseSpan(value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -473,6 +479,12 @@ interface Declared {
 /**
  * The character set a page declares in its first 1024 bytes: a `<meta charset>`, a `<meta
  * http-equiv="Content-Type" content="…charset=…">`, or an XML declaration's `encoding`.
+ *
+ * @example
+ * ```ts
+ * declaredCharset(new TextEncoder().encode('<meta charset="GB2312">'));
+ * // { charset: 'gb2312', where: '<meta charset>' }
+ * ```
  */
 export function declaredCharset(bytes: Uint8Array): Declared | null {
   let head = '';
@@ -546,7 +558,16 @@ function strictDecode(label: 'utf-8' | 'gb18030', bytes: Uint8Array): string | n
   }
 }
 
-/** The text of a page, in the character set its bytes and its declaration give (see the module). */
+/**
+ * The text of a page, in the character set its bytes and its declaration give (see the module),
+ * with a note when that is not UTF-8; or why not, in both languages.
+ *
+ * @example
+ * ```ts
+ * decodePage(new TextEncoder().encode('<meta charset="big5"><p>x</p>')); // ASCII only: read
+ * // { ok: true, text: '<meta charset="big5"><p>x</p>', note: null }
+ * ```
+ */
 export function decodePage(bytes: Uint8Array): Decoded {
   const bom =
     startsWithBytes(bytes, [0xef, 0xbb, 0xbf]) ||
