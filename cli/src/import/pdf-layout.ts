@@ -31,7 +31,7 @@ export interface LaidLine {
   readonly line: number;
   /** The last line of the page it covers (more than `line` when a wrapped cell was joined). */
   readonly lineEnd: number;
-  /** Its cells: in a table one per column, empty where the row prints nothing; no empty cell at the end. */
+  /** Its cells: in a table one per column of the table, empty where the row prints nothing. */
   readonly cells: readonly string[];
 }
 
@@ -72,12 +72,14 @@ const BASELINE = 0.5;
 const CELL_GAP = 0.5;
 /** The most a line of a wrapped cell may be below the line above it, in font sizes. */
 const WRAP_PITCH = 1.5;
-/** A wrapped line ends within this many font sizes of its column's right edge. */
-const WRAP_SLACK = 3;
+/** Room for a word beyond its own width (a space, the cell's padding), in font sizes. */
+const WRAP_SLACK = 1.5;
 /** A line less than this many font sizes below another cannot be a new row of a table. */
 const HALF_LINE = 0.9;
-/** Lines of one table are at most this many font sizes apart (a title has a wider margin). */
-const TABLE_PITCH = 2.2;
+/** How much wider than the narrowest gap between a table's rows a gap may be, in font sizes. */
+const ROW_SLACK = 0.6;
+/** Rows of one table are at most this many font sizes apart. */
+const TABLE_PITCH = 3.5;
 
 const PAGE_NUMBER =
   /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$/i;
@@ -179,22 +181,19 @@ function physicalLines(page: number, items: readonly TextItem[]): Physical[] {
 }
 
 /**
- * The lines of one page: runs of lines of several cells (with the lines of one cell right
- * below such a line: a wrapped or vertically centred cell) are tables, whose columns are found
- * from their lines; every other line is as cut. A table that follows closely on a line of one
- * cell that follows a table (a row that prints only its first cell), or that starts the page
- * when `carried` (the columns of a table that ran to the bottom of the previous page), keeps
- * the columns of that table when its cells fit them.
+ * The lines of one page. Lines at most one text line apart are a cluster (the lines of one
+ * row of a table, or of a paragraph); a run of clusters as close as a table's rows, starting
+ * at a cluster with a line of several cells, is a table — the clusters of one cell in it are
+ * rows that print only one cell — and is cut where a line's cells do not fit the columns found
+ * so far (the next block of an official form, with columns of its own). Every other line is as
+ * cut. `carried`: the columns of a table that ran to the bottom of the previous page; the
+ * page's first lines go on with that table when they fit its columns.
  */
 function layoutPage(
   physical: readonly Physical[],
   carried: Column[] | null,
 ): { lines: LaidLine[]; openColumns: Column[] | null } {
   const lines: LaidLine[] = [];
-  let openColumns: Column[] | null = null;
-  let previous: Column[] | null = carried;
-  // Clusters: lines at most one text line apart (the lines of one row of a table, or of a
-  // paragraph).
   const clusters: Physical[][] = [];
   for (const p of physical) {
     const cluster = clusters[clusters.length - 1];
@@ -208,40 +207,87 @@ function layoutPage(
     else clusters.push([p]);
   }
   const isTable = (c: readonly Physical[]) => c.some((p) => p.cells.length >= 2);
-  const gap = (a: readonly Physical[], b: readonly Physical[]) => {
+  /** True when a cluster is further below the one above than a table's rows are. */
+  const apart = (a: readonly Physical[], b: readonly Physical[]) => {
     const last = a[a.length - 1] as Physical;
     const first = b[0] as Physical;
-    return last.y - first.y > TABLE_PITCH * Math.max(last.size, first.size);
+    return last.y - first.y > TABLE_PITCH * last.size;
   };
+  let openColumns: Column[] | null = null;
   let i = 0;
   while (i < clusters.length) {
     const c = clusters[i] as Physical[];
-    if (!isTable(c)) {
-      // A paragraph, a title, or a row that prints only its first cell: a table may go on
-      // below it when it is as close to the next line as a table's rows are.
+    const goesOn = i === 0 && carried !== null;
+    if (!isTable(c) && !goesOn) {
       lines.push(...c.map(plain));
-      const next = clusters[i + 1];
-      if (next === undefined || gap(c, next)) previous = null;
       i++;
       continue;
     }
+    // The left end of the table's cells: a paragraph or title starts further left (the cells
+    // have their padding), or is set in another size.
+    let left = Math.min(
+      ...c.flatMap((p) => p.cells.map((x) => x.x0)),
+      ...(goesOn ? [(carried?.[0] as Column).x0] : []),
+    );
+    const size = (c[0] as Physical).size;
     let j = i + 1;
-    while (
-      j < clusters.length &&
-      isTable(clusters[j] as Physical[]) &&
-      !gap(clusters[j - 1] as Physical[], clusters[j] as Physical[])
-    )
+    // The rows of a table are evenly spaced: a wider gap than the narrowest so far ends it (the
+    // margin between two tables, or below one).
+    let pitch: number | null = null;
+    while (j < clusters.length) {
+      const q = clusters[j] as Physical[];
+      const above = clusters[j - 1] as Physical[];
+      if (apart(above, q)) break;
+      const gap = (above[above.length - 1] as Physical).y - (q[0] as Physical).y;
+      if (pitch !== null && gap > pitch + ROW_SLACK * size) break;
+      pitch = pitch === null ? gap : Math.min(pitch, gap);
+      if (!isTable(q)) {
+        const first = q[0] as Physical;
+        const x0 = Math.min(...q.flatMap((p) => p.cells.map((x) => x.x0)));
+        if (Math.abs(first.size - size) > 0.1 * size || x0 < left - 0.5 * size) break;
+      } else {
+        left = Math.min(left, ...q.flatMap((p) => p.cells.map((x) => x.x0)));
+      }
       j++;
+    }
     const block = clusters.slice(i, j).flat();
-    const columns = columnsOf(block, previous);
-    lines.push(...tableLines(block, columns));
-    previous = columns;
-    const next = clusters[j];
-    if (next !== undefined && gap(clusters[j - 1] as Physical[], next)) previous = null;
+    let inherited = goesOn ? carried : null;
+    let columns: Column[] = [];
+    for (const part of parts(block, inherited)) {
+      columns = columnsOf(part, inherited);
+      lines.push(...tableLines(part, columns));
+      inherited = null;
+    }
     openColumns = j === clusters.length ? columns : null;
     i = j;
   }
   return { lines, openColumns };
+}
+
+/**
+ * A table's lines cut where a line's cells do not fit the columns of the lines above it (a
+ * cell over two of them, two cells in one): each part has columns of its own.
+ */
+function parts(block: readonly Physical[], inherited: Column[] | null): Physical[][] {
+  const out: Physical[][] = [];
+  let part: Physical[] = [];
+  let columns: Column[] = inherited === null ? [] : inherited.map((c) => ({ ...c }));
+  for (const p of block) {
+    if (p.cells.length >= 2 && part.length > 0 && !fits(columns, p)) {
+      out.push(part);
+      part = [];
+      columns = [];
+    }
+    part.push(p);
+    if (p.cells.length < 2) continue;
+    for (const c of p.cells.flatMap((c) => splitAcross(c, columns, p.size))) {
+      if (columns.some((col) => overlap(col.x0, col.x1, c.x0, c.x1) > 0)) continue;
+      columns.push({ x0: c.x0, x1: c.x1 });
+      columns.sort((a, b) => a.x0 - b.x0);
+    }
+  }
+  if (part.length > 0) out.push(part);
+  return out;
 }
 
 /** A line outside tables: its cells as cut. */
@@ -257,7 +303,7 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 /** True when each cell of the line overlaps a column of its own (and no other cell's). */
 function fits(columns: readonly Column[], p: Physical): boolean {
   const used = new Set<number>();
-  for (const c of p.cells) {
+  for (const c of p.cells.flatMap((c) => splitAcross(c, columns, p.size))) {
     const hits = columns.flatMap((col, k) => (overlap(col.x0, col.x1, c.x0, c.x1) > 0 ? [k] : []));
     if (hits.length > 1) return false;
     const k = hits[0];
@@ -340,6 +386,15 @@ function splitAcross(c: Cell, columns: readonly Column[], size: number): Cell[] 
   return [left, ...splitAcross(rest, columns, size)];
 }
 
+/** The width of a cell's first word: what could not go on the line above when it wrapped. */
+function headWidth(c: Cell): number {
+  const head =
+    /^[\p{Ps}\p{Pi}]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|^[^\s\p{Script=Han}]+/u.exec(c.text)?.[0] ??
+    c.text;
+  const all = units(c.text);
+  return all === 0 ? 0 : ((c.x1 - c.x0) * units(head)) / all;
+}
+
 /** A row being built: its cells by column, and where each column's text ends on its last line. */
 interface Row {
   readonly page: number;
@@ -368,13 +423,15 @@ function tableLines(block: readonly Physical[], columns: readonly Column[]): Lai
   for (const p of block) {
     const texts: string[] = columns.map(() => '');
     const ends: (number | null)[] = columns.map(() => null);
+    const heads: number[] = columns.map(() => 0);
     for (const c of p.cells.length < 2 ? p.cells : p.cells.flatMap((c) => splitAcross(c, columns, p.size))) {
       const k = columnOfCell(spans, c, p.cells.length === 1);
+      if (texts[k] === '') heads[k] = headWidth(c);
       texts[k] = texts[k] === '' ? c.text : `${texts[k]} ${c.text}`;
       ends[k] = Math.max(ends[k] ?? Number.NEGATIVE_INFINITY, c.x1);
     }
     const prev = rows[rows.length - 1];
-    if (prev !== undefined && continues(prev, p, ends, edges)) {
+    if (prev !== undefined && continues(prev, p, ends, heads, edges)) {
       for (let k = 0; k < texts.length; k++) {
         if (texts[k] === '') continue;
         prev.texts[k] = joinWrapped(prev.texts[k] ?? '', texts[k] as string);
@@ -386,24 +443,22 @@ function tableLines(block: readonly Physical[], columns: readonly Column[]): Lai
     }
     rows.push({ page: p.page, line: p.line, lineEnd: p.line, y: p.y, size: p.size, texts, ends });
   }
-  return rows.map((r) => {
-    const cells = [...r.texts];
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    return { page: r.page, line: r.line, lineEnd: r.lineEnd, cells };
-  });
+  return rows.map((r) => ({ page: r.page, line: r.line, lineEnd: r.lineEnd, cells: r.texts }));
 }
 
 /**
  * True when line `p` (its cells' right ends by column: `ends`) goes on with `row`: it is at
  * most one text line below the row's last line, and each of its cells is either in a column
- * where the row's text on that last line reaches the column's right edge (the text wrapped
- * there) or in a column the row has left empty so far (a cell centred between the lines of a
+ * where the room left on the row's last line before the column's right edge is too small for
+ * the first word of the cell (`heads`: a Chinese character, with an opening bracket, or a run
+ * of other characters up to a space): the text wrapped there or in a column the row has left empty so far (a cell centred between the lines of a
  * wrapped one) — the latter alone only less than a line below (a new row is a line lower).
  */
 function continues(
   row: Row,
   p: Physical,
   ends: readonly (number | null)[],
+  heads: readonly number[],
   edges: readonly number[],
 ): boolean {
   const size = Math.max(row.size, p.size);
@@ -414,7 +469,8 @@ function continues(
   for (let k = 0; k < ends.length; k++) {
     if (ends[k] === null) continue;
     const above = row.ends[k];
-    if (above !== null && above !== undefined && (edges[k] ?? 0) - above <= WRAP_SLACK * p.size) wrapped++;
+    const room = (edges[k] ?? 0) - (above ?? 0);
+    if (above !== null && above !== undefined && room <= (heads[k] ?? 0) + WRAP_SLACK * p.size) wrapped++;
     else if ((row.texts[k] ?? '') === '') centred++;
     else return false;
   }
