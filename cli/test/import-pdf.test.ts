@@ -143,3 +143,153 @@ for (const c of CASES) {
     });
   }
 }
+
+/** The lines of a budget tree, each with its figures (and its name without spaces), by name. */
+function flat(lines: Report['budget']): unknown[] {
+  const all = (ls: Report['budget']): Record<string, unknown>[] =>
+    (ls ?? []).flatMap((l) => {
+      const { children: _children, name, ...rest } = budgetFields([l])[0] as Record<string, unknown>;
+      return [{ ...rest, name: String(name).replaceAll(' ', '') }, ...all(l.children ?? [])];
+    });
+  return all(lines).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
+describe('za-gauteng-cogta-2019-20 (English, R thousand): what a PDF keeps of an indented statement', () => {
+  const statement = reports('za-gauteng-cogta-2019-20-appropriation-statement.json');
+  const performance = reports('za-gauteng-cogta-2019-20-programme-performance.json');
+  // Chromium's print of it wraps the first column's names over three lines beside vertically
+  // centred figures, and the layout joins some of those lines to the wrong row: not read yet.
+  it.todo('za-gauteng-cogta-2019-20.chromium.pdf: names wrapped over three lines beside centred figures');
+  for (const producer of ['writer'] as const) {
+    const file = `za-gauteng-cogta-2019-20.${producer}.pdf`;
+    it(`${file}: every budget line with its figures exactly; the indicators field for field`, async () => {
+      const r = ok(await importReport(pdf(file), { fileName: file }));
+      // The tree is not: the page indents the sub-items, and the PDF loses that (Writer ignores
+      // the cells' left padding; names and words wrap inside narrow cells).
+      expect(flat(r.report.budget)).toEqual(
+        flat([statement.budget?.[0] as NonNullable<Report['budget']>[number]]),
+      );
+      expect(unspaced(indicatorFields(r.report.indicators))).toEqual(
+        unspaced(indicatorFields(performance.indicators)),
+      );
+      expect(r.report).toMatchObject({
+        kind: 'department',
+        entity: 'Gauteng Department of Co-operative Governance and Traditional Affairs',
+        year: 2020,
+      });
+      expect(output).toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** A minimal PDF of `pages` pages, each showing `text` (Helvetica) or nothing, with a valid xref. */
+function minimalPdf(pages: number, text: (page: number) => string | null): Uint8Array {
+  const objects: string[] = [];
+  const kids: number[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  let n = 4;
+  for (let p = 1; p <= pages; p++) {
+    const t = text(p);
+    const stream = t === null ? '' : `BT /F1 12 Tf 72 720 Td (${t}) Tj ET`;
+    objects[n] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+    objects[n + 1] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${n} 0 R >>`;
+    kids.push(n + 1);
+    n += 2;
+  }
+  objects[2] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`;
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let i = 1; i < n; i++) {
+    offsets[i] = body.length;
+    body += `${i} 0 obj\n${objects[i]}\nendobj\n`;
+  }
+  const xref = body.length;
+  body += `xref\n0 ${n}\n0000000000 65535 f \n`;
+  for (let i = 1; i < n; i++) body += `${String(offsets[i]).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${n} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+describe('refused with one line, nothing on the console', () => {
+  const one = (r: ImportResult) => {
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message.en).not.toContain('\n');
+    expect(r.message.zh).not.toContain('\n');
+    expect(output).toEqual([]);
+    return r.message;
+  };
+
+  it.each([
+    [
+      'a scanned PDF (a page image, no text)',
+      () => pdf('scanned.pdf'),
+      'a scanned PDF without a text layer: outturn reads digital PDFs; run OCR first',
+      '扫描版 PDF',
+    ],
+    [
+      'an encrypted PDF that needs a password',
+      () => pdf('encrypted.pdf'),
+      'an encrypted PDF that needs a password',
+      '加密的 PDF',
+    ],
+    [
+      'a damaged PDF (the signature, then garbage)',
+      () => new TextEncoder().encode(`%PDF-1.7\n${'garbage '.repeat(200)}`),
+      'a damaged PDF',
+      '损坏的 PDF',
+    ],
+    [
+      'a PDF cut off in the middle',
+      () => pdf('cn-sichuan-qingshen-fgj-2023-wages.writer.pdf').slice(0, 2000),
+      'a ',
+      'PDF',
+    ],
+    [
+      'a PDF whose pages print nothing',
+      () => minimalPdf(2, () => null),
+      'a PDF without any text',
+      'PDF 中没有任何文字',
+    ],
+  ] as const)('%s', async (_label, bytes, en, zh) => {
+    const m = one(await importReport(bytes(), { fileName: 'x.pdf' }));
+    expect(m.en).toContain(en);
+    expect(m.zh).toContain(zh);
+  });
+
+  it('a file that is not a PDF, read as one (--from pdf)', async () => {
+    const m = one(await importReport(new TextEncoder().encode('预算项目,年初预算数\n'), { from: 'pdf' }));
+    expect(m.en).toBe('not a PDF: the file has no %PDF- signature');
+  });
+
+  it(`more than ${MAX_PDF_PAGES} pages`, async () => {
+    const m = one(await importReport(minimalPdf(MAX_PDF_PAGES + 1, () => null)));
+    expect(m.en).toContain(`a PDF of ${MAX_PDF_PAGES + 1} pages: at most ${MAX_PDF_PAGES} are read`);
+  });
+
+  it('more text items than the cell limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, cells: 20 };
+    const doc = await readPdf(
+      minimalPdf(30, (p) => `line ${p}`),
+      { file: undefined, sheet: undefined, limits },
+    );
+    expect(doc.ok).toBe(false);
+    if (!doc.ok)
+      expect(doc.message.en).toBe(
+        "more than 20 text items in the PDF: the file is beyond the import's limit",
+      );
+    expect(output).toEqual([]);
+  });
+
+  it('a digital PDF of the minimal kind reads; a page number alone at the foot of a page is left out, with a note', async () => {
+    const doc = await readPdf(
+      minimalPdf(1, () => '7'),
+      { file: 'n.pdf', sheet: undefined, limits: DEFAULT_LIMITS },
+    );
+    // One line that is a page number is the only text: it is kept (a page of one line has no footer).
+    expect(doc.ok && doc.parts[0]?.grid?.rows).toEqual([['7']]);
+  });
+});

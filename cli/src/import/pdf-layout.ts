@@ -7,7 +7,6 @@
  *
  * @internal
  */
-import { joinWrapped } from './indicator-table.js';
 
 /** A text item of a page: its text, where its baseline starts (PDF units, y upwards), its size. */
 export interface TextItem {
@@ -73,11 +72,13 @@ const CELL_GAP = 0.5;
 /** The most a line of a wrapped cell may be below the line above it, in font sizes. */
 const WRAP_PITCH = 1.5;
 /** Room for a word beyond its own width (a space, the cell's padding), in font sizes. */
-const WRAP_SLACK = 1.5;
+const WRAP_SLACK = 2.5;
 /** A line less than this many font sizes below another cannot be a new row of a table. */
 const HALF_LINE = 0.9;
 /** How much wider than the narrowest gap between a table's rows a gap may be, in font sizes. */
 const ROW_SLACK = 0.6;
+/** A first cell indented by this many font sizes more than the column's text is one space in. */
+const INDENT = 0.5;
 /** Rows of one table are at most this many font sizes apart. */
 const TABLE_PITCH = 3.5;
 
@@ -227,7 +228,7 @@ function layoutPage(
     // have their padding), or is set in another size.
     let left = Math.min(
       ...c.flatMap((p) => p.cells.map((x) => x.x0)),
-      ...(goesOn ? [(carried?.[0] as Column).x0] : []),
+      ...(goesOn && carried !== null && carried[0] !== undefined ? [carried[0].x0] : []),
     );
     const size = (c[0] as Physical).size;
     let j = i + 1;
@@ -386,6 +387,25 @@ function splitAcross(c: Cell, columns: readonly Column[], size: number): Cell[] 
   return [left, ...splitAcross(rest, columns, size)];
 }
 
+/** A Chinese character or full-width form: lines of Chinese text wrap between any two. */
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Joins the lines of a wrapped cell. Latin text wraps at a space, so a word or number ending
+ * the line and one starting the next (or an opening parenthesis) are joined with a space:
+ * `trained on` + `(ABCD` → `trained on (ABCD`. Everything else is joined directly: Chinese
+ * wraps between any two characters, and a line may break after a hyphen or before a `%`
+ * (`Sub-` + `programme`, `43.37` + `%`, `-` + `34.00%`).
+ */
+export function joinLines(before: string, after: string): string {
+  if (before === '') return after;
+  if (after === '') return before;
+  const end = before.slice(-1);
+  const start = after[0] ?? '';
+  const spaced = /[\p{L}\p{N}.,;:)\]]/u.test(end) && /[\p{L}\p{N}(\[]/u.test(start) && !WIDE.test(end) && !WIDE.test(start);
+  return spaced ? `${before} ${after}` : `${before}${after}`;
+}
+
 /** The width of a cell's first word: what could not go on the line above when it wrapped. */
 function headWidth(c: Cell): number {
   const head =
@@ -419,6 +439,11 @@ function tableLines(block: readonly Physical[], columns: readonly Column[]): Lai
   });
   // The right edge of a column's cells: where the next column starts, or the column's right end.
   const edges = columns.map((col, k) => columns[k + 1]?.x0 ?? col.x1);
+  // The left end of the first column's text: a cell that starts further right is indented
+  // (a budget line under another), which the table reader reads from leading spaces.
+  const base = Math.min(
+    ...block.flatMap((p) => (p.cells.length >= 2 ? [p.cells[0] as Cell] : [])).map((c) => c.x0),
+  );
   const rows: Row[] = [];
   for (const p of block) {
     const texts: string[] = columns.map(() => '');
@@ -427,14 +452,16 @@ function tableLines(block: readonly Physical[], columns: readonly Column[]): Lai
     for (const c of p.cells.length < 2 ? p.cells : p.cells.flatMap((c) => splitAcross(c, columns, p.size))) {
       const k = columnOfCell(spans, c, p.cells.length === 1);
       if (texts[k] === '') heads[k] = headWidth(c);
-      texts[k] = texts[k] === '' ? c.text : `${texts[k]} ${c.text}`;
+      const indent = k === 0 && texts[k] === '' ? Math.round((c.x0 - base) / (INDENT * p.size)) : 0;
+      texts[k] = texts[k] === '' ? `${' '.repeat(Math.max(indent, 0))}${c.text}` : `${texts[k]} ${c.text}`;
       ends[k] = Math.max(ends[k] ?? Number.NEGATIVE_INFINITY, c.x1);
     }
     const prev = rows[rows.length - 1];
     if (prev !== undefined && continues(prev, p, ends, heads, edges)) {
       for (let k = 0; k < texts.length; k++) {
-        if (texts[k] === '') continue;
-        prev.texts[k] = joinWrapped(prev.texts[k] ?? '', texts[k] as string);
+        const more = (texts[k] as string).trimStart();
+        if (more === '') continue;
+        prev.texts[k] = joinLines(prev.texts[k] ?? '', more);
       }
       prev.ends = prev.ends.map((e, k) => ends[k] ?? e);
       prev.lineEnd = p.line;
