@@ -245,8 +245,8 @@ describe('refused with one line, nothing on the console', () => {
     [
       'a PDF cut off in the middle',
       () => pdf('cn-sichuan-qingshen-fgj-2023-wages.writer.pdf').slice(0, 2000),
-      'a ',
-      'PDF',
+      'a damaged PDF',
+      '损坏的 PDF',
     ],
     [
       'a PDF whose pages print nothing',

@@ -77,13 +77,15 @@ const WRAP_SLACK = 2.5;
 const HALF_LINE = 0.9;
 /** How much wider than the narrowest gap between a table's rows a gap may be, in font sizes. */
 const ROW_SLACK = 0.6;
+/** A page number is further than this many font sizes from the page's text. */
+const PAGE_MARGIN = 2.5;
 /** A first cell indented by this many font sizes more than the column's text is one space in. */
 const INDENT = 0.5;
 /** Rows of one table are at most this many font sizes apart. */
 const TABLE_PITCH = 3.5;
 
 const PAGE_NUMBER =
-  /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$/i;
+  /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*页(?:[\s,，/]*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$/i;
 
 /**
  * Lays out the text items of a document's pages: lines by baseline (top to bottom), cells by
@@ -118,25 +120,22 @@ export function layoutPages(items: readonly TextItem[]): Layout {
   let carried: Column[] | null = null;
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
     let physical = physicalLines(page, byPage.get(page) ?? []);
-    // A page number alone on the first or last line of the page.
-    const drop = (p: Physical | undefined) =>
-      p !== undefined && p.cells.length === 1 && PAGE_NUMBER.test((p.cells[0] as Cell).text.trim());
+    // A page number alone on the first or last line of the page, set apart from the text (in
+    // the page's margin): not a line of the report.
+    const alone = (p: Physical | undefined, q: Physical | undefined) =>
+      p !== undefined &&
+      q !== undefined &&
+      p.cells.length === 1 &&
+      Math.abs(p.y - q.y) > PAGE_MARGIN * Math.max(p.size, q.size) &&
+      PAGE_NUMBER.test((p.cells[0] as Cell).text.trim());
     const first = physical[0];
-    if (physical.length > 1 && drop(first)) {
-      pageNumbers.push({
-        page,
-        line: (first as Physical).line,
-        text: (first as Physical).cells[0]?.text ?? '',
-      });
+    if (first !== undefined && alone(first, physical[1])) {
+      pageNumbers.push({ page, line: first.line, text: first.cells[0]?.text ?? '' });
       physical = physical.slice(1);
     }
     const last = physical[physical.length - 1];
-    if (physical.length > 1 && drop(last)) {
-      pageNumbers.push({
-        page,
-        line: (last as Physical).line,
-        text: (last as Physical).cells[0]?.text ?? '',
-      });
+    if (last !== undefined && alone(last, physical[physical.length - 2])) {
+      pageNumbers.push({ page, line: last.line, text: last.cells[0]?.text ?? '' });
       physical = physical.slice(0, -1);
     }
     const out = layoutPage(physical, carried);
@@ -402,7 +401,8 @@ export function joinLines(before: string, after: string): string {
   if (after === '') return before;
   const end = before.slice(-1);
   const start = after[0] ?? '';
-  const spaced = /[\p{L}\p{N}.,;:)\]]/u.test(end) && /[\p{L}\p{N}(\[]/u.test(start) && !WIDE.test(end) && !WIDE.test(start);
+  const spaced =
+    /[\p{L}\p{N}.,;:)\]]/u.test(end) && /[\p{L}\p{N}([]/u.test(start) && !WIDE.test(end) && !WIDE.test(start);
   return spaced ? `${before} ${after}` : `${before}${after}`;
 }
 
