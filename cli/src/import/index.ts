@@ -14,10 +14,19 @@
  */
 import { assemble, merge, noTable } from './assemble.js';
 import { csvGrid } from './csv.js';
-import { detectTextFormat, isOle2, isPdf, isZip, looksLikeHtml, zipKind } from './detect.js';
+import {
+  detectTextFormat,
+  isOle2,
+  isPdf,
+  isZip,
+  looksLikeHtml,
+  normalizeLineEnds,
+  zipKind,
+} from './detect.js';
 import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
 import { decodeText } from './encoding.js';
 import type { Meta } from './facts.js';
+import { noteReportFormulas } from './formula.js';
 import { type Grid, isLineFormat } from './grid.js';
 import { findStaffing, textGrid } from './pdf-text.js';
 import { type GridReading, readGrid } from './read-grid.js';
@@ -141,7 +150,7 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
     default: {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
-      const result = readText(decoded.text, format, file);
+      const result = readText(decoded.text, format, file, limits);
       return result.ok ? { ...result, encoding: decoded.encoding } : result;
     }
   }
@@ -204,7 +213,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   if (typeof text !== 'string')
     throw new TypeError(`importText: text must be a string, not ${typeName(text)}`);
   checkOptions(options, 'importText', TEXT_FORMATS);
-  return readText(text, options.from, options.fileName);
+  return readText(text, options.from, options.fileName, DEFAULT_LIMITS);
 }
 
 /**
@@ -265,9 +274,14 @@ export async function importFiles(
 
 // ---------------------------------------------------------------------------------------------
 
-function readText(text: string, from: 'csv' | 'text' | undefined, file: string | undefined): ImportResult {
+function readText(
+  text: string,
+  from: 'csv' | 'text' | undefined,
+  file: string | undefined,
+  limits: Limits,
+): ImportResult {
   const at = file === undefined ? undefined : { file };
-  const body = text.replace(/^\uFEFF/, '');
+  const body = normalizeLineEnds(text.replace(/^\uFEFF/, ''));
   if (body.trim() === '') return failure('the file is empty', '文件是空的', at);
   const detected = from ?? detectTextFormat(body);
   if (detected === 'json') {
@@ -277,19 +291,32 @@ function readText(text: string, from: 'csv' | 'text' | undefined, file: string |
       at,
     );
   }
-  let grid: Grid;
-  if (detected === 'csv') {
-    const g = csvGrid(body, file);
-    if ('ok' in g) return g;
-    grid = g;
-  } else {
-    grid = textGrid(body, file);
-  }
+  const grid = detected === 'csv' ? csvGrid(body, file, limits.cells) : textGrid(body, file, limits.cells);
+  if ('ok' in grid) return grid;
   const meta: Meta = {};
   const reading = readGrid(grid, meta);
   const notes = [...reading.notes];
   if (detected === 'text') noteStaffing(grid, meta, notes);
-  return assemble([reading], meta, detected, null, notes, at);
+  return finish(assemble([reading], meta, detected, null, notes, at), [grid], at);
+}
+
+/**
+ * The last steps of every import: a report with tables but not one budget line or indicator
+ * (a header row and nothing under it) is a failure, not an empty report; and every text of the
+ * report that a spreadsheet would run as a formula gets a note (formula.ts).
+ */
+function finish(result: ImportResult, grids: readonly Grid[], at: Location | undefined): ImportResult {
+  if (!result.ok) return result;
+  const { report } = result;
+  if ((report.budget?.length ?? 0) === 0 && (report.indicators?.length ?? 0) === 0) {
+    return failure(
+      'a header row and no data: the table has no budget line and no indicator under its header, nothing to import',
+      '只有表头、没有数据：表头下没有任何预算行或指标，没有可导入的内容',
+      at,
+    );
+  }
+  const notes = noteReportFormulas(report, grids, result.notes);
+  return notes.length === result.notes.length ? result : { ...result, notes };
 }
 
 const READERS = {
@@ -326,7 +353,11 @@ async function importDocument(
     const name = doc.parts[0]?.name ?? ctx.sheet;
     return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
   }
-  return assemble(readings, meta, format, null, notes, at);
+  return finish(
+    assemble(readings, meta, format, null, notes, at),
+    doc.parts.flatMap((p) => (p.grid === null ? [] : [p.grid])),
+    at,
+  );
 }
 
 /** Staffing from a sentence of the prose of a grid of text lines, when no table stated it. */
