@@ -119,7 +119,7 @@ const UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, 
 function byteCount(values: Values, name: OptionName): number {
   const option = optionNamed(name);
   const value = stringValue(values, name) ?? (option.kind === 'string' ? option.default : undefined) ?? '';
-  const m = /^\s*(\d{1,16})\s*([kmg]?)(?:i?b)?\s*$/i.exec(value);
+  const m = /^(\d{1,16})([kmg]?)(?:i?b)?$/i.exec(value.trim());
   const n = m === null ? Number.NaN : Number(m[1]) * (UNITS[(m[2] ?? '').toLowerCase()] ?? Number.NaN);
   if (!Number.isSafeInteger(n) || n <= 0) {
     throw new UsageError(

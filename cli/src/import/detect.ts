@@ -100,8 +100,22 @@ export function detectTextFormat(text: string): DetectedFormat {
  */
 export function normalizeLineEnds(text: string): string {
   if (!/[\v\f\u0085\u2028\u2029]/.test(text)) return text;
-  return text
-    .replace(/[\v\u0085\u2028\u2029]/g, '\n')
-    .replace(/(^|[\r\n])\f+|\f+(?=[\r\n]|$)/g, '$1')
-    .replace(/\f+/g, '\n');
+  const lines = text.replace(/[\v\u0085\u2028\u2029]/g, '\n');
+  let out = '';
+  let i = 0;
+  while (i < lines.length) {
+    const ff = lines.indexOf('\f', i);
+    if (ff < 0) {
+      out += lines.slice(i);
+      break;
+    }
+    let end = ff;
+    while (lines[end] === '\f') end++;
+    const before = ff === 0 ? '\n' : lines[ff - 1];
+    const after = end === lines.length ? '\n' : lines[end];
+    const atLineEnd = before === '\n' || before === '\r' || after === '\n' || after === '\r';
+    out += lines.slice(i, ff) + (atLineEnd ? '' : '\n');
+    i = end;
+  }
+  return out;
 }
