@@ -156,10 +156,11 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     expect((await run([command, p, '--max-bytes', '1M'])).status).not.toBe(2);
   });
 
-  it.each(['0', '-1', '1.5', '10X', '', '99999999999999999G'])(
+  it.each(['0', '=-1', '1.5', '10X', '', '99999999999999999G'])(
     '--max-bytes "%s" is a usage error',
     async (v) => {
-      const r = await run(['check', file('tiny.json', '{}'), '--max-bytes', v, '--lang', 'en']);
+      const arg = v.startsWith('=') ? [`--max-bytes${v}`] : ['--max-bytes', v];
+    const r = await run(['check', file('tiny.json', '{}'), ...arg, '--lang', 'en']);
       expectUnreadable(r);
       expect(r.stderr).toMatch(/--max-bytes (must be a positive number of bytes|needs a number of bytes)/);
     },

@@ -81,18 +81,36 @@ function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** Thrown from csv-parse's record hook when the file has more cells than allowed. */
-class TooManyCells extends Error {
-  constructor(readonly line: number) {
-    super('too many cells');
+/**
+ * At most how many cells a text has: one per line, and one more per delimiter (quoted or not).
+ * Counted before parsing, so that a file of millions of cells is refused before they are built.
+ */
+export function cellBound(text: string, d: string): { cells: number; line: number } {
+  let cells = 1;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      cells++;
+      line++;
+    } else if (c === d.charCodeAt(0)) cells++;
   }
+  return { cells, line };
+}
+
+/** Line ends inside a cell (a quoted line break), CRLF counting once. */
+function lineEnds(cell: string): number {
+  let n = 0;
+  for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  for (let i = cell.indexOf('\r'); i >= 0; i = cell.indexOf('\r', i + 1)) if (cell[i + 1] !== '\n') n++;
+  return n;
 }
 
 /**
  * Parses CSV text into a grid. Records may have different numbers of cells (a file holds
  * several tables); quotes inside an unquoted cell are kept as text (`配合"双随机"检查`). Refused,
- * with the line: a quoted cell that is never closed, a record of more than 1 MiB, more than
- * `maxCells` cells (an empty record counts as one).
+ * with the line: a quoted cell that is never closed, a record of more than 1 MiB, a text that
+ * may hold more than `maxCells` cells (counted before parsing: lines and delimiters).
  */
 export function csvGrid(text: string, file: string | undefined, maxCells: number): Grid | ImportFailure {
   const d = detectDelimiter(text);
@@ -104,12 +122,17 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
       : file === undefined
         ? { line }
         : { file, line };
-  const rows: string[][] = [];
-  const starts: number[] = [];
-  let previousEnd = 0;
-  let cells = 0;
+  const bound = cellBound(text, d);
+  if (bound.cells > maxCells) {
+    return failure(
+      `more than ${maxCells} cells (${bound.line} lines): more than a report's tables have; refused`,
+      `单元格超过 ${maxCells} 个（共 ${bound.line} 行）：超出报告表格可能的大小，不予读取`,
+      at(undefined),
+    );
+  }
+  let records: string[][];
   try {
-    parse(text, {
+    records = parse(text, {
       delimiter: d,
       // Every line end, whichever comes first (csv-parse would otherwise keep the first kind
       // it meets and read a lone \n after \r\n lines as part of a cell).
@@ -119,23 +142,8 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
       skip_empty_lines: false,
       bom: true,
       max_record_size: MAX_RECORD_BYTES,
-      on_record: (record: string[], info: { lines: number }) => {
-        cells += Math.max(record.length, 1);
-        if (cells > maxCells) throw new TooManyCells(info.lines);
-        rows.push(record);
-        starts.push(previousEnd + 1);
-        previousEnd = info.lines;
-        return null; // kept here, not in csv-parse's own list
-      },
-    });
+    }) as string[][];
   } catch (e) {
-    if (e instanceof TooManyCells) {
-      return failure(
-        `more than ${maxCells} cells (at line ${e.line}): more than a report's tables have; refused`,
-        `单元格超过 ${maxCells} 个（至第 ${e.line} 行）：超出报告表格可能的大小，不予读取`,
-        at(e.line),
-      );
-    }
     const line = e instanceof CsvError && typeof e.lines === 'number' ? e.lines : undefined;
     if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') {
       return failure(
@@ -154,5 +162,15 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     return failure(`CSV syntax error: ${detail}`, `CSV 格式错误：${detail}`, at(line));
   }
-  return lineGrid('csv', rows, starts, file);
+  // Where each record starts: the line after the previous one's last line, which is its
+  // first line plus the line breaks inside its quoted cells.
+  const starts: number[] = [];
+  let line = 1;
+  for (const record of records) {
+    starts.push(line);
+    let inside = 0;
+    for (const cell of record) inside += lineEnds(cell);
+    line += inside + 1;
+  }
+  return lineGrid('csv', records, starts, file);
 }

@@ -8,7 +8,7 @@
  * @internal
  */
 import { normalizeWidth } from 'outturn';
-import { MAX_RECORD_BYTES } from './csv.js';
+import { cellBound, MAX_RECORD_BYTES } from './csv.js';
 import { type Grid, lineGrid } from './grid.js';
 import { failure, type ImportFailure } from './types.js';
 
@@ -18,6 +18,14 @@ import { failure, type ImportFailure } from './types.js';
  * a line of more than 1 MiB, more than `maxCells` cells (a line counts at least one).
  */
 export function textGrid(text: string, file: string | undefined, maxCells: number): Grid | ImportFailure {
+  const bound = cellBound(text, '\t');
+  if (bound.cells > maxCells) {
+    return failure(
+      `more than ${maxCells} cells (${bound.line} lines): more than a report's tables have; refused`,
+      `单元格超过 ${maxCells} 个（共 ${bound.line} 行）：超出报告表格可能的大小，不予读取`,
+      file === undefined ? undefined : { file },
+    );
+  }
   const rows: string[][] = [];
   const re = /\r\n|\n|\r/g;
   let start = 0;
