@@ -160,7 +160,7 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     '--max-bytes "%s" is a usage error',
     async (v) => {
       const arg = v.startsWith('=') ? [`--max-bytes${v}`] : ['--max-bytes', v];
-    const r = await run(['check', file('tiny.json', '{}'), ...arg, '--lang', 'en']);
+      const r = await run(['check', file('tiny.json', '{}'), ...arg, '--lang', 'en']);
       expectUnreadable(r);
       expect(r.stderr).toMatch(/--max-bytes (must be a positive number of bytes|needs a number of bytes)/);
     },

@@ -82,20 +82,28 @@ function detectDelimiter(text: string): Delimiter {
 }
 
 /**
- * At most how many cells a text has: one per line, and one more per delimiter (quoted or not).
- * Counted before parsing, so that a file of millions of cells is refused before they are built.
+ * At most how many cells a text has (one per line, one more per delimiter, quoted or not), and
+ * the first line longer than 1 MiB in UTF-16 code units (0 when none is). Counted before
+ * parsing, so that a file of millions of cells, or one huge cell, is refused before anything
+ * is built from it.
  */
-export function cellBound(text: string, d: string): { cells: number; line: number } {
+export function cellBound(text: string, d: string): { cells: number; line: number; longLine: number } {
   let cells = 1;
   let line = 1;
+  let lineStart = 0;
+  let longLine = 0;
+  const delimiter = d.charCodeAt(0);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      if (longLine === 0 && i - lineStart > MAX_RECORD_BYTES) longLine = line;
       cells++;
       line++;
-    } else if (c === d.charCodeAt(0)) cells++;
+      lineStart = i + 1;
+    } else if (c === delimiter) cells++;
   }
-  return { cells, line };
+  if (longLine === 0 && text.length - lineStart > MAX_RECORD_BYTES) longLine = line;
+  return { cells, line, longLine };
 }
 
 /** Line ends inside a cell (a quoted line break), CRLF counting once. */
@@ -130,6 +138,7 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
       at(undefined),
     );
   }
+  if (bound.longLine > 0) return tooLong(bound.longLine, at(bound.longLine));
   let records: string[][];
   try {
     records = parse(text, {
@@ -152,13 +161,7 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
         at(line),
       );
     }
-    if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') {
-      return failure(
-        `a row of more than 1 MiB (${MAX_RECORD_BYTES} bytes) from line ${line ?? '?'}, such as one huge cell or a quote never closed: not a table; refused`,
-        `第 ${line ?? '?'} 行起有一行超过 1 MiB（${MAX_RECORD_BYTES} 字节），例如一个巨大的单元格或未结束的引号：不是表格，不予读取`,
-        at(line),
-      );
-    }
+    if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') return tooLong(line, at(line));
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     return failure(`CSV syntax error: ${detail}`, `CSV 格式错误：${detail}`, at(line));
   }
@@ -173,4 +176,13 @@ export function csvGrid(text: string, file: string | undefined, maxCells: number
     line += inside + 1;
   }
   return lineGrid('csv', records, starts, file);
+}
+
+/** The failure of a row longer than {@link MAX_RECORD_BYTES}. */
+function tooLong(line: number | undefined, at: Location | undefined): ImportFailure {
+  return failure(
+    `a row of more than 1 MiB (${MAX_RECORD_BYTES} bytes) from line ${line ?? '?'}, such as one huge cell or a quote never closed: not a table; refused`,
+    `第 ${line ?? '?'} 行起有一行超过 1 MiB（${MAX_RECORD_BYTES} 字节），例如一个巨大的单元格或未结束的引号：不是表格，不予读取`,
+    at,
+  );
 }

@@ -26,6 +26,7 @@ export function textGrid(text: string, file: string | undefined, maxCells: numbe
       file === undefined ? undefined : { file },
     );
   }
+  if (bound.longLine > 0) return lineTooLong(bound.longLine, file);
   const rows: string[][] = [];
   const re = /\r\n|\n|\r/g;
   let start = 0;
@@ -36,11 +37,7 @@ export function textGrid(text: string, file: string | undefined, maxCells: numbe
     const end = m === null ? text.length : m.index;
     const line = rows.length + 1;
     if (end - start > MAX_RECORD_BYTES / 4 && Buffer.byteLength(text.slice(start, end)) > MAX_RECORD_BYTES) {
-      return failure(
-        `line ${line} is longer than 1 MiB (${MAX_RECORD_BYTES} bytes): not a line of a table; refused`,
-        `第 ${line} 行超过 1 MiB（${MAX_RECORD_BYTES} 字节）：不是表格中的一行，不予读取`,
-        at(line),
-      );
+      return lineTooLong(line, file);
     }
     const row = text.slice(start, end).replaceAll('\f', '').split('\t');
     cells += row.length;
@@ -60,6 +57,15 @@ export function textGrid(text: string, file: string | undefined, maxCells: numbe
     rows,
     rows.map((_, i) => i + 1),
     file,
+  );
+}
+
+/** The failure of a line longer than 1 MiB. */
+function lineTooLong(line: number, file: string | undefined): ImportFailure {
+  return failure(
+    `line ${line} is longer than 1 MiB (${MAX_RECORD_BYTES} bytes): not a line of a table; refused`,
+    `第 ${line} 行超过 1 MiB（${MAX_RECORD_BYTES} 字节）：不是表格中的一行，不予读取`,
+    file === undefined ? { line } : { file, line },
   );
 }
 
