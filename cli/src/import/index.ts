@@ -1,6 +1,7 @@
 /**
- * `outturn-cli/import`: published tables into the report JSON (DESIGN §3). CSV files, Excel
- * workbooks (.xlsx) and the text that PDF extraction gives, in UTF-8, GB18030/GBK or UTF-16.
+ * `outturn-cli/import`: published tables into the report JSON (DESIGN §3). CSV files and the
+ * text a PDF reader or a browser copy gives (UTF-8, GB18030/GBK or UTF-16), Excel workbooks
+ * (.xlsx, .xls), web pages (.html), Word documents (.docx) and digital PDFs.
  * Used by `outturn import` and `outturn check`; not part of the library `outturn`, which stays
  * free of I/O and of these parsers.
  *
@@ -86,10 +87,17 @@ const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
 /**
  * Imports a report from the bytes of a CSV file, an .xlsx workbook or PDF text.
  *
- * - **Format**: `options.from`, or detected: a zip archive is a workbook; text is CSV or PDF
- *   text ({@link detectTextFormat}). Refused with a message saying what to do instead: an
- *   Excel 97–2003 workbook (.xls) or other OLE2 file, a PDF, a report JSON (check it with
- *   `outturn check`), an empty file, a file given as `xlsx` that is not a zip archive.
+ * - **Format**: `options.from`, or detected from the first bytes: a zip archive with
+ *   `word/document.xml` is a Word document (docx), with `xl/workbook.xml` a workbook (xlsx); an
+ *   OLE2 file is an Excel 97–2003 workbook (xls); `%PDF-` a PDF; `<!DOCTYPE html`, `<html`,
+ *   `<table` … a web page; anything else text: CSV or PDF/browser text ({@link detectTextFormat}).
+ *   Each goes to its reader. Refused with a message saying what to do instead: another zip
+ *   archive, a damaged one, a report JSON (check it with `outturn check`), an empty file, a
+ *   file of more than `maxBytes` bytes (default 100 MiB).
+ * - **Text**: `#` comment lines are not data (nor counted by detection); CR, LF, CRLF, U+2028,
+ *   U+2029, NEL and VT end lines, a form feed is a page break. Refused, each with its line: a row
+ *   or line of more than 1 MiB (a huge cell), a text that may hold more than two million cells,
+ *   a CSV quote never closed, a header row with no data under it.
  * - **Encoding** (text): UTF-8 with or without a byte order mark, GB18030/GBK, UTF-16 with a
  *   byte order mark ({@link decodeText}); anything else is refused with a message naming the
  *   likely encoding, never read as mojibake.
