@@ -25,6 +25,8 @@ export interface TableArgs {
   readonly files: readonly string[];
   readonly from: ImportFormat | undefined;
   readonly sheet: string | undefined;
+  /** The most bytes a file may have (`--max-bytes`; default 100 MiB). */
+  readonly maxBytes: number;
 }
 
 /** Arguments of `outturn check`. */
@@ -108,6 +110,29 @@ function text(values: Values, name: OptionName): string | undefined {
   return value;
 }
 
+const UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/**
+ * The value of a byte-count option (`--max-bytes 5000000`, `50M`, `2G`: binary multiples), its
+ * default when it is not given; UsageError when it is not a positive whole number of bytes.
+ */
+function byteCount(values: Values, name: OptionName): number {
+  const option = optionNamed(name);
+  const value = stringValue(values, name) ?? (option.kind === 'string' ? option.default : undefined) ?? '';
+  const m = /^(\d{1,16})([kmg]?)(?:i?b)?$/i.exec(value.trim());
+  const n = m === null ? Number.NaN : Number(m[1]) * (UNITS[(m[2] ?? '').toLowerCase()] ?? Number.NaN);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new UsageError(
+      {
+        en: `--${name} must be a positive number of bytes (such as 5000000, 50M or 2G), not "${value}"`,
+        zh: `--${name} 应为正的字节数（如 5000000、50M 或 2G），而不是“${value}”`,
+      },
+      true,
+    );
+  }
+  return n;
+}
+
 /** Rejects the options given that `command` does not take. */
 function rejectForeign(values: Values, command: CommandName): void {
   for (const option of OPTIONS) {
@@ -159,6 +184,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     files: rest,
     from: choice<FromFormat>(values, 'from'),
     sheet: text(values, 'sheet'),
+    maxBytes: byteCount(values, 'max-bytes'),
   };
   rejectForeign(values, command);
   if (command === 'import') return { kind: 'import', lang, ...table };

@@ -23,7 +23,7 @@ function fails(findings: readonly Finding[], failOn: FailOn): boolean {
 /** Runs `outturn check`; resolves to the exit code (UsageError for unreadable input). */
 export async function check(args: CheckArgs, io: CliIO): Promise<number> {
   const cwd = cwdOf(io);
-  const files = await readAll(args.files, cwd);
+  const files = await readAll(args.files, cwd, args.maxBytes);
   const json = files.filter((f) => isJsonInput(f.file, f.bytes, args.from));
   if (json.length > 0 && files.length > 1) {
     const other = files.find((f) => f !== json[0])?.file ?? '';

@@ -128,9 +128,10 @@ const MAIN_INTRO: Localized = {
   en: `outturn {v}: exact checks of budget performance reports (预算绩效自评报告)
 
 Usage:
-  outturn check FILE [options]   check a report (JSON, CSV, .xlsx or PDF text)
-                                 figure by figure
-  outturn import FILE... [opts]  turn CSV, .xlsx or PDF text into report JSON
+  outturn check FILE [options]   check a report figure by figure (JSON, or
+                                 tables: CSV, text, .xlsx, .xls, .html, .docx,
+                                 .pdf)
+  outturn import FILE... [opts]  turn those tables into report JSON
   outturn check --help           help on check: report format and outputs
   outturn import --help          help on import: tables, headers, encodings
   outturn --help                 this help
@@ -138,9 +139,9 @@ Usage:
   zh: `outturn {v}：预算绩效自评报告的精确复核工具
 
 用法：
-  outturn check 文件 [选项]      逐项复核一份报告（JSON、CSV、.xlsx 或 PDF
-                                 文字）中的数字
-  outturn import 文件... [选项]  把 CSV、.xlsx 或 PDF 文字转换为报告 JSON
+  outturn check 文件 [选项]      逐项复核一份报告（JSON，或表格：CSV、文字、
+                                 .xlsx、.xls、.html、.docx、.pdf）中的数字
+  outturn import 文件... [选项]  把这些表格转换为报告 JSON
   outturn check --help           check 的帮助：报告格式与输出格式
   outturn import --help          import 的帮助：表格、表头与编码
   outturn --help                 本帮助
@@ -151,16 +152,17 @@ const MAIN_END: Localized = {
   en: `Exit codes:
   0  no finding at or above --fail-on (import: a report was produced)
   1  at least one finding at or above --fail-on
-  2  usage error, or FILE cannot be read: missing, a directory, no permission,
-     empty, not UTF-8, not JSON (with line and column), no table found
+  2  usage error, or FILE cannot be read: missing, a directory, a device or a
+     FIFO, too large, no permission, empty, not UTF-8, not JSON (with line and
+     column), no table found
   3  internal error (a bug in outturn: please report it)
 
 Colours are used only when stdout is a terminal and NO_COLOR is not set.`,
   zh: `退出码：
   0  没有达到 --fail-on 级别的问题（import：已生成报告）
   1  至少有一个达到 --fail-on 级别的问题
-  2  用法错误，或无法读取文件：不存在、是目录、无权限、空文件、
-     不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）、找不到表格
+  2  用法错误，或无法读取文件：不存在、是目录、是设备或管道、过大、无权限、
+     空文件、不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）、找不到表格
   3  内部错误（outturn 自身的缺陷，请报告）
 
 仅当标准输出是终端且未设置 NO_COLOR 时才使用颜色。`,
@@ -169,10 +171,10 @@ Colours are used only when stdout is a terminal and NO_COLOR is not set.`,
 // Prose: one logical line per line, wrapped to 80 columns by `prose`; a blank line between paragraphs.
 
 const CHECK_INTRO: Localized = {
-  en: `FILE may also be tables: CSV, an .xlsx workbook or PDF text (see 'outturn import --help'); they are imported first, and what could not be placed is listed on stderr. Several table files make one report.
+  en: `FILE may also be tables: CSV, text copied from a PDF or a web page, an .xlsx or .xls workbook, a web page (.html), a Word document (.docx) or a PDF (see 'outturn import --help'); they are imported first, and what could not be placed is listed on stderr. Several table files make one report.
 
 Reads FILE, a report in outturn's JSON format (UTF-8, a byte order mark is accepted): kind, title, entity, year, amountUnit, budget (a tree of lines with initial, adjustment, adjusted, actual and published.executionRate), indicators (name, target, actual, reason, published.deviation) and staffing. Figures are strings exactly as printed. Every printed figure is recomputed exactly; each problem becomes a finding with a code, a severity and a path into the file.`,
-  zh: `文件也可以是表格：CSV、.xlsx 工作簿或 PDF 文字（见 outturn import --help）；先导入再复核，未能导入的内容列在标准错误输出上。多个表格文件合成一份报告。
+  zh: `文件也可以是表格：CSV、从 PDF 或网页复制的文字、.xlsx 或 .xls 工作簿、网页（.html）、Word 文档（.docx）或 PDF（见 outturn import --help）；先导入再复核，未能导入的内容列在标准错误输出上。多个表格文件合成一份报告。
 
 读取一份 outturn JSON 格式的报告（UTF-8 编码，可带 BOM）：kind、title、entity、year、amountUnit、budget（预算行组成的树：initial、adjustment、adjusted、actual、published.executionRate）、indicators（name、target、actual、reason、published.deviation）和 staffing。数字按报告原样填写为字符串。outturn 精确复算每一个印出的数字，每个问题给出代码、级别和在文件中的位置。`,
 };
@@ -187,13 +189,15 @@ Example: outturn check report.json --format markdown --lang en > memo.md`,
 const IMPORT_INTRO: Localized = {
   en: `Turns the tables of a published report into outturn's report JSON, printed on stdout (2-space indented); what could not be placed in the report is listed on stderr with its line or cell, never dropped silently, followed by notes on what was inferred. Check the result with 'outturn check', or give the table file to 'outturn check' directly.
 
-FILE holds a budget table and an indicator table, one below the other (or in two files), with the headers printed in reports: 年初预算数, 调整预算数/全年预算数, 实际支出数/全年执行数, 执行率, 分值, 得分; 一级指标/二级指标/三级指标/指标名称, 指标值/年度指标值/指标目标值, 实际完成值/指标完成值, 偏差情况, 原因分析, 度量单位, 指标性质 - or Budget, Final appropriation, Actual, Variance, Target, Actual output, Deviation, Reasons. Its format (csv, xlsx or text) is detected from the content. Of a workbook, the text each cell displays is read (0.9 shown as 90% is "90%"); in PDF text, section titles such as 七、预算信息 and 九、部门整体自评表 separate the tables.
-Encodings: UTF-8 (with or without a byte order mark), GB18030/GBK, UTF-16 with a byte order mark. Rows starting with # are comments; rows such as "年度,2023" or "编制数,14" before the tables give the report's facts.
+FILE holds a budget table and an indicator table, one below the other (or in two files), with the headers printed in reports: 年初预算数, 调整预算数/全年预算数, 实际支出数/全年执行数, 执行率, 分值, 得分; 一级指标/二级指标/三级指标/指标名称, 指标值/年度指标值/指标目标值, 实际完成值/指标完成值, 偏差情况, 原因分析, 度量单位, 指标性质 - or Budget, Final appropriation, Actual, Variance, Target, Actual output, Deviation, Reasons. Its format (csv, text, xlsx, xls, html, docx or pdf) is detected from the content; --from overrides it. Of a workbook, the text each cell displays is read (0.9 shown as 90% is "90%"); in PDF text, section titles such as 七、预算信息 and 九、部门整体自评表 separate the tables.
+Encodings: UTF-8 (with or without a byte order mark), GB18030/GBK, UTF-16 with a byte order mark. Rows starting with # are comments (not in a PDF); rows such as "年度,2023" or "编制数,14" before the tables give the report's facts.
+Limits: a FILE that is not a regular file (a device, a FIFO) or has more than --max-bytes is refused before it is read; a row of more than 1 MiB, more than 2,000,000 cells, or a header without data are refused with one line.
 Templates: examples/templates/.`,
   zh: `把公开报告中的表格转换为 outturn 报告 JSON，输出到标准输出（缩进 2 格）；未能放入报告的内容连同行号或单元格列在标准错误输出上，绝不悄悄丢弃，随后是推断说明。结果可用 outturn check 复核，也可直接把表格文件交给 outturn check。
 
-文件中是上下排列的预算表和指标表（或分成两个文件），表头与报告一致：年初预算数、调整预算数/全年预算数、实际支出数/全年执行数、执行率、分值、得分；一级指标/二级指标/三级指标/指标名称、指标值/年度指标值/指标目标值、实际完成值/指标完成值、偏差情况、原因分析、度量单位、指标性质；也接受英文表头 Budget、Final appropriation、Actual、Variance、Target、Actual output、Deviation、Reasons。文件格式（csv、xlsx 或 text）按内容自动识别。工作簿读取单元格显示的文字（显示为 90% 的 0.9 读作“90%”）；PDF 文字以七、预算信息、九、部门整体自评表等章节标题分隔表格。
-编码：UTF-8（带或不带 BOM）、GB18030/GBK、带 BOM 的 UTF-16。以 # 开头的行是注释；表格之前的“年度,2023”“编制数,14”等行给出报告的基本信息。
+文件中是上下排列的预算表和指标表（或分成两个文件），表头与报告一致：年初预算数、调整预算数/全年预算数、实际支出数/全年执行数、执行率、分值、得分；一级指标/二级指标/三级指标/指标名称、指标值/年度指标值/指标目标值、实际完成值/指标完成值、偏差情况、原因分析、度量单位、指标性质；也接受英文表头 Budget、Final appropriation、Actual、Variance、Target、Actual output、Deviation、Reasons。文件格式（csv、text、xlsx、xls、html、docx 或 pdf）按内容自动识别，可用 --from 指定。工作簿读取单元格显示的文字（显示为 90% 的 0.9 读作“90%”）；PDF 文字以七、预算信息、九、部门整体自评表等章节标题分隔表格。
+编码：UTF-8（带或不带 BOM）、GB18030/GBK、带 BOM 的 UTF-16。以 # 开头的行是注释（PDF 除外）；表格之前的“年度,2023”“编制数,14”等行给出报告的基本信息。
+限制：不是普通文件（设备、管道）或超过 --max-bytes 的文件不读取、直接拒绝；超过 1 MiB 的一行、超过 2,000,000 个单元格、只有表头没有数据，均以一行提示拒绝。
 模板见 examples/templates/。`,
 };
 

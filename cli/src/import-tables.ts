@@ -29,7 +29,7 @@ export async function importTables(
   const { importFiles, formatLocation } = await import('./import/index.js');
   const result = await importFiles(
     files.map((f) => ({ bytes: f.bytes, fileName: files.length > 1 ? basename(f.file) : f.file })),
-    { from: args.from, sheet: args.sheet },
+    { from: args.from, sheet: args.sheet, maxBytes: args.maxBytes },
   );
   if (!result.ok) {
     const where = result.at === undefined ? '' : formatLocation(result.at, lang);
@@ -80,7 +80,7 @@ function importSummary(result: ImportSuccess, lang: Lang): string {
 
 /** `outturn import FILE...`: the report JSON on stdout, 2-space indented. */
 export async function importCommand(args: ImportArgs, io: CliIO): Promise<number> {
-  const result = await importTables(await readAll(args.files, cwdOf(io)), args, args.lang, io);
+  const result = await importTables(await readAll(args.files, cwdOf(io), args.maxBytes), args, args.lang, io);
   // The same JSON value, with DEL, C1 and bidirectional controls as \u escapes (see renderJson).
   io.stdout(`${visible(JSON.stringify(result.report, null, 2))}\n`);
   return EXIT.ok;

@@ -13,7 +13,16 @@ import type { ImportFormat } from './import/types.js';
 export type CommandName = 'check' | 'import';
 
 /** The long names of the options. */
-export type OptionName = 'format' | 'fail-on' | 'profile' | 'lang' | 'from' | 'sheet' | 'help' | 'version';
+export type OptionName =
+  | 'format'
+  | 'fail-on'
+  | 'profile'
+  | 'lang'
+  | 'from'
+  | 'sheet'
+  | 'max-bytes'
+  | 'help'
+  | 'version';
 
 /** One documented value of an option. */
 export interface OptionValue {
@@ -201,7 +210,22 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     placeholder: { en: 'NAME', zh: '名称' },
     needs: { en: 'a sheet name', zh: '工作表名称' },
-    description: { en: 'the worksheet of an .xlsx file to read', zh: '读取 .xlsx 文件中的哪个工作表' },
+    description: {
+      en: 'the worksheet of an .xlsx or .xls file to read',
+      zh: '读取 .xlsx 或 .xls 文件中的哪个工作表',
+    },
+    commands: ['check', 'import'],
+  },
+  {
+    name: 'max-bytes',
+    kind: 'string',
+    placeholder: { en: 'N', zh: 'N' },
+    needs: { en: 'a number of bytes', zh: '字节数' },
+    default: '100M',
+    description: {
+      en: 'the most bytes a FILE may have; a larger one is refused before it is read (N bytes, or with K, M or G: KiB, MiB, GiB)',
+      zh: '每个文件的最大字节数，超过的文件不读取、直接拒绝（N 字节，或带 K、M、G：KiB、MiB、GiB）',
+    },
     commands: ['check', 'import'],
   },
   {

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
@@ -17,57 +18,79 @@ export interface InputFile {
 }
 
 /**
- * The largest input read: 128 MiB. A real report is a few megabytes (a 5 MB one needs about
- * 400 MB of memory to check); without a bound, a device such as /dev/zero is read until memory
- * runs out.
+ * The most bytes read from one file when `--max-bytes` is not given: 100 MiB, the importers'
+ * own default (`DEFAULT_LIMITS.bytes` of import/document.ts). A real report is a few megabytes
+ * (a 5 MB one needs about 400 MB of memory to check).
  */
-const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
-/** Bytes read at a time from a file whose size is not known in advance (a device, a pipe). */
+/** Bytes read at a time when a file's size is not known in advance (a /proc file says 0). */
 const CHUNK = 1024 * 1024;
 
 /**
- * Reads FILE's bytes, a relative name from `cwd`, at most `limit` of them; UsageError when it
- * cannot be read or is larger.
+ * Reads FILE's bytes, a relative name from `cwd`, at most `limit` of them. UsageError when it
+ * cannot be read, is not a regular file (a device such as /dev/zero, a FIFO, a socket: they
+ * are refused before a byte is read, and opening never waits for a FIFO's writer) or has more
+ * than `limit` bytes (refused from its size, before it is read).
  */
-export async function readBytes(file: string, cwd: string, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  let bytes: Uint8Array | null;
+export async function readBytes(file: string, cwd: string, limit = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  let read: Uint8Array | { size: number } | 'special';
   try {
-    bytes = await readAtMost(resolve(cwd, file), limit);
+    read = await readAtMost(resolve(cwd, file), limit);
   } catch (e) {
     throw readError(file, e);
   }
-  if (bytes === null) {
-    const MB = 1024 * 1024;
-    const size =
-      limit % MB === 0
-        ? { en: `${limit / MB} MB`, zh: `${limit / MB} MB` }
-        : { en: `${limit} bytes`, zh: `${limit} 字节` };
+  if (read === 'special') {
     throw new UsageError({
-      en: `${file} is larger than ${size.en}, more than a report can be`,
-      zh: `${file} 超过 ${size.zh}，不可能是一份报告`,
+      en: `${file} is not a regular file (a device, a FIFO or a socket): give a file`,
+      zh: `${file} 不是普通文件（设备、管道或套接字）：请给出一个文件`,
     });
   }
-  return bytes;
+  if (!(read instanceof Uint8Array)) {
+    throw new UsageError({
+      en: `${file} has ${read.size} bytes, more than the limit of ${limit} (--max-bytes)`,
+      zh: `${file} 有 ${read.size} 字节，超过上限 ${limit} 字节（--max-bytes）`,
+    });
+  }
+  return read;
 }
 
-/** The bytes of `path`, or null when there are more than `limit`. */
-async function readAtMost(path: string, limit: number): Promise<Uint8Array | null> {
-  const handle = await open(path, 'r');
+/**
+ * The bytes of `path`; `{ size }` when it has more than `limit` (its size, or at least the bytes
+ * seen); 'special' when it is not a regular file.
+ */
+async function readAtMost(path: string, limit: number): Promise<Uint8Array | { size: number } | 'special'> {
+  // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting; it changes
+  // nothing for a regular file.
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    // A Unix socket cannot be opened (ENXIO); ENODEV / EOPNOTSUPP: a device that refuses it.
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    if (code === 'ENXIO' || code === 'ENODEV' || code === 'EOPNOTSUPP') return 'special';
+    throw e;
+  }
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.isFile()) return stat.size > limit ? null : await handle.readFile();
-    const chunks: Uint8Array[] = [];
+    if (!stat.isFile()) return 'special';
+    if (stat.size > limit) return { size: stat.size };
+    // The file may grow while it is read: never more than limit + 1 bytes.
+    let buffer = Buffer.allocUnsafe(Math.min(limit + 1, stat.size > 0 ? stat.size + 1 : CHUNK));
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      if (total === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > limit) return null;
-      chunks.push(buffer.subarray(0, bytesRead));
+      if (total > limit) return { size: total };
     }
+    return buffer.subarray(0, total);
   } finally {
     await handle.close();
   }
@@ -92,10 +115,17 @@ function readError(file: string, e: unknown): UsageError {
   return new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
 }
 
-/** Reads every file, in order; UsageError at the first that cannot be read. */
-export async function readAll(files: readonly string[], cwd: string): Promise<InputFile[]> {
+/**
+ * Reads every file, in order, each of at most `limit` bytes; UsageError at the first that
+ * cannot be read.
+ */
+export async function readAll(
+  files: readonly string[],
+  cwd: string,
+  limit = DEFAULT_MAX_BYTES,
+): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const file of files) out.push({ file, bytes: await readBytes(file, cwd) });
+  for (const file of files) out.push({ file, bytes: await readBytes(file, cwd, limit) });
   return out;
 }
 

@@ -29,6 +29,7 @@ function documents(topic: 'main' | 'check' | 'import', option: OptionSpec): bool
 function sampleValue(option: OptionSpec): string | null {
   if (option.kind === 'flag') return null;
   if (option.kind === 'choice') return option.values[0]?.name ?? '';
+  if (option.name === 'max-bytes') return '50M';
   return option.name === 'profile' ? 'default' : 'Sheet1';
 }
 

@@ -8,7 +8,9 @@
  * names from a temporary directory. What needs a real process (another user, a closed pipe) is
  * in bin.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -86,28 +88,83 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     expectUnreadable(await run(['check', join(dir, 'no', 'such', 'dir', 'x.json'), '--lang', 'en']));
   });
 
-  it('/dev/null, and a file holding only a byte order mark, are empty', async () => {
-    const devnull = await run(['check', '/dev/null', '--lang', 'en']);
-    expectUnreadable(devnull);
-    expect(devnull.stderr).toContain('empty');
+  it('a file holding only a byte order mark is empty', async () => {
     expectUnreadable(await run(['check', file('bom-only.json', Buffer.from([0xef, 0xbb, 0xbf]))]));
     expectUnreadable(
       await run(['check', file('bom-space.json', Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))]),
     );
   });
 
-  it('/dev/zero, endless, is refused past 128 MB instead of filling the memory', async () => {
-    const r = await run(['check', '/dev/zero', '--lang', 'en']);
+  it.each([
+    ['/dev/zero', 'check'],
+    ['/dev/zero', 'import'],
+    ['/dev/urandom', 'check'],
+    ['/dev/null', 'check'],
+    ['/dev/null', 'import'],
+  ])('%s (a character device) is refused by %s before a byte is read', async (device, command) => {
+    const r = await run([command, device, '--lang', 'en']);
     expectUnreadable(r);
-    expect(r.stderr).toBe('outturn: /dev/zero is larger than 128 MB, more than a report can be\n');
-    expectUnreadable(await run(['import', '/dev/zero']));
+    expect(r.stderr).toBe(
+      `outturn: ${device} is not a regular file (a device, a FIFO or a socket): give a file\n`,
+    );
   });
 
-  it('a file larger than the limit is refused before it is read', async () => {
+  it('a FIFO without a writer and a Unix socket are refused at once, in both languages', async () => {
+    const fifo = join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const en = await run(['import', fifo, '--lang', 'en']);
+    expectUnreadable(en);
+    expect(en.stderr).toContain('is not a regular file');
+    const zh = await run(['check', fifo]);
+    expectUnreadable(zh);
+    expect(zh.stderr).toContain('不是普通文件');
+    const socket = join(dir, 'report.sock');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(socket, done));
+    try {
+      const r = await run(['check', socket, '--lang', 'en']);
+      expectUnreadable(r);
+      expect(r.stderr).toContain('is not a regular file');
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it('a file larger than the limit is refused from its size, before it is read', async () => {
     const p = file('eleven.json', '{"a": 1234}');
-    await expect(readBytes(p, dir, 10)).rejects.toThrow('eleven.json is larger than 10 bytes');
+    await expect(readBytes(p, dir, 10)).rejects.toThrow(
+      'eleven.json has 11 bytes, more than the limit of 10 (--max-bytes)',
+    );
     await expect(readBytes(p, dir, 11)).resolves.toHaveLength(11);
   });
+
+  it.each([
+    ['11', 'check', 'eleven.json'],
+    ['11', 'import', 'budget.csv'],
+    ['1K', 'check', 'budget.csv'],
+  ])('--max-bytes %s: %s of a larger %s is one line, exit 2', async (limit, command, name) => {
+    const content = name.endsWith('.json')
+      ? '{"a": 12345}'
+      : `预算项目,年初预算数,实际支出数\n合计,1,1\n${'#'.repeat(1100)}\n`;
+    const p = file(name, content);
+    const r = await run([command, p, '--max-bytes', limit, '--lang', 'en']);
+    expectUnreadable(r);
+    const size = Buffer.byteLength(content);
+    const max = limit === '1K' ? 1024 : Number(limit);
+    expect(r.stderr).toBe(`outturn: ${p} has ${size} bytes, more than the limit of ${max} (--max-bytes)\n`);
+    // The same file within a larger limit is read.
+    expect((await run([command, p, '--max-bytes', '1M'])).status).not.toBe(2);
+  });
+
+  it.each(['0', '=-1', '1.5', '10X', '', '99999999999999999G'])(
+    '--max-bytes "%s" is a usage error',
+    async (v) => {
+      const arg = v.startsWith('=') ? [`--max-bytes${v}`] : ['--max-bytes', v];
+      const r = await run(['check', file('tiny.json', '{}'), ...arg, '--lang', 'en']);
+      expectUnreadable(r);
+      expect(r.stderr).toMatch(/--max-bytes (must be a positive number of bytes|needs a number of bytes)/);
+    },
+  );
 
   it('a byte order mark before invalid JSON: the position counts from after the mark', async () => {
     const r = await run(['check', file('bom-bad.json', Buffer.from('\ufeff{\n  "a": }\n')), '--lang', 'en']);
@@ -422,5 +479,96 @@ describe('control characters from a report never reach the terminal', () => {
     expect(imported.stderr).toContain('备注\\u001b[2J\\u0007\\u202e');
     expect(acting(imported.stderr)).toEqual([]);
     expect(acting(imported.stdout)).toEqual([]);
+  });
+});
+
+describe('hostile tables: exit 2 and one line, in bounded memory', () => {
+  const header = '预算项目,年初预算数,调整预算数,实际支出数\n';
+
+  it.each([
+    ['import', 'csv'],
+    ['check', 'csv'],
+    ['import', 'txt'],
+  ])('%s of a .%s with one 10 MB cell is refused at the 1 MiB row limit', async (command, ext) => {
+    const sep = ext === 'csv' ? ',' : '\t';
+    const body = `${header.replaceAll(',', sep)}合计${sep}"${'9'.repeat(10 * 1024 * 1024)}"${sep}1${sep}1\n`;
+    const r = await run([command, file(`huge-cell.${ext}`, body), '--lang', 'en']);
+    expectUnreadable(r);
+    expect(r.stderr).toMatch(/(a row|line 2 is longer than|line \d+) .*1 MiB/);
+    expect(r.stderr).toContain('line 2');
+  });
+
+  it('an unquoted cell of 10 MB and a quote never closed over 10 MB are refused the same way', async () => {
+    for (const body of [
+      `${header}合计,${'x'.repeat(10 * 1024 * 1024)},1,1\n`,
+      // Short lines, so that only csv-parse's record limit can stop it.
+      `${header}合计,"${`${'x'.repeat(1000)}\n`.repeat(10 * 1024)}`,
+    ]) {
+      const r = await run(['import', file('big.csv', body), '--lang', 'en']);
+      expectUnreadable(r);
+      expect(r.stderr).toContain('more than 1 MiB');
+    }
+  });
+
+  it('more than two million cells (a few MB of short rows, or of empty lines) are refused', async () => {
+    for (const [name, body] of [
+      ['cells.csv', `${header}${'a,1\n'.repeat(1_100_000)}`],
+      ['lines.csv', `${header}${'a\n\n'.repeat(1_100_000)}`],
+      ['lines.txt', `${header.replaceAll(',', '\t')}${'a\t1\n'.repeat(1_100_000)}`],
+    ] as const) {
+      const r = await run(['import', file(name, body), '--lang', 'en']);
+      expectUnreadable(r);
+      expect(r.stderr).toContain('more than 2000000 cells');
+    }
+  });
+
+  it.each([
+    ['import', 'budget.csv', '预算项目,年初预算数,调整预算数,实际支出数\n'],
+    ['check', 'budget.csv', '预算项目,年初预算数,调整预算数,实际支出数\n\n\n'],
+    ['check', 'indicators.txt', '指标名称\t指标值\t实际完成值\n# nothing yet\n'],
+  ])('%s of a header without data (%s) says so', async (command, name, body) => {
+    const r = await run([command, file(name, body), '--lang', 'en']);
+    expectUnreadable(r);
+    expect(r.stderr).toContain('a header row and no data');
+  });
+
+  it.each([
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+    ['NEL', '\u0085'],
+    ['VT', '\v'],
+    ['FF', '\f'],
+  ])('lines ended by %s are lines, never an empty report', async (_, end) => {
+    const body = ['预算项目,年初预算数,调整预算数,实际支出数', '合计,1,1,1', '其中：a,1,1,1'].join(end);
+    const r = await run(['import', file('separators.csv', body), '--lang', 'en']);
+    expectNoCrash(r);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { budget: { name: string }[] };
+    expect(report.budget.map((l) => l.name)).toEqual(['合计']);
+  });
+
+  it('formula-like text in a name, a category and a value is imported as text and noted', async () => {
+    const body = [
+      '一级指标,指标名称,指标值,实际完成值',
+      '@SUM(A1),=HYPERLINK("http://example.com"),≥90%,+cmd',
+      '产出,满意度,=100%,-6.26%',
+      '产出,b,≥1,-2+3',
+    ].join('\n');
+    const r = await run(['import', file('formulas.csv', body), '--lang', 'en']);
+    expectNoCrash(r);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { indicators: { path: string[]; name: string; actual: string }[] };
+    expect(report.indicators.map((i) => [i.path[0], i.name, i.actual])).toEqual([
+      ['@SUM(A1)', '=HYPERLINK("http://example.com")', '+cmd'],
+      ['产出', '满意度', '-6.26%'],
+      ['产出', 'b', '-2+3'],
+    ]);
+    const noted = r.stderr.split('\n').filter((l) => l.includes('looks like a spreadsheet formula'));
+    expect(noted.map((l) => /line \d+, column \d+/.exec(l)?.[0])).toEqual([
+      'line 2, column 4',
+      'line 4, column 4',
+      'line 2, column 1',
+      'line 2, column 2',
+    ]);
   });
 });

@@ -161,9 +161,14 @@ describe('bad input never throws; a wrong argument does', () => {
     await expect(importReport('a,b' as unknown as Uint8Array)).rejects.toThrow(
       /^importReport: bytes must be a Uint8Array/,
     );
-    await expect(importReport(utf8('a'), { from: 'pdf' as 'csv' })).rejects.toThrow(
-      "importReport: from must be one of 'csv', 'xlsx', 'text', not \"pdf\"",
+    await expect(importReport(utf8('a'), { from: 'odt' as 'csv' })).rejects.toThrow(
+      "importReport: from must be one of 'csv', 'text', 'xlsx', 'xls', 'html', 'docx', 'pdf', not \"odt\"",
     );
+    for (const maxBytes of [0, -1, 1.5, '10' as unknown as number, Number.NaN]) {
+      await expect(importReport(utf8('a'), { maxBytes })).rejects.toThrow(
+        /^importReport: maxBytes must be a positive integer/,
+      );
+    }
     await expect(importReport(utf8('a'), null as unknown as object)).rejects.toThrow(TypeError);
     await expect(importReport(utf8('a'), { sheet: 1 as unknown as string })).rejects.toThrow(
       'importReport: sheet must be a string, not number',

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { contentLines } from './csv.js';
 import { startsWithBytes } from './encoding.js';
 import type { ImportFormat } from './types.js';
 
@@ -59,26 +60,62 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 
 /**
  * The format of a decoded text: `json` when it starts with `{` or `[` (after a byte order
- * mark and white space); `text` (PDF text) when tab-separated lines are at least as many as
- * lines with commas or with semicolons and no cell is quoted; `csv` otherwise (comma-,
+ * mark and white space); `text` (PDF or browser text) when, among the first 1000 lines that
+ * are neither blank nor comments (`#` first), tab-separated lines are at least as many as lines
+ * with commas or with semicolons and no cell of them is quoted; `csv` otherwise (comma-,
  * semicolon- or quoted tab-separated). Never fails: any text is one of the three.
  *
  * @example
  * ```ts
  * detectTextFormat('预算项目,年初预算数\n预算总金额,321.19\n');   // 'csv'
  * detectTextFormat('预算项目\t年初预算数\n预算总金额\t321.19\n'); // 'text'
+ * detectTextFormat('# 来源：a, b\n预算项目\t年初预算数\n合计\t1\n'); // 'text' (a comment is not data)
  * detectTextFormat('名称\t年初预算数\n"总额"\t"1"\n');            // 'csv' (quoted: a spreadsheet export)
  * detectTextFormat('  {"indicators": []}');                        // 'json'
  * ```
  */
 export function detectTextFormat(text: string): DetectedFormat {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (typeof text !== 'string') throw new TypeError('detectTextFormat: text must be a string');
+  const start = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'json';
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const lines = contentLines(normalizeLineEnds(text.slice(0, 16 * 1024 * 1024)), 1000);
   const tabs = lines.filter((l) => l.includes('\t')).length;
   if (tabs === 0) return 'csv';
   const commas = lines.filter((l) => l.includes(',')).length;
   const semicolons = lines.filter((l) => l.includes(';')).length;
-  const quotedTabCells = /(?:^|\t)"[^"\t\n]*(?:""[^"\t\n]*)*"(?:\t|$)/m.test(text);
+  const quotedTabCells = lines.some((l) => /(?:^|\t)"[^"\t]*(?:""[^"\t]*)*"(?:\t|$)/.test(l));
   return tabs >= Math.max(commas, semicolons) && !quotedTabCells ? 'text' : 'csv';
+}
+
+/**
+ * Text with every line end as the importers read it: U+2028 LINE SEPARATOR, U+2029 PARAGRAPH
+ * SEPARATOR, NEL (U+0085) and the vertical tab are line ends like LF (and count as lines in
+ * locations); a form feed is a page break: removed next to a line end (where PDF extraction
+ * puts it), a line end between two characters of text. CR, LF and CRLF are kept as they are.
+ *
+ * @internal
+ */
+export function normalizeLineEnds(text: string): string {
+  if (!/[\v\f\u0085\u2028\u2029]/.test(text)) return text;
+  const lines = text.replace(/[\v\u0085\u2028\u2029]/g, '\n');
+  let out = '';
+  let i = 0;
+  while (i < lines.length) {
+    const ff = lines.indexOf('\f', i);
+    if (ff < 0) {
+      out += lines.slice(i);
+      break;
+    }
+    let end = ff;
+    while (lines[end] === '\f') end++;
+    const before = ff === 0 ? '\n' : lines[ff - 1];
+    const after = end === lines.length ? '\n' : lines[end];
+    const atLineEnd = before === '\n' || before === '\r' || after === '\n' || after === '\r';
+    out += lines.slice(i, ff) + (atLineEnd ? '' : '\n');
+    i = end;
+  }
+  return out;
 }

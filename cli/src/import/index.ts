@@ -1,6 +1,7 @@
 /**
- * `outturn-cli/import`: published tables into the report JSON (DESIGN §3). CSV files, Excel
- * workbooks (.xlsx) and the text that PDF extraction gives, in UTF-8, GB18030/GBK or UTF-16.
+ * `outturn-cli/import`: published tables into the report JSON (DESIGN §3). CSV files and the
+ * text a PDF reader or a browser copy gives (UTF-8, GB18030/GBK or UTF-16), Excel workbooks
+ * (.xlsx, .xls), web pages (.html), Word documents (.docx) and digital PDFs.
  * Used by `outturn import` and `outturn check`; not part of the library `outturn`, which stays
  * free of I/O and of these parsers.
  *
@@ -14,10 +15,19 @@
  */
 import { assemble, merge, noTable } from './assemble.js';
 import { csvGrid } from './csv.js';
-import { detectTextFormat, isOle2, isPdf, isZip, looksLikeHtml, zipKind } from './detect.js';
+import {
+  detectTextFormat,
+  isOle2,
+  isPdf,
+  isZip,
+  looksLikeHtml,
+  normalizeLineEnds,
+  zipKind,
+} from './detect.js';
 import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
 import { decodeText } from './encoding.js';
 import type { Meta } from './facts.js';
+import { noteReportFormulas } from './formula.js';
 import { type Grid, isLineFormat } from './grid.js';
 import { findStaffing, textGrid } from './pdf-text.js';
 import { type GridReading, readGrid } from './read-grid.js';
@@ -77,10 +87,17 @@ const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
 /**
  * Imports a report from the bytes of a CSV file, an .xlsx workbook or PDF text.
  *
- * - **Format**: `options.from`, or detected: a zip archive is a workbook; text is CSV or PDF
- *   text ({@link detectTextFormat}). Refused with a message saying what to do instead: an
- *   Excel 97–2003 workbook (.xls) or other OLE2 file, a PDF, a report JSON (check it with
- *   `outturn check`), an empty file, a file given as `xlsx` that is not a zip archive.
+ * - **Format**: `options.from`, or detected from the first bytes: a zip archive with
+ *   `word/document.xml` is a Word document (docx), with `xl/workbook.xml` a workbook (xlsx); an
+ *   OLE2 file is an Excel 97–2003 workbook (xls); `%PDF-` a PDF; `<!DOCTYPE html`, `<html`,
+ *   `<table` … a web page; anything else text: CSV or PDF/browser text ({@link detectTextFormat}).
+ *   Each goes to its reader. Refused with a message saying what to do instead: another zip
+ *   archive, a damaged one, a report JSON (check it with `outturn check`), an empty file, a
+ *   file of more than `maxBytes` bytes (default 100 MiB).
+ * - **Text**: `#` comment lines are not data (nor counted by detection); CR, LF, CRLF, U+2028,
+ *   U+2029, NEL and VT end lines, a form feed is a page break. Refused, each with its line: a row
+ *   or line of more than 1 MiB (a huge cell), a text that may hold more than two million cells,
+ *   a CSV quote never closed, a header row with no data under it.
  * - **Encoding** (text): UTF-8 with or without a byte order mark, GB18030/GBK, UTF-16 with a
  *   byte order mark ({@link decodeText}); anything else is refused with a message naming the
  *   likely encoding, never read as mojibake.
@@ -141,7 +158,7 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
     default: {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
-      const result = readText(decoded.text, format, file);
+      const result = readText(decoded.text, format, file, limits);
       return result.ok ? { ...result, encoding: decoded.encoding } : result;
     }
   }
@@ -204,7 +221,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   if (typeof text !== 'string')
     throw new TypeError(`importText: text must be a string, not ${typeName(text)}`);
   checkOptions(options, 'importText', TEXT_FORMATS);
-  return readText(text, options.from, options.fileName);
+  return readText(text, options.from, options.fileName, DEFAULT_LIMITS);
 }
 
 /**
@@ -265,9 +282,14 @@ export async function importFiles(
 
 // ---------------------------------------------------------------------------------------------
 
-function readText(text: string, from: 'csv' | 'text' | undefined, file: string | undefined): ImportResult {
+function readText(
+  text: string,
+  from: 'csv' | 'text' | undefined,
+  file: string | undefined,
+  limits: Limits,
+): ImportResult {
   const at = file === undefined ? undefined : { file };
-  const body = text.replace(/^\uFEFF/, '');
+  const body = normalizeLineEnds(text.replace(/^\uFEFF/, ''));
   if (body.trim() === '') return failure('the file is empty', '文件是空的', at);
   const detected = from ?? detectTextFormat(body);
   if (detected === 'json') {
@@ -277,19 +299,32 @@ function readText(text: string, from: 'csv' | 'text' | undefined, file: string |
       at,
     );
   }
-  let grid: Grid;
-  if (detected === 'csv') {
-    const g = csvGrid(body, file);
-    if ('ok' in g) return g;
-    grid = g;
-  } else {
-    grid = textGrid(body, file);
-  }
+  const grid = detected === 'csv' ? csvGrid(body, file, limits.cells) : textGrid(body, file, limits.cells);
+  if ('ok' in grid) return grid;
   const meta: Meta = {};
   const reading = readGrid(grid, meta);
   const notes = [...reading.notes];
   if (detected === 'text') noteStaffing(grid, meta, notes);
-  return assemble([reading], meta, detected, null, notes, at);
+  return finish(assemble([reading], meta, detected, null, notes, at), [grid], at);
+}
+
+/**
+ * The last steps of every import: a report with tables but not one budget line or indicator
+ * (a header row and nothing under it) is a failure, not an empty report; and every text of the
+ * report that a spreadsheet would run as a formula gets a note (formula.ts).
+ */
+function finish(result: ImportResult, grids: readonly Grid[], at: Location | undefined): ImportResult {
+  if (!result.ok) return result;
+  const { report } = result;
+  if ((report.budget?.length ?? 0) === 0 && (report.indicators?.length ?? 0) === 0) {
+    return failure(
+      'a header row and no data: the table has no budget line and no indicator under its header, nothing to import',
+      '只有表头、没有数据：表头下没有任何预算行或指标，没有可导入的内容',
+      at,
+    );
+  }
+  const notes = noteReportFormulas(report, grids, result.notes);
+  return notes.length === result.notes.length ? result : { ...result, notes };
 }
 
 const READERS = {
@@ -326,7 +361,11 @@ async function importDocument(
     const name = doc.parts[0]?.name ?? ctx.sheet;
     return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
   }
-  return assemble(readings, meta, format, null, notes, at);
+  return finish(
+    assemble(readings, meta, format, null, notes, at),
+    doc.parts.flatMap((p) => (p.grid === null ? [] : [p.grid])),
+    at,
+  );
 }
 
 /** Staffing from a sentence of the prose of a grid of text lines, when no table stated it. */

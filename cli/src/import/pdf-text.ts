@@ -8,17 +8,64 @@
  * @internal
  */
 import { normalizeWidth } from 'outturn';
+import { cellBound, MAX_RECORD_BYTES } from './csv.js';
 import { type Grid, lineGrid } from './grid.js';
+import { failure, type ImportFailure } from './types.js';
 
-/** Splits text into lines of tab-separated cells. A form feed (page break) is a blank line. */
-export function textGrid(text: string, file: string | undefined): Grid {
-  const lines = text.split(/\r\n|\n|\r/);
-  const rows = lines.map((l) => l.replaceAll('\f', '').split('\t'));
+/**
+ * Splits text into lines of tab-separated cells (its line ends normalised first: detect.ts
+ * `normalizeLineEnds`, so a form feed left in a line is removed here). Refused, with the line:
+ * a line of more than 1 MiB, more than `maxCells` cells (a line counts at least one).
+ */
+export function textGrid(text: string, file: string | undefined, maxCells: number): Grid | ImportFailure {
+  const bound = cellBound(text, '\t');
+  if (bound.cells > maxCells) {
+    return failure(
+      `more than ${maxCells} cells (${bound.line} lines): more than a report's tables have; refused`,
+      `单元格超过 ${maxCells} 个（共 ${bound.line} 行）：超出报告表格可能的大小，不予读取`,
+      file === undefined ? undefined : { file },
+    );
+  }
+  if (bound.longLine > 0) return lineTooLong(bound.longLine, file);
+  const rows: string[][] = [];
+  const re = /\r\n|\n|\r/g;
+  let start = 0;
+  let cells = 0;
+  const at = (line: number) => (file === undefined ? { line } : { file, line });
+  for (;;) {
+    const m = re.exec(text);
+    const end = m === null ? text.length : m.index;
+    const line = rows.length + 1;
+    if (end - start > MAX_RECORD_BYTES / 4 && Buffer.byteLength(text.slice(start, end)) > MAX_RECORD_BYTES) {
+      return lineTooLong(line, file);
+    }
+    const row = text.slice(start, end).replaceAll('\f', '').split('\t');
+    cells += row.length;
+    if (cells > maxCells) {
+      return failure(
+        `more than ${maxCells} cells (at line ${line}): more than a report's tables have; refused`,
+        `单元格超过 ${maxCells} 个（至第 ${line} 行）：超出报告表格可能的大小，不予读取`,
+        at(line),
+      );
+    }
+    rows.push(row);
+    if (m === null) break;
+    start = m.index + m[0].length;
+  }
   return lineGrid(
     'text',
     rows,
     rows.map((_, i) => i + 1),
     file,
+  );
+}
+
+/** The failure of a line longer than 1 MiB. */
+function lineTooLong(line: number, file: string | undefined): ImportFailure {
+  return failure(
+    `line ${line} is longer than 1 MiB (${MAX_RECORD_BYTES} bytes): not a line of a table; refused`,
+    `第 ${line} 行超过 1 MiB（${MAX_RECORD_BYTES} 字节）：不是表格中的一行，不予读取`,
+    file === undefined ? { line } : { file, line },
   );
 }
 

@@ -115,7 +115,8 @@ export function sheetOf(grid: Grid): Sheet {
   const text = (r: number, c: number): string => cells(r).texts[c] ?? '';
   const isBlank = (r: number): boolean => cells(r).filled.length === 0;
   const isComment = (r: number): boolean => {
-    if (isText) return false;
+    // A PDF's lines are what it prints; a text file's `#` lines are comments, as in CSV.
+    if (grid.format === 'pdf') return false;
     const first = cells(r).filled[0];
     return first !== undefined && text(r, first).startsWith('#');
   };
