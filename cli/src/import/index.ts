@@ -28,7 +28,7 @@ import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
 import { decodeText } from './encoding.js';
 import type { Meta } from './facts.js';
 import { noteReportFormulas } from './formula.js';
-import { type Grid, isLineFormat } from './grid.js';
+import type { Grid } from './grid.js';
 import { findStaffing, textGrid } from './pdf-text.js';
 import { type GridReading, readGrid } from './read-grid.js';
 import {
@@ -304,7 +304,7 @@ function readText(
   const meta: Meta = {};
   const reading = readGrid(grid, meta);
   const notes = [...reading.notes];
-  if (detected === 'text') noteStaffing(grid, meta, notes);
+  noteStaffing(grid, meta, notes);
   return finish(assemble([reading], meta, detected, null, notes, at), [grid], at);
 }
 
@@ -355,7 +355,7 @@ async function importDocument(
     const reading = readGrid(part.grid, meta);
     readings.push(reading);
     notes.push(...reading.notes);
-    if (isLineFormat(part.grid.format)) noteStaffing(part.grid, meta, notes);
+    noteStaffing(part.grid, meta, notes);
   }
   if (ctx.sheet !== undefined && readings.every((r) => r.tables.budget + r.tables.indicators === 0)) {
     const name = doc.parts[0]?.name ?? ctx.sheet;
@@ -368,10 +368,13 @@ async function importDocument(
   );
 }
 
-/** Staffing from a sentence of the prose of a grid of text lines, when no table stated it. */
+/**
+ * Staffing from a sentence of the prose (a row of one cell: a line of PDF text, a paragraph of a
+ * page or document, a one-cell row of a sheet), when no 编制数 / 实有人数 fact stated it.
+ */
 function noteStaffing(grid: Grid, meta: Meta, notes: ImportItem[]): void {
   if (meta.authorized !== undefined || meta.actualStaff !== undefined) return;
-  const staffing = findStaffing(grid.rows.map((row) => row.join('\t')));
+  const staffing = findStaffing(grid.rows.map((row) => row.filter((c) => c.trim() !== '').join('\t')));
   if (staffing === null) return;
   meta.authorized = staffing.authorized;
   meta.actualStaff = staffing.actual;

@@ -85,7 +85,10 @@ export interface ImportSuccess {
   readonly report: Report;
   /** The format read (given or detected). */
   readonly format: ImportFormat;
-  /** The text encoding detected, or null for a workbook (and for {@link importText}'s decoded text). */
+  /**
+   * The text encoding detected, or null for a workbook, web page, Word document or PDF (a page's
+   * character set is said in a note) and for {@link importText}'s decoded text.
+   */
   readonly encoding: TextEncoding | null;
   /** What is in the input but not in the report, each with its location and the reason. */
   readonly unplaced: readonly ImportItem[];
