@@ -90,16 +90,22 @@ function normalise(text: string): string {
 
 /** True for the General format (and no format at all). */
 function isGeneral(format: unknown): boolean {
-  return format === undefined || format === null || format === 0 || String(format).toLowerCase() === 'general';
+  return (
+    format === undefined || format === null || format === 0 || String(format).toLowerCase() === 'general'
+  );
 }
 
 /** What one cell gives: its text, and what to note about it. */
 interface CellReading {
   readonly text: string;
-  readonly formula: 'cached' | 'uncached' | null;
+  /** `literal`: a formula that is only a percentage (`=100%`), kept as typed. */
+  readonly formula: 'cached' | 'uncached' | 'literal' | null;
   /** The stored value, when the display shows less of it. */
   readonly stored: string | null;
 }
+
+/** A formula that is a percentage and nothing else: `100%`, `0%`, `93.5%`. */
+const PERCENT_LITERAL = /^\s*\d+(?:\.\d+)?\s*%\s*$/;
 
 const EMPTY: CellReading = { text: '', formula: null, stored: null };
 
@@ -110,6 +116,11 @@ function readCell(X: XLSXModule, cell: CellObject | undefined): CellReading {
   if (!hasValue) {
     if (formula !== null) return { text: `=${formula}`, formula: 'uncached', stored: null };
     return EMPTY;
+  }
+  // `=100%` typed into a target cell is a formula to Excel and Calc (value 1, shown "100%"): the
+  // person typed the target notation (DESIGN: the comparator `=`), and the formula computes nothing.
+  if (formula !== null && PERCENT_LITERAL.test(formula)) {
+    return { text: `=${formula.trim()}`, formula: 'literal', stored: null };
   }
   const kind = formula === null ? null : 'cached';
   if (cell.t === 'n' && typeof cell.v === 'number') {
@@ -201,7 +212,9 @@ export async function readWorkbook(
     const ws = workbook.Sheets[name];
     const hidden = workbook.Workbook?.Sheets?.[names.indexOf(name)]?.Hidden ?? 0;
     const read =
-      ws === undefined ? null : sheetToGrid(X, ws, name, ctx, notes, format, budget, hidden === 0 ? 0 : hidden);
+      ws === undefined
+        ? null
+        : sheetToGrid(X, ws, name, ctx, notes, format, budget, hidden === 0 ? 0 : hidden);
     if (read !== null && 'ok' in read) return read;
     sheets.push({ name, grid: read });
   }
@@ -256,7 +269,8 @@ function checkZip(bytes: Uint8Array, limits: Limits): ImportFailure | { binary: 
     );
   }
   const declared = members.reduce((sum, m) => sum + m.declaredSize, 0);
-  if (declared > limits.uncompressedBytes) return tooLargeUncompressed(number(declared), limits.uncompressedBytes);
+  if (declared > limits.uncompressedBytes)
+    return tooLargeUncompressed(number(declared), limits.uncompressedBytes);
   const inflated = inflateMembers(bytes, limits.uncompressedBytes, (name) => /\.xml$/i.test(name));
   if (!inflated.ok) {
     if (inflated.reason === 'too-large')
@@ -291,7 +305,11 @@ function checkZip(bytes: Uint8Array, limits: Limits): ImportFailure | { binary: 
 
 const LT = 0x3c;
 const isNameByte = (b: number) =>
-  (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d;
+  (b >= 0x61 && b <= 0x7a) ||
+  (b >= 0x41 && b <= 0x5a) ||
+  (b >= 0x30 && b <= 0x39) ||
+  b === 0x5f ||
+  b === 0x2d;
 const isEnd = (b: number | undefined) =>
   b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f || b === 0x3e;
 
@@ -327,7 +345,9 @@ function scanXml(xml: Uint8Array): { cells: number; column: number } {
 }
 
 /** The BIFF record types of cells, and of several cells in one record (MULRK, MULBLANK). */
-const BIFF_CELLS = new Set([0x0006, 0x00fd, 0x0203, 0x0204, 0x0205, 0x027e, 0x0201, 0x0001, 0x0002, 0x0003, 0x0004]);
+const BIFF_CELLS = new Set([
+  0x0006, 0x00fd, 0x0203, 0x0204, 0x0205, 0x027e, 0x0201, 0x0001, 0x0002, 0x0003, 0x0004,
+]);
 const BIFF_MULRK = 0x00bd;
 const BIFF_MULBLANK = 0x00be;
 
@@ -431,6 +451,7 @@ function sheetToGrid(
   const texts = new Map<number, string[]>();
   const cached: string[] = [];
   const uncached: { address: string; formula: string }[] = [];
+  const literal: string[] = [];
   const stored: { address: string; shown: string; value: string }[] = [];
   let top = Number.POSITIVE_INFINITY;
   let bottom = -1;
@@ -459,6 +480,7 @@ function sheetToGrid(
       const address = X.utils.encode_cell({ r, c });
       if (reading.formula === 'cached') cached.push(address);
       if (reading.formula === 'uncached') uncached.push({ address, formula: reading.text });
+      if (reading.formula === 'literal') literal.push(address);
       if (reading.stored !== null) stored.push({ address, shown: reading.text, value: reading.stored });
       if (reading.text.trim() === '') {
         // Spaces only: kept (a cell as stored) but it does not widen the used range.
@@ -488,7 +510,8 @@ function sheetToGrid(
     rows.push(row);
     size += Math.max(row.length, 1);
   }
-  if (size > budget.cells) return tooManyCells(ctx.limits.cells - budget.cells + size, ctx.limits.cells, base);
+  if (size > budget.cells)
+    return tooManyCells(ctx.limits.cells - budget.cells + size, ctx.limits.cells, base);
   budget.cells -= size;
 
   // Merged ranges, clipped to the used range; those whose first cell is outside it show nothing.
@@ -516,6 +539,14 @@ function sheetToGrid(
       item({ ...base, cell: cached.join(',') }, '', {
         en: `${cached.length} cell(s) hold formulas: the values the spreadsheet program last computed and stored are used; outturn evaluates no formula`,
         zh: `${cached.length} 个单元格含公式：使用表格软件上次计算并保存的值；outturn 不计算任何公式`,
+      }),
+    );
+  }
+  if (literal.length > 0) {
+    notes.push(
+      item({ ...base, cell: literal.join(',') }, '', {
+        en: `${literal.length} cell(s) hold a formula that is only a percentage (=100%): kept as typed, the target notation, not as the value the spreadsheet shows (100%)`,
+        zh: `${literal.length} 个单元格的公式只是一个百分数（=100%）：按输入的文字保留（目标值写法），而不是表格显示的值（100%）`,
       }),
     );
   }
@@ -559,21 +590,25 @@ function noteSheet(
   const rowInfo = ws['!rows'] ?? [];
   for (const key of Object.keys(rowInfo)) {
     const r = Number(key);
-    if (Number.isInteger(r) && r >= used.top && r <= used.bottom && rowInfo[r]?.hidden === true) hiddenRows.push(r);
+    if (Number.isInteger(r) && r >= used.top && r <= used.bottom && rowInfo[r]?.hidden === true)
+      hiddenRows.push(r);
   }
   const hiddenColumns: number[] = [];
   const colInfo = ws['!cols'] ?? [];
   for (const key of Object.keys(colInfo)) {
     const c = Number(key);
-    if (Number.isInteger(c) && c >= used.left && c <= used.right && colInfo[c]?.hidden === true) hiddenColumns.push(c);
+    if (Number.isInteger(c) && c >= used.left && c <= used.right && colInfo[c]?.hidden === true)
+      hiddenColumns.push(c);
   }
   if (hiddenRows.length === 0 && hiddenColumns.length === 0) return;
   hiddenRows.sort((a, b) => a - b);
   hiddenColumns.sort((a, b) => a - b);
   const rowsEn = hiddenRows.length === 0 ? '' : `rows ${spans(hiddenRows, (r) => String(r + 1))}`;
-  const colsEn = hiddenColumns.length === 0 ? '' : `columns ${spans(hiddenColumns, (c) => X.utils.encode_col(c))}`;
+  const colsEn =
+    hiddenColumns.length === 0 ? '' : `columns ${spans(hiddenColumns, (c) => X.utils.encode_col(c))}`;
   const rowsZh = hiddenRows.length === 0 ? '' : `第 ${spans(hiddenRows, (r) => String(r + 1))} 行`;
-  const colsZh = hiddenColumns.length === 0 ? '' : `第 ${spans(hiddenColumns, (c) => X.utils.encode_col(c))} 列`;
+  const colsZh =
+    hiddenColumns.length === 0 ? '' : `第 ${spans(hiddenColumns, (c) => X.utils.encode_col(c))} 列`;
   const en = [rowsEn, colsEn].filter((s) => s !== '').join(' and ');
   const zh = [rowsZh, colsZh].filter((s) => s !== '').join('和');
   notes.push(

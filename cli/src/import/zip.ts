@@ -138,7 +138,11 @@ export type InflatedMembers =
  * inflateMembers(zip, 10, () => false); // { ok: false, reason: 'too-large' }
  * ```
  */
-export function inflateMembers(bytes: Uint8Array, cap: number, keep: (name: string) => boolean): InflatedMembers {
+export function inflateMembers(
+  bytes: Uint8Array,
+  cap: number,
+  keep: (name: string) => boolean,
+): InflatedMembers {
   const kept = new Map<string, Uint8Array>();
   let total = 0;
   let count = 0;
