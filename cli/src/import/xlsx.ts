@@ -20,6 +20,7 @@
  * @internal
  */
 import type { CellObject, WorkSheet } from '@e965/xlsx';
+import { isOle2, isZip } from './detect.js';
 import type { DocumentPart, DocumentResult, Limits, ReadContext } from './document.js';
 import { type Grid, type MergedRange, sheetGrid } from './grid.js';
 import { failure, type ImportFailure, type ImportItem, item, type Location } from './types.js';
@@ -159,8 +160,16 @@ export async function readWorkbook(
   ctx: ReadContext,
   format: 'xlsx' | 'xls',
 ): Promise<DocumentResult> {
+  const zip = isZip(bytes);
+  if (!zip && !isOle2(bytes)) {
+    return failure(
+      `not an .${format} workbook: the file starts with neither the zip signature (PK, an .xlsx) nor the OLE2 signature (an .xls)`,
+      `不是 .${format} 工作簿：文件开头既不是 zip 签名（PK，.xlsx）也不是 OLE2 签名（.xls）`,
+    );
+  }
   const X = await import('@e965/xlsx');
-  const checked = format === 'xls' ? checkOle2(X, bytes, ctx.limits) : checkZip(bytes, ctx.limits);
+  // By the bytes, not by the format asked for: `--from xls` on an .xlsx reads the .xlsx.
+  const checked = zip ? checkZip(bytes, ctx.limits) : checkOle2(X, bytes, ctx.limits);
   if (checked !== null && 'ok' in checked) return checked;
   let workbook: ReturnType<typeof X.read>;
   try {
@@ -246,10 +255,17 @@ function tooManyCells(count: number, limit: number, at?: Location): ImportFailur
   );
 }
 
-function tooLargeUncompressed(size: string, limit: number): ImportFailure {
+/** `declared`: the size the directory declares; null when the bytes were counted as they came out. */
+function tooLargeUncompressed(declared: number | null, limit: number): ImportFailure {
+  if (declared === null) {
+    return failure(
+      `the workbook decompresses to more than ${number(limit)} bytes, more than the limit of ${number(limit)}`,
+      `工作簿解压后超过 ${number(limit)} 字节，超过上限（实际解压计数）`,
+    );
+  }
   return failure(
-    `the workbook decompresses to ${size} bytes, more than the limit of ${number(limit)}`,
-    `工作簿解压后有 ${size} 字节，超过上限 ${number(limit)} 字节`,
+    `the workbook decompresses to ${number(declared)} bytes, more than the limit of ${number(limit)}`,
+    `工作簿解压后有 ${number(declared)} 字节，超过上限 ${number(limit)} 字节`,
   );
 }
 
@@ -269,12 +285,10 @@ function checkZip(bytes: Uint8Array, limits: Limits): ImportFailure | { binary: 
     );
   }
   const declared = members.reduce((sum, m) => sum + m.declaredSize, 0);
-  if (declared > limits.uncompressedBytes)
-    return tooLargeUncompressed(number(declared), limits.uncompressedBytes);
+  if (declared > limits.uncompressedBytes) return tooLargeUncompressed(declared, limits.uncompressedBytes);
   const inflated = inflateMembers(bytes, limits.uncompressedBytes, (name) => /\.xml$/i.test(name));
   if (!inflated.ok) {
-    if (inflated.reason === 'too-large')
-      return tooLargeUncompressed(`more than ${number(limits.uncompressedBytes)}`, limits.uncompressedBytes);
+    if (inflated.reason === 'too-large') return tooLargeUncompressed(null, limits.uncompressedBytes);
     return failure(
       'not a readable .xlsx workbook: a member of the zip archive is damaged',
       '不是可读取的 .xlsx 工作簿：zip 压缩文件中有损坏的成员',
@@ -290,7 +304,7 @@ function checkZip(bytes: Uint8Array, limits: Limits): ImportFailure | { binary: 
   }
   let cells = 0;
   for (const [name, xml] of inflated.kept) {
-    const scan = scanXml(xml);
+    const scan = scanXml(xml, limits.cells - cells);
     cells += scan.cells;
     if (cells > limits.cells) return tooManyCells(cells, limits.cells);
     if (scan.column > SHEET_LIMITS.xlsx.columns) {
@@ -317,9 +331,9 @@ const isEnd = (b: number | undefined) =>
  * A bound on what SheetJS will build from one XML member, counted over its bytes: the cell
  * elements (`<c …>`, with or without a namespace prefix, the pattern SheetJS splits cells by;
  * a count, never a reading of them) and the largest column number in a `<col min max>`
- * record (SheetJS makes one object per column it spans).
+ * record (SheetJS makes one object per column it spans). Stops counting past `budget`.
  */
-function scanXml(xml: Uint8Array): { cells: number; column: number } {
+function scanXml(xml: Uint8Array, budget: number): { cells: number; column: number } {
   let cells = 0;
   let column = 0;
   const n = xml.length;
@@ -330,7 +344,7 @@ function scanXml(xml: Uint8Array): { cells: number; column: number } {
     if (xml[k] === 0x3a) j = k + 1; // a namespace prefix
     if (xml[j] !== 0x63) continue; // 'c'
     if (isEnd(xml[j + 1])) {
-      cells++;
+      if (++cells > budget) break; // enough to refuse
       continue;
     }
     if (xml[j + 1] === 0x6f && xml[j + 2] === 0x6c && isEnd(xml[j + 3])) {
