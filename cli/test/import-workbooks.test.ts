@@ -323,6 +323,15 @@ describe('OLE2 files that are not workbooks get one refusal that says what they 
     expect(refusal(r)).toMatch(message);
   });
 
+  it('a Word 97–2003 document saved by LibreOffice Writer (budget.doc)', async () => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, 'budget.doc')));
+    const r = await importReport(bytes, { fileName: 'budget.doc' });
+    expect(refusal(r)).toBe(
+      'a Word 97–2003 document (.doc), not a workbook: save it as .docx and import that',
+    );
+    if (!r.ok) expect(r.message.zh).toBe('Word 97–2003 文档（.doc），不是工作簿：请另存为 .docx 后再导入');
+  });
+
   it('a damaged one', async () => {
     const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(refusal(await importReport(bytes))).toMatch(
