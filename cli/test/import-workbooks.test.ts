@@ -290,6 +290,30 @@ describe('hidden sheets, rows and columns are read and noted', () => {
     ]);
     expect(hidden[0]?.reason.zh).toBe('隐藏的第 2–3, 5 行和第 C 列：照常读取');
   });
+
+  it('in an .xls as Calc saves it (hidden.xls: BIFF8 row, column and sheet records)', async () => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, 'hidden.xls')));
+    const r = await ok(importReport(bytes, { fileName: 'hidden.xls' }));
+    expect(r.format).toBe('xls');
+    expect(r.report.budget).toEqual([
+      {
+        name: '合计',
+        initial: '10',
+        adjusted: '10',
+        actual: '9',
+        children: [
+          { name: '甲', initial: '4', adjusted: '4', actual: '4' },
+          { name: '乙', initial: '6', adjusted: '6', actual: '5' },
+          { name: '丙', initial: '0', adjusted: '0', actual: '0' },
+        ],
+      },
+    ]);
+    const hidden = r.notes.filter((n) => n.reason.en.includes('hidden'));
+    expect(hidden.map((n) => [n.where, n.reason.en])).toEqual([
+      ['hidden.xls, 预算', 'hidden rows 3, 5 and columns C: read like the others'],
+      ['hidden.xls, 隐藏', 'the sheet is hidden in the workbook: it is read like the others'],
+    ]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
