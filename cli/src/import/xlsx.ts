@@ -62,13 +62,20 @@ export function excelNumberText(value: number): string {
   const lead = /^0*/.exec(digits)?.[0].length ?? 0;
   digits = digits.slice(lead);
   point -= lead;
-  digits = digits.replace(/0+$/, '');
+  digits = withoutTrailingZeros(digits);
   if (digits === '') return '0';
   let text: string;
   if (point <= 0) text = `0.${'0'.repeat(-point)}${digits}`;
   else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
   else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + text;
+}
+
+/** The digits without the zeros at their end (a loop: no regular expression to backtrack). */
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+  return digits.slice(0, end);
 }
 
 /** A plain decimal with its point moved `places` to the right (×10^places), as text. */
@@ -85,7 +92,7 @@ function normalise(text: string): string {
   const abs = text.replace(/^-/, '');
   const [int = '', frac = ''] = abs.split('.');
   const i = int.replace(/^0+(?=\d)/, '');
-  const f = frac.replace(/0+$/, '');
+  const f = withoutTrailingZeros(frac);
   return f === '' ? i || '0' : `${i || '0'}.${f}`;
 }
 
@@ -144,7 +151,7 @@ function readCell(X: XLSXModule, cell: CellObject | undefined): CellReading {
 function showsLess(shown: string, full: string): boolean {
   const number = /\d[\d,]*(?:\.\d*)?|\.\d+/.exec(shown);
   if (number === null) return false;
-  if (/\d\s*[eE][+-]?\d|\//.test(shown)) return true;
+  if (/\d\s*e[+-]?\d|\//i.test(shown)) return true;
   const value = normalise(number[0].replaceAll(',', ''));
   const stored = shown.includes('%') ? shiftPoint(full, 2) : full;
   return value !== normalise(stored);
