@@ -191,13 +191,13 @@ const IMPORT_INTRO: Localized = {
 
 FILE holds a budget table and an indicator table, one below the other (or in two files), with the headers printed in reports: 年初预算数, 调整预算数/全年预算数, 实际支出数/全年执行数, 执行率, 分值, 得分; 一级指标/二级指标/三级指标/指标名称, 指标值/年度指标值/指标目标值, 实际完成值/指标完成值, 偏差情况, 原因分析, 度量单位, 指标性质 - or Budget, Final appropriation, Actual, Variance, Target, Actual output, Deviation, Reasons. Its format (csv, text, xlsx, xls, html, docx or pdf) is detected from the content; --from overrides it. Of a workbook, the text each cell displays is read (0.9 shown as 90% is "90%"); in PDF text, section titles such as 七、预算信息 and 九、部门整体自评表 separate the tables.
 Encodings: UTF-8 (with or without a byte order mark), GB18030/GBK, UTF-16 with a byte order mark. Rows starting with # are comments (not in a PDF); rows such as "年度,2023" or "编制数,14" before the tables give the report's facts.
-Limits: a FILE that is not a regular file (a device, a FIFO) or has more than --max-bytes is refused before it is read; a row of more than 1 MiB, more than 2,000,000 cells, or a header without data are refused with one line.
+Limits: a FILE that is not a regular file (a device, a FIFO) or has more than --max-bytes is refused before it is read; a row of more than 1 MiB, more than 500,000 cells, or a header without data are refused with one line.
 Templates: examples/templates/.`,
   zh: `把公开报告中的表格转换为 outturn 报告 JSON，输出到标准输出（缩进 2 格）；未能放入报告的内容连同行号或单元格列在标准错误输出上，绝不悄悄丢弃，随后是推断说明。结果可用 outturn check 复核，也可直接把表格文件交给 outturn check。
 
 文件中是上下排列的预算表和指标表（或分成两个文件），表头与报告一致：年初预算数、调整预算数/全年预算数、实际支出数/全年执行数、执行率、分值、得分；一级指标/二级指标/三级指标/指标名称、指标值/年度指标值/指标目标值、实际完成值/指标完成值、偏差情况、原因分析、度量单位、指标性质；也接受英文表头 Budget、Final appropriation、Actual、Variance、Target、Actual output、Deviation、Reasons。文件格式（csv、text、xlsx、xls、html、docx 或 pdf）按内容自动识别，可用 --from 指定。工作簿读取单元格显示的文字（显示为 90% 的 0.9 读作“90%”）；PDF 文字以七、预算信息、九、部门整体自评表等章节标题分隔表格。
 编码：UTF-8（带或不带 BOM）、GB18030/GBK、带 BOM 的 UTF-16。以 # 开头的行是注释（PDF 除外）；表格之前的“年度,2023”“编制数,14”等行给出报告的基本信息。
-限制：不是普通文件（设备、管道）或超过 --max-bytes 的文件不读取、直接拒绝；超过 1 MiB 的一行、超过 2,000,000 个单元格、只有表头没有数据，均以一行提示拒绝。
+限制：不是普通文件（设备、管道）或超过 --max-bytes 的文件不读取、直接拒绝；超过 1 MiB 的一行、超过 500,000 个单元格、只有表头没有数据，均以一行提示拒绝。
 模板见 examples/templates/。`,
 };
 

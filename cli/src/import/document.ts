@@ -32,11 +32,16 @@ export interface Limits {
   readonly cells: number;
 }
 
-/** The default limits: 100 MiB of file, 200 MiB decompressed, two million cells. */
+/**
+ * The default limits: 100 MiB of file, 200 MiB decompressed, half a million cells. A report's
+ * tables hold a few thousand cells; half a million keeps the slowest reader (SheetJS, about
+ * 10 µs a cell) within a few seconds and well under 1 GB of memory, where two million took
+ * half a minute and 800 MB.
+ */
 export const DEFAULT_LIMITS: Limits = {
   bytes: 100 * 1024 * 1024,
   uncompressedBytes: 200 * 1024 * 1024,
-  cells: 2_000_000,
+  cells: 500_000,
 };
 
 /** What a reader is given besides the bytes. */

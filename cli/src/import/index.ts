@@ -96,7 +96,7 @@ const TEXT_FORMATS: readonly string[] = ['csv', 'text'];
  *   file of more than `maxBytes` bytes (default 100 MiB).
  * - **Text**: `#` comment lines are not data (nor counted by detection); CR, LF, CRLF, U+2028,
  *   U+2029, NEL and VT end lines, a form feed is a page break. Refused, each with its line: a row
- *   or line of more than 1 MiB (a huge cell), a text that may hold more than two million cells,
+ *   or line of more than 1 MiB (a huge cell), a text that may hold more than half a million cells,
  *   a CSV quote never closed, a header row with no data under it.
  * - **Encoding** (text): UTF-8 with or without a byte order mark, GB18030/GBK, UTF-16 with a
  *   byte order mark ({@link decodeText}); anything else is refused with a message naming the
