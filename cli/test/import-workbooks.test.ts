@@ -105,7 +105,7 @@ describe('the reference report saved by LibreOffice Calc as .xlsx and as .xls', 
       expect(r.report.amountUnit).toBe('万元');
       expect(r.unplaced).toEqual([]);
       expect(findingKeys(validateReport(r.report).findings)).toEqual(
-        findingKeys(validateReport({ ...reference, staffing: undefined } as Report).findings),
+        findingKeys(validateReport({ ...reference, staffing: undefined } as unknown as Report).findings),
       );
       // Calc made the typed targets `=100%` formulas: they stay the target notation, with one note.
       const literal = r.notes.find((n) => n.reason.en.includes('only a percentage'));

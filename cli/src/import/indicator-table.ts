@@ -54,7 +54,7 @@ function compact(text: string): string {
 const TOTAL_NAME = /^(?:总分|總分|合计|合計|总计|總計|得分合计|分值合计|自评总分|自評總分|总得分|總得分)$/;
 
 /** The grades a self-evaluation prints (自评等级), either script. */
-const GRADE = /^(?:优|優|优秀|優秀|良|良好|中|中等|合格|及格|差|较差|較差|不合格|不及格|[A-D])$/;
+const GRADE = /^(?:[优優良中差A-D]|优秀|優秀|良好|中等|合格|及格|较差|較差|不合格|不及格)$/;
 
 /** The cell of a 总分 row that prints a grade, as `[field, text]`, or undefined. */
 function gradeCell(
