@@ -648,6 +648,11 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
         for (const d of Object.keys({ ...m.dependencies, ...m.peerDependencies })) {
           if (!optionalPeers.includes(d)) add(d);
         }
+        // Optional dependencies are named too (pdfjs-dist's @napi-rs/canvas and its build for
+        // this platform); only the ones npm installed here count, the other platforms' are absent.
+        for (const d of Object.keys(m.optionalDependencies ?? {})) {
+          if (manifests.has(d)) add(d);
+        }
       };
       add(pkg.name);
       add(cliPkg.name);
