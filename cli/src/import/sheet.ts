@@ -8,6 +8,7 @@
  */
 import { type Grid, isLineFormat } from './grid.js';
 import { type Line, lineOf } from './lines.js';
+import { formatLocation } from './types.js';
 
 /** What the sheet knows of one row, computed the first time the row is asked for. */
 interface RowCells {
@@ -70,7 +71,7 @@ export interface Sheet {
    * one row (a 分值 printed once for a block of rows); null otherwise.
    */
   mergedRows(r: number, c: number): readonly [number, number] | null;
-  /** A row's place in words, for messages: `line 5` / `第 5 行`, or its cells in a worksheet (`A5:F5`). */
+  /** A row's place in words, for messages: `line 5` / `第 5 行`, its cells in a worksheet (`A5:F5`), `table 2, row 5`. */
   place(r: number, lang: 'en' | 'zh'): string;
 }
 
@@ -180,6 +181,11 @@ export function sheetOf(grid: Grid): Sheet {
     place: (r, lang) => {
       const at = grid.locate(r);
       if (at.cell !== undefined) return at.cell;
+      // A row of a web page's or Word document's table, or a paragraph: `table 2, row 5`.
+      if (at.line === undefined) {
+        const { file: _file, ...place } = at;
+        return formatLocation(place, lang);
+      }
       return lang === 'zh' ? `第 ${at.line} 行` : `line ${at.line}`;
     },
   };

@@ -59,7 +59,8 @@ export function readTable(reader: Reader, h: Header): TableReading {
 /**
  * The data rows of a table, and the row where it ends: at the next header row; at a goals block
  * (年度总体目标, goals.ts), which is never a budget line; at a numbered
- * section title, a `key,value` row or a caption right above the next header; after a blank row,
+ * section title, a `key,value` row or a caption right above the next header; at the end of a web
+ * page's or Word document's table; after a blank row,
  * at whatever starts something else. PDF text also ends a table at a one-cell line that reads
  * as a title or is long prose; its blank lines are page breaks.
  */
@@ -67,7 +68,11 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
   const { sheet } = reader;
   const rows: number[] = [];
   let r = h.last + 1;
+  // A web page's or Word document's table ends where its rows do: a paragraph or another
+  // table after it is never a row of it.
+  const table = sheet.grid.locate(h.first).table;
   for (; r < sheet.height; r++) {
+    if (table !== undefined && sheet.grid.locate(r).table !== table) break;
     if (sheet.isBlank(r)) {
       if (sheet.isText) continue;
       const q = sheet.nextContentRow(r);
