@@ -25,12 +25,23 @@ export interface Meta {
   staffingNote?: string;
   totalScore?: string;
   grade?: string;
+  /**
+   * Which row gave `entity`: 实施单位 (the unit that carried the project out) wins over 主管部门
+   * (the department above it), whatever their order; any other entity row overrides both.
+   */
+  entityFrom?: 'implementer' | 'department' | 'entity';
 }
 
 /** The facts a `key,value` row can give. */
 export type FactKey =
   | 'title'
+  /** 项目名称: the project's name, the title of a project form (and its kind). */
+  | 'project'
   | 'entity'
+  /** 实施单位: the entity of a project form. */
+  | 'implementer'
+  /** 主管部门: the entity of a project form that prints no 实施单位. */
+  | 'department'
   | 'year'
   | 'kind'
   | 'amountUnit'
@@ -40,14 +51,29 @@ export type FactKey =
   | 'totalScore'
   | 'grade';
 
-/** A `key,value` row: the fact it names and its value, trimmed (empty in a blank template). */
+/** One `key | value` pair of a row: the fact it names and its value, trimmed (empty in a blank template). */
+export interface FactPair {
+  readonly key: FactKey;
+  readonly value: string;
+  /** 0-based column of the key cell. */
+  readonly column: number;
+}
+
+/**
+ * A `key,value` row: the fact it names and its value (its first pair), and every pair of the
+ * row (`主管部门 | 廊坊市发改委 | 实施单位 | 廊坊市食品工程学校` has two).
+ */
 export interface FactRow {
   readonly key: FactKey;
   readonly value: string;
+  readonly pairs: readonly FactPair[];
 }
 
 const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['title', ['标题', '报告名称', '报告标题', '表名', 'title', 'reporttitle']],
+  ['project', ['项目名称', '项目全称']],
+  ['implementer', ['实施单位', '项目实施单位', '实施部门', '项目实施部门']],
+  ['department', ['主管部门', '项目主管部门', '主管单位', '项目主管单位', '主管部门及代码']],
   [
     'entity',
     [
@@ -58,7 +84,7 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
       '预算部门',
       '预算部门名称',
       '部门名称',
-      '实施单位',
+      '单位名称',
       'entity',
       'department',
       'organisation',
@@ -88,17 +114,67 @@ const FACT_MAP: ReadonlyMap<string, FactKey> = (() => {
   return m;
 })();
 
+/** The fact a key cell names (`一、预算部门名称：`, `实施单位`), or undefined. */
+function factKey(text: string): FactKey | undefined {
+  const key = normalizeWidth(text)
+    .trim()
+    .replace(/^[一二三四五六七八九十]+[、.]\s*/, '')
+    .replace(/[:：]\s*$/, '');
+  return FACT_MAP.get(headerKey(key).stripped);
+}
+
 /**
- * The fact a row states, or null: two cells `key,value` (not in PDF text), one cell
- * `key：value`, or a template's key alone in the first cell (`年度,` left blank).
+ * A row of label cells each followed by its value cell, as the forms print their heading
+ * rows: `主管部门 | 廊坊市发改委 | 实施单位 | 廊坊市食品工程学校` (merged value cells leave the
+ * cells they cover empty, which are skipped). Every label must name a fact; a last label with
+ * no value is a template left blank. Null for any other row.
+ */
+function pairsOf(sheet: Sheet, r: number, cells: readonly number[]): FactPair[] | null {
+  const pairs: FactPair[] = [];
+  for (let k = 0; k < cells.length; k += 2) {
+    const c = cells[k] as number;
+    const key = factKey(sheet.text(r, c));
+    if (key === undefined) return null;
+    const v = cells[k + 1];
+    pairs.push({ key, value: v === undefined ? '' : sheet.text(r, v), column: c });
+  }
+  return pairs;
+}
+
+/**
+ * The fact a row states, or null: two cells `key,value` (not in PDF text), label–value pairs
+ * (`主管部门 | … | 实施单位 | …`, PDF text too), one cell `key：value`, or a template's key alone
+ * in the first cell (`年度,` left blank).
  */
 export function factOf(sheet: Sheet, r: number): FactRow | null {
   const cells = sheet.filled(r);
   let key: string;
   let value: string;
+  if (cells.length >= 3) {
+    const pairs = pairsOf(sheet, r, cells);
+    const first = pairs?.[0];
+    if (pairs === null || first === undefined) return null;
+    return { key: first.key, value: first.value, pairs };
+  }
   if (cells.length === 2 && !sheet.isText) {
     key = sheet.text(r, cells[0] as number);
     value = sheet.text(r, cells[1] as number);
+    // `主管部门 | | 实施单位 |` of a form left blank: two labels with an empty value cell between
+    // them (`Kind,department` is a label and its value).
+    const gap =
+      (cells[1] as number) - (cells[0] as number) > 1 && !sheet.isCovered(r, (cells[0] as number) + 1);
+    const second = gap ? factKey(value) : undefined;
+    const firstKey = factKey(key);
+    if (second !== undefined && firstKey !== undefined) {
+      return {
+        key: firstKey,
+        value: '',
+        pairs: [
+          { key: firstKey, value: '', column: cells[0] as number },
+          { key: second, value: '', column: cells[1] as number },
+        ],
+      };
+    }
   } else if (cells.length === 1) {
     const s = sheet.text(r, cells[0] as number);
     const colon = s.search(/[:：]/);
@@ -115,13 +191,9 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
   } else {
     return null;
   }
-  key = normalizeWidth(key)
-    .trim()
-    .replace(/^[一二三四五六七八九十]+[、.]\s*/, '')
-    .replace(/[:：]\s*$/, '');
-  const k = FACT_MAP.get(headerKey(key).stripped);
+  const k = factKey(key);
   if (k === undefined) return null;
-  return { key: k, value };
+  return { key: k, value, pairs: [{ key: k, value, column: cells[0] as number }] };
 }
 
 /**
@@ -131,11 +203,39 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
  * without four digits, an unknown kind): then nothing is recorded.
  */
 export function recordFact(meta: Meta, fact: FactRow): Messages | null {
-  const { key, value } = fact;
+  for (const pair of fact.pairs) {
+    const problem = recordPair(meta, pair);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
   // A template's fact left blank (`年度,`): nothing to import.
   if (value === '') return null;
   if (key === 'entity' && isMoneyUnit(value)) return recordValue(meta, 'amountUnit', value);
-  return recordValue(meta, key, value);
+  switch (key) {
+    case 'project':
+      // The project forms name the project in a 项目名称 row: the report's title, and its kind.
+      meta.title = value;
+      meta.kind ??= 'project';
+      return null;
+    case 'implementer':
+      meta.entity = value;
+      meta.entityFrom = 'implementer';
+      return null;
+    case 'department':
+      if (meta.entityFrom === 'implementer' || meta.entityFrom === 'entity') return null;
+      meta.entity = value;
+      meta.entityFrom = 'department';
+      return null;
+    case 'entity':
+      meta.entity = value;
+      meta.entityFrom = 'entity';
+      return null;
+    default:
+      return recordValue(meta, key, value);
+  }
 }
 
 /**
@@ -148,7 +248,11 @@ export function isMoneyUnit(value: string): boolean {
   return /^(?:[A-Z]{1,3}|US\$|\$|Ushs|KShs?)(?:'000|thousands?|millions?|billions?|000)$/i.test(s);
 }
 
-function recordValue(meta: Meta, key: FactKey, value: string): Messages | null {
+function recordValue(
+  meta: Meta,
+  key: Exclude<FactKey, 'project' | 'implementer' | 'department'>,
+  value: string,
+): Messages | null {
   switch (key) {
     case 'year': {
       const m = /(\d{4})/.exec(normalizeWidth(value));

@@ -25,11 +25,52 @@ export interface Goal {
   readonly actual?: string;
 }
 
-const LABEL = /^(?:项目)?(?:年度)?总体(?:绩效)?目标(?:及完成情况)?$/;
+/**
+ * 年度总体目标, 总体目标, 项目年度目标 (the Hubei and Sichuan forms), with a trailing colon; and the
+ * row of what was done when the form gives it a label of its own (年度目标完成情况,
+ * 年度总体目标完成情况).
+ */
+const LABEL = /^(?:(?:项目)?(?:年度)?总体(?:绩效)?目标|项目年度(?:绩效)?目标)(?:及完成情况)?[:：]?$/;
+const DONE_LABEL = /^(?:项目)?(?:年度)?(?:总体)?(?:绩效)?目标完成情况(?:综述)?[:：]?$/;
 /** Header words of the goal columns, short: a longer cell is a goal's text. */
 const HEADER =
   /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
 const ACTUAL = /完成|实际|综述/;
+
+/**
+ * A numbered goal with its points (`年度目标1:(80分)`, the Anhui 部门整体 form): the goal, and the
+ * block of the indicator table below it, whose rows' paths start with `年度目标1` and whose group
+ * has the points.
+ */
+const NUMBERED = /^((?:项目)?年度(?:绩效)?目标\d*)[:：]?(?:\((\d+(?:\.\d+)?)分\))?[:：]?$/;
+
+/** A goal block that names the indicator block below it. */
+export interface GoalHeading {
+  /** The label without its points: `年度目标1`. */
+  readonly name: string;
+  /** The points, as printed (`80`), or null. */
+  readonly weight: string | null;
+  /** 0-based row of the label. */
+  readonly row: number;
+}
+
+/** The heading a numbered goal row left for the next indicator table of its grid. */
+const headings = new WeakMap<Reader, GoalHeading>();
+
+/** The heading left by a numbered goal row (`年度目标1:(80分)`) for this indicator table, once. */
+export function takeGoalHeading(reader: Reader): GoalHeading | null {
+  const h = headings.get(reader);
+  if (h === undefined) return null;
+  headings.delete(reader);
+  return h;
+}
+
+/** The numbered goal a label names (`年度目标1:(80分)` → 年度目标1, 80), or null (年度总体目标). */
+function numbered(text: string): { name: string; weight: string | null } | null {
+  const m = NUMBERED.exec(key(text));
+  if (m?.[1] === undefined || (!/\d$/.test(m[1]) && m[2] === undefined)) return null;
+  return { name: m[1], weight: m[2] ?? null };
+}
 
 function key(text: string): string {
   return normalizeWidth(text).replace(/\s+/g, '');
@@ -38,7 +79,12 @@ function key(text: string): string {
 /** True for a row whose first cell is the label of a goals block (年度总体目标, 总体目标). */
 export function isGoalsRow(sheet: Sheet, r: number): boolean {
   const first = sheet.filled(r)[0];
-  return first !== undefined && LABEL.test(key(sheet.text(r, first)));
+  if (first === undefined) return false;
+  const text = sheet.text(r, first);
+  const k = key(text);
+  // A numbered goal is a label and its text (`年度目标1:(80分) | 增强…`); with more cells the
+  // label is merged down the left of indicator rows (`年度绩效目标（80分）`, a category).
+  return LABEL.test(k) || DONE_LABEL.test(k) || (sheet.filled(r).length <= 2 && numbered(text) !== null);
 }
 
 /** Reads the goals block at row `r` (a goals row). Returns the goals and the row after the block. */
@@ -48,11 +94,32 @@ export function readGoals(reader: Reader, r: number): { goals: Goal[]; end: numb
   const label = cells[0] as number;
   const rest = cells.slice(1);
   const goals: Goal[] = [];
+  const heading = numbered(sheet.text(r, label));
+  if (heading !== null) headings.set(reader, { ...heading, row: r });
   const isHeader = rest.length > 0 && rest.every((c) => HEADER.test(key(sheet.text(r, c))));
   if (!isHeader) {
-    const goal = goalOf(rest.map((c) => [sheet.text(r, c), c === rest[rest.length - 1] && rest.length > 1]));
+    // `年度目标完成情况 | 完成。` is what was done; below `项目年度目标 | …` it completes that goal.
+    const done = DONE_LABEL.test(key(sheet.text(r, label)));
+    const goal = goalOf(
+      rest.map((c) => [sheet.text(r, c), done || (c === rest[rest.length - 1] && rest.length > 1)]),
+    );
+    let end = r + 1;
+    const next = done ? null : sheet.nextContentRow(r + 1);
+    const nextFirst = next === null ? undefined : sheet.filled(next)[0];
+    if (next !== null && nextFirst !== undefined && DONE_LABEL.test(key(sheet.text(next, nextFirst)))) {
+      const texts = sheet
+        .filled(next)
+        .slice(1)
+        .map((c) => sheet.text(next, c));
+      if (texts.length > 0) {
+        const actual = texts.join('\n');
+        goals.push({ ...(goal?.expected === undefined ? {} : { expected: goal.expected }), actual });
+        return { goals, end: next + 1 };
+      }
+      end = next + 1;
+    }
     if (goal !== null) goals.push(goal);
-    return { goals, end: r + 1 };
+    return { goals, end };
   }
   const columns = rest.map((c) => ({ c, actual: ACTUAL.test(key(sheet.text(r, c))) }));
   let q = r + 1;

@@ -89,32 +89,56 @@ export function groupsOf(groups: readonly Group[]): Record<string, unknown>[] {
 }
 
 /**
- * A 总分 / 合计 row of the indicator table that prints a 得分: the table's total score
- * (`published.totalScore`), unless a `总分,…` fact already gave one. Its 分值 (the maximum,
- * usually 100) has no field of its own and is said in the note.
+ * A 总分 / 合计 row of the indicator table that prints a 得分 or a grade: the table's total score
+ * (`published.totalScore`) and grade (`published.grade`), unless a `总分,…` or `自评等级,…` fact
+ * already gave another. Its 分值 (the maximum, usually 100) has no field of its own and is said
+ * in the note.
  */
 export function totalRow(
   reader: Reader,
   row: number,
   label: string,
-  score: string,
+  score: string | undefined,
   weight: string | undefined,
+  grade?: string,
 ): void {
   const { sheet, log, meta } = reader;
-  if (meta.totalScore !== undefined && meta.totalScore !== score) {
+  const scoreClash = score !== undefined && meta.totalScore !== undefined && meta.totalScore !== score;
+  const gradeClash = grade !== undefined && meta.grade !== undefined && meta.grade !== grade;
+  if (scoreClash || gradeClash) {
+    const en = scoreClash
+      ? `the score ${score}, while the report's total score is already ${meta.totalScore}`
+      : `the grade ${grade}, while the report's grade is already ${meta.grade}`;
+    const zh = scoreClash
+      ? `得分 ${score}，而报告总分已为 ${meta.totalScore}`
+      : `等级 ${grade}，而报告等级已为 ${meta.grade}`;
     log.unplaced.push(
       item(sheet.grid.locate(row), sheet.rowText(row), {
-        en: `a ${label} row with the score ${score}, while the report's total score is already ${meta.totalScore}: not imported`,
-        zh: `“${label}”行得分 ${score}，而报告总分已为 ${meta.totalScore}：未导入`,
+        en: `a ${label} row with ${en}: not imported`,
+        zh: `“${label}”行${zh}：未导入`,
       }),
     );
     return;
   }
-  meta.totalScore = score;
+  if (score !== undefined) meta.totalScore = score;
+  if (grade !== undefined) meta.grade = grade;
+  const parts = { en: [] as string[], zh: [] as string[] };
+  if (score !== undefined) {
+    parts.en.push(`its score ${score} read as the total score (published.totalScore)`);
+    parts.zh.push(`得分 ${score} 作为报告总分（published.totalScore）`);
+  }
+  if (grade !== undefined) {
+    parts.en.push(`its grade ${grade} as the grade (published.grade)`);
+    parts.zh.push(`等级 ${grade} 作为自评等级（published.grade）`);
+  }
+  if (weight !== undefined) {
+    parts.en.push(`its weight ${weight} (the maximum) is not a field of the report`);
+    parts.zh.push(`其分值 ${weight}（满分）不是报告中的字段`);
+  }
   log.notes.push(
     item(sheet.grid.locate(row), sheet.rowText(row), {
-      en: `the ${label} row of the indicator table: its score ${score} read as the total score (published.totalScore)${weight === undefined ? '' : `; its weight ${weight} (the maximum) is not a field of the report`}`,
-      zh: `指标表中的“${label}”行：得分 ${score} 作为报告总分（published.totalScore）${weight === undefined ? '' : `；其分值 ${weight}（满分）不是报告中的字段`}`,
+      en: `the ${label} row of the indicator table: ${parts.en.join('; ')}`,
+      zh: `指标表中的“${label}”行：${parts.zh.join('；')}`,
     }),
   );
 }

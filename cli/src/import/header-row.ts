@@ -52,6 +52,11 @@ type Draft = { -readonly [K in keyof Column]: Column[K] };
 const GROUP_LABEL =
   /^(?:预算执行情况|预算资金|资金情况|执行情况|完成情况|绩效指标|指标|年度|金额|预算|决算|全年|本年|上年|.*\((?:万元|元|亿元)\)|budget|expenditure|appropriation|performance|currentyear|prioryear)$/i;
 
+/** A text short enough to be a label over columns: at most 20 characters, no sentence in it. */
+function isShortLabel(text: string): boolean {
+  return [...text].length <= 20 && !/[。；;]/.test(text);
+}
+
 /**
  * The header finder of a sheet: `header(r)` is the header starting at row `r`, or null.
  * `isFact(r)` tells a `key,value` row, which is never the upper row of a two-row header.
@@ -88,8 +93,8 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
         known(t) ||
         headerYear(t) !== null ||
         GROUP_LABEL.test(normalizeWidth(t).replace(/\s+/g, '')) ||
-        sheet.isMergedAcross(r, c) ||
-        sheet.isMergedDown(r, c)
+        // A merged label over columns is short: a merged cell of prose (a goal's text) is not one.
+        ((sheet.isMergedAcross(r, c) || sheet.isMergedDown(r, c)) && isShortLabel(t))
       );
     });
     if (!upper) return false;
@@ -136,7 +141,11 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
     const iCount = iFields.filter((f) => f !== null && f !== 'name' && f !== 'path').length;
     const bKey = bFields.some((f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget');
     const iKey = iFields.includes('target');
-    const bOk = bKey && (bCount >= 2 || bFields.includes('name'));
+    // A header that names indicator categories or indicators (一级指标, 三级指标, 指标名称) and no
+    // budget line is an indicator table's, even without a target column: never budget lines.
+    const indicatorNames = cells.some((c) => c.b === null && (c.i === 'path' || c.i === 'name'));
+    const bOk =
+      bKey && (bCount >= 2 || bFields.includes('name')) && !(indicatorNames && !bFields.includes('name'));
     const iOk = iKey && (iCount >= 2 || iFields.includes('name'));
     if (!bOk && !iOk) return null;
     const kind: Kind = bOk && (!iOk || bCount > iCount) ? 'budget' : 'indicators';

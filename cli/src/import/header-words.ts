@@ -169,8 +169,8 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'budgetexecutionrate',
     ],
   ],
-  ['weight', ['分值', '权重', 'weight', 'weighting']],
-  ['score', ['得分', 'score']],
+  ['weight', ['分值', '权重', '执行率权重', '执行率分值', 'weight', 'weighting']],
+  ['score', ['得分', '执行率得分', 'score']],
   [
     'variance',
     [
@@ -279,6 +279,7 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       '实际完成',
       '年度实际完成值',
       '年终完成值',
+      '全年完成值',
       '完成情况',
       'actual',
       'actualoutput',
@@ -291,8 +292,8 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
     ],
   ],
   ['unit', ['度量单位', '计量单位', '单位', 'unit', 'units', 'unitofmeasure']],
-  ['weight', ['分值', '权重', 'weight', 'weighting']],
-  ['score', ['得分', '自评分', '自评得分', 'score']],
+  ['weight', ['分值', '权重', '指标权重', '指标分值', 'weight', 'weighting']],
+  ['score', ['得分', '自评分', '自评得分', '指标得分', 'score']],
   ['deviation', ['偏差情况', '偏差', '偏差率', '偏差值', '偏离度', 'deviation', 'deviations']],
   [
     'reason',

@@ -8,6 +8,7 @@
  */
 import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
+import { takeGoalHeading } from './goals.js';
 import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
 import type { Column, Header } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
@@ -40,6 +41,40 @@ interface Rec {
   readonly values: Map<IndicatorField, string>;
   /** 分值/得分 cells merged over this row and the rows below it: a block's, not this row's. */
   readonly blockValues: readonly BlockValue[];
+  /** The grade a 总分 row prints (优, 良, 合格 …). */
+  readonly grade?: string;
+}
+
+/** Width-normalised, without white space. */
+function compact(text: string): string {
+  return normalizeWidth(text).replace(/\s+/g, '');
+}
+
+/** A name that is the label of the total row, not an indicator's. */
+const TOTAL_NAME = /^(?:总分|總分|合计|合計|总计|總計|得分合计|分值合计|自评总分|自評總分|总得分|總得分)$/;
+
+/** The grades a self-evaluation prints (自评等级), either script. */
+const GRADE = /^(?:优|優|优秀|優秀|良|良好|中|中等|合格|及格|差|较差|較差|不合格|不及格|[A-D])$/;
+
+/** The cell of a 总分 row that prints a grade, as `[field, text]`, or undefined. */
+function gradeCell(
+  values: ReadonlyMap<IndicatorField, string>,
+): readonly [IndicatorField, string] | undefined {
+  for (const [f, v] of values) if (f !== 'weight' && f !== 'score' && GRADE.test(compact(v))) return [f, v];
+  return undefined;
+}
+
+/**
+ * The first non-empty cell of row `r` when it lies left of every column the table reads a value
+ * from (a label such as 总分 merged across the category and name columns), or null.
+ */
+function leadLabel(reader: Reader, h: Header, r: number): string | null {
+  const { sheet } = reader;
+  const first = sheet.filled(r)[0];
+  if (first === undefined) return null;
+  const values = h.columns.filter((c) => c.field !== null && c.field !== 'path' && c.field !== 'name');
+  if (values.some((c) => c.index <= first)) return null;
+  return sheet.text(r, first);
 }
 
 /** A 分值 or 得分 printed once for rows `row..last` in a merged cell. */
@@ -70,7 +105,11 @@ export function readIndicatorTable(reader: Reader, h: Header, rows: readonly num
   const pathCols = h.columns.filter((c) => c.field === 'path');
   const recs = records(reader, h, rows, pathCols.length > 0);
   const groups: Group[] = [];
-  const built = build(reader, recs, pathCols, groups);
+  const heading = takeGoalHeading(reader);
+  if (heading?.weight !== null && heading !== null) {
+    groups.push({ path: [heading.name], weight: heading.weight, row: heading.row });
+  }
+  const built = build(reader, recs, pathCols, groups, heading === null ? [] : [heading.name]);
   return { indicators: built.map((b) => indicatorOf(reader, h, b)), groups };
 }
 
@@ -109,7 +148,35 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
     if (name === '' && !anyPath && values.size === 0 && blockValues.length === 0) continue;
     let kind: Rec['kind'];
     const groupOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
-    const total = labels.some((l) => TOTAL.test(normalizeWidth(l.name).replace(/\s+/g, '')));
+    // The 总分 row: its label in a category cell, or in the first cell of the row when a label
+    // merged across the category and name columns (or the block label's column) holds it.
+    const lead = leadLabel(reader, h, r);
+    // 总分 typed in the name column (三级指标) of a row that prints only 分值 and 得分: never an
+    // indicator, whose weight of 100 would double the table's.
+    const totalName = name !== '' && TOTAL_NAME.test(compact(name));
+    const total =
+      totalName ||
+      labels.some((l) => TOTAL.test(compact(l.name))) ||
+      (lead !== null && TOTAL.test(compact(lead)));
+    // A grade printed in the 总分 row (`总分 | 100 | 96 | 优`, the Yunnan form), in whichever column.
+    const grade = total ? gradeCell(values) : undefined;
+    if (grade !== undefined) values.delete(grade[0]);
+    const totalOnly = values.size > 0 && [...values.keys()].every((f) => f === 'weight' || f === 'score');
+    if ((name === '' || totalName) && total && (grade !== undefined || (totalOnly && values.has('score')))) {
+      recs.push({
+        kind: 'total',
+        row: r,
+        path,
+        labelWeights: labels.map((l) => l.weight),
+        printed,
+        name: totalName ? name : (lead ?? path.find((p) => p !== '') ?? ''),
+        values,
+        blockValues,
+        ...(grade === undefined ? {} : { grade: grade[1] }),
+      });
+      continue;
+    }
+    if (grade !== undefined) values.set(grade[0], grade[1]);
     if (name === '' && total && groupOnly && values.has('score')) kind = 'total';
     else if (name === '' && !anyPath) kind = sheet.isText ? 'continuation' : 'row';
     else if (name === '' && values.size === 0) kind = 'pathOnly';
@@ -150,7 +217,13 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
  * Builds the indicators from the records: categories carried down (a new upper category
  * clears the lower ones), headings, and continuation rows joined to the indicator above.
  */
-function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[], groups: Group[]): Built[] {
+function build(
+  reader: Reader,
+  recs: readonly Rec[],
+  pathCols: readonly Column[],
+  groups: Group[],
+  goal: readonly string[],
+): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
@@ -179,7 +252,8 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
       }),
     );
   };
-  let headings: string[] = [];
+  // A numbered goal above the table (`年度目标1:(80分)`) heads every row of it.
+  let headings: string[] = [...goal];
   let afterHeading = false;
   // The group each category level is in now (created when it prints a weight or a score), and
   // whether the level's cell was printed on the previous row: a label printed again after rows
@@ -234,8 +308,8 @@ function build(reader: Reader, recs: readonly Rec[], pathCols: readonly Column[]
     }
     afterHeading = false;
     if (rec.kind === 'total') {
-      const label = rec.path.find((p) => p !== '') ?? '';
-      totalRow(reader, rec.row, label, rec.values.get('score') as string, rec.values.get('weight'));
+      const label = rec.name !== '' ? rec.name : (rec.path.find((p) => p !== '') ?? '');
+      totalRow(reader, rec.row, label, rec.values.get('score'), rec.values.get('weight'), rec.grade);
       return;
     }
     const prev = built[built.length - 1];

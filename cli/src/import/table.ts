@@ -5,18 +5,23 @@
  *
  * @internal
  */
-import type { BudgetLine, Indicator } from 'outturn';
+import { type BudgetLine, type Indicator, normalizeWidth } from 'outturn';
 import { readBudgetTable } from './budget-table.js';
 import { isCaption } from './captions.js';
 import { isGoalsRow } from './goals.js';
 import { isCellFormat } from './grid.js';
-import type { Group } from './groups.js';
+import { type Group, TOTAL } from './groups.js';
 import type { Header } from './header-row.js';
 import { amountUnitOf } from './headers.js';
 import { readIndicatorTable } from './indicator-table.js';
 import { isTitleLine, isTopSectionTitle } from './lines.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
+
+/** Width-normalised, without white space. */
+function compactText(text: string): string {
+  return normalizeWidth(text).replace(/\s+/g, '');
+}
 
 /** What a table gives: its lines or its indicators, and the row after it. */
 export interface TableReading {
@@ -49,10 +54,11 @@ export function readTable(reader: Reader, h: Header): TableReading {
   }
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
-  unknownColumns(reader, h, kept);
-  if (h.kind === 'budget')
-    return { end, budget: readBudgetTable(reader, h, kept), indicators: [], groups: [] };
-  const { indicators, groups } = readIndicatorTable(reader, h, kept);
+  const header = operatorsOnly(reader, namesBesideLabel(reader, h, kept), kept);
+  unknownColumns(reader, header, kept);
+  if (header.kind === 'budget')
+    return { end, budget: readBudgetTable(reader, header, kept), indicators: [], groups: [] };
+  const { indicators, groups } = readIndicatorTable(reader, header, kept);
   return { end, budget: [], indicators, groups };
 }
 
@@ -83,7 +89,10 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
     if (reader.header(r) !== null || isGoalsRow(sheet, r)) break;
     const single = sheet.single(r);
     if (single !== null) {
-      const captionAbove = r + 1 < sheet.height && reader.header(r + 1) !== null;
+      // A caption starts at the table's left edge; a name alone further right (其他资金 in the
+      // second column, under a label merged down the first) is a row of the table.
+      const leftEdge = (sheet.filled(r)[0] ?? 0) <= (sheet.filled(h.first)[0] ?? 0);
+      const captionAbove = leftEdge && r + 1 < sheet.height && reader.header(r + 1) !== null;
       if (sheet.isText && sheet.length(r) === 1) {
         if (
           isTopSectionTitle(single) ||
@@ -98,10 +107,126 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
         // (A name alone, such as 其他资金 with nothing printed, is a row of the table.)
         break;
       }
+    } else if (!sheet.isText && labelRow(reader, h, r)) {
+      // `偏差大或目标未完成原因分析 | 无` below the indicators: a row of the form, not of the table.
+      break;
+    } else if (!sheet.isText && reader.fact(r) !== null) {
+      // A `key | value` row (自评等级 | 优, 项目名称 | … of the next form) is the report's, not the table's.
+      break;
     }
     rows.push(r);
   }
   return { rows, end: r };
+}
+
+/**
+ * The official forms print the label of a budget block (`项目资金（万元）`, `年度预算申请`,
+ * `资金情况（万元）`) in the first column, merged down over the block (or once, above empty
+ * cells, in a CSV saved from it), and the names of the lines (年度资金总额, 其中：当年财政拨款 …) in
+ * the second column, which has no header of its own. When every data cell of the name column is
+ * empty and a column to its right, before the figures, has no other header and holds texts, that
+ * column holds the names; the label column is not read (it has nothing to read), and a note says
+ * so.
+ */
+function namesBesideLabel(reader: Reader, h: Header, rows: readonly number[]): Header {
+  if (h.kind !== 'budget') return h;
+  const { sheet, log } = reader;
+  const label = h.columns.find((c) => c.field === 'name');
+  if (label === undefined || rows.length === 0) return h;
+  const cells = (c: number) => rows.filter((r) => sheet.dataText(r, c, h.last) !== '');
+  if (cells(label.index).length > 0) return h;
+  const firstFigure = h.columns.find((c) => c.field !== null && c.field !== 'name')?.index ?? h.width;
+  const names = h.columns.find(
+    (c) =>
+      c.index > label.index &&
+      c.index < firstFigure &&
+      (c.label === '' || c.label === label.label) &&
+      cells(c.index).length > 0,
+  );
+  if (names === undefined) return h;
+  const used = cells(names.index);
+  log.notes.push(
+    item(
+      sheet.grid.locateRows(used[0] as number, used[used.length - 1] as number, names.index),
+      label.label,
+      {
+        en: `"${label.label}" is the label of the block, printed left of it: the names of its lines are read from the column to its right`,
+        zh: `“${label.label}”是整栏的标签，印在其左侧：各行的名称取自其右侧一列`,
+      },
+    ),
+  );
+  const columns = h.columns.map((c) => {
+    if (c === names) return { index: c.index, label: c.label, field: 'name' as const };
+    if (c === label) {
+      return {
+        index: c.index,
+        label: c.label,
+        field: null,
+        skipped: {
+          en: 'the label of the block, not the names of its lines',
+          zh: '整栏的标签，不是各行的名称',
+        },
+      };
+    }
+    return c;
+  });
+  return { ...h, columns };
+}
+
+/** A comparison as an operator column prints it (`≥`, `≧`, `═`, `﹦`, `>=`, 不低于 …). */
+const OPERATOR =
+  /^(?:[<>=≥≤≧≦⩾⩽═﹦]{1,2}|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|高于|低于|至少|达到)$/;
+
+/**
+ * 指标性质 is the operator column of the Sichuan and Yunnan forms (`≥ | 95 | %`), and the kind of
+ * indicator in others (定量指标 / 定性指标, the Chongqing form). A column that prints anything
+ * but operators is not read as one: its cells are listed, and the targets stay as printed.
+ */
+function operatorsOnly(reader: Reader, h: Header, rows: readonly number[]): Header {
+  if (h.kind !== 'indicators') return h;
+  const { sheet } = reader;
+  const col = h.columns.find((c) => c.field === 'operator');
+  if (col === undefined) return h;
+  const other = rows.some((r) => {
+    const v = sheet.dataText(r, col.index, h.last);
+    return v !== '' && !OPERATOR.test(normalizeWidth(v).replace(/\s+/g, ''));
+  });
+  if (!other) return h;
+  const columns = h.columns.map((c) =>
+    c === col
+      ? {
+          index: c.index,
+          label: c.label,
+          field: null,
+          skipped: {
+            en: 'a column that prints other things than comparison operators (≥, ≤, =), not the operator of the targets',
+            zh: '该列印有比较符号（≥、≤、=）以外的内容，不是指标值的比较符号',
+          },
+        }
+      : c,
+  );
+  return { ...h, columns };
+}
+
+/**
+ * True for a row of an indicator table's form that is not an indicator: its first cell in the
+ * label column left of the categories (where 绩效指标 or 年度绩效指标 is merged down), not a
+ * 总分 row, and nothing in a column of figures or targets (`偏差大或目标未完成原因分析 | 无`).
+ */
+function labelRow(reader: Reader, h: Header, r: number): boolean {
+  if (h.kind !== 'indicators') return false;
+  const { sheet } = reader;
+  const cells = sheet.filled(r);
+  const first = cells[0];
+  if (first === undefined) return false;
+  const firstKnown = h.columns.find((c) => c.field === 'path' || c.field === 'name')?.index ?? 0;
+  const col = h.columns[first];
+  if (col === undefined || col.field !== null || first >= firstKnown) return false;
+  if (TOTAL.test(compactText(sheet.text(r, first)))) return false;
+  return cells.every((c) => {
+    const f = h.columns[c]?.field ?? null;
+    return f === null || f === 'path' || f === 'name';
+  });
 }
 
 /** Whether row `q` (after a blank row) starts something other than more rows of the table. */
@@ -151,6 +276,8 @@ function unknownColumns(reader: Reader, h: Header, rows: readonly number[]): voi
     for (const r of rows) {
       const v = sheet.dataText(r, col.index, h.last);
       if (v === '') continue;
+      // The label of a 总分 row, left of the values: the indicator reader reads that row.
+      if (h.kind === 'indicators' && sheet.filled(r)[0] === col.index && TOTAL.test(compactText(v))) continue;
       cells.push(r);
       values.push(v);
     }

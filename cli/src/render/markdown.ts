@@ -14,6 +14,7 @@ import {
   indicatorRows,
   printed,
   type RenderInput,
+  recomputedAny,
   totals,
 } from './rows.js';
 import { visible } from './terminal.js';
@@ -167,7 +168,8 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   if (budget.length > 0 || indicators.length > 0) out.push(`${words.legend}`, '');
 
   out.push(`## ${words.findings}`, '');
-  if (input.result.findings.length === 0) out.push(words.noFindings, '');
+  if (input.result.findings.length === 0)
+    out.push(recomputedAny(input.result) ? words.noFindings : words.nothingRecomputed, '');
   else {
     out.push(
       ...mdTable(

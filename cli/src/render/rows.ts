@@ -200,6 +200,37 @@ export function groupFindings(findings: readonly Finding[]): [Severity, Finding[
   );
 }
 
+/**
+ * Whether the checks compared at least one printed figure with its recomputation: a printed
+ * 执行率, 偏差 or 得分 (cells `checked`), a line of a budget tree (its parent's sums), an
+ * adjusted budget beside its initial budget and adjustment, a cross-check, a printed total or
+ * grade beside a recomputed one. Without one, "every printed figure recomputes" would be said of
+ * nothing (a table of names, indicators with no target or no actual).
+ *
+ * @example
+ * ```ts
+ * recomputedAny(validateReport({ budget: [{ name: '预算总金额', adjusted: '321.19', actual: '430.93',
+ *   published: { executionRate: '134.17%' } }] })); // true
+ * recomputedAny(validateReport({ indicators: [{ name: '满意度', target: '≥90%' }] })); // false
+ * ```
+ */
+export function recomputedAny(result: ValidationResult): boolean {
+  const budget = result.budget.some(
+    (b) =>
+      b.cells.executionRate.checked ||
+      b.cells.score.checked ||
+      b.depth > 0 ||
+      (b.cells.adjustment.text !== null && b.cells.initial.text !== null && b.cells.adjusted.text !== null),
+  );
+  if (budget) return true;
+  if (result.indicators.some((i) => i.cells.deviation.checked || i.cells.score.checked)) return true;
+  if (result.crossChecks.some((c) => c.recomputed !== null)) return true;
+  return (
+    (result.header.totalScore.text !== null && result.totalScore !== null) ||
+    (result.header.grade.text !== null && result.grade !== null)
+  );
+}
+
 /** Lines on the total score and the grade, when the report prints them or they are recomputed. */
 export function totals(result: ValidationResult, words: Words): string[] {
   const out: string[] = [];

@@ -14,6 +14,7 @@ import {
   pickScore,
   printed,
   type RenderInput,
+  recomputedAny,
   type StyledCell,
   totals,
 } from './rows.js';
@@ -283,7 +284,10 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   // Findings
   heading(words.findings);
   const groups = groupFindings(input.result.findings);
-  if (groups.length === 0) para(words.noFindings, '', 'green');
+  if (groups.length === 0) {
+    if (recomputedAny(input.result)) para(words.noFindings, '', 'green');
+    else para(words.nothingRecomputed, '', 'yellow');
+  }
   for (const [severity, list] of groups) {
     out.push(paint(words.count(words.severities[severity], list.length), SEVERITY_STYLE[severity]));
     for (const f of list) {

@@ -48,6 +48,8 @@ export interface Words {
   readonly message: string;
   readonly severities: Readonly<Record<Severity, string>>;
   readonly noFindings: string;
+  /** No finding, and no printed figure was compared with a recomputation: never "every figure recomputes". */
+  readonly nothingRecomputed: string;
   readonly legend: string;
   readonly indexNote: string;
   readonly summary: (counts: Readonly<Record<Severity, number>>) => string;
@@ -102,6 +104,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     message: 'Message',
     severities: { error: 'Errors', warning: 'Warnings', info: 'Info' },
     noFindings: 'No findings: every printed figure recomputes.',
+    nothingRecomputed:
+      'No findings, but nothing was recomputed: the report prints no rate, deviation, score, sum or total that the checks could compare.',
     legend: `${MARK_OK} consistent, ${MARK_ERROR} error, ${MARK_WARNING} warning (see Findings)`,
     indexNote: '#: position in the report\'s "indicators" list, as in the finding paths',
     summary: (c) =>
@@ -152,6 +156,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     message: '说明',
     severities: { error: '错误', warning: '警告', info: '提示' },
     noFindings: '未发现问题：报告中的数字均可复算一致。',
+    nothingRecomputed: '未发现问题，但没有复算任何数字：报告中没有可供核对的执行率、偏差、得分、合计或总分。',
     legend: `${MARK_OK} 一致，${MARK_ERROR} 错误，${MARK_WARNING} 警告（详见“问题与提示”）`,
     indexNote: '#：指标在报告 indicators 列表中的下标，与问题位置一致',
     summary: (c) => `小结：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 条。`,
