@@ -17,6 +17,14 @@ import { failure, type ImportFailure, type ImportItem, item, type Location } fro
 /** The most pages a PDF may have; a longer one is refused (a report's tables fill a few dozen). */
 export const MAX_PDF_PAGES = 500;
 
+/**
+ * The most text items (pdf.js's, spaces and line ends included) a PDF may have in all, and at
+ * most `limits.cells`: a report's dense tables give a few hundred a page; a PDF with more is
+ * refused before its layout. pdf.js reads some 13 000 items a second here, so this bounds the
+ * time of any PDF within {@link MAX_PDF_PAGES} pages to about ten seconds.
+ */
+export const MAX_PDF_TEXT_ITEMS = 100_000;
+
 /** The PDF a PDF signature starts with, within its first 1024 bytes (as readers allow). */
 function hasSignature(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
@@ -49,7 +57,8 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  *
  * Refused, with one line: a file that is not a PDF, a damaged PDF, one that needs a password,
  * a scanned PDF (pages of images, no text), a PDF without any text, more than
- * {@link MAX_PDF_PAGES} pages, more text items than `ctx.limits.cells`.
+ * {@link MAX_PDF_PAGES} pages, more text items than `ctx.limits.cells` or
+ * {@link MAX_PDF_TEXT_ITEMS}.
  *
  * @example
  * ```ts
@@ -133,21 +142,23 @@ async function readDocument(
     );
   }
   const items: TextItem[] = [];
+  const limit = Math.min(ctx.limits.cells, MAX_PDF_TEXT_ITEMS);
   let rotated = 0;
+  let seen = 0;
   const blank: number[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     let text = 0;
     for (const it of content.items) {
-      if (!('str' in it) || it.str.trim() === '') continue;
-      if (items.length + rotated >= ctx.limits.cells) {
+      if (++seen > limit) {
         return failure(
-          `more than ${ctx.limits.cells} text items in the PDF: the file is beyond the import's limit`,
-          `PDF 中的文字块超过 ${ctx.limits.cells} 个：超出导入的上限`,
+          `more than ${limit} text items in the PDF: the file is beyond the import's limit`,
+          `PDF 中的文字块超过 ${limit} 个：超出导入的上限`,
           at,
         );
       }
+      if (!('str' in it) || it.str.trim() === '') continue;
       const [a, b, c, d, e, f] = it.transform as number[];
       text++;
       // Rotated or vertical text (a watermark, a stamp): not a line of a table.
