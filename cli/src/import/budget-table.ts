@@ -41,7 +41,23 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
     }
     lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
   }
-  return withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+  const tree = withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+  return isRevenueTable(h) ? tree.map(asRevenue) : tree;
+}
+
+/**
+ * A table whose actual column counts what came in (`Cumulative Receipts`, `Amount received`,
+ * `Revenue collected`) is a revenue table: its lines are `kind: 'revenue'` (DESIGN §3), so
+ * receipts above budget are not read as overspend.
+ */
+function isRevenueTable(h: Header): boolean {
+  const actual = h.columns.find((c) => c.field === 'actual');
+  return actual !== undefined && /receipt|received|collected/i.test(actual.label);
+}
+
+function asRevenue(line: BudgetLine): BudgetLine {
+  const children = line.children?.map(asRevenue);
+  return { ...line, kind: 'revenue', ...(children === undefined ? {} : { children }) };
 }
 
 /**

@@ -78,6 +78,9 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'programmename',
       'economicclassification',
       'budgetline',
+      'year',
+      'financialyear',
+      'fiscalyear',
     ],
   ],
   [
@@ -95,6 +98,8 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       // South African appropriation statements: Adjusted Appropriation + Shifting of Funds +
       // Virement = Final Appropriation; the adjusted appropriation is the budget before them.
       'adjustedappropriation',
+      'originalapprovedbudget',
+      'originalestimates',
     ],
   ],
   [
@@ -133,7 +138,20 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'adjustedestimate',
     ],
   ],
-  ['budget', ['预算数', '预算金额', '预算', 'budget', 'appropriation']],
+  [
+    'budget',
+    [
+      '预算数',
+      '预算金额',
+      '预算',
+      'budget',
+      'appropriation',
+      // Uganda's quarterly performance reports: Approved Budget | Cumulative Releases |
+      // Cumulative Expenditure | % Budget Released | % Budget Spent | % Releases Spent.
+      'approvedbudget',
+      'approvedestimates',
+    ],
+  ],
   [
     'actual',
     [
@@ -154,6 +172,19 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'amountspent',
       'expenditure',
       'spent',
+      // Revenue tables print what came in: Uganda's `Approved Budget | Cumulative Receipts |
+      // % of Budget Received` (budget-table.ts reads such a table's lines as revenue).
+      'cumulativereceipts',
+      'receipts',
+      'actualreceipts',
+      'receiptstodate',
+      'amountreceived',
+      'actualrevenue',
+      'revenuecollected',
+      'cumulativeexpenditure',
+      'cumulativespending',
+      'cumulativeactual',
+      'expendituretodate',
     ],
   ],
   [
@@ -167,6 +198,9 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'expenditureasoffinalappropriation',
       'spendingrate',
       'budgetexecutionrate',
+      'budgetspent',
+      'ofbudgetspent',
+      'ofbudgetreceived',
     ],
   ],
   ['weight', ['分值', '权重', '执行率权重', '执行率分值', 'weight', 'weighting']],

@@ -90,11 +90,25 @@ export interface HeaderFields {
  */
 export function headerFields(text: string): HeaderFields {
   const key = headerKey(text);
+  const budget = lookup(BUDGET_MAP, BUDGET_PREFIXES, key);
   return {
-    budget: lookup(BUDGET_MAP, BUDGET_PREFIXES, key),
+    // A percentage is never an amount: `% Budget Released`, `Variance %` are not read as one.
+    budget: budget !== null && AMOUNTS.has(budget) && PERCENT.test(text) ? null : budget,
     indicator: lookup(INDICATOR_MAP, INDICATOR_PREFIXES, key),
   };
 }
+
+/** Budget fields that hold amounts, and the signs of a percentage header. */
+const AMOUNTS: ReadonlySet<BudgetField> = new Set<BudgetField>([
+  'initial',
+  'adjustment',
+  'adjusted',
+  'actual',
+  'variance',
+  'carryover',
+  'budget',
+]);
+const PERCENT = /[%％‰]|per\s*cent/i;
 
 /** The budget field a header cell names, or null. */
 export function budgetField(text: string): BudgetField | null {
