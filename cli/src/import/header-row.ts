@@ -12,6 +12,7 @@
 import { normalizeWidth } from 'outturn';
 import type { BudgetField, IndicatorField } from './header-words.js';
 import { type HeaderFields, headerFields, headerKey, headerYear } from './headers.js';
+import { isMoneyUnit } from './facts.js';
 import type { Sheet } from './sheet.js';
 
 /** The two kinds of table. */
@@ -271,6 +272,14 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
     }
     let name = columns.find((c) => c.field === 'name');
     const firstFigure = columns.findIndex((c) => c.field !== null && c.field !== 'name');
+    // English statements print the money unit in the top-left cell, above the names
+    // (`Ushs Thousands`, `R'000`): that column holds the names, even where an empty column
+    // (a merge a CSV export has lost) comes before the figures.
+    const first = columns[0];
+    if (name === undefined && first?.field === null && isMoneyUnit(first.label)) {
+      name = first;
+      name.field = 'name';
+    }
     if (name === undefined) {
       name = columns.find((c, k) => c.label === '' && (firstFigure < 0 || k < firstFigure));
       if (name === undefined && columns[0] !== undefined && columns[0].field === null) name = columns[0];
