@@ -179,6 +179,14 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
 }
 
 /**
+ * A header cell that reads as a name, not a column's word: Latin words only, at least two of
+ * them (`Fiscal coordination`, `Statistical services`; never `No.` or `#`).
+ */
+export function isTitleCell(label: string): boolean {
+  return /^[A-Za-z][A-Za-z,&'’ -]*$/.test(label.trim()) && label.trim().split(/\s+/).length >= 2;
+}
+
+/**
  * 完成情况 (“how it was completed”) is the actual value in a table without another actual
  * column; beside 实际完成值 / 指标完成值 it is the printed status (已完成, 达成, 未达成 …).
  */
@@ -296,6 +304,12 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
       columns.find(
         (c, k) => c.label === '' && k < target && !columns.slice(k + 1, target).some((d) => d.label === ''),
       ) ?? paths[paths.length - 1];
+    // English service-standard tables print the service's name in the top-left cell, above
+    // the measures (`Fiscal coordination | Notes | 2018–19 Target/estimate | 2018–19 Actual`,
+    // Queensland's annual reports): a first column of words left of the target holds the names.
+    const first = columns[0];
+    if (name === undefined && first !== undefined && first.field === null && target > 0 && isTitleCell(first.label))
+      name = first;
     if (name === undefined) return false;
     name.field = 'name';
   }

@@ -35,7 +35,8 @@ export interface HeaderKey {
 }
 
 const PUNCTUATION = /[\s*:;'"`“”‘’.,，、。/\\_#?!%|<>《》【】[\]{}-]/g;
-const YEAR = /\d{4}(?:\s*[/-]\s*\d{2,4})?\s*年?度?/g;
+// `2018–19` with an en dash (Queensland's `2018–19 Target/estimate`) as well as `2018/19`.
+const YEAR = /\d{4}(?:\s*[/–—-]\s*\d{2,4})?\s*年?度?/g;
 
 /** Normalised keys of a header cell (see the module comment). */
 export function headerKey(text: string): HeaderKey {

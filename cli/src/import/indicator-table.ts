@@ -10,8 +10,9 @@ import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import { takeGoalHeading } from './goals.js';
 import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
-import type { Column, Header } from './header-row.js';
+import { type Column, type Header, isTitleCell } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
+import { indicatorField } from './headers.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
 
@@ -109,7 +110,18 @@ export function readIndicatorTable(reader: Reader, h: Header, rows: readonly num
   if (heading?.weight !== null && heading !== null) {
     groups.push({ path: [heading.name], weight: heading.weight, row: heading.row });
   }
-  const built = build(reader, recs, pathCols, groups, heading === null ? [] : [heading.name]);
+  // The service's name printed in the top-left cell, above the measures (header-row.ts
+  // `isTitleCell`): the first heading of every row of the table.
+  const nameCol = h.columns.find((c) => c.field === 'name');
+  const title = nameCol !== undefined && isTitleCell(nameCol.label) && indicatorField(nameCol.label) === null;
+  const built = build(
+    reader,
+    recs,
+    pathCols,
+    groups,
+    heading === null ? [] : [heading.name],
+    title ? nameCol.label : null,
+  );
   return { indicators: built.map((b) => indicatorOf(reader, h, b)), groups };
 }
 
@@ -223,6 +235,7 @@ function build(
   pathCols: readonly Column[],
   groups: Group[],
   goal: readonly string[],
+  title: string | null,
 ): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
@@ -253,8 +266,13 @@ function build(
     );
   };
   // A numbered goal above the table (`年度目标1:(80分)`) heads every row of it.
-  let headings: string[] = [...goal];
-  let afterHeading = false;
+  // The table's title heads it as the first of the heading rows right below the header.
+  let headings: string[] = title === null ? [...goal] : [title];
+  let afterHeading = title !== null;
+  // A run of heading rows after indicator rows replaces as many of the innermost headings
+  // (`Efficiency measure` under `Fiscal coordination`; `Economic policy …` then `Effectiveness
+  // measure` replace both): the outer ones still head the rows below.
+
   // The group each category level is in now (created when it prints a weight or a score), and
   // whether the level's cell was printed on the previous row: a label printed again after rows
   // that left it empty starts another block of the same name (two 40-point 年度绩效目标 blocks).
@@ -295,7 +313,11 @@ function build(
   };
   recs.forEach((rec, k) => {
     if (heading[k] === true) {
-      if (!afterHeading) headings = [];
+      if (!afterHeading) {
+        let run = 0;
+        for (let j = k; j < recs.length && heading[j] === true; j++) run++;
+        headings = headings.slice(0, Math.max(0, headings.length - run));
+      }
       headings.push(rec.name);
       afterHeading = true;
       log.notes.push(
