@@ -78,7 +78,9 @@ export function readTitle(reader: Reader, line: Line, r: number): number {
  * report of one body, whose name its title starts with), or null.
  */
 function annualReportEntity(wide: string): string | null {
-  const m = /^([A-Za-z][A-Za-z&,'’ -]*?)\s+(?:(?:19|20)\d{2}\s*[/–—-]\s*\d{2,4}\s+)?Annual Report\b/i.exec(wide.trim());
+  const m = /^([A-Za-z][A-Za-z&,'’ -]*?)\s+(?:(?:19|20)\d{2}\s*[/–—-]\s*\d{2,4}\s+)?Annual Report\b/i.exec(
+    wide.trim(),
+  );
   const name = m?.[1]?.trim();
   return name === undefined || name.split(/\s+/).length < 2 ? null : name;
 }

@@ -10,9 +10,9 @@
  * @internal
  */
 import { normalizeWidth } from 'outturn';
+import { isMoneyUnit } from './facts.js';
 import type { BudgetField, IndicatorField } from './header-words.js';
 import { type HeaderFields, headerFields, headerKey, headerYear } from './headers.js';
-import { isMoneyUnit } from './facts.js';
 import type { Sheet } from './sheet.js';
 
 /** The two kinds of table. */
@@ -308,7 +308,13 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
     // the measures (`Fiscal coordination | Notes | 2018–19 Target/estimate | 2018–19 Actual`,
     // Queensland's annual reports): a first column of words left of the target holds the names.
     const first = columns[0];
-    if (name === undefined && first !== undefined && first.field === null && target > 0 && isTitleCell(first.label))
+    if (
+      name === undefined &&
+      first !== undefined &&
+      first.field === null &&
+      target > 0 &&
+      isTitleCell(first.label)
+    )
       name = first;
     if (name === undefined) return false;
     name.field = 'name';

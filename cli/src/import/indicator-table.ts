@@ -241,11 +241,18 @@ function build(
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
   const heading = new Array<boolean>(recs.length).fill(false);
+  // Rows that print only a name after the last row with figures, in a table read that way:
+  // they head nothing and print nothing of their own (a note below the table, `End-of-year
+  // variance notes`, in a web page saved as one sheet); listed, not read as empty indicators.
+  const trailing = new Array<boolean>(recs.length).fill(false);
   if (pathCols.length === 0) {
     for (let k = recs.length - 2; k >= 0; k--) {
       const next = recs[k + 1] as Rec;
       heading[k] =
         (recs[k] as Rec).kind === 'nameOnly' && (heading[k + 1] === true || next.kind !== 'nameOnly');
+    }
+    if (heading.some((x) => x)) {
+      for (let k = recs.length - 1; k >= 0 && (recs[k] as Rec).kind === 'nameOnly'; k--) trailing[k] = true;
     }
   }
 
@@ -269,9 +276,11 @@ function build(
   // The table's title heads it as the first of the heading rows right below the header.
   let headings: string[] = title === null ? [...goal] : [title];
   let afterHeading = title !== null;
-  // A run of heading rows after indicator rows replaces as many of the innermost headings
-  // (`Efficiency measure` under `Fiscal coordination`; `Economic policy …` then `Effectiveness
-  // measure` replace both): the outer ones still head the rows below.
+  // Heading rows after indicator rows start afresh; under a title, a run of them replaces as
+  // many of the innermost headings (the title is the outer heading of the rows below it:
+  // `Efficiency measure` under `Fiscal coordination`; `Economic policy …` then `Effectiveness
+  // measure` replace both). Without a title, nothing says how deep a lone heading row stands
+  // (`Sub-programme: …` after `Programme Name: …` | `Strategic objectives`): it starts afresh.
 
   // The group each category level is in now (created when it prints a weight or a score), and
   // whether the level's cell was printed on the previous row: a label printed again after rows
@@ -312,11 +321,20 @@ function build(
     );
   };
   recs.forEach((rec, k) => {
+    if (trailing[k] === true) {
+      log.unplaced.push(
+        item(sheet.grid.locate(rec.row), rec.name, {
+          en: 'a row with only a name below the last indicator of a table with headings: text below the table, not imported',
+          zh: '带分组标题的指标表中，最后一个指标下方只有名称的行：视为表格下方的文字，未导入',
+        }),
+      );
+      return;
+    }
     if (heading[k] === true) {
       if (!afterHeading) {
         let run = 0;
         for (let j = k; j < recs.length && heading[j] === true; j++) run++;
-        headings = headings.slice(0, Math.max(0, headings.length - run));
+        headings = title === null ? [] : headings.slice(0, Math.max(0, headings.length - run));
       }
       headings.push(rec.name);
       afterHeading = true;
