@@ -220,12 +220,27 @@ function blockLabels(columns: Draft[]): void {
   }
 }
 
+/**
+ * South Africa's budget runs Main Appropriation → Adjusted Appropriation (the adjustments
+ * budget) → Final Appropriation (after virement). The adjusted appropriation is the budget
+ * before the year's shifts where a final one is printed, so it is read as the initial budget
+ * (header-words.ts); beside a Main Appropriation and no final one (`Main Appropriation |
+ * Adjusted Appropriation | Actual Amount Spent`, the voted funds) it is the adjusted budget.
+ */
+function adjustedAppropriation(columns: Draft[]): void {
+  const isAdjusted = (c: Draft) => headerKey(c.label).stripped.startsWith('adjustedappropriation');
+  const initial = columns.filter((c) => c.field === 'initial');
+  if (initial.length < 2 || columns.some((c) => c.field === 'adjusted')) return;
+  for (const c of initial) if (isAdjusted(c)) c.field = 'adjusted';
+}
+
 /** Resolves duplicate fields, the name column and path columns. False when there is no name column. */
 function assignColumns(kind: Kind, columns: Draft[]): boolean {
   if (kind === 'indicators') {
     statusColumns(columns);
     blockLabels(columns);
   }
+  if (kind === 'budget') adjustedAppropriation(columns);
   // Duplicates: the column of the latest year wins (prior years are comparatives).
   const byField = new Map<Field, Draft[]>();
   for (const col of columns) {
