@@ -154,6 +154,9 @@ function structure(list: Node[], grid: Grid, notes: ImportItem[]): Node[] {
   return out;
 }
 
+/** A Chinese character. */
+const HAN = /\p{Script=Han}/u;
+
 /** At most this many lines below a line are tried as its parts. */
 const MAX_PARTS = 60;
 
@@ -168,7 +171,10 @@ const MAX_PARTS = 60;
 function partsBelow(list: Node[], grid: Grid, notes: ImportItem[]): void {
   for (let i = 0; i < list.length; i++) {
     const parent = list[i] as Node;
-    if (parent.rank > 0 || parent.category || parent.children.length > 0) continue;
+    // Chinese tables mark their parts (其中, 基本支出/项目支出: ofWhich, categories): only
+    // English lines, which print no such mark, are read by their sums here.
+    if (parent.rank > 0 || parent.category || parent.children.length > 0 || HAN.test(parent.line.name))
+      continue;
     let best = 0;
     let bestSums: { columns: string[]; zh: string[] } | null = null;
     for (let k = 2; k <= MAX_PARTS && i + k < list.length; k++) {
