@@ -7,6 +7,7 @@
 import { type BudgetLine, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import type { Column, Field, Header } from './header-row.js';
+import { amountUnitOf } from './headers.js';
 import type { Reader } from './reader.js';
 import { buildTree, type LineField, type RawLine } from './tree.js';
 import { item } from './types.js';
@@ -20,6 +21,7 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
   );
   const lines: RawLine[] = [];
   for (const r of rows) {
+    if (unitRow(reader, r)) continue;
     const name = sheet.dataText(r, nameCol.index, h.last);
     const fields = new Map<LineField, string>();
     for (const col of figureCols) {
@@ -30,6 +32,7 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
       noteFormula(sheet, log, r, col.index, col.label, v);
     }
     if (name === '' && fields.size === 0) continue;
+    if (fields.size === 0 && headingRow(reader, h, r, nameCol)) continue;
     if (name === '') {
       log.unplaced.push(
         item(sheet.grid.locate(r), sheet.rowText(r), {
@@ -41,7 +44,66 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
     }
     lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
   }
-  return withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+  const tree = withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+  return isRevenueTable(h) ? tree.map(asRevenue) : tree;
+}
+
+/**
+ * A row that prints only a name in a cell merged across every column of the table (`Sub
+ * programme`, `Economic classification` of South Africa's appropriation statements): a heading
+ * of the lines below, not a line; noted. (A name alone in its own cell, 其他资金 with nothing
+ * printed, is a line.)
+ */
+function headingRow(reader: Reader, h: Header, r: number, nameCol: Column): boolean {
+  const { sheet, log } = reader;
+  const last = Math.max(...h.columns.filter((c) => c.field !== null).map((c) => c.index));
+  const across = sheet.grid.merges.some((m) => m.r0 === r && m.c0 <= nameCol.index && m.c1 >= last);
+  if (!across) return false;
+  log.notes.push(
+    item(sheet.grid.locate(r), sheet.rowText(r), {
+      en: 'a name merged across the whole table, with no figures: read as a heading of the lines below, not as a line',
+      zh: '横跨整个表格、没有数字的名称：作为下方各行的标题，而不是预算行',
+    }),
+  );
+  return true;
+}
+
+/**
+ * A row under the header that prints only the unit of each column (`| R’000 | R’000 | % |`,
+ * South Africa's appropriation statements): the header's, not a line. Records the money unit
+ * and notes the row.
+ */
+function unitRow(reader: Reader, r: number): boolean {
+  const { sheet, meta, log } = reader;
+  const cells = sheet.filled(r).map((c) => sheet.text(r, c));
+  if (cells.length === 0) return false;
+  const units = cells.map((t) => amountUnitOf(t));
+  if (!cells.every((t, k) => units[k] !== null || t.trim() === '%')) return false;
+  const unit = units.find((u) => u !== null);
+  if (unit === undefined || unit === null) return false;
+  meta.amountUnit ??= unit;
+  log.notes.push(
+    item(sheet.grid.locate(r), sheet.rowText(r), {
+      en: `a row of the columns' units under the header: the money unit is ${unit}`,
+      zh: `表头下方标明各列单位的行：金额单位为 ${unit}`,
+    }),
+  );
+  return true;
+}
+
+/**
+ * A table whose actual column counts what came in (`Cumulative Receipts`, `Amount received`,
+ * `Revenue collected`) is a revenue table: its lines are `kind: 'revenue'` (DESIGN §3), so
+ * receipts above budget are not read as overspend.
+ */
+function isRevenueTable(h: Header): boolean {
+  const actual = h.columns.find((c) => c.field === 'actual');
+  return actual !== undefined && /receipt|received|collected/i.test(actual.label);
+}
+
+function asRevenue(line: BudgetLine): BudgetLine {
+  const children = line.children?.map(asRevenue);
+  return { ...line, kind: 'revenue', ...(children === undefined ? {} : { children }) };
 }
 
 /**

@@ -67,5 +67,20 @@ export function readTitle(reader: Reader, line: Line, r: number): number {
   if (year !== null && meta.year === undefined) meta.year = year;
   const kind = kindOf(wide);
   if (kind !== null && meta.kind === undefined) meta.kind = kind;
+  const entity = annualReportEntity(wide);
+  if (entity !== null && meta.entity === undefined) meta.entity = entity;
   return last + 1;
+}
+
+/**
+ * The body an English annual report's title names: `Queensland Treasury 2018–2019 Annual
+ * Report`, `Department of Social Development Annual Report 2021/22` (an annual report is the
+ * report of one body, whose name its title starts with), or null.
+ */
+function annualReportEntity(wide: string): string | null {
+  const m = /^([A-Za-z][A-Za-z&,'’ -]*?)\s+(?:(?:19|20)\d{2}\s*[/–—-]\s*\d{2,4}\s+)?Annual Report\b/i.exec(
+    wide.trim(),
+  );
+  const name = m?.[1]?.trim();
+  return name === undefined || name.split(/\s+/).length < 2 ? null : name;
 }

@@ -49,7 +49,12 @@ export type FactKey =
   | 'actualStaff'
   | 'source'
   | 'totalScore'
-  | 'grade';
+  | 'grade'
+  /**
+   * Vote: the appropriation an English budget names its spending entity by (`Vote:517 Kamuli
+   * District`, Uganda's quarterly reports, whose page head adds the quarter): the entity.
+   */
+  | 'vote';
 
 /** One `key | value` pair of a row: the fact it names and its value, trimmed (empty in a blank template). */
 export interface FactPair {
@@ -106,6 +111,7 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['source', ['来源', '报告来源', '出处', 'source']],
   ['totalScore', ['总分', '自评得分', '自评总分', '评价得分', 'totalscore']],
   ['grade', ['等级', '评价等级', '自评等级', 'grade']],
+  ['vote', ['vote']],
 ];
 
 const FACT_MAP: ReadonlyMap<string, FactKey> = (() => {
@@ -233,6 +239,17 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
       meta.entity = value;
       meta.entityFrom = 'entity';
       return null;
+    case 'vote': {
+      // `517 Kamuli District Quarter4`: the vote's number, the entity, the period of the page.
+      const entity = value
+        .replace(/^\d+\s*/, '')
+        .replace(/\s*\b(?:Quarter|Q)\s*\d\s*$/i, '')
+        .trim();
+      if (entity === '' || meta.entityFrom === 'implementer' || meta.entityFrom === 'entity') return null;
+      meta.entity = entity;
+      meta.entityFrom = 'entity';
+      return null;
+    }
     default:
       return recordValue(meta, key, value);
   }
@@ -250,7 +267,7 @@ export function isMoneyUnit(value: string): boolean {
 
 function recordValue(
   meta: Meta,
-  key: Exclude<FactKey, 'project' | 'implementer' | 'department'>,
+  key: Exclude<FactKey, 'project' | 'implementer' | 'department' | 'vote'>,
   value: string,
 ): Messages | null {
   switch (key) {

@@ -10,6 +10,7 @@
  * @internal
  */
 import { normalizeWidth } from 'outturn';
+import { isMoneyUnit } from './facts.js';
 import type { BudgetField, IndicatorField } from './header-words.js';
 import { type HeaderFields, headerFields, headerKey, headerYear } from './headers.js';
 import type { Sheet } from './sheet.js';
@@ -178,6 +179,14 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
 }
 
 /**
+ * A header cell that reads as a name, not a column's word: Latin words only, at least two of
+ * them (`Fiscal coordination`, `Statistical services`; never `No.` or `#`).
+ */
+export function isTitleCell(label: string): boolean {
+  return /^[A-Za-z][A-Za-z,&'’ -]*$/.test(label.trim()) && label.trim().split(/\s+/).length >= 2;
+}
+
+/**
  * 完成情况 (“how it was completed”) is the actual value in a table without another actual
  * column; beside 实际完成值 / 指标完成值 it is the printed status (已完成, 达成, 未达成 …).
  */
@@ -211,12 +220,27 @@ function blockLabels(columns: Draft[]): void {
   }
 }
 
+/**
+ * South Africa's budget runs Main Appropriation → Adjusted Appropriation (the adjustments
+ * budget) → Final Appropriation (after virement). The adjusted appropriation is the budget
+ * before the year's shifts where a final one is printed, so it is read as the initial budget
+ * (header-words.ts); beside a Main Appropriation and no final one (`Main Appropriation |
+ * Adjusted Appropriation | Actual Amount Spent`, the voted funds) it is the adjusted budget.
+ */
+function adjustedAppropriation(columns: Draft[]): void {
+  const isAdjusted = (c: Draft) => headerKey(c.label).stripped.startsWith('adjustedappropriation');
+  const initial = columns.filter((c) => c.field === 'initial');
+  if (initial.length < 2 || columns.some((c) => c.field === 'adjusted')) return;
+  for (const c of initial) if (isAdjusted(c)) c.field = 'adjusted';
+}
+
 /** Resolves duplicate fields, the name column and path columns. False when there is no name column. */
 function assignColumns(kind: Kind, columns: Draft[]): boolean {
   if (kind === 'indicators') {
     statusColumns(columns);
     blockLabels(columns);
   }
+  if (kind === 'budget') adjustedAppropriation(columns);
   // Duplicates: the column of the latest year wins (prior years are comparatives).
   const byField = new Map<Field, Draft[]>();
   for (const col of columns) {
@@ -271,6 +295,14 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
     }
     let name = columns.find((c) => c.field === 'name');
     const firstFigure = columns.findIndex((c) => c.field !== null && c.field !== 'name');
+    // English statements print the money unit in the top-left cell, above the names
+    // (`Ushs Thousands`, `R'000`): that column holds the names, even where an empty column
+    // (a merge a CSV export has lost) comes before the figures.
+    const first = columns[0];
+    if (name === undefined && first?.field === null && isMoneyUnit(first.label)) {
+      name = first;
+      name.field = 'name';
+    }
     if (name === undefined) {
       name = columns.find((c, k) => c.label === '' && (firstFigure < 0 || k < firstFigure));
       if (name === undefined && columns[0] !== undefined && columns[0].field === null) name = columns[0];
@@ -287,6 +319,18 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
       columns.find(
         (c, k) => c.label === '' && k < target && !columns.slice(k + 1, target).some((d) => d.label === ''),
       ) ?? paths[paths.length - 1];
+    // English service-standard tables print the service's name in the top-left cell, above
+    // the measures (`Fiscal coordination | Notes | 2018–19 Target/estimate | 2018–19 Actual`,
+    // Queensland's annual reports): a first column of words left of the target holds the names.
+    const first = columns[0];
+    if (
+      name === undefined &&
+      first !== undefined &&
+      first.field === null &&
+      target > 0 &&
+      isTitleCell(first.label)
+    )
+      name = first;
     if (name === undefined) return false;
     name.field = 'name';
   }

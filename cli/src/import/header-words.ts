@@ -172,6 +172,15 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       'amountspent',
       'expenditure',
       'spent',
+      // Revenue tables print what came in: Uganda's `Approved Budget | Cumulative Receipts |
+      // % of Budget Received` (budget-table.ts reads such a table's lines as revenue).
+      'cumulativereceipts',
+      'receipts',
+      'actualreceipts',
+      'receiptstodate',
+      'amountreceived',
+      'actualrevenue',
+      'revenuecollected',
       'cumulativeexpenditure',
       'cumulativespending',
       'cumulativeactual',
@@ -286,6 +295,8 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       'plannedannualtarget',
       'targetvalue',
       'planned',
+      // Queensland's service standards: `2018–19 Target/ estimate`.
+      'targetestimate',
     ],
   ],
   [
@@ -314,6 +325,11 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       'achievement',
       'actualresult',
       'result',
+      // Queensland's service standards: `2018–19 Estimated actual` (the header the annual
+      // report keeps from the budget papers), `2018-19 End of financial year actual`.
+      'estimatedactual',
+      'endoffinancialyearactual',
+      'endofyearactual',
     ],
   ],
   ['unit', ['度量单位', '计量单位', '单位', 'unit', 'units', 'unitofmeasure']],

@@ -35,7 +35,8 @@ export interface HeaderKey {
 }
 
 const PUNCTUATION = /[\s*:;'"`“”‘’.,，、。/\\_#?!%|<>《》【】[\]{}-]/g;
-const YEAR = /\d{4}(?:\s*[/-]\s*\d{2,4})?\s*年?度?/g;
+// `2018–19` with an en dash (Queensland's `2018–19 Target/estimate`) as well as `2018/19`.
+const YEAR = /\d{4}(?:\s*[/–—-]\s*\d{2,4})?\s*年?度?/g;
 
 /** Normalised keys of a header cell (see the module comment). */
 export function headerKey(text: string): HeaderKey {
@@ -149,8 +150,15 @@ export function amountUnitOf(text: string): string | null {
   if (m?.[1] !== undefined) return m[1];
   // English statements: `Final Appropriation (R'000)`, `(US$ millions)`, `(Ushs thousands)`.
   const e = CURRENCY_SCALE.exec(normalizeWidth(text).replace(/[‘’]/g, "'"));
-  return e?.[1]?.replace(/\s+/g, ' ') ?? null;
+  if (e?.[1] !== undefined) return e[1].replace(/\s+/g, ' ');
+  // A header cell that prints the unit alone, under the column's name (`R’000`, South
+  // Africa's appropriation statements).
+  const bare = BARE_UNIT.exec(normalizeWidth(text).replace(/[‘’]/g, "'"));
+  return bare?.[1] ?? null;
 }
+
+/** A currency and its scale as a header cell's whole text: `R'000`, `US$'000`. */
+const BARE_UNIT = /^\s*((?:US\$|Ushs|KShs|[$£€NR])'000)\s*$/;
 
 /** A currency and its scale in parentheses, as English budget statements print them. */
 const CURRENCY_SCALE =

@@ -10,8 +10,9 @@ import { type Indicator, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import { takeGoalHeading } from './goals.js';
 import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
-import type { Column, Header } from './header-row.js';
+import { type Column, type Header, isTitleCell } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
+import { indicatorField } from './headers.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
 
@@ -109,7 +110,18 @@ export function readIndicatorTable(reader: Reader, h: Header, rows: readonly num
   if (heading?.weight !== null && heading !== null) {
     groups.push({ path: [heading.name], weight: heading.weight, row: heading.row });
   }
-  const built = build(reader, recs, pathCols, groups, heading === null ? [] : [heading.name]);
+  // The service's name printed in the top-left cell, above the measures (header-row.ts
+  // `isTitleCell`): the first heading of every row of the table.
+  const nameCol = h.columns.find((c) => c.field === 'name');
+  const title = nameCol !== undefined && isTitleCell(nameCol.label) && indicatorField(nameCol.label) === null;
+  const built = build(
+    reader,
+    recs,
+    pathCols,
+    groups,
+    heading === null ? [] : [heading.name],
+    title ? nameCol.label : null,
+  );
   return { indicators: built.map((b) => indicatorOf(reader, h, b)), groups };
 }
 
@@ -223,16 +235,24 @@ function build(
   pathCols: readonly Column[],
   groups: Group[],
   goal: readonly string[],
+  title: string | null,
 ): Built[] {
   const { sheet, log } = reader;
   // Without category columns, a row that prints only a name above indicator rows is a heading
   // of the rows below it (`4.5 Jobs created …`); with them, it is an indicator left empty.
   const heading = new Array<boolean>(recs.length).fill(false);
+  // Rows that print only a name after the last row with figures, in a table read that way:
+  // they head nothing and print nothing of their own (a note below the table, `End-of-year
+  // variance notes`, in a web page saved as one sheet); listed, not read as empty indicators.
+  const trailing = new Array<boolean>(recs.length).fill(false);
   if (pathCols.length === 0) {
     for (let k = recs.length - 2; k >= 0; k--) {
       const next = recs[k + 1] as Rec;
       heading[k] =
         (recs[k] as Rec).kind === 'nameOnly' && (heading[k + 1] === true || next.kind !== 'nameOnly');
+    }
+    if (heading.some((x) => x)) {
+      for (let k = recs.length - 1; k >= 0 && (recs[k] as Rec).kind === 'nameOnly'; k--) trailing[k] = true;
     }
   }
 
@@ -253,8 +273,15 @@ function build(
     );
   };
   // A numbered goal above the table (`年度目标1:(80分)`) heads every row of it.
-  let headings: string[] = [...goal];
-  let afterHeading = false;
+  // The table's title heads it as the first of the heading rows right below the header.
+  let headings: string[] = title === null ? [...goal] : [title];
+  let afterHeading = title !== null;
+  // Heading rows after indicator rows start afresh; under a title, a run of them replaces as
+  // many of the innermost headings (the title is the outer heading of the rows below it:
+  // `Efficiency measure` under `Fiscal coordination`; `Economic policy …` then `Effectiveness
+  // measure` replace both). Without a title, nothing says how deep a lone heading row stands
+  // (`Sub-programme: …` after `Programme Name: …` | `Strategic objectives`): it starts afresh.
+
   // The group each category level is in now (created when it prints a weight or a score), and
   // whether the level's cell was printed on the previous row: a label printed again after rows
   // that left it empty starts another block of the same name (two 40-point 年度绩效目标 blocks).
@@ -294,8 +321,21 @@ function build(
     );
   };
   recs.forEach((rec, k) => {
+    if (trailing[k] === true) {
+      log.unplaced.push(
+        item(sheet.grid.locate(rec.row), rec.name, {
+          en: 'a row with only a name below the last indicator of a table with headings: text below the table, not imported',
+          zh: '带分组标题的指标表中，最后一个指标下方只有名称的行：视为表格下方的文字，未导入',
+        }),
+      );
+      return;
+    }
     if (heading[k] === true) {
-      if (!afterHeading) headings = [];
+      if (!afterHeading) {
+        let run = 0;
+        for (let j = k; j < recs.length && heading[j] === true; j++) run++;
+        headings = title === null ? [] : headings.slice(0, Math.max(0, headings.length - run));
+      }
       headings.push(rec.name);
       afterHeading = true;
       log.notes.push(

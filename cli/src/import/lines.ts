@@ -62,7 +62,25 @@ export function isParenthesisedLine(line: Line): boolean {
 /** The year a width-normalised title names (`(2023 年度)` → 2023), or null. */
 export function yearOf(wide: string): number | null {
   const m = /((?:19|20|21)\d{2})\s*年/.exec(wide);
-  return m?.[1] === undefined ? null : Number(m[1]);
+  if (m?.[1] !== undefined) return Number(m[1]);
+  return financialYearOf(wide);
+}
+
+/**
+ * The year an English title's financial year ends in (`FY 2017/18` → 2018, `2018–2019 Annual
+ * Report` → 2019, `Annual Report 2021/22` → 2022): budgets that do not follow the calendar year
+ * are named by the two years they span, and their figures are those of the year's end (as the
+ * report JSON's `year` of such tables). Only two consecutive years are read, so a range of
+ * years (`2019–2023 Strategic Plan`) names none.
+ */
+function financialYearOf(wide: string): number | null {
+  for (const m of wide.matchAll(/\b((?:19|20|21)\d{2})\s*[/–—-]\s*(\d{4}|\d{2})\b/g)) {
+    const first = Number(m[1]);
+    const second = m[2] as string;
+    const end = second.length === 4 ? Number(second) : Math.floor(first / 100) * 100 + Number(second);
+    if (end === first + 1) return end;
+  }
+  return null;
 }
 
 /** The kind of report a width-normalised title or section title names, or null. */

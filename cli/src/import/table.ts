@@ -92,7 +92,16 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
       // A caption starts at the table's left edge; a name alone further right (其他资金 in the
       // second column, under a label merged down the first) is a row of the table.
       const leftEdge = (sheet.filled(r)[0] ?? 0) <= (sheet.filled(h.first)[0] ?? 0);
-      const captionAbove = leftEdge && r + 1 < sheet.height && reader.header(r + 1) !== null;
+      // (Or the first of two such rows: a heading and a caption, `Statistical services` and
+      // `Service standards` above the next table of a web page saved as one sheet.)
+      const captionAbove =
+        leftEdge &&
+        r + 1 < sheet.height &&
+        (reader.header(r + 1) !== null ||
+          (!sheet.isText &&
+            r + 2 < sheet.height &&
+            sheet.single(r + 1) !== null &&
+            reader.header(r + 2) !== null));
       if (sheet.isText && sheet.length(r) === 1) {
         if (
           isTopSectionTitle(single) ||

@@ -149,8 +149,59 @@ function structure(list: Node[], grid: Grid, notes: ImportItem[]): Node[] {
   out = bottomTotals(out);
   out = ofWhich(out);
   categories(out, grid, notes);
+  partsBelow(out, grid, notes);
   for (const n of out) n.children = structure(n.children, grid, notes);
   return out;
+}
+
+/** A Chinese character. */
+const HAN = /\p{Script=Han}/u;
+
+/** At most this many lines below a line are tried as its parts. */
+const MAX_PARTS = 60;
+
+/**
+ * English statements print a line above its parts, at the same indentation (`Current payments`
+ * above `Compensation of employees` and `Goods and services`; `Administration` above `Current
+ * payment`, `Transfers and Subsidies`, `Payment of Capital Assets`). The longest run of lines
+ * right below a line that adds up to it in two or more amount columns (every column it prints)
+ * becomes its children; a note says so. A run that adds up in one column only, or in none, is
+ * left beside it.
+ */
+function partsBelow(list: Node[], grid: Grid, notes: ImportItem[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const parent = list[i] as Node;
+    // Chinese tables mark their parts (其中, 基本支出/项目支出: ofWhich, categories): only
+    // English lines, which print no such mark, are read by their sums here.
+    if (parent.rank > 0 || parent.category || parent.children.length > 0 || HAN.test(parent.line.name))
+      continue;
+    let best = 0;
+    let bestSums: { columns: string[]; zh: string[] } | null = null;
+    for (let k = 2; k <= MAX_PARTS && i + k < list.length; k++) {
+      const parts = list.slice(i + 1, i + 1 + k);
+      const last = parts[parts.length - 1] as Node;
+      if (last.rank > 0 || last.category) break;
+      if (last.line.fields.size === 0) continue;
+      const sums = addsUp(parent, parts);
+      if (sums?.ok === true && sums.columns.length >= 2) {
+        best = k;
+        bestSums = sums;
+      }
+    }
+    if (bestSums === null) continue;
+    const parts = list.splice(i + 1, best);
+    parent.children = parts;
+    notes.push(
+      item(
+        grid.locateRows((parts[0] as Node).line.row, (parts[parts.length - 1] as Node).line.row),
+        parts.map((c) => c.line.name).join('、'),
+        {
+          en: `placed under ${parent.line.name}, the line above them: their sums equal it (${bestSums.columns.join(', ')})`,
+          zh: `归入上方的“${parent.line.name}”：各列合计与之相等（${bestSums.zh.join('，')}）`,
+        },
+      ),
+    );
+  }
 }
 
 /** True when `n` is a total printed below lines it would sum (not the first of `list`). */
