@@ -200,7 +200,9 @@ describe('worksheet cells', () => {
       ['f.xlsx, S!B4', '=B3*1000'],
     ]);
     expect(r.notes[0]?.reason.en).toContain('evaluates no formula');
-    expect(r.notes[1]?.reason.en).toBe('a formula without a stored value: kept as text, not evaluated');
+    expect(r.notes[1]?.reason.en).toBe(
+      'a formula without a stored value: kept as its text, not evaluated, so this cell gives no figure',
+    );
   });
 
   it('lists a cell to the right of a table with its address', async () => {
@@ -256,7 +258,10 @@ describe('broken workbooks get clear messages', () => {
       0x04,
       ...new TextEncoder().encode('not really a zip archive'),
     ]);
-    expect((await failed(importReport(bytes))).en).toContain('not a readable .xlsx workbook');
+    expect((await failed(importReport(bytes))).en).toContain('damaged zip archive');
+    expect((await failed(importReport(bytes, { from: 'xlsx' }))).en).toBe(
+      'not a readable .xlsx workbook: the zip archive is damaged',
+    );
   });
 });
 

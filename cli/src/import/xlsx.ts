@@ -1,62 +1,198 @@
 /**
- * Excel workbooks (.xlsx) to grids, with SheetJS (`@e965/xlsx`, the maintained 0.20 build),
- * which is loaded only when a workbook is read.
+ * Excel workbooks (.xlsx, and .xls as Excel and LibreOffice save it: BIFF8) to grids, with
+ * SheetJS (`@e965/xlsx`, the maintained 0.20 build), which is loaded only when a workbook is read.
  *
- * Every cell becomes the text the spreadsheet program displays (`cell.w`): a number stored
- * as 1.2 stays "1.2", a fraction 0.9 formatted as a percentage becomes "90%". A formula is
- * never evaluated: its last computed value (as stored in the file) is used, and a formula
- * without one is kept as text (`=SUM(B2:B7)`).
+ * - **Cells**: a string as stored; a number in the General format as its stored value at
+ *   Excel's own precision, 15 significant digits ({@link excelNumberText}: 123456789.12 stays
+ *   "123456789.12", the float noise of 0.30000000000000004 is "0.3"); a number with a number
+ *   format as the spreadsheet displays it (`cell.w`: 0.9 in `0%` is "90%", a date is the date),
+ *   with a note giving the stored value when the display shows less of it (1.2345 in `0.00`).
+ * - **Formulas** are never evaluated: the value last computed and stored in the file is used
+ *   (one note per sheet lists the cells); a formula without a stored value is kept as its
+ *   text (`=SUM(B2:B3)`), with a note that it gives no figure.
+ * - **Merged cells** are passed to the grid, clipped to the cells the sheet really uses.
+ * - **Hidden** sheets, rows and columns are read like the others, with one note per sheet.
+ * - **Bounds**: a sheet's declared dimension is not trusted (the grid spans the cells that
+ *   exist); a row or column past the format's last one, more cells than `limits.cells`, more
+ *   decompressed bytes than `limits.uncompressedBytes` (declared or counted) are refused with
+ *   one message, before SheetJS builds anything large.
  *
  * @internal
  */
 import type { CellObject, WorkSheet } from '@e965/xlsx';
-import type { DocumentPart, DocumentResult, ReadContext } from './document.js';
+import type { DocumentPart, DocumentResult, Limits, ReadContext } from './document.js';
 import { type Grid, type MergedRange, sheetGrid } from './grid.js';
-import { failure, type ImportItem, item } from './types.js';
+import { failure, type ImportFailure, type ImportItem, item, type Location } from './types.js';
+import { inflateMembers, zipMembers } from './zip.js';
 
-function cellText(
-  cell: CellObject | undefined,
-  format: (cell: CellObject) => string,
-): { text: string; formula: 'cached' | 'uncached' | null } {
-  if (cell === undefined) return { text: '', formula: null };
+type XLSXModule = typeof import('@e965/xlsx');
+
+/** The last row and column of a sheet of each format (Excel's specifications and limits). */
+const SHEET_LIMITS = {
+  xlsx: { rows: 1_048_576, columns: 16_384, lastColumn: 'XFD' },
+  xls: { rows: 65_536, columns: 256, lastColumn: 'IV' },
+} as const;
+
+/**
+ * The text of a stored number (a double) at Excel's precision: 15 significant digits, as
+ * Excel keeps and shows numbers ("Excel stores 15 significant digits of precision",
+ * Microsoft, "Floating-point arithmetic may give inaccurate results in Excel"), then written
+ * as plain decimal digits: no exponent, no trailing zeros. Float noise below the 15th digit
+ * goes (0.30000000000000004 → "0.3"), every digit a person typed stays (123456789.12).
+ *
+ * @example
+ * ```ts
+ * excelNumberText(123456789.12);        // '123456789.12'
+ * excelNumberText(0.1 + 0.2);           // '0.3'
+ * excelNumberText(1.5e-7);              // '0.00000015'
+ * excelNumberText(1e21);                // '1000000000000000000000'
+ * excelNumberText(-2.5);                // '-2.5'
+ * ```
+ */
+export function excelNumberText(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(value.toPrecision(15));
+  if (m === null) return String(value);
+  const sign = m[1] ?? '';
+  const int = m[2] ?? '';
+  let digits = int + (m[3] ?? '');
+  let point = int.length + Number(m[4] ?? '0');
+  const lead = /^0*/.exec(digits)?.[0].length ?? 0;
+  digits = digits.slice(lead);
+  point -= lead;
+  digits = digits.replace(/0+$/, '');
+  if (digits === '') return '0';
+  let text: string;
+  if (point <= 0) text = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + text;
+}
+
+/** A plain decimal with its point moved `places` to the right (×10^places), as text. */
+function shiftPoint(text: string, places: number): string {
+  const negative = text.startsWith('-');
+  const [int = '', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  const digits = int + frac + '0'.repeat(places);
+  const point = int.length + places;
+  return normalise(`${negative ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
+/** A decimal without sign, leading zeros of its integer part, trailing zeros of its fraction. */
+function normalise(text: string): string {
+  const abs = text.replace(/^-/, '');
+  const [int = '', frac = ''] = abs.split('.');
+  const i = int.replace(/^0+(?=\d)/, '');
+  const f = frac.replace(/0+$/, '');
+  return f === '' ? i || '0' : `${i || '0'}.${f}`;
+}
+
+/** True for the General format (and no format at all). */
+function isGeneral(format: unknown): boolean {
+  return (
+    format === undefined || format === null || format === 0 || String(format).toLowerCase() === 'general'
+  );
+}
+
+/** What one cell gives: its text, and what to note about it. */
+interface CellReading {
+  readonly text: string;
+  /** `literal`: a formula that is only a percentage (`=100%`), kept as typed. */
+  readonly formula: 'cached' | 'uncached' | 'literal' | null;
+  /** The stored value, when the display shows less of it. */
+  readonly stored: string | null;
+}
+
+/** A formula that is a percentage and nothing else: `100%`, `0%`, `93.5%`. */
+const PERCENT_LITERAL = /^\s*\d+(?:\.\d+)?\s*%\s*$/;
+
+const EMPTY: CellReading = { text: '', formula: null, stored: null };
+
+function readCell(X: XLSXModule, cell: CellObject | undefined): CellReading {
+  if (cell === undefined || cell === null) return EMPTY;
   const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : null;
-  if (typeof cell.w === 'string') return { text: cell.w, formula: formula === null ? null : 'cached' };
-  if (cell.t === 's' && typeof cell.v === 'string')
-    return { text: cell.v, formula: formula === null ? null : 'cached' };
-  if (formula !== null) return { text: `=${formula}`, formula: 'uncached' };
-  if (cell.v === undefined || cell.v === null || cell.t === 'z') return { text: '', formula: null };
-  // No displayed text stored: format the value as the spreadsheet would (never a JS float).
-  return { text: format(cell), formula: null };
+  const hasValue = cell.v !== undefined && cell.v !== null && cell.t !== 'z';
+  if (!hasValue) {
+    if (formula !== null) return { text: `=${formula}`, formula: 'uncached', stored: null };
+    return EMPTY;
+  }
+  // `=100%` typed into a target cell is a formula to Excel and Calc (value 1, shown "100%"): the
+  // person typed the target notation (DESIGN: the comparator `=`), and the formula computes nothing.
+  if (formula !== null && PERCENT_LITERAL.test(formula)) {
+    return { text: `=${formula.trim()}`, formula: 'literal', stored: null };
+  }
+  const kind = formula === null ? null : 'cached';
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    const full = excelNumberText(cell.v);
+    if (isGeneral(cell.z)) return { text: full, formula: kind, stored: null };
+    const shown = typeof cell.w === 'string' ? cell.w : X.utils.format_cell(cell);
+    if (X.SSF.is_date(cell.z as string | number)) return { text: shown, formula: kind, stored: null };
+    return { text: shown, formula: kind, stored: showsLess(shown, full) ? full : null };
+  }
+  if (cell.t === 's' && typeof cell.v === 'string') return { text: cell.v, formula: kind, stored: null };
+  const shown = typeof cell.w === 'string' ? cell.w : X.utils.format_cell(cell);
+  return { text: shown, formula: kind, stored: null };
 }
 
 /**
- * Reads the worksheets of an .xlsx file: the one named `sheet`, or every sheet. A sheet
- * that does not exist, a named sheet that is empty, a workbook without any data and a file
- * that is not a workbook are failures with a message.
+ * True when a displayed number is not the stored one: fewer decimals (1.23 for 1.2345), a
+ * percentage rounded (93.7% for 0.93745), a scientific or fraction display. A display with
+ * more zeros (1.20 for 1.2) or thousands separators shows all of it.
+ */
+function showsLess(shown: string, full: string): boolean {
+  const number = /\d[\d,]*(?:\.\d*)?|\.\d+/.exec(shown);
+  if (number === null) return false;
+  if (/\d\s*[eE][+-]?\d|\//.test(shown)) return true;
+  const value = normalise(number[0].replaceAll(',', ''));
+  const stored = shown.includes('%') ? shiftPoint(full, 2) : full;
+  return value !== normalise(stored);
+}
+
+/**
+ * Reads the worksheets of an .xlsx or .xls file: the one named `sheet`, or every sheet. A sheet
+ * that does not exist, a named sheet that is empty, a workbook without any data, a file that
+ * is not a workbook and a workbook past `ctx.limits` are failures with one message.
  */
 export async function readWorkbook(
   bytes: Uint8Array,
-  options: ReadContext,
+  ctx: ReadContext,
   format: 'xlsx' | 'xls',
 ): Promise<DocumentResult> {
-  const XLSX = await import('@e965/xlsx');
-  let workbook: ReturnType<typeof XLSX.read>;
+  const X = await import('@e965/xlsx');
+  const checked = format === 'xls' ? checkOle2(X, bytes, ctx.limits) : checkZip(bytes, ctx.limits);
+  if (checked !== null && 'ok' in checked) return checked;
+  let workbook: ReturnType<typeof X.read>;
   try {
-    workbook = XLSX.read(bytes, { type: 'array', cellText: true, cellNF: true, cellDates: false });
+    workbook = X.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellText: true,
+      cellNF: true,
+      cellDates: false,
+      cellFormula: true,
+      cellHTML: false,
+      // Hidden rows and columns; a binary .xlsb is read without (its column records are not checked).
+      cellStyles: checked?.binary !== true,
+      WTF: false,
+    });
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return failure(`not a readable .xlsx workbook (${detail})`, `不是可读取的 .xlsx 工作簿（${detail}）`);
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return failure(
+      `not a readable .${format} workbook (${detail})`,
+      `不是可读取的 .${format} 工作簿（${detail}）`,
+    );
   }
   const names = workbook.SheetNames;
   if (names.length === 0) {
     return failure(
-      'not a readable .xlsx workbook: it has no worksheets',
-      '不是可读取的 .xlsx 工作簿：没有工作表',
+      `not a readable .${format} workbook: it has no worksheets`,
+      `不是可读取的 .${format} 工作簿：没有工作表`,
     );
   }
   let chosen: readonly string[] = names;
-  if (options.sheet !== undefined) {
-    const wanted = options.sheet;
+  if (ctx.sheet !== undefined) {
+    const wanted = ctx.sheet;
     const found =
       names.find((n) => n === wanted) ??
       names.find((n) => n.trim().toLowerCase() === wanted.trim().toLowerCase());
@@ -71,15 +207,21 @@ export async function readWorkbook(
   }
   const notes: ImportItem[] = [];
   const sheets: DocumentPart[] = [];
+  const budget = { cells: ctx.limits.cells };
   for (const name of chosen) {
     const ws = workbook.Sheets[name];
-    const grid = ws === undefined ? null : sheetToGrid(XLSX.utils, ws, name, options.file, notes, format);
-    sheets.push({ name, grid });
+    const hidden = workbook.Workbook?.Sheets?.[names.indexOf(name)]?.Hidden ?? 0;
+    const read =
+      ws === undefined
+        ? null
+        : sheetToGrid(X, ws, name, ctx, notes, format, budget, hidden === 0 ? 0 : hidden);
+    if (read !== null && 'ok' in read) return read;
+    sheets.push({ name, grid: read });
   }
   if (sheets.every((s) => s.grid === null)) {
-    const file = options.file === undefined ? {} : { file: options.file };
-    if (options.sheet !== undefined) {
-      const name = chosen[0] ?? options.sheet;
+    const file = ctx.file === undefined ? {} : { file: ctx.file };
+    if (ctx.sheet !== undefined) {
+      const name = chosen[0] ?? ctx.sheet;
       return failure(`the sheet "${name}" is empty`, `工作表“${name}”是空的`, { ...file, sheet: name });
     }
     return failure(
@@ -91,44 +233,307 @@ export async function readWorkbook(
   return { ok: true, parts: sheets, notes };
 }
 
-type Utils = typeof import('@e965/xlsx').utils;
+// ---------------------------------------------------------------------------------------------
+// Bounds checked before SheetJS reads the file
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+function tooManyCells(count: number, limit: number, at?: Location): ImportFailure {
+  return failure(
+    `the workbook has ${number(count)} cells or more, more than the limit of ${number(limit)}`,
+    `工作簿至少有 ${number(count)} 个单元格，超过上限 ${number(limit)} 个`,
+    at,
+  );
+}
+
+function tooLargeUncompressed(size: string, limit: number): ImportFailure {
+  return failure(
+    `the workbook decompresses to ${size} bytes, more than the limit of ${number(limit)}`,
+    `工作簿解压后有 ${size} 字节，超过上限 ${number(limit)} 字节`,
+  );
+}
+
+/**
+ * An .xlsx (a zip archive): the sizes its directory declares, then the bytes really
+ * decompressed, both within `limits.uncompressedBytes`; its cell tags within `limits.cells`;
+ * its column records within the sheet. Null or `{ binary }` when it may be given to SheetJS.
+ */
+function checkZip(bytes: Uint8Array, limits: Limits): ImportFailure | { binary: boolean } | null {
+  let members: ReturnType<typeof zipMembers>;
+  try {
+    members = zipMembers(bytes);
+  } catch {
+    return failure(
+      'not a readable .xlsx workbook: the zip archive is damaged',
+      '不是可读取的 .xlsx 工作簿：zip 压缩文件已损坏',
+    );
+  }
+  const declared = members.reduce((sum, m) => sum + m.declaredSize, 0);
+  if (declared > limits.uncompressedBytes)
+    return tooLargeUncompressed(number(declared), limits.uncompressedBytes);
+  const inflated = inflateMembers(bytes, limits.uncompressedBytes, (name) => /\.xml$/i.test(name));
+  if (!inflated.ok) {
+    if (inflated.reason === 'too-large')
+      return tooLargeUncompressed(`more than ${number(limits.uncompressedBytes)}`, limits.uncompressedBytes);
+    return failure(
+      'not a readable .xlsx workbook: a member of the zip archive is damaged',
+      '不是可读取的 .xlsx 工作簿：zip 压缩文件中有损坏的成员',
+    );
+  }
+  // SheetJS reads the members its directory lists: a directory that lists more than the body
+  // holds (entries pointing into the same bytes, the overlapping zip bomb) is refused.
+  if (inflated.count !== members.length) {
+    return failure(
+      `not a readable .xlsx workbook: its zip directory lists ${members.length} members, its body holds ${inflated.count}`,
+      `不是可读取的 .xlsx 工作簿：zip 目录列出 ${members.length} 个成员，实际有 ${inflated.count} 个`,
+    );
+  }
+  let cells = 0;
+  for (const [name, xml] of inflated.kept) {
+    const scan = scanXml(xml);
+    cells += scan.cells;
+    if (cells > limits.cells) return tooManyCells(cells, limits.cells);
+    if (scan.column > SHEET_LIMITS.xlsx.columns) {
+      return failure(
+        `${name} describes column ${number(scan.column)}, past the last column of an .xlsx sheet (${SHEET_LIMITS.xlsx.lastColumn}, ${number(SHEET_LIMITS.xlsx.columns)})`,
+        `${name} 描述了第 ${number(scan.column)} 列，超出 .xlsx 工作表的最后一列（${SHEET_LIMITS.xlsx.lastColumn}，第 ${number(SHEET_LIMITS.xlsx.columns)} 列）`,
+      );
+    }
+  }
+  return { binary: members.some((m) => m.name.toLowerCase() === 'xl/workbook.bin') };
+}
+
+const LT = 0x3c;
+const isNameByte = (b: number) =>
+  (b >= 0x61 && b <= 0x7a) ||
+  (b >= 0x41 && b <= 0x5a) ||
+  (b >= 0x30 && b <= 0x39) ||
+  b === 0x5f ||
+  b === 0x2d;
+const isEnd = (b: number | undefined) =>
+  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f || b === 0x3e;
+
+/**
+ * A bound on what SheetJS will build from one XML member, counted over its bytes: the cell
+ * elements (`<c …>`, with or without a namespace prefix, the pattern SheetJS splits cells by;
+ * a count, never a reading of them) and the largest column number in a `<col min max>`
+ * record (SheetJS makes one object per column it spans).
+ */
+function scanXml(xml: Uint8Array): { cells: number; column: number } {
+  let cells = 0;
+  let column = 0;
+  const n = xml.length;
+  for (let i = xml.indexOf(LT); i !== -1 && i < n; i = xml.indexOf(LT, i + 1)) {
+    let j = i + 1;
+    let k = j;
+    while (k < n && isNameByte(xml[k] as number)) k++;
+    if (xml[k] === 0x3a) j = k + 1; // a namespace prefix
+    if (xml[j] !== 0x63) continue; // 'c'
+    if (isEnd(xml[j + 1])) {
+      cells++;
+      continue;
+    }
+    if (xml[j + 1] === 0x6f && xml[j + 2] === 0x6c && isEnd(xml[j + 3])) {
+      const end = xml.indexOf(0x3e, j);
+      const tag = new TextDecoder().decode(xml.subarray(j, end === -1 ? Math.min(n, j + 512) : end));
+      for (const m of tag.matchAll(/\b(?:min|max)\s*=\s*["']\s*(\d+)/g)) {
+        column = Math.max(column, Number((m[1] ?? '0').slice(0, 12)));
+      }
+    }
+  }
+  return { cells, column };
+}
+
+/** The BIFF record types of cells, and of several cells in one record (MULRK, MULBLANK). */
+const BIFF_CELLS = new Set([
+  0x0006, 0x00fd, 0x0203, 0x0204, 0x0205, 0x027e, 0x0201, 0x0001, 0x0002, 0x0003, 0x0004,
+]);
+const BIFF_MULRK = 0x00bd;
+const BIFF_MULBLANK = 0x00be;
+
+/**
+ * An OLE2 compound file: an Excel workbook (a `Workbook` or `Book` stream) whose cell records
+ * are within `limits.cells`, or a refusal that says what the file is (a Word 97–2003 document,
+ * a password-protected workbook, another compound file) and what to do.
+ */
+function checkOle2(X: XLSXModule, bytes: Uint8Array, limits: Limits): ImportFailure | null {
+  const advice = 'save it as .xlsx or as CSV and import that';
+  let cfb: ReturnType<typeof X.CFB.read>;
+  try {
+    cfb = X.CFB.read(bytes, { type: 'array' } as never);
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return failure(
+      `not a readable .xls workbook (a damaged OLE2 compound file: ${detail}); ${advice}`,
+      `不是可读取的 .xls 工作簿（损坏的 OLE2 复合文件：${detail}）；请另存为 .xlsx 或 CSV 后再导入`,
+    );
+  }
+  const stream = (name: string) => X.CFB.find(cfb, name) as { content?: ArrayLike<number> } | null;
+  const book = stream('/Workbook') ?? stream('/Book') ?? stream('Workbook') ?? stream('Book');
+  if (book === null) {
+    if (stream('EncryptedPackage') !== null || stream('EncryptionInfo') !== null) {
+      return failure(
+        'a password-protected workbook: open it, remove the password (or save a copy without one) and import that',
+        '受密码保护的工作簿：请打开后去掉密码（或另存一份不带密码的副本）再导入',
+      );
+    }
+    if (stream('WordDocument') !== null) {
+      return failure(
+        'a Word 97–2003 document (.doc), not a workbook: save it as .docx and import that',
+        'Word 97–2003 文档（.doc），不是工作簿：请另存为 .docx 后再导入',
+      );
+    }
+    if (stream('PowerPoint Document') !== null) {
+      return failure(
+        'a PowerPoint 97–2003 file, not a workbook: save its tables as .xlsx or .docx and import that',
+        'PowerPoint 97–2003 文件，不是工作簿：请将其中的表格另存为 .xlsx 或 .docx 后再导入',
+      );
+    }
+    return failure(
+      'an OLE2 compound file that is not an Excel workbook (no Workbook stream): save the table as .xlsx or .docx and import that',
+      '不是 Excel 工作簿的 OLE2 复合文件（没有 Workbook 流）：请将表格另存为 .xlsx 或 .docx 后再导入',
+    );
+  }
+  const data = book.content ?? [];
+  let cells = 0;
+  for (let at = 0; at + 4 <= data.length; ) {
+    const type = (data[at] as number) | ((data[at + 1] as number) << 8);
+    const size = (data[at + 2] as number) | ((data[at + 3] as number) << 8);
+    if (BIFF_CELLS.has(type)) cells++;
+    else if (type === BIFF_MULRK) cells += Math.max(0, Math.floor((size - 6) / 6));
+    else if (type === BIFF_MULBLANK) cells += Math.max(0, Math.floor((size - 6) / 2));
+    if (cells > limits.cells) return tooManyCells(cells, limits.cells);
+    at += 4 + size;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One sheet
+
+type Dense = (readonly (CellObject | undefined)[] | undefined)[];
+
+/** 1, 2, 3, 5, 6 → "1–3, 5–6". */
+function spans(list: readonly number[], label: (n: number) => string): string {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; ) {
+    let j = i;
+    while (j + 1 < list.length && (list[j + 1] as number) === (list[j] as number) + 1) j++;
+    const a = label(list[i] as number);
+    out.push(i === j ? a : `${a}–${label(list[j] as number)}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
 
 function sheetToGrid(
-  utils: Utils,
+  X: XLSXModule,
   ws: WorkSheet,
   name: string,
-  file: string | undefined,
+  ctx: ReadContext,
   notes: ImportItem[],
   format: 'xlsx' | 'xls',
-): Grid | null {
-  const ref = ws['!ref'];
-  if (ref === undefined) return null;
-  const range = utils.decode_range(ref);
-  const rows: string[][] = [];
+  budget: { cells: number },
+  hidden: number,
+): Grid | ImportFailure | null {
+  const base: Location = ctx.file === undefined ? { sheet: name } : { file: ctx.file, sheet: name };
+  const limit = SHEET_LIMITS[format];
+  const data = ((ws as { '!data'?: Dense })['!data'] ?? []) as Dense;
+  if (data.length > limit.rows) {
+    return failure(
+      `the sheet "${name}" has a cell in row ${number(data.length)}, past the last row of an .${format} sheet (${number(limit.rows)})`,
+      `工作表“${name}”在第 ${number(data.length)} 行有单元格，超出 .${format} 工作表的最后一行（第 ${number(limit.rows)} 行）`,
+      base,
+    );
+  }
+  // The cells that exist, not the range the sheet declares: rows of texts, each up to its last
+  // non-empty cell, and the used range.
+  const texts = new Map<number, string[]>();
   const cached: string[] = [];
-  const uncached: string[] = [];
-  let any = false;
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  const uncached: { address: string; formula: string }[] = [];
+  const literal: string[] = [];
+  const stored: { address: string; shown: string; value: string }[] = [];
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = -1;
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
+  let existing = 0;
+  for (const key of Object.keys(data)) {
+    const r = Number(key);
+    const row = data[r];
+    if (row === undefined || !Number.isInteger(r)) continue;
+    if (row.length > limit.columns) {
+      return failure(
+        `the sheet "${name}" has a cell in column ${number(row.length)}, past the last column of an .${format} sheet (${limit.lastColumn}, ${number(limit.columns)})`,
+        `工作表“${name}”在第 ${number(row.length)} 列有单元格，超出 .${format} 工作表的最后一列（${limit.lastColumn}，第 ${number(limit.columns)} 列）`,
+        base,
+      );
+    }
+    let cells: string[] | undefined;
+    for (const ckey of Object.keys(row)) {
+      const c = Number(ckey);
+      if (!Number.isInteger(c)) continue;
+      existing++;
+      if (existing > budget.cells) return tooManyCells(existing, ctx.limits.cells, base);
+      const reading = readCell(X, row[c]);
+      if (reading.text === '') continue;
+      const address = X.utils.encode_cell({ r, c });
+      if (reading.formula === 'cached') cached.push(address);
+      if (reading.formula === 'uncached') uncached.push({ address, formula: reading.text });
+      if (reading.formula === 'literal') literal.push(address);
+      if (reading.stored !== null) stored.push({ address, shown: reading.text, value: reading.stored });
+      if (reading.text.trim() === '') {
+        // Spaces only: kept (a cell as stored) but it does not widen the used range.
+      } else {
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+      cells ??= [];
+      cells[c] = reading.text;
+    }
+    if (cells !== undefined) texts.set(r, cells);
+  }
+  if (bottom < 0) return null;
+  const width = right - left + 1;
+  const rows: string[][] = [];
+  let size = 0;
+  for (let r = top; r <= bottom; r++) {
+    const cells = texts.get(r);
     const row: string[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) {
-      const address = utils.encode_cell({ r, c });
-      const { text, formula } = cellText(ws[address] as CellObject | undefined, (c) => utils.format_cell(c));
-      if (text.trim() !== '') any = true;
-      if (formula === 'cached') cached.push(address);
-      if (formula === 'uncached') uncached.push(address);
-      row.push(text);
+    if (cells !== undefined) {
+      let last = -1;
+      for (let c = left; c <= right; c++) if ((cells[c] ?? '').trim() !== '') last = c;
+      for (let c = left; c <= last; c++) row.push(cells[c] ?? '');
     }
     rows.push(row);
+    size += Math.max(row.length, 1);
   }
-  if (!any) return null;
-  const merges: MergedRange[] = (ws['!merges'] ?? []).map((m) => ({
-    r0: m.s.r - range.s.r,
-    c0: m.s.c - range.s.c,
-    r1: m.e.r - range.s.r,
-    c1: m.e.c - range.s.c,
-  }));
-  const width = range.e.c - range.s.c + 1;
-  const base = file === undefined ? { sheet: name } : { file, sheet: name };
+  if (size > budget.cells)
+    return tooManyCells(ctx.limits.cells - budget.cells + size, ctx.limits.cells, base);
+  budget.cells -= size;
+
+  // Merged ranges, clipped to the used range; those whose first cell is outside it show nothing.
+  const merges: MergedRange[] = [];
+  let merged = 0;
+  for (const m of ws['!merges'] ?? []) {
+    if (m.s.r < top || m.s.r > bottom || m.s.c < left || m.s.c > right) continue;
+    const r1 = Math.min(m.e.r, bottom);
+    const c1 = Math.min(m.e.c, right);
+    if (r1 <= m.s.r && c1 <= m.s.c) continue;
+    merged += (r1 - m.s.r + 1) * (c1 - m.s.c + 1);
+    if (merged > budget.cells + size) {
+      return failure(
+        `the merged cells of the sheet "${name}" cover more than ${number(ctx.limits.cells)} cells`,
+        `工作表“${name}”的合并单元格覆盖超过 ${number(ctx.limits.cells)} 个单元格`,
+        base,
+      );
+    }
+    merges.push({ r0: m.s.r - top, c0: m.s.c - left, r1: r1 - top, c1: c1 - left });
+  }
+
+  noteSheet(X, ws, base, notes, { top, bottom, left, right }, hidden);
   if (cached.length > 0) {
     notes.push(
       item({ ...base, cell: cached.join(',') }, '', {
@@ -137,13 +542,79 @@ function sheetToGrid(
       }),
     );
   }
-  for (const address of uncached) {
+  if (literal.length > 0) {
     notes.push(
-      item({ ...base, cell: address }, `=${(ws[address] as CellObject | undefined)?.f ?? ''}`, {
-        en: 'a formula without a stored value: kept as text, not evaluated',
-        zh: '公式没有保存的计算结果：按文字保留，不计算',
+      item({ ...base, cell: literal.join(',') }, '', {
+        en: `${literal.length} cell(s) hold a formula that is only a percentage (=100%): kept as typed, the target notation, not as the value the spreadsheet shows (100%)`,
+        zh: `${literal.length} 个单元格的公式只是一个百分数（=100%）：按输入的文字保留（目标值写法），而不是表格显示的值（100%）`,
       }),
     );
   }
-  return sheetGrid(format, rows, merges, name, range.s.r, range.s.c, width, file);
+  for (const u of uncached) {
+    notes.push(
+      item({ ...base, cell: u.address }, u.formula, {
+        en: 'a formula without a stored value: kept as its text, not evaluated, so this cell gives no figure',
+        zh: '公式没有保存的计算结果：按公式文字保留，不计算，此单元格不提供数字',
+      }),
+    );
+  }
+  for (const s of stored) {
+    notes.push(
+      item({ ...base, cell: s.address }, s.shown, {
+        en: `the figure as displayed (${s.shown}) is used; the cell stores ${s.value}`,
+        zh: `使用显示的数字（${s.shown}）；单元格保存的值为 ${s.value}`,
+      }),
+    );
+  }
+  return sheetGrid(format, rows, merges, name, top, left, width, ctx.file);
+}
+
+/** One note for a hidden sheet, and one naming the hidden rows and columns inside the used range. */
+function noteSheet(
+  X: XLSXModule,
+  ws: WorkSheet,
+  base: Location,
+  notes: ImportItem[],
+  used: { top: number; bottom: number; left: number; right: number },
+  hidden: number,
+): void {
+  if (hidden !== 0) {
+    notes.push(
+      item(base, '', {
+        en: `the sheet is ${hidden === 2 ? 'very hidden' : 'hidden'} in the workbook: it is read like the others`,
+        zh: `该工作表在工作簿中${hidden === 2 ? '被深度隐藏' : '被隐藏'}：照常读取`,
+      }),
+    );
+  }
+  const hiddenRows: number[] = [];
+  const rowInfo = ws['!rows'] ?? [];
+  for (const key of Object.keys(rowInfo)) {
+    const r = Number(key);
+    if (Number.isInteger(r) && r >= used.top && r <= used.bottom && rowInfo[r]?.hidden === true)
+      hiddenRows.push(r);
+  }
+  const hiddenColumns: number[] = [];
+  const colInfo = ws['!cols'] ?? [];
+  for (const key of Object.keys(colInfo)) {
+    const c = Number(key);
+    if (Number.isInteger(c) && c >= used.left && c <= used.right && colInfo[c]?.hidden === true)
+      hiddenColumns.push(c);
+  }
+  if (hiddenRows.length === 0 && hiddenColumns.length === 0) return;
+  hiddenRows.sort((a, b) => a - b);
+  hiddenColumns.sort((a, b) => a - b);
+  const rowsEn = hiddenRows.length === 0 ? '' : `rows ${spans(hiddenRows, (r) => String(r + 1))}`;
+  const colsEn =
+    hiddenColumns.length === 0 ? '' : `columns ${spans(hiddenColumns, (c) => X.utils.encode_col(c))}`;
+  const rowsZh = hiddenRows.length === 0 ? '' : `第 ${spans(hiddenRows, (r) => String(r + 1))} 行`;
+  const colsZh =
+    hiddenColumns.length === 0 ? '' : `第 ${spans(hiddenColumns, (c) => X.utils.encode_col(c))} 列`;
+  const en = [rowsEn, colsEn].filter((s) => s !== '').join(' and ');
+  const zh = [rowsZh, colsZh].filter((s) => s !== '').join('和');
+  notes.push(
+    item(base, '', {
+      en: `hidden ${en}: read like the others`,
+      zh: `隐藏的${zh}：照常读取`,
+    }),
+  );
 }
