@@ -465,8 +465,13 @@ function physicalLines(page: number, items: readonly TextItem[]): Physical[] {
     for (const it of row) {
       const x1 = it.x + Math.max(it.width, 0);
       if (cur !== null && it.x - cur.x1 <= CELL_GAP * g.size) {
-        // One cell: pdf.js gives the gap as a space of its own when the PDF has one.
-        const gap = it.x - cur.x1 > 0.15 * g.size && !cur.text.endsWith(' ') && !it.str.startsWith(' ');
+        // One cell: pdf.js gives the gap as a space of its own when the PDF has one. Between a
+        // Chinese character and a Latin one or a digit, word processors widen the gap by their
+        // own (Writer's and Word's spacing of Asian and Western text, 0.2 em here): a space
+        // only when wider than that (a space of a Latin font is 0.25 em or more).
+        const mixed = WIDE.test(cur.text.slice(-1)) !== WIDE.test(it.str.charAt(0));
+        const gap =
+          it.x - cur.x1 > (mixed ? 0.22 : 0.15) * g.size && !cur.text.endsWith(' ') && !it.str.startsWith(' ');
         cur.text += (gap ? ' ' : '') + it.str;
         cur.x1 = Math.max(cur.x1, x1);
       } else {
