@@ -32,6 +32,8 @@ export interface LaidLine {
   readonly lineEnd: number;
   /** Its cells: in a table one per column of the table, empty where the row prints nothing. */
   readonly cells: readonly string[];
+  /** True for the first row on a page of a ruled table that goes on from the page before. */
+  readonly continued?: boolean;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface Layout {
   readonly lines: readonly LaidLine[];
   /** The merged cells of the tables read from their ruling lines. */
   readonly merges: readonly LaidMerge[];
+  /** How many tables were read from their ruling lines. */
+  readonly ruled: number;
   /** Page numbers printed in a page's top or bottom margin: not part of the report. */
   readonly pageNumbers: readonly { readonly page: number; readonly line: number; readonly text: string }[];
 }
@@ -148,9 +152,12 @@ export function layoutPages(items: readonly TextItem[], rules: readonly Rule[] =
   const merges: LaidMerge[] = [];
   const pageNumbers: { page: number; line: number; text: string }[] = [];
   let carried: Column[] | null = null;
+  let open: OpenTable | null = null;
+  let ruled = 0;
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
     const pageItems = byPage.get(page) ?? [];
     const tables = ruledTables(rulesByPage.get(page) ?? []);
+    ruled += tables.length;
     // Every line of the page, numbered top to bottom, for the locations of table rows too.
     const baselines = physicalLines(page, pageItems).map((p) => p.y);
     // The line nearest a baseline (the baselines go down the page): a binary search.
@@ -205,24 +212,29 @@ export function layoutPages(items: readonly TextItem[], rules: readonly Rule[] =
       run = [];
     };
     let next = 0;
+    // The table the page's first block may go on with: the previous page's last, if ruled.
+    let from = open;
+    open = null;
+    const table = () => {
+      const { t, k } = order[next] as { t: RuledTable; k: number };
+      open = ruledLines(t, inTables[k] ?? [], page, lineOf, lines, merges, from);
+      from = null;
+      carried = null;
+      next++;
+    };
     for (const p of physical) {
       while (next < order.length && (order[next]?.t.ys[0] as number) > p.y) {
         flush();
-        const { t, k } = order[next] as { t: RuledTable; k: number };
-        ruledLines(t, inTables[k] ?? [], page, lineOf, lines, merges);
-        carried = null;
-        next++;
+        table();
       }
       run.push(p);
+      from = null;
+      open = null;
     }
     flush();
-    for (; next < order.length; next++) {
-      const { t, k } = order[next] as { t: RuledTable; k: number };
-      ruledLines(t, inTables[k] ?? [], page, lineOf, lines, merges);
-      carried = null;
-    }
+    while (next < order.length) table();
   }
-  return { lines, merges, pageNumbers };
+  return { lines, merges, ruled, pageNumbers };
 }
 
 /** Ruling lines closer than this (PDF units) are one border; a rule reaching this near another touches it. */
@@ -239,6 +251,20 @@ interface RuledTable {
   readonly ys: readonly number[];
   readonly vertical: readonly Rule[];
   readonly horizontal: readonly Rule[];
+}
+
+/**
+ * A ruled table at the bottom of a page, which the first table of the next page may go on
+ * with: its columns, its last row (an index into the lines), the room left after the text of
+ * each cell of that row (by first column; null when empty), its font size, and its cells that
+ * reach its bottom border (by first column: last column, first row, merged range or -1).
+ */
+interface OpenTable {
+  readonly xs: readonly number[];
+  readonly line: number;
+  readonly room: readonly (number | null)[];
+  readonly size: number;
+  readonly bottom: ReadonlyMap<number, { readonly c1: number; readonly r0: number; readonly merge: number }>;
 }
 
 /** Values within {@link RULE_TOLERANCE} of each other as one (their first), sorted ascending. */
@@ -349,7 +375,8 @@ function ruledLines(
   lineOf: (y: number) => number,
   lines: LaidLine[],
   merges: LaidMerge[],
-): void {
+  from: OpenTable | null,
+): OpenTable {
   const rows = t.ys.length - 1;
   const cols = t.xs.length - 1;
   const parent = Array.from({ length: rows * cols }, (_, k) => k);
@@ -400,9 +427,41 @@ function ruledLines(
     else list.push(it);
   }
   const starts = new Set([...extent.values()].map((e) => e.r0));
+  const same =
+    from !== null &&
+    from.xs.length === t.xs.length &&
+    from.xs.every((x, k) => Math.abs(x - (t.xs[k] as number)) <= RULE_TOLERANCE);
+  const top = [...extent].filter(([, e]) => e.r0 === 0);
+  const topText = new Map(top.map(([root, e]) => [e.c0, cellText(page, texts.get(root) ?? [])]));
+  // The first row goes on with the last row of the previous page (Writer and Word break a row
+  // over two pages) when the table has the same columns, its cells are the same, and each of
+  // its texts is in a cell whose text above filled its last line (no room left for the first
+  // word of this one): the text wrapped there, as in a cell that wraps within a page.
+  const joined =
+    same &&
+    from !== null &&
+    top.some(([, e]) => topText.get(e.c0) !== '') &&
+    top.every(([, e]) => {
+      const b = from.bottom.get(e.c0);
+      if (b === undefined || b.c1 !== e.c1) return false;
+      const text = topText.get(e.c0) ?? '';
+      if (text === '') return true;
+      const room = from.room[e.c0];
+      const head = /^[\p{Ps}\p{Pi}]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|^[^\s\p{Script=Han}]+/u.exec(text)?.[0] ?? text;
+      return room !== null && room !== undefined && room <= (units(head) + WRAP_SLACK) * from.size;
+    });
   const rowIndex = new Map<number, number>();
+  const lastLines: number[] = [];
   for (let r = 0; r < rows; r++) {
     if (!starts.has(r)) continue;
+    if (r === 0 && joined && from !== null) {
+      const prev = lines[from.line] as LaidLine;
+      const cells = [...prev.cells];
+      for (const [k, text] of topText) if (text !== '') cells[k] = joinLines(cells[k] ?? '', text);
+      lines[from.line] = { ...prev, cells };
+      rowIndex.set(r, from.line);
+      continue;
+    }
     rowIndex.set(r, lines.length);
     const cells = Array.from({ length: cols }, () => '');
     let first = Number.POSITIVE_INFINITY;
@@ -421,7 +480,8 @@ function ruledLines(
       first = lineOf(t.ys[r] as number);
       last = first;
     }
-    lines.push({ page, line: first, lineEnd: last, cells });
+    lines.push({ page, line: first, lineEnd: last, cells, ...(same && lastLines.length === 0 ? { continued: true } : {}) });
+    lastLines.push(r);
   }
   const lastRow = (r1: number) => {
     for (let r = r1; r >= 0; r--) {
@@ -430,11 +490,43 @@ function ruledLines(
     }
     return 0;
   };
+  const bottom = new Map<number, { c1: number; r0: number; merge: number }>();
   for (const e of extent.values()) {
-    if (e.r1 === e.r0 && e.c1 === e.c0) continue;
-    const r0 = rowIndex.get(e.r0) as number;
-    merges.push({ r0, c0: e.c0, r1: Math.max(r0, lastRow(e.r1)), c1: e.c1 });
+    let r0 = rowIndex.get(e.r0) as number;
+    const r1 = Math.max(r0, lastRow(e.r1));
+    let merge = -1;
+    // A cell that goes on from the previous page: one merged cell with its part there, when
+    // the row was joined or the cell is merged down there and prints nothing here.
+    const b = e.r0 === 0 && same && from !== null ? from.bottom.get(e.c0) : undefined;
+    const goesOn = b !== undefined && b.c1 === e.c1 && (joined || (b.r0 < r0 && topText.get(e.c0) === ''));
+    if (goesOn && b !== undefined) {
+      r0 = b.r0;
+      if (b.merge !== -1) {
+        const m = merges[b.merge] as LaidMerge;
+        merges[b.merge] = { ...m, r1 };
+        merge = b.merge;
+      }
+    }
+    if (merge === -1 && (r1 > r0 || e.c1 > e.c0)) {
+      merge = merges.length;
+      merges.push({ r0, c0: e.c0, r1, c1: e.c1 });
+    }
+    if (e.r1 === rows - 1) bottom.set(e.c0, { c1: e.c1, r0, merge });
   }
+  // The room left in each cell of the last row, on its last line of text.
+  const lastR = lastLines[lastLines.length - 1];
+  const room: (number | null)[] = Array.from({ length: cols }, () => null);
+  let size = 0;
+  for (const [root, e] of extent) {
+    const own = texts.get(root) ?? [];
+    for (const it of own) size = Math.max(size, it.height);
+    if (e.r0 !== lastR || own.length === 0) continue;
+    const low = Math.min(...own.map((it) => it.y));
+    const end = Math.max(...own.filter((it) => it.y - low < 0.5 * (it.height || 1)).map((it) => it.x + it.width));
+    room[e.c0] = (t.xs[e.c1 + 1] as number) - end;
+  }
+  if (lastR === undefined && joined && from !== null) return { ...from, bottom };
+  return { xs: t.xs, line: lines.length - 1, room, size: size || 1, bottom };
 }
 
 /** The text of a ruled table's cell: its items by line, top to bottom, the lines joined as a wrapped cell's. */

@@ -208,7 +208,7 @@ async function readDocument(
       }),
     );
   }
-  return { ok: true, parts: [{ name: null, grid: pdfGrid(layout.lines, layout.merges, file) }], notes };
+  return { ok: true, parts: [{ name: null, grid: pdfGrid(layout.lines, layout.merges, layout.ruled > 0, file) }], notes };
 }
 
 /** The refusal of a PDF without any text item: scanned (images), or nothing at all. */
@@ -374,15 +374,24 @@ async function pageRules(
   return rules;
 }
 
-/** The grid of the laid-out lines: a blank row between pages; each row at its page and line. */
-function pdfGrid(lines: readonly LaidLine[], laidMerges: readonly LaidMerge[], file: string | undefined): Grid {
+/**
+ * The grid of the laid-out lines: a blank row between pages (not inside a ruled table that goes
+ * on over the page break: a document's table has none); each row at its page and line;
+ * `ruled` when tables were read from their ruling lines (their rows are a document's rows).
+ */
+function pdfGrid(
+  lines: readonly LaidLine[],
+  laidMerges: readonly LaidMerge[],
+  ruled: boolean,
+  file: string | undefined,
+): Grid {
   const rows: (readonly string[])[] = [];
   const places: LaidLine[] = [];
   const rowOf: number[] = [];
   let page = lines[0]?.page;
   for (const l of lines) {
     const prev = places[places.length - 1];
-    if (l.page !== page && prev !== undefined) {
+    if (l.page !== page && prev !== undefined && l.continued !== true) {
       // A page break, as PDF text shows it: the table reader reads tables across it.
       rows.push([]);
       places.push({ ...prev, line: prev.lineEnd, cells: [] });
@@ -399,6 +408,7 @@ function pdfGrid(lines: readonly LaidLine[], laidMerges: readonly LaidMerge[], f
   };
   return {
     format: 'pdf',
+    ...(ruled ? { ruled } : {}),
     rows,
     merges: laidMerges.map((m) => ({
       r0: rowOf[m.r0] as number,
