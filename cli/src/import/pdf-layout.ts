@@ -436,7 +436,8 @@ function ruledLines(
   // The first row goes on with the last row of the previous page (Writer and Word break a row
   // over two pages) when the table has the same columns, its cells are the same, and each of
   // its texts is in a cell whose text above filled its last line (no room left for the first
-  // word of this one): the text wrapped there, as in a cell that wraps within a page.
+  // word of this one) and starts as only a wrapped line can: the text wrapped there, as in a
+  // cell that wraps within a page.
   const joined =
     same &&
     from !== null &&
@@ -448,6 +449,10 @@ function ruledLines(
       if (text === '') return true;
       const room = from.room[e.c0];
       const head = /^[\p{Ps}\p{Pi}]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|^[^\s\p{Script=Han}]+/u.exec(text)?.[0] ?? text;
+      // Where the text could not go on a new row: Chinese (wrapping between any two characters),
+      // a lower-case word (the rest of a sentence) or closing punctuation. A capital or a digit
+      // may start the next row as well (a programme's name, a figure): that row is not joined.
+      if (!/^[\p{Script=Han}\u3000-\u303f\uff00-\uffef\p{Ll}\p{Pe}\p{Pf}%,.;:]/u.test(text)) return false;
       return room !== null && room !== undefined && room <= (units(head) + WRAP_SLACK) * from.size;
     });
   const rowIndex = new Map<number, number>();
