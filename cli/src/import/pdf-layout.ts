@@ -202,7 +202,9 @@ export function layoutPages(items: readonly TextItem[], rules: readonly Rule[] =
       physical = physical.slice(0, -1);
     }
     // The page top to bottom: runs of free lines laid out as before, each ruled table as drawn.
-    const order = tables.map((t, k) => ({ t, k })).sort((a, b) => (b.t.ys[0] as number) - (a.t.ys[0] as number));
+    const order = tables
+      .map((t, k) => ({ t, k }))
+      .sort((a, b) => (b.t.ys[0] as number) - (a.t.ys[0] as number));
     let run: Physical[] = [];
     const flush = () => {
       if (run.length === 0) return;
@@ -296,7 +298,8 @@ function ruledTables(rules: readonly Rule[]): RuledTable[] {
     const p = rules[a] as Rule;
     for (let b = a + 1; b < rules.length; b++) {
       const q = rules[b] as Rule;
-      if (p.x0 - t <= q.x1 && q.x0 - t <= p.x1 && p.y0 - t <= q.y1 && q.y0 - t <= p.y1) parent[find(a)] = find(b);
+      if (p.x0 - t <= q.x1 && q.x0 - t <= p.x1 && p.y0 - t <= q.y1 && q.y0 - t <= p.y1)
+        parent[find(a)] = find(b);
     }
   }
   const groups = new Map<number, Rule[]>();
@@ -347,7 +350,12 @@ function splitAtBorders(t: RuledTable, it: TextItem): TextItem[] {
   const leftWidth = (it.width * units(leftText)) / all;
   const rightX = it.x + (it.width * units(it.str.slice(0, best.at + 1))) / all;
   // The right part starts past the border (its padding), however the widths were estimated.
-  const right = { ...it, str: rightText, x: Math.max(rightX, bx + 0.5), width: Math.max(x1 - Math.max(rightX, bx + 0.5), 0) };
+  const right = {
+    ...it,
+    str: rightText,
+    x: Math.max(rightX, bx + 0.5),
+    width: Math.max(x1 - Math.max(rightX, bx + 0.5), 0),
+  };
   return [{ ...it, str: leftText, width: Math.min(leftWidth, bx - 0.5 - it.x) }, ...splitAtBorders(t, right)];
 }
 
@@ -448,7 +456,9 @@ function ruledLines(
       const text = topText.get(e.c0) ?? '';
       if (text === '') return true;
       const room = from.room[e.c0];
-      const head = /^[\p{Ps}\p{Pi}]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|^[^\s\p{Script=Han}]+/u.exec(text)?.[0] ?? text;
+      const head =
+        /^[\p{Ps}\p{Pi}]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|^[^\s\p{Script=Han}]+/u.exec(text)?.[0] ??
+        text;
       // Where the text could not go on a new row: Chinese (wrapping between any two characters),
       // a lower-case word (the rest of a sentence) or closing punctuation. A capital or a digit
       // may start the next row as well (a programme's name, a figure): that row is not joined.
@@ -485,7 +495,13 @@ function ruledLines(
       first = lineOf(t.ys[r] as number);
       last = first;
     }
-    lines.push({ page, line: first, lineEnd: last, cells, ...(same && lastLines.length === 0 ? { continued: true } : {}) });
+    lines.push({
+      page,
+      line: first,
+      lineEnd: last,
+      cells,
+      ...(same && lastLines.length === 0 ? { continued: true } : {}),
+    });
     lastLines.push(r);
   }
   const lastRow = (r1: number) => {
@@ -527,7 +543,9 @@ function ruledLines(
     for (const it of own) size = Math.max(size, it.height);
     if (e.r0 !== lastR || own.length === 0) continue;
     const low = Math.min(...own.map((it) => it.y));
-    const end = Math.max(...own.filter((it) => it.y - low < 0.5 * (it.height || 1)).map((it) => it.x + it.width));
+    const end = Math.max(
+      ...own.filter((it) => it.y - low < 0.5 * (it.height || 1)).map((it) => it.x + it.width),
+    );
     room[e.c0] = (t.xs[e.c1 + 1] as number) - end;
   }
   if (lastR === undefined && joined && from !== null) return { ...from, bottom };
@@ -568,7 +586,9 @@ function physicalLines(page: number, items: readonly TextItem[]): Physical[] {
         // only when wider than that (a space of a Latin font is 0.25 em or more).
         const mixed = WIDE.test(cur.text.slice(-1)) !== WIDE.test(it.str.charAt(0));
         const gap =
-          it.x - cur.x1 > (mixed ? 0.22 : 0.15) * g.size && !cur.text.endsWith(' ') && !it.str.startsWith(' ');
+          it.x - cur.x1 > (mixed ? 0.22 : 0.15) * g.size &&
+          !cur.text.endsWith(' ') &&
+          !it.str.startsWith(' ');
         cur.text += (gap ? ' ' : '') + it.str;
         cur.x1 = Math.max(cur.x1, x1);
       } else {

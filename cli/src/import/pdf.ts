@@ -208,7 +208,11 @@ async function readDocument(
       }),
     );
   }
-  return { ok: true, parts: [{ name: null, grid: pdfGrid(layout.lines, layout.merges, layout.ruled > 0, file) }], notes };
+  return {
+    ok: true,
+    parts: [{ name: null, grid: pdfGrid(layout.lines, layout.merges, layout.ruled > 0, file) }],
+    notes,
+  };
 }
 
 /** The refusal of a PDF without any text item: scanned (images), or nothing at all. */
@@ -312,7 +316,13 @@ async function pageRules(
     const [x0, y0] = apply(ax, ay);
     const [x1, y1] = apply(bx, by);
     if (Math.abs(y0 - y1) < 0.5 || Math.abs(x0 - x1) < 0.5)
-      rules.push({ x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1), page: p });
+      rules.push({
+        x0: Math.min(x0, x1),
+        y0: Math.min(y0, y1),
+        x1: Math.max(x0, x1),
+        y1: Math.max(y0, y1),
+        page: p,
+      });
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
@@ -366,8 +376,10 @@ async function pageRules(
         const x1 = Math.max(...xs);
         const y0 = Math.min(...ys);
         const y1 = Math.max(...ys);
-        if (y1 - y0 < 2 && x1 - x0 >= 2) rules.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2, page: p });
-        else if (x1 - x0 < 2 && y1 - y0 >= 2) rules.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1, page: p });
+        if (y1 - y0 < 2 && x1 - x0 >= 2)
+          rules.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2, page: p });
+        else if (x1 - x0 < 2 && y1 - y0 >= 2)
+          rules.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1, page: p });
       }
     }
   }
