@@ -519,7 +519,10 @@ function ruledLines(
     // A cell that goes on from the previous page: one merged cell with its part there, when
     // the row was joined or the cell is merged down there and prints nothing here.
     const b = e.r0 === 0 && same && from !== null ? from.bottom.get(e.c0) : undefined;
-    const goesOn = b !== undefined && b.c1 === e.c1 && (joined || (b.r0 < r0 && topText.get(e.c0) === ''));
+    const goesOn =
+      b !== undefined &&
+      b.c1 === e.c1 &&
+      (joined || (from !== null && b.r0 < from.line && topText.get(e.c0) === ''));
     if (goesOn && b !== undefined) {
       r0 = b.r0;
       if (b.merge !== -1) {
