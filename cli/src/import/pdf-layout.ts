@@ -121,7 +121,10 @@ const PAGE_NUMBER =
  * line that continues the cells of the line above (close below it, every cell of it in a
  * column whose cell above reaches the column's right edge) joined to it, and a page number
  * alone in the top or bottom line of a page left out. A table that goes on at the top of the
- * next page keeps its columns there.
+ * next page keeps its columns there. With the page's ruling lines (`rules`, from pdf.ts), a
+ * table drawn with borders is read from them instead: one row per band between horizontal
+ * borders, one cell per band between vertical ones, cells without a border between them
+ * merged (`merges`), the text of a merged cell in its first row and column.
  *
  * @example
  * ```ts
