@@ -12,6 +12,7 @@ import { validateReport } from 'outturn';
 import { type ImportResult, type ImportSuccess, importReport } from 'outturn-cli/import';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/import/document.js';
+import { readDocx } from '../src/import/docx.js';
 import { MAX_PDF_PAGES, readPdf } from '../src/import/pdf.js';
 import {
   budgetFields,
@@ -143,6 +144,54 @@ for (const c of CASES) {
     });
   }
 }
+
+describe('a ruled table of a Writer PDF reads as the document it was printed from', () => {
+  // The real tables' .pdf is Writer's print of the .docx beside it: the table's borders give
+  // the rows, columns and merged cells the document has. The cells' texts are compared without
+  // line breaks (a cell's explicit break and a wrap look the same in a PDF) and without the
+  // spaces beside Chinese characters (the PDF does not print the space at a wrap).
+  const REAL = join(FIXTURES, 'real');
+  const text = (c: string) =>
+    c.replace(/\n/g, '').replace(/ +(?=\p{Script=Han})|(?<=\p{Script=Han}) +/gu, '');
+  const trimmed = (row: readonly string[]) => {
+    const out = row.map(text);
+    while (out.length > 0 && out[out.length - 1] === '') out.pop();
+    return out;
+  };
+  // The merged cells are compared where the document's grid has no column beyond its table
+  // (Guizhou's .docx has one more grid column than its cells use).
+  it.each([
+    ['cn-sichuan-qingshen-fgj-2023-wages', true],
+    ['cn-guizhou-suiyang-taibai-2021-department', false],
+    ['suzhou-commerce-service-center-2023', true],
+  ] as const)('%s: the same rows and cells as the .docx (merged cells: %s)', async (id, withMerges) => {
+    const ctx = { file: id, sheet: undefined, limits: DEFAULT_LIMITS };
+    const read = (ext: string) => new Uint8Array(readFileSync(join(REAL, id, `${id}.${ext}`)));
+    const fromPdf = await readPdf(read('pdf'), ctx);
+    const fromDocx = await readDocx(read('docx'), ctx);
+    if (!fromPdf.ok || !fromDocx.ok) throw new Error('not read');
+    const p = fromPdf.parts[0]?.grid;
+    const d = fromDocx.parts[0]?.grid;
+    expect(p?.format).toBe('pdf');
+    expect(p?.ruled).toBe(true);
+    // The rows of the tables (two cells or more); the paragraphs between them wrap in a PDF.
+    const tableRows = (g: typeof p) => (g?.rows ?? []).filter((r) => r.length >= 2).map(trimmed);
+    expect(tableRows(p)).toEqual(tableRows(d));
+    const key = (m: { r0: number; c0: number; r1: number; c1: number }, g: typeof p) => [
+      trimmed(g?.rows[m.r0] ?? [])[0] ?? '',
+      m.c0,
+      m.r1 - m.r0,
+      m.c1 - m.c0,
+    ];
+    const merges = (g: typeof p) =>
+      (g?.merges ?? [])
+        .map((m) => key(m, g))
+        .map((k) => JSON.stringify(k))
+        .sort();
+    if (withMerges) expect(merges(p)).toEqual(merges(d));
+    else expect(merges(p).length).toBeGreaterThan(0);
+  });
+});
 
 /** The lines of a budget tree, each with its figures (and its name without spaces), by name. */
 function flat(lines: Report['budget']): unknown[] {

@@ -240,6 +240,21 @@ function expectedOf(c: RealCase): Json {
   return report;
 }
 
+/**
+ * PDF only: every string with the spaces before a Chinese character taken out, on both sides.
+ * A PDF does not print the space at which a line wraps, and Chinese text wraps between any two
+ * characters, so `内容, 拓展` broken after its space (`内容,` / `拓展`) reads `内容,拓展`
+ * (and `≥100 次` reads `≥100次`); only a space next to a Chinese character goes, so every
+ * digit, sign and separator of a figure is still compared as printed.
+ */
+function withoutWrapSpaces(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(/ +(?=[\p{Script=Han}])/gu, '');
+  if (Array.isArray(v)) return v.map(withoutWrapSpaces);
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, withoutWrapSpaces(e)]));
+  return v;
+}
+
 /** Every difference between two values, as `path: expected …, got …` lines. */
 function differences(expected: unknown, got: unknown, path = ''): string[] {
   if (JSON.stringify(expected) === JSON.stringify(got)) return [];
@@ -341,7 +356,8 @@ for (const c of CASES)
       const bytes = readFileSync(join(REAL, c.id, fileName));
       const r = await importReport(bytes, { fileName });
       if (!r.ok) expect.fail(`${fileName}: import failed: ${r.message.en}`);
-      const diffs = differences(compared(expected, c), compared(r.report as unknown as Json, c));
+      const side = (j: Json) => (format === 'pdf' ? withoutWrapSpaces(compared(j, c)) : compared(j, c));
+      const diffs = differences(side(expected), side(r.report as unknown as Json));
       if (diffs.length > 0) expect.fail(report(fileName, diffs));
     });
 

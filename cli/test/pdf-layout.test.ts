@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, layoutPages, type TextItem } from '../src/import/pdf-layout.js';
+import { joinLines, layoutPages, type Rule, type TextItem } from '../src/import/pdf-layout.js';
 
 const SIZE = 10;
 /** The width of text as the layout estimates it: 1 em for Chinese, 0.55 em otherwise. */
@@ -19,6 +19,59 @@ const at = (str: string, x: number, y: number, page = 1): TextItem => ({
   width: width(str),
   height: SIZE,
   page,
+});
+
+/** The borders of a ruled table: rows between the ys (top down), columns between the xs. */
+const box = (xs: readonly number[], ys: readonly number[], page = 1): Rule[] => [
+  ...ys.map((y) => ({ x0: xs[0] as number, y0: y, x1: xs[xs.length - 1] as number, y1: y, page })),
+  ...xs.map((x) => ({ x0: x, y0: ys[ys.length - 1] as number, x1: x, y1: ys[0] as number, page })),
+];
+
+describe('layoutPages with ruling lines', () => {
+  it('reads a table from its borders: a wrapped header is one cell, a centred value in a merge belongs to its first row', () => {
+    // Columns 40–140–240–340; rows 720–690–670–650. The first column's cells of the last two
+    // rows are merged (no border between them at x 40–140), with 财政拨款 centred between them.
+    const rules = [
+      ...box([40, 140, 240, 340], [720, 690]),
+      { x0: 40, y0: 650, x1: 340, y1: 650, page: 1 },
+      { x0: 140, y0: 670, x1: 340, y1: 670, page: 1 },
+      ...[40, 140, 240, 340].map((x) => ({ x0: x, y0: 650, x1: x, y1: 690, page: 1 })),
+    ];
+    const layout = layoutPages(
+      [
+        at('标题', 40, 740),
+        at('项目', 45, 705),
+        at('年初预', 145, 708),
+        at('算数', 145, 695),
+        at('执行数', 245, 705),
+        at('财政拨款', 45, 667),
+        // One item over two cells (figures right-aligned in the first), as pdf.js joins texts a
+        // small gap apart.
+        at('238.93 251.89', 190, 677),
+        at('1.00', 145, 656),
+        at('2.00', 245, 656),
+      ],
+      rules,
+    );
+    expect(layout.lines.map((l) => l.cells)).toEqual([
+      ['标题'],
+      ['项目', '年初预算数', '执行数'],
+      ['财政拨款', '238.93', '251.89'],
+      ['', '1.00', '2.00'],
+    ]);
+    expect(layout.merges).toEqual([{ r0: 2, c0: 0, r1: 3, c1: 0 }]);
+  });
+
+  it('keeps a lone rule (an underline) out: the lines are laid out from the text', () => {
+    const layout = layoutPages(
+      [at('项目', 50, 700), at('年初预算数', 150, 700), at('合计', 50, 684), at('321.19', 150, 684)],
+      [{ x0: 40, y0: 695, x1: 300, y1: 695, page: 1 }],
+    );
+    expect(layout.lines.map((l) => l.cells)).toEqual([
+      ['项目', '年初预算数'],
+      ['合计', '321.19'],
+    ]);
+  });
 });
 
 describe('layoutPages', () => {
@@ -166,7 +219,9 @@ describe('property: a table laid out as a word processor prints it is read back'
           const pitch = 1.3 * SIZE;
           const items: TextItem[] = [];
           let y = 760;
+          const bands: number[] = [];
           for (const row of [header, ...rows]) {
+            bands.push(y + SIZE + 2.5);
             const wrapped = row.map((c, k) => (c === '' ? [] : wrap(c, widths[k] as number)));
             wrapped.forEach((ls, k) => {
               ls.forEach((l, i) => {
@@ -178,6 +233,23 @@ describe('property: a table laid out as a word processor prints it is read back'
           }
           const lines = layoutPages(items).lines;
           expect(lines.map((l) => l.cells)).toEqual([header, ...rows]);
+          // Drawn with its borders (each row's top and the bottom, each column's sides), the
+          // table is read from them: the same rows and cells, nothing merged.
+          const tops = [...bands, y + SIZE + 2.5];
+          const right = x;
+          const rules: Rule[] = [
+            ...tops.map((t) => ({ x0: 40, y0: t, x1: right, y1: t, page: 1 })),
+            ...[40, ...xs.map((v, k) => v - pad + (widths[k] as number) + 2 * pad)].map((v) => ({
+              x0: v,
+              y0: tops[tops.length - 1] as number,
+              x1: v,
+              y1: tops[0] as number,
+              page: 1,
+            })),
+          ];
+          const ruled = layoutPages(items, rules);
+          expect(ruled.lines.map((l) => l.cells)).toEqual([header, ...rows]);
+          expect(ruled.merges).toEqual([]);
         },
       ),
       { numRuns: 200 },

@@ -33,8 +33,14 @@ export function isCellFormat(format: ImportFormat): boolean {
 export interface Grid {
   readonly format: ImportFormat;
   readonly rows: readonly (readonly string[])[];
-  /** Merged ranges (worksheets only). */
+  /** Merged ranges (worksheets, documents, and the ruled tables of a PDF). */
   readonly merges: readonly MergedRange[];
+  /**
+   * True for a grid of lines (a PDF) whose tables were read from their ruling lines: each of
+   * their rows is a row of the table as drawn, one cell per column, wrapped cells joined, so
+   * its rows read as a document's rows do (not as lines of text that may continue a cell).
+   */
+  readonly ruled?: boolean;
   /** Where a row starts, or a cell of it. */
   locate(row: number, column?: number): Location;
   /** A range of rows, optionally one column of them. */

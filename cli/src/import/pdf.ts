@@ -11,7 +11,7 @@
 import { dirname, join } from 'node:path';
 import type { DocumentResult, ReadContext } from './document.js';
 import type { Grid } from './grid.js';
-import { type LaidLine, layoutPages, type TextItem } from './pdf-layout.js';
+import { type LaidLine, type LaidMerge, layoutPages, type Rule, type TextItem } from './pdf-layout.js';
 import { failure, type ImportFailure, type ImportItem, item, type Location } from './types.js';
 
 /** The most pages a PDF may have; a longer one is refused (a report's tables fill a few dozen). */
@@ -142,6 +142,7 @@ async function readDocument(
     );
   }
   const items: TextItem[] = [];
+  const rules: Rule[] = [];
   const limit = Math.min(ctx.limits.cells, MAX_PDF_TEXT_ITEMS);
   let rotated = 0;
   let seen = 0;
@@ -169,10 +170,11 @@ async function readDocument(
       items.push({ str: it.str, x: e ?? 0, y: f ?? 0, width: it.width, height: it.height, page: p });
     }
     if (text === 0) blank.push(p);
+    else rules.push(...(await pageRules(pdfjs, page, p)));
     page.cleanup();
   }
   if (items.length === 0) return noText(pdfjs, doc, blank, rotated, at);
-  const layout = layoutPages(items);
+  const layout = layoutPages(items, rules);
   const notes: ImportItem[] = [];
   const file = ctx.file;
   const base = file === undefined ? {} : { file };
@@ -206,7 +208,11 @@ async function readDocument(
       }),
     );
   }
-  return { ok: true, parts: [{ name: null, grid: pdfGrid(layout.lines, file) }], notes };
+  return {
+    ok: true,
+    parts: [{ name: null, grid: pdfGrid(layout.lines, layout.merges, layout.ruled > 0, file) }],
+    notes,
+  };
 }
 
 /** The refusal of a PDF without any text item: scanned (images), or nothing at all. */
@@ -269,19 +275,141 @@ function refusal(e: unknown, at: Location | undefined): ImportFailure {
   );
 }
 
-/** The grid of the laid-out lines: a blank row between pages; each row at its page and line. */
-function pdfGrid(lines: readonly LaidLine[], file: string | undefined): Grid {
+/**
+ * The most drawing operations of a page read for its ruling lines; a page with more (a chart,
+ * a drawing) is laid out from its text alone.
+ */
+const MAX_PAGE_OPERATIONS = 200_000;
+
+/**
+ * The ruling lines a page draws: each straight stroked segment that is horizontal or vertical,
+ * and each filled rectangle thinner than 2 units (how Word draws a border), in page units
+ * through the transforms in force. A table's borders are these; pdf-layout.ts reads its rows,
+ * columns and merged cells from them.
+ */
+async function pageRules(
+  pdfjs: PdfJs,
+  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> },
+  p: number,
+): Promise<Rule[]> {
+  const ops = await page.getOperatorList();
+  if (ops.fnArray.length > MAX_PAGE_OPERATIONS) return [];
+  const { OPS } = pdfjs;
+  const stroke = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const fill = new Set<number>([OPS.fill, OPS.eoFill]);
+  const rules: Rule[] = [];
+  type Matrix = [number, number, number, number, number, number];
+  let m: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const apply = (x: number, y: number): [number, number] => [
+    m[0] * x + m[2] * y + m[4],
+    m[1] * x + m[3] * y + m[5],
+  ];
+  const add = (ax: number, ay: number, bx: number, by: number) => {
+    const [x0, y0] = apply(ax, ay);
+    const [x1, y1] = apply(bx, by);
+    if (Math.abs(y0 - y1) < 0.5 || Math.abs(x0 - x1) < 0.5)
+      rules.push({
+        x0: Math.min(x0, x1),
+        y0: Math.min(y0, y1),
+        x1: Math.max(x0, x1),
+        y1: Math.max(y0, y1),
+        page: p,
+      });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push([...m]);
+    else if (fn === OPS.restore) m = stack.pop() ?? m;
+    else if (fn === OPS.transform && Array.isArray(args) && args.length === 6) {
+      const [a, b, c, d, e, f] = args as number[] as Matrix;
+      m = [
+        a * m[0] + b * m[2],
+        a * m[1] + b * m[3],
+        c * m[0] + d * m[2],
+        c * m[1] + d * m[3],
+        e * m[0] + f * m[2] + m[4],
+        e * m[1] + f * m[3] + m[5],
+      ];
+    } else if (fn === OPS.constructPath && Array.isArray(args)) {
+      // pdf.js 5: [the painting operation, [path data], bounds]; the data is a list of
+      // moveTo (0) x y, lineTo (1) x y, curveTo (2) 6 numbers, quadraticCurveTo (3) 4, closePath (4).
+      const op = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (data === undefined || (!stroke.has(op) && !fill.has(op))) continue;
+      const points: [number, number][] = [];
+      let curved = false;
+      for (let k = 0; k < data.length; ) {
+        const code = data[k] as number;
+        if (code === 0 || code === 1) {
+          const point: [number, number] = [data[k + 1] as number, data[k + 2] as number];
+          if (code === 0 || points.length === 0) {
+            if (stroke.has(op)) points.length = 0;
+          }
+          if (stroke.has(op) && code === 1 && points.length > 0) {
+            const [ax, ay] = points[points.length - 1] as [number, number];
+            add(ax, ay, point[0], point[1]);
+          }
+          points.push(point);
+          k += 3;
+        } else if (code === 2) {
+          curved = true;
+          k += 7;
+        } else if (code === 3) {
+          curved = true;
+          k += 5;
+        } else k += 1;
+      }
+      if (fill.has(op) && !curved && points.length >= 4 && points.length <= 5) {
+        // A thin filled rectangle: a border drawn as a bar.
+        const xs = points.map(([x, y]) => apply(x, y)[0]);
+        const ys = points.map(([x, y]) => apply(x, y)[1]);
+        const x0 = Math.min(...xs);
+        const x1 = Math.max(...xs);
+        const y0 = Math.min(...ys);
+        const y1 = Math.max(...ys);
+        if (y1 - y0 < 2 && x1 - x0 >= 2)
+          rules.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2, page: p });
+        else if (x1 - x0 < 2 && y1 - y0 >= 2)
+          rules.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1, page: p });
+      }
+    }
+  }
+  return rules;
+}
+
+/**
+ * The grid of the laid-out lines: a blank row between pages (not inside a ruled table that goes
+ * on over the page break: a document's table has none); each row at its page and line;
+ * `ruled` when tables were read from their ruling lines (their rows are a document's rows).
+ */
+function pdfGrid(
+  lines: readonly LaidLine[],
+  laidMerges: readonly LaidMerge[],
+  ruled: boolean,
+  file: string | undefined,
+): Grid {
   const rows: (readonly string[])[] = [];
   const places: LaidLine[] = [];
+  const rowOf: number[] = [];
   let page = lines[0]?.page;
   for (const l of lines) {
     const prev = places[places.length - 1];
-    if (l.page !== page && prev !== undefined) {
+    if (l.page !== page && prev !== undefined && l.continued !== true) {
       // A page break, as PDF text shows it: the table reader reads tables across it.
       rows.push([]);
       places.push({ ...prev, line: prev.lineEnd, cells: [] });
     }
     page = l.page;
+    rowOf.push(rows.length);
     rows.push(l.cells);
     places.push(l);
   }
@@ -292,8 +420,14 @@ function pdfGrid(lines: readonly LaidLine[], file: string | undefined): Grid {
   };
   return {
     format: 'pdf',
+    ...(ruled ? { ruled } : {}),
     rows,
-    merges: [],
+    merges: laidMerges.map((m) => ({
+      r0: rowOf[m.r0] as number,
+      c0: m.c0,
+      r1: rowOf[m.r1] as number,
+      c1: m.c1,
+    })),
     locate: (row, column) => (column === undefined ? at(row) : { ...at(row), column: column + 1 }),
     locateRows: (from, to, column) => {
       const first = at(from);
