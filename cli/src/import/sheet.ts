@@ -83,7 +83,8 @@ function looksLikeFigure(text: string): boolean {
 /** The sheet of a grid. */
 export function sheetOf(grid: Grid): Sheet {
   const rows = grid.rows;
-  const isText = isLineFormat(grid.format);
+  // A PDF whose tables were read from their ruling lines has cells, as a document does.
+  const isText = isLineFormat(grid.format) && grid.ruled !== true;
   const cache: (RowCells | undefined)[] = [];
   const origin = new Map<string, readonly [number, number]>();
   for (const m of grid.merges) {
