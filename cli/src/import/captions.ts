@@ -78,9 +78,13 @@ export function readTitle(reader: Reader, line: Line, r: number): number {
  * report of one body, whose name its title starts with), or null.
  */
 function annualReportEntity(wide: string): string | null {
-  const m = /^([A-Za-z][A-Za-z&,'’ -]*?)\s+(?:(?:19|20)\d{2}\s*[/–—-]\s*\d{2,4}\s+)?Annual Report\b/i.exec(
-    wide.trim(),
-  );
-  const name = m?.[1]?.trim();
-  return name === undefined || name.split(/\s+/).length < 2 ? null : name;
+  // Linear steps rather than one pattern with a lazy name before `\s+` (which backtracks).
+  const text = wide.trim();
+  const at = text.search(/\bAnnual Report\b/i);
+  if (at <= 0 || !/\s$/.test(text.slice(0, at))) return null;
+  const before = text.slice(0, at).trim();
+  const year = /\s(?:19|20)\d{2} ?[/–—-] ?\d{2,4}$/.exec(before);
+  const name = (year === null ? before : before.slice(0, year.index)).trim();
+  if (!/^[a-z][a-z&,'’ -]*$/i.test(name)) return null;
+  return name.split(/\s+/).length < 2 ? null : name;
 }

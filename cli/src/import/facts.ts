@@ -243,7 +243,7 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
       // `517 Kamuli District Quarter4`: the vote's number, the entity, the period of the page.
       const entity = value
         .replace(/^\d+\s*/, '')
-        .replace(/\s*\b(?:Quarter|Q)\s*\d\s*$/i, '')
+        .replace(/\b(?:Quarter|Q) ?\d\s*$/i, '')
         .trim();
       if (entity === '' || meta.entityFrom === 'implementer' || meta.entityFrom === 'entity') return null;
       meta.entity = entity;

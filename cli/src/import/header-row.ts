@@ -183,7 +183,7 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
  * them (`Fiscal coordination`, `Statistical services`; never `No.` or `#`).
  */
 export function isTitleCell(label: string): boolean {
-  return /^[A-Za-z][A-Za-z,&'’ -]*$/.test(label.trim()) && label.trim().split(/\s+/).length >= 2;
+  return /^[a-z][a-z,&'’ -]*$/i.test(label.trim()) && label.trim().split(/\s+/).length >= 2;
 }
 
 /**
