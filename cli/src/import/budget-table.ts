@@ -39,9 +39,37 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
       );
       continue;
     }
-    lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
+    lines.push({
+      name: labelOf(reader, r, nameCol, name, fields),
+      indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)),
+      fields,
+      row: r,
+    });
   }
   return withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+}
+
+/**
+ * A name ending in a colon on a row that prints figures (`年度资金总额:`, Guizhou's form) is a
+ * label introducing them: the colon is the label's punctuation, not the line's name (the tree
+ * reads 总额 at the name's end). Noted. A colon-ended name with no figures is kept as printed.
+ */
+function labelOf(
+  reader: Reader,
+  r: number,
+  nameCol: Column,
+  name: string,
+  fields: ReadonlyMap<LineField, string>,
+): string {
+  const label = name.replace(/\s*[:：]$/u, '');
+  if (label === name || label === '' || fields.size === 0) return name;
+  reader.log.notes.push(
+    item(reader.sheet.grid.locate(r, nameCol.index), name, {
+      en: `budget line "${name}" read as "${label}": the colon ends the label of the figures beside it`,
+      zh: `预算行“${name}”读作“${label}”：冒号是其后数字的标签标点`,
+    }),
+  );
+  return label;
 }
 
 /**
