@@ -7,13 +7,15 @@
 import { type BudgetLine, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import type { Column, Field, Header } from './header-row.js';
+import { headerFields } from './headers.js';
 import type { Reader } from './reader.js';
 import { buildTree, type LineField, type RawLine } from './tree.js';
 import { item } from './types.js';
 
 /** Reads the budget lines of a table whose header is `h`, from its data rows `rows`. */
-export function readBudgetTable(reader: Reader, h: Header, rows: readonly number[]): BudgetLine[] {
+export function readBudgetTable(reader: Reader, header: Header, rows: readonly number[]): BudgetLine[] {
   const { sheet, log } = reader;
+  const h = namesBesideBlockLabel(reader, header, rows);
   const nameCol = h.columns.find((c) => c.field === 'name') as Column;
   const figureCols = h.columns.filter(
     (c): c is Column & { readonly field: LineField } => c.field !== null && isLineField(c.field),
@@ -47,6 +49,57 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
     });
   }
   return withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
+}
+
+/**
+ * The form's label merged down the left of the budget block (Sichuan's `预算执行情况(10分)`, as
+ * 绩效指标 is beside the indicator block) is read as the names column when no header names one,
+ * but it prints nothing on any data row. Then the names are in the first column read for
+ * figures that prints text and no figure on every data row (its header, `年度预算数(万元)`,
+ * is a label over the fund lines 总额, 其中:财政资金 …): that column is the names, and a column
+ * its header word had taken the field from (调整后预算数 beside 年度预算数) gets it back. Noted.
+ */
+function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[]): Header {
+  const { sheet, log } = reader;
+  const nameCol = h.columns.find((c) => c.field === 'name') as Column;
+  const used = rows.filter((r) => h.columns.some((c) => sheet.dataText(r, c.index, h.last) !== ''));
+  if (used.length === 0 || used.some((r) => sheet.dataText(r, nameCol.index, h.last) !== '')) return h;
+  const names = h.columns.find(
+    (c) =>
+      c.index > nameCol.index &&
+      c.field !== null &&
+      used.every((r) => sheet.dataText(r, c.index, h.last) !== '' && !sheet.isFigure(r, c.index)),
+  );
+  if (names === undefined || names.field === null) return h;
+  const field = names.field;
+  const columns = h.columns.map((c): Column => {
+    if (c === nameCol)
+      return {
+        index: c.index,
+        label: c.label,
+        field: null,
+        skipped: {
+          en: 'a label over the whole budget block (merged down its left), not the line names',
+          zh: '整个预算栏的标签（合并于其左侧），不是预算行名称',
+        },
+      };
+    if (c === names) return { index: c.index, label: c.label, field: 'name' };
+    if (
+      c.field === null &&
+      c.label !== names.label &&
+      c.skipped !== undefined &&
+      headerFields(c.label).budget === field
+    )
+      return { index: c.index, label: c.label, field };
+    return c;
+  });
+  log.notes.push(
+    item(sheet.grid.locate(h.first, names.index), names.label, {
+      en: `column "${names.label}" prints the names of the budget lines (text on every row, no figure), and "${nameCol.label}" left of it prints none: read as the names column`,
+      zh: `“${names.label}”列每行都是文字、没有数字，为预算行名称；其左侧的“${nameCol.label}”列没有名称：按名称列读取`,
+    }),
+  );
+  return { ...h, columns };
 }
 
 /**
