@@ -57,7 +57,9 @@ export function readBudgetTable(reader: Reader, header: Header, rows: readonly n
  * but it prints nothing on any data row. Then the names are in the first column read for
  * figures that prints text and no figure on every data row (its header, `年度预算数(万元)`,
  * is a label over the fund lines 总额, 其中:财政资金 …): that column is the names, and a column
- * its header word had taken the field from (调整后预算数 beside 年度预算数) gets it back. Noted.
+ * its header word had taken the field from (调整后预算数 beside 年度预算数) gets it back. Or the
+ * names are in an unread column to its left (a CSV keeps a header merged over the names and an
+ * empty cell in the first cell only). Noted.
  */
 function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[]): Header {
   const { sheet, log } = reader;
@@ -66,11 +68,15 @@ function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[
   if (used.length === 0 || used.some((r) => sheet.dataText(r, nameCol.index, h.last) !== '')) return h;
   const names = h.columns.find(
     (c) =>
-      c.index > nameCol.index &&
-      c.field !== null &&
+      // Right of it, a column read for figures (Sichuan's 年度预算数(万元)); or left of it, one not
+      // read, whose header a CSV keeps in its first cell only (`预算执行情况(万元)(20分),,预算数(A)`:
+      // the header was merged over the names and an empty cell, the names column falls on the
+      // empty one).
+      (c.index > nameCol.index ? c.field !== null : c.field === null) &&
+      c.index !== nameCol.index &&
       used.every((r) => sheet.dataText(r, c.index, h.last) !== '' && !sheet.isFigure(r, c.index)),
   );
-  if (names === undefined || names.field === null) return h;
+  if (names === undefined) return h;
   const field = names.field;
   const columns = h.columns.map((c): Column => {
     if (c === nameCol)
@@ -85,6 +91,7 @@ function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[
       };
     if (c === names) return { index: c.index, label: c.label, field: 'name' };
     if (
+      field !== null &&
       c.field === null &&
       c.label !== names.label &&
       c.skipped !== undefined &&
@@ -114,7 +121,7 @@ function labelOf(
   name: string,
   fields: ReadonlyMap<LineField, string>,
 ): string {
-  const label = name.replace(/\s*[:：]$/u, '');
+  const label = name.endsWith(':') || name.endsWith('：') ? name.slice(0, -1).trimEnd() : name;
   if (label === name || label === '' || fields.size === 0) return name;
   reader.log.notes.push(
     item(reader.sheet.grid.locate(r, nameCol.index), name, {
