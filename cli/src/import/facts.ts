@@ -49,7 +49,9 @@ export type FactKey =
   | 'actualStaff'
   | 'source'
   | 'totalScore'
-  | 'grade';
+  | 'grade'
+  /** 负责人, 联系电话: a person or a telephone number, which the report JSON has no field for. */
+  | 'contact';
 
 /** One `key | value` pair of a row: the fact it names and its value, trimmed (empty in a blank template). */
 export interface FactPair {
@@ -71,9 +73,20 @@ export interface FactRow {
 
 const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['title', ['标题', '报告名称', '报告标题', '表名', 'title', 'reporttitle']],
-  ['project', ['项目名称', '项目全称']],
+  ['project', ['项目名称', '项目全称', '专项资金名称']],
   ['implementer', ['实施单位', '项目实施单位', '实施部门', '项目实施部门']],
-  ['department', ['主管部门', '项目主管部门', '主管单位', '项目主管单位', '主管部门及代码']],
+  [
+    'department',
+    [
+      '主管部门',
+      '项目主管部门',
+      '主管单位',
+      '项目主管单位',
+      '主管部门及代码',
+      '县级主管部门',
+      '市级主管部门',
+    ],
+  ],
   [
     'entity',
     [
@@ -106,6 +119,19 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['source', ['来源', '报告来源', '出处', 'source']],
   ['totalScore', ['总分', '自评得分', '自评总分', '评价得分', 'totalscore']],
   ['grade', ['等级', '评价等级', '自评等级', 'grade']],
+  [
+    'contact',
+    [
+      '负责人',
+      '项目负责人',
+      '负责人及电话',
+      '项目负责人及电话',
+      '联系人',
+      '联系电话',
+      '联系人及电话',
+      '填报人',
+    ],
+  ],
 ];
 
 const FACT_MAP: ReadonlyMap<string, FactKey> = (() => {
@@ -133,8 +159,17 @@ function pairsOf(sheet: Sheet, r: number, cells: readonly number[]): FactPair[] 
   const pairs: FactPair[] = [];
   for (let k = 0; k < cells.length; k += 2) {
     const c = cells[k] as number;
-    const key = factKey(sheet.text(r, c));
-    if (key === undefined) return null;
+    const text = sheet.text(r, c);
+    const key = factKey(text);
+    if (key === undefined) {
+      // A label and its value in one cell among the pairs (`自评总分：95`, Hubei's heading row).
+      const colon = text.search(/[:：]/);
+      const inCell = colon > 0 ? factKey(text.slice(0, colon)) : undefined;
+      if (inCell === undefined) return null;
+      pairs.push({ key: inCell, value: text.slice(colon + 1).trim(), column: c });
+      k -= 1;
+      continue;
+    }
     const v = cells[k + 1];
     pairs.push({ key, value: v === undefined ? '' : sheet.text(r, v), column: c });
   }
@@ -203,11 +238,12 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
  * without four digits, an unknown kind): then nothing is recorded.
  */
 export function recordFact(meta: Meta, fact: FactRow): Messages | null {
+  let first: Messages | null = null;
   for (const pair of fact.pairs) {
     const problem = recordPair(meta, pair);
-    if (problem !== null) return problem;
+    first ??= problem;
   }
-  return null;
+  return first;
 }
 
 function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
@@ -215,6 +251,12 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
   if (value === '') return null;
   if (key === 'entity' && isMoneyUnit(value)) return recordValue(meta, 'amountUnit', value);
   switch (key) {
+    case 'contact':
+      // The forms' heading rows print who answers for the table (项目负责人 | 孙章勇): listed.
+      return {
+        en: 'a person or a telephone number (负责人, 联系电话), which the report JSON has no field for: not imported',
+        zh: '负责人或联系电话，报告 JSON 中没有对应字段：未导入',
+      };
     case 'project':
       // The project forms name the project in a 项目名称 row: the report's title, and its kind.
       meta.title = value;
@@ -250,7 +292,7 @@ export function isMoneyUnit(value: string): boolean {
 
 function recordValue(
   meta: Meta,
-  key: Exclude<FactKey, 'project' | 'implementer' | 'department'>,
+  key: Exclude<FactKey, 'project' | 'implementer' | 'department' | 'contact'>,
   value: string,
 ): Messages | null {
   switch (key) {
