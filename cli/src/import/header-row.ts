@@ -98,6 +98,13 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
       );
     });
     if (!upper) return false;
+    // Merged short texts alone are no header row: the goal texts under 年初设定目标 | 全年实际完成情况
+    // (Hunan's 年度总体目标 block, right above the indicator header) are cells merged across too.
+    const labelled = sheet.filled(r).some((c) => {
+      const t = sheet.text(r, c);
+      return known(t) || headerYear(t) !== null || GROUP_LABEL.test(normalizeWidth(t).replace(/\s+/g, ''));
+    });
+    if (!labelled) return false;
     return cells.some((c) => {
       if (!known(sheet.text(next, c))) return false;
       const above = sheet.headerText(r, c);
