@@ -22,7 +22,7 @@ export function readBudgetTable(reader: Reader, header: Header, rows: readonly n
   );
   const lines: RawLine[] = [];
   for (const r of rows) {
-    const name = sheet.dataText(r, nameCol.index, h.last);
+    const name = sheet.dataText(r, nameCol.index, h.last) || (lineNames.get(h) ?? '');
     const fields = new Map<LineField, string>();
     for (const col of figureCols) {
       if (coveredFigure(reader, h, r, col)) continue;
@@ -76,7 +76,7 @@ function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[
       c.index !== nameCol.index &&
       used.every((r) => sheet.dataText(r, c.index, h.last) !== '' && !sheet.isFigure(r, c.index)),
   );
-  if (names === undefined) return h;
+  if (names === undefined) return singleLine(reader, h, used, nameCol);
   const field = names.field;
   const columns = h.columns.map((c): Column => {
     if (c === nameCol)
@@ -108,6 +108,38 @@ function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[
   );
   return { ...h, columns };
 }
+
+/**
+ * One line printed under a header whose names cell is a label merged down over it (Chongqing's
+ * `部门预算执行情况 | 年初预算数 | … | 执行率权重 | 执行率得分` with `76% | 10 | 7.6` below): the label
+ * names that line. Its name is read from the header cell, noted; any other table is unchanged.
+ */
+function singleLine(reader: Reader, h: Header, used: readonly number[], nameCol: Column): Header {
+  const { sheet, log } = reader;
+  const row = used[0];
+  if (used.length !== 1 || row === undefined) return h;
+  const merged = sheet.mergedRows(row, nameCol.index);
+  const label = sheet.headerText(h.first, nameCol.index);
+  // A CSV saved from the form keeps no merge: the label is in the header row only.
+  const covers =
+    merged === null
+      ? sheet.grid.merges.length === 0
+      : merged[0] >= h.first && merged[0] <= h.last && merged[1] >= row;
+  // A names header (项目, 名称, Item) titles the column; only a block label names the line.
+  if (!covers || label === '' || headerFields(label).budget === 'name') return h;
+  const [from, to] = merged ?? [h.first, h.first];
+  log.notes.push(
+    item(sheet.grid.locateRows(from, to, nameCol.index), label, {
+      en: `"${label}", the names cell of the header, is merged down over the table's one line (or, in a CSV, above its empty name cell): read as that line's name`,
+      zh: `表头名称格“${label}”向下合并覆盖表中唯一一行（CSV 中位于其空名称格之上）：作为该行的名称`,
+    }),
+  );
+  lineNames.set(h, label);
+  return h;
+}
+
+/** The name a header gives its one line (see {@link singleLine}). */
+const lineNames = new WeakMap<Header, string>();
 
 /**
  * A name ending in a colon on a row that prints figures (`年度资金总额:`, Guizhou's form) is a
