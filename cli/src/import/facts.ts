@@ -50,7 +50,7 @@ export type FactKey =
   | 'source'
   | 'totalScore'
   | 'grade'
-  /** 负责人, 联系电话: a person or a telephone number, which the report JSON has no field for. */
+  /** 负责人, 联系电话, 财政处室: whom to ask (a person, a number, an office), no field of the report JSON. */
   | 'contact';
 
 /** One `key | value` pair of a row: the fact it names and its value, trimmed (empty in a blank template). */
@@ -127,9 +127,11 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
       '负责人及电话',
       '项目负责人及电话',
       '联系人',
+      '部门联系人',
       '联系电话',
       '联系人及电话',
       '填报人',
+      '财政处室',
     ],
   ],
 ];
@@ -171,6 +173,18 @@ function pairsOf(sheet: Sheet, r: number, cells: readonly number[]): FactPair[] 
       continue;
     }
     const v = cells[k + 1];
+    // `主管部门 | (blank) | 财政处室 | …` (Chongqing's form left partly blank): a label after an
+    // empty cell of its own is the next label, not this one's value.
+    if (
+      v !== undefined &&
+      v - c > 1 &&
+      !sheet.isCovered(r, c + 1) &&
+      factKey(sheet.text(r, v)) !== undefined
+    ) {
+      pairs.push({ key, value: '', column: c });
+      k -= 1;
+      continue;
+    }
     pairs.push({ key, value: v === undefined ? '' : sheet.text(r, v), column: c });
   }
   return pairs;
@@ -254,8 +268,8 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
     case 'contact':
       // The forms' heading rows print who answers for the table (项目负责人 | 孙章勇): listed.
       return {
-        en: 'a person or a telephone number (负责人, 联系电话), which the report JSON has no field for: not imported',
-        zh: '负责人或联系电话，报告 JSON 中没有对应字段：未导入',
+        en: 'whom to ask (负责人, 联系电话, 财政处室), which the report JSON has no field for: not imported',
+        zh: '联系人、联系电话或财政处室，报告 JSON 中没有对应字段：未导入',
       };
     case 'project':
       // The project forms name the project in a 项目名称 row: the report's title, and its kind.
