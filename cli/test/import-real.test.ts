@@ -41,6 +41,8 @@ interface RealCase {
   readonly printed?: {
     readonly names?: Readonly<Record<string, string>>;
     readonly entity?: string;
+    /** Path elements the JSON writes for a label the table prints over the block, not a category. */
+    readonly blockLabels?: readonly string[];
     /** Budget lines the table prints with no figure that the JSON leaves out (by name). */
     readonly emptyLines?: readonly string[];
     readonly why: string;
@@ -91,6 +93,10 @@ const CASES: readonly RealCase[] = [
         'the stored table prints no unit name (主管部门 is empty); the JSON names it from the goal text',
       ],
     ],
+    printed: {
+      blockLabels: ['绩效指标'],
+      why: 'the JSON puts 绩效指标, the label merged down the left of the indicator block, in each path; the importer reads it as the label of the block, as the project forms print it left of 一级指标 (their JSONs leave it out of the paths)',
+    },
   },
   {
     id: 'cn-hunan-hengshan-grain-2020-reserve-grain',
@@ -221,7 +227,9 @@ function compared(report: Json, c: RealCase): Json {
   const ignored = new Set((c.ignored ?? []).map(([field]) => field));
   const names = c.printed?.names ?? {};
   const paths = c.printed?.paths ?? {};
-  const printedPath = (p: unknown) => (Array.isArray(p) ? p.map((e) => paths[e as string] ?? e) : p);
+  const labels = c.printed?.blockLabels ?? [];
+  const printedPath = (p: unknown) =>
+    Array.isArray(p) ? p.map((e) => paths[e as string] ?? e).filter((e) => !labels.includes(e)) : p;
   const out: Json = {};
   for (const k of ['entity', 'year', 'amountUnit'] as const)
     if (!ignored.has(k) && !nothing(report[k])) out[k] = report[k];
@@ -229,6 +237,7 @@ function compared(report: Json, c: RealCase): Json {
   out.indicators = ((report.indicators ?? []) as Json[]).map((i) => {
     const picked = pick(i, INDICATOR, INDICATOR_PUBLISHED);
     if (picked.path !== undefined) picked.path = printedPath(picked.path);
+    if (Array.isArray(picked.path) && picked.path.length === 0) delete picked.path;
     return picked;
   });
   out.groups = ((report.groups ?? []) as Json[])

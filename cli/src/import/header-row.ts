@@ -204,8 +204,19 @@ function statusColumns(columns: Draft[]): void {
 function blockLabels(columns: Draft[]): void {
   const names = columns.filter((c) => c.field === 'name');
   if (names.length < 2) return;
+  // Without category columns (Chongqing's 部门整体 form: 绩效指标 | 指标名称 | 计量单位 …), the label
+  // is the first of two name columns, left of the one that names the indicators.
   const firstPath = columns.findIndex((c) => c.field === 'path');
-  if (firstPath < 0) return;
+  if (firstPath < 0) {
+    const [label, named] = names;
+    if (label === undefined || named === undefined || headerKey(named.label).stripped !== '指标名称') return;
+    label.field = null;
+    label.skipped = {
+      en: 'a label over the whole indicator block (left of its names), not the indicator names',
+      zh: '整个指标栏的标签（位于指标名称左侧），不是指标名称',
+    };
+    return;
+  }
   const right = names.some((c) => c.index > firstPath);
   if (!right) return;
   for (const c of names) {
