@@ -411,7 +411,12 @@ function build(
       return;
     }
     if (rec.kind === 'pathOnly') return;
-    if (filled && rec.values.size === 0 && rec.blockValues.length === 0 && PLACEHOLDER.test(compact(rec.name))) {
+    if (
+      filled &&
+      rec.values.size === 0 &&
+      rec.blockValues.length === 0 &&
+      PLACEHOLDER.test(compact(rec.name))
+    ) {
       // The official form prints numbered rows for the unit to fill (指标1, 指标2, ……): in a
       // table filled in elsewhere, one left as the form prints it reports nothing, and is no
       // indicator of the unit's. (A blank form keeps them: its rows are all still to be filled;
