@@ -100,7 +100,8 @@ const CASES: readonly Case[] = [
     facts: { kind: 'project', entity: '池州市贵池区棠溪镇人民政府', year: 2022, amountUnit: '万元' },
     budget: [
       {
-        name: '年度资金总额:',
+        // Printed `年度资金总额:`: the colon ends the label of its figures (the hand-made JSON too).
+        name: '年度资金总额',
         initial: '0',
         adjusted: '0',
         actual: '0',

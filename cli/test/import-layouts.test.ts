@@ -281,11 +281,21 @@ describe('general rules of the forms', () => {
   it('a row of pairs with an unknown label is not a fact: listed', async () => {
     const r = ok(
       await importReport(
-        csv('主管部门,甲部门,项目负责人,张三\n\n指标名称,指标值,实际完成值\n满意度,≥90%,95%\n'),
+        csv('主管部门,甲部门,项目属性,张三\n\n指标名称,指标值,实际完成值\n满意度,≥90%,95%\n'),
       ),
     );
     expect(r.report.entity).toBeUndefined();
-    expect(r.unplaced.map((u) => u.text)).toEqual(['主管部门 | 甲部门 | 项目负责人 | 张三']);
+    expect(r.unplaced.map((u) => u.text)).toEqual(['主管部门 | 甲部门 | 项目属性 | 张三']);
+  });
+
+  it('a 项目负责人 pair beside the entity (the Hubei form) is listed, the entity read', async () => {
+    const r = ok(
+      await importReport(
+        csv('项目实施单位,甲局,项目负责人,张三\n\n指标名称,指标值,实际完成值\n满意度,≥90%,95%\n'),
+      ),
+    );
+    expect(r.report.entity).toBe('甲局');
+    expect(r.unplaced.map((u) => u.text)).toEqual(['项目实施单位 | 甲局 | 项目负责人 | 张三']);
   });
 
   it('an indicator table without a target column is never read as budget lines', async () => {

@@ -43,6 +43,10 @@ interface RealCase {
     /** Path elements the JSON writes with context: the JSON's element → the element as printed. */
     readonly paths?: Readonly<Record<string, string>>;
     readonly entity?: string;
+    /** Path elements the JSON writes for a label the table prints over the block, not a category. */
+    readonly blockLabels?: readonly string[];
+    /** Budget lines the table prints with no figure that the JSON leaves out (by name). */
+    readonly emptyLines?: readonly string[];
     readonly why: string;
   };
 }
@@ -91,11 +95,20 @@ const CASES: readonly RealCase[] = [
         'the stored table prints no unit name (主管部门 is empty); the JSON names it from the goal text',
       ],
     ],
+    printed: {
+      blockLabels: ['绩效指标'],
+      why: 'the JSON puts 绩效指标, the label merged down the left of the indicator block, in each path; the importer reads it as the label of the block, as the project forms print it left of 一级指标 (their JSONs leave it out of the paths)',
+    },
   },
   {
     id: 'cn-hunan-hengshan-grain-2020-reserve-grain',
     json: 'examples/reports/cn-hunan-hengshan-grain-2020-reserve-grain.json',
     gbk: true,
+    printed: {
+      entity: '粮食调控储备与产业发展股',
+      emptyLines: ['其他资金'],
+      why: 'the JSON names the 县级主管部门 (衡山县商务和粮食局) as the entity, while the form prints 实施单位 粮食调控储备与产业发展股, its section, which a project form reads as the entity (实施单位 over 主管部门); and the JSON leaves out 其他资金, which the table prints with no figure (its notes say so)',
+    },
   },
   {
     id: 'cn-yunnan-lijiang-gucheng-natres-2020-satellite-enforcement',
@@ -188,13 +201,19 @@ const BUDGET_PUBLISHED = ['executionRate', 'score', 'variance'] as const;
 const INDICATOR = ['path', 'name', 'target', 'actual', 'unit', 'weight', 'source', 'reason'] as const;
 const INDICATOR_PUBLISHED = ['deviation', 'score', 'status'] as const;
 
-function budgetOf(lines: unknown, names: Readonly<Record<string, string>>): unknown[] {
-  return ((lines ?? []) as Json[]).map((line) => {
+function budgetOf(
+  lines: unknown,
+  names: Readonly<Record<string, string>>,
+  emptyLines: readonly string[] = [],
+): unknown[] {
+  return ((lines ?? []) as Json[]).flatMap((line) => {
     const out = pick(line, BUDGET, BUDGET_PUBLISHED);
+    const children = budgetOf(line.children, names, emptyLines);
+    if (children.length === 0 && Object.keys(out).length === 1 && emptyLines.includes(out.name as string))
+      return [];
     if (typeof out.name === 'string' && names[out.name] !== undefined) out.name = names[out.name];
-    const children = budgetOf(line.children, names);
     if (children.length > 0) out.children = children;
-    return out;
+    return [out];
   });
 }
 
@@ -208,14 +227,17 @@ function compared(report: Json, c: RealCase): Json {
   const ignored = new Set((c.ignored ?? []).map(([field]) => field));
   const names = c.printed?.names ?? {};
   const paths = c.printed?.paths ?? {};
-  const printedPath = (p: unknown) => (Array.isArray(p) ? p.map((e) => paths[e as string] ?? e) : p);
+  const labels = c.printed?.blockLabels ?? [];
+  const printedPath = (p: unknown) =>
+    Array.isArray(p) ? p.map((e) => paths[e as string] ?? e).filter((e) => !labels.includes(e)) : p;
   const out: Json = {};
   for (const k of ['entity', 'year', 'amountUnit'] as const)
     if (!ignored.has(k) && !nothing(report[k])) out[k] = report[k];
-  out.budget = budgetOf(report.budget, names);
+  out.budget = budgetOf(report.budget, names, c.printed?.emptyLines);
   out.indicators = ((report.indicators ?? []) as Json[]).map((i) => {
     const picked = pick(i, INDICATOR, INDICATOR_PUBLISHED);
     if (picked.path !== undefined) picked.path = printedPath(picked.path);
+    if (Array.isArray(picked.path) && picked.path.length === 0) delete picked.path;
     return picked;
   });
   out.groups = ((report.groups ?? []) as Json[])
@@ -349,6 +371,8 @@ for (const c of CASES)
       }
       for (const name of Object.keys(c.printed?.names ?? {}))
         expect(JSON.stringify(expected.budget)).toContain(JSON.stringify(name));
+      for (const name of c.printed?.emptyLines ?? [])
+        expect(JSON.stringify(expected.budget)).not.toContain(JSON.stringify(name));
     });
 
     it.each(formats)(`.%s imports to the hand-made JSON`, async (format) => {

@@ -7,14 +7,15 @@
 import { type BudgetLine, normalizeWidth } from 'outturn';
 import { noteFormula } from './formula.js';
 import type { Column, Field, Header } from './header-row.js';
-import { amountUnitOf } from './headers.js';
+import { amountUnitOf, headerFields } from './headers.js';
 import type { Reader } from './reader.js';
 import { buildTree, type LineField, type RawLine } from './tree.js';
 import { item } from './types.js';
 
 /** Reads the budget lines of a table whose header is `h`, from its data rows `rows`. */
-export function readBudgetTable(reader: Reader, h: Header, rows: readonly number[]): BudgetLine[] {
+export function readBudgetTable(reader: Reader, header: Header, rows: readonly number[]): BudgetLine[] {
   const { sheet, log } = reader;
+  const h = namesBesideBlockLabel(reader, header, rows);
   const nameCol = h.columns.find((c) => c.field === 'name') as Column;
   const figureCols = h.columns.filter(
     (c): c is Column & { readonly field: LineField } => c.field !== null && isLineField(c.field),
@@ -22,7 +23,7 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
   const lines: RawLine[] = [];
   for (const r of rows) {
     if (unitRow(reader, r)) continue;
-    const name = sheet.dataText(r, nameCol.index, h.last);
+    const name = sheet.dataText(r, nameCol.index, h.last) || (lineNames.get(h) ?? '');
     const fields = new Map<LineField, string>();
     for (const col of figureCols) {
       if (coveredFigure(reader, h, r, col)) continue;
@@ -42,7 +43,12 @@ export function readBudgetTable(reader: Reader, h: Header, rows: readonly number
       );
       continue;
     }
-    lines.push({ name, indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)), fields, row: r });
+    lines.push({
+      name: labelOf(reader, r, nameCol, name, fields),
+      indent: indentOf(sheet.dataRaw(r, nameCol.index, h.last)),
+      fields,
+      row: r,
+    });
   }
   const tree = withHeaderWeight(reader, h, buildTree(lines, sheet.grid, log.notes));
   return isRevenueTable(h) ? tree.map(asRevenue) : tree;
@@ -104,6 +110,119 @@ function isRevenueTable(h: Header): boolean {
 function asRevenue(line: BudgetLine): BudgetLine {
   const children = line.children?.map(asRevenue);
   return { ...line, kind: 'revenue', ...(children === undefined ? {} : { children }) };
+}
+
+/**
+ * The form's label merged down the left of the budget block (Sichuan's `预算执行情况(10分)`, as
+ * 绩效指标 is beside the indicator block) is read as the names column when no header names one,
+ * but it prints nothing on any data row. Then the names are in the first column read for
+ * figures that prints text and no figure on every data row (its header, `年度预算数(万元)`,
+ * is a label over the fund lines 总额, 其中:财政资金 …): that column is the names, and a column
+ * its header word had taken the field from (调整后预算数 beside 年度预算数) gets it back. Or the
+ * names are in an unread column to its left (a CSV keeps a header merged over the names and an
+ * empty cell in the first cell only). Noted.
+ */
+function namesBesideBlockLabel(reader: Reader, h: Header, rows: readonly number[]): Header {
+  const { sheet, log } = reader;
+  const nameCol = h.columns.find((c) => c.field === 'name') as Column;
+  const used = rows.filter((r) => h.columns.some((c) => sheet.dataText(r, c.index, h.last) !== ''));
+  if (used.length === 0 || used.some((r) => sheet.dataText(r, nameCol.index, h.last) !== '')) return h;
+  const names = h.columns.find(
+    (c) =>
+      // Right of it, a column read for figures (Sichuan's 年度预算数(万元)); or left of it, one not
+      // read, whose header a CSV keeps in its first cell only (`预算执行情况(万元)(20分),,预算数(A)`:
+      // the header was merged over the names and an empty cell, the names column falls on the
+      // empty one).
+      (c.index > nameCol.index ? c.field !== null : c.field === null) &&
+      c.index !== nameCol.index &&
+      used.every((r) => sheet.dataText(r, c.index, h.last) !== '' && !sheet.isFigure(r, c.index)),
+  );
+  if (names === undefined) return singleLine(reader, h, used, nameCol);
+  const field = names.field;
+  const columns = h.columns.map((c): Column => {
+    if (c === nameCol)
+      return {
+        index: c.index,
+        label: c.label,
+        field: null,
+        skipped: {
+          en: 'a label over the whole budget block (merged down its left), not the line names',
+          zh: '整个预算栏的标签（合并于其左侧），不是预算行名称',
+        },
+      };
+    if (c === names) return { index: c.index, label: c.label, field: 'name' };
+    if (
+      field !== null &&
+      c.field === null &&
+      c.label !== names.label &&
+      c.skipped !== undefined &&
+      headerFields(c.label).budget === field
+    )
+      return { index: c.index, label: c.label, field };
+    return c;
+  });
+  log.notes.push(
+    item(sheet.grid.locate(h.first, names.index), names.label, {
+      en: `column "${names.label}" prints the names of the budget lines (text on every row, no figure), and "${nameCol.label}" left of it prints none: read as the names column`,
+      zh: `“${names.label}”列每行都是文字、没有数字，为预算行名称；其左侧的“${nameCol.label}”列没有名称：按名称列读取`,
+    }),
+  );
+  return { ...h, columns };
+}
+
+/**
+ * One line printed under a header whose names cell is a label merged down over it (Chongqing's
+ * `部门预算执行情况 | 年初预算数 | … | 执行率权重 | 执行率得分` with `76% | 10 | 7.6` below): the label
+ * names that line. Its name is read from the header cell, noted; any other table is unchanged.
+ */
+function singleLine(reader: Reader, h: Header, used: readonly number[], nameCol: Column): Header {
+  const { sheet, log } = reader;
+  const row = used[0];
+  if (used.length !== 1 || row === undefined) return h;
+  const merged = sheet.mergedRows(row, nameCol.index);
+  const label = sheet.headerText(h.first, nameCol.index);
+  // A CSV saved from the form keeps no merge: the label is in the header row only.
+  const covers =
+    merged === null
+      ? sheet.grid.merges.length === 0
+      : merged[0] >= h.first && merged[0] <= h.last && merged[1] >= row;
+  // A names header (项目, 名称, Item) titles the column; only a block label names the line.
+  if (!covers || label === '' || headerFields(label).budget === 'name') return h;
+  const [from, to] = merged ?? [h.first, h.first];
+  log.notes.push(
+    item(sheet.grid.locateRows(from, to, nameCol.index), label, {
+      en: `"${label}", the names cell of the header, is merged down over the table's one line (or, in a CSV, above its empty name cell): read as that line's name`,
+      zh: `表头名称格“${label}”向下合并覆盖表中唯一一行（CSV 中位于其空名称格之上）：作为该行的名称`,
+    }),
+  );
+  lineNames.set(h, label);
+  return h;
+}
+
+/** The name a header gives its one line (see {@link singleLine}). */
+const lineNames = new WeakMap<Header, string>();
+
+/**
+ * A name ending in a colon on a row that prints figures (`年度资金总额:`, Guizhou's form) is a
+ * label introducing them: the colon is the label's punctuation, not the line's name (the tree
+ * reads 总额 at the name's end). Noted. A colon-ended name with no figures is kept as printed.
+ */
+function labelOf(
+  reader: Reader,
+  r: number,
+  nameCol: Column,
+  name: string,
+  fields: ReadonlyMap<LineField, string>,
+): string {
+  const label = name.endsWith(':') || name.endsWith('：') ? name.slice(0, -1).trimEnd() : name;
+  if (label === name || label === '' || fields.size === 0) return name;
+  reader.log.notes.push(
+    item(reader.sheet.grid.locate(r, nameCol.index), name, {
+      en: `budget line "${name}" read as "${label}": the colon ends the label of the figures beside it`,
+      zh: `预算行“${name}”读作“${label}”：冒号是其后数字的标签标点`,
+    }),
+  );
+  return label;
 }
 
 /**

@@ -54,7 +54,9 @@ export type FactKey =
    * Vote: the appropriation an English budget names its spending entity by (`Vote:517 Kamuli
    * District`, Uganda's quarterly reports, whose page head adds the quarter): the entity.
    */
-  | 'vote';
+  | 'vote'
+  /** 负责人, 联系电话, 财政处室: whom to ask (a person, a number, an office), no field of the report JSON. */
+  | 'contact';
 
 /** One `key | value` pair of a row: the fact it names and its value, trimmed (empty in a blank template). */
 export interface FactPair {
@@ -76,9 +78,20 @@ export interface FactRow {
 
 const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['title', ['标题', '报告名称', '报告标题', '表名', 'title', 'reporttitle']],
-  ['project', ['项目名称', '项目全称']],
+  ['project', ['项目名称', '项目全称', '专项资金名称']],
   ['implementer', ['实施单位', '项目实施单位', '实施部门', '项目实施部门']],
-  ['department', ['主管部门', '项目主管部门', '主管单位', '项目主管单位', '主管部门及代码']],
+  [
+    'department',
+    [
+      '主管部门',
+      '项目主管部门',
+      '主管单位',
+      '项目主管单位',
+      '主管部门及代码',
+      '县级主管部门',
+      '市级主管部门',
+    ],
+  ],
   [
     'entity',
     [
@@ -112,6 +125,21 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['totalScore', ['总分', '自评得分', '自评总分', '评价得分', 'totalscore']],
   ['grade', ['等级', '评价等级', '自评等级', 'grade']],
   ['vote', ['vote']],
+  [
+    'contact',
+    [
+      '负责人',
+      '项目负责人',
+      '负责人及电话',
+      '项目负责人及电话',
+      '联系人',
+      '部门联系人',
+      '联系电话',
+      '联系人及电话',
+      '填报人',
+      '财政处室',
+    ],
+  ],
 ];
 
 const FACT_MAP: ReadonlyMap<string, FactKey> = (() => {
@@ -139,9 +167,30 @@ function pairsOf(sheet: Sheet, r: number, cells: readonly number[]): FactPair[] 
   const pairs: FactPair[] = [];
   for (let k = 0; k < cells.length; k += 2) {
     const c = cells[k] as number;
-    const key = factKey(sheet.text(r, c));
-    if (key === undefined) return null;
+    const text = sheet.text(r, c);
+    const key = factKey(text);
+    if (key === undefined) {
+      // A label and its value in one cell among the pairs (`自评总分：95`, Hubei's heading row).
+      const colon = text.search(/[:：]/);
+      const inCell = colon > 0 ? factKey(text.slice(0, colon)) : undefined;
+      if (inCell === undefined) return null;
+      pairs.push({ key: inCell, value: text.slice(colon + 1).trim(), column: c });
+      k -= 1;
+      continue;
+    }
     const v = cells[k + 1];
+    // `主管部门 | (blank) | 财政处室 | …` (Chongqing's form left partly blank): a label after an
+    // empty cell of its own is the next label, not this one's value.
+    if (
+      v !== undefined &&
+      v - c > 1 &&
+      !sheet.isCovered(r, c + 1) &&
+      factKey(sheet.text(r, v)) !== undefined
+    ) {
+      pairs.push({ key, value: '', column: c });
+      k -= 1;
+      continue;
+    }
     pairs.push({ key, value: v === undefined ? '' : sheet.text(r, v), column: c });
   }
   return pairs;
@@ -209,11 +258,12 @@ export function factOf(sheet: Sheet, r: number): FactRow | null {
  * without four digits, an unknown kind): then nothing is recorded.
  */
 export function recordFact(meta: Meta, fact: FactRow): Messages | null {
+  let first: Messages | null = null;
   for (const pair of fact.pairs) {
     const problem = recordPair(meta, pair);
-    if (problem !== null) return problem;
+    first ??= problem;
   }
-  return null;
+  return first;
 }
 
 function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
@@ -221,6 +271,12 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
   if (value === '') return null;
   if (key === 'entity' && isMoneyUnit(value)) return recordValue(meta, 'amountUnit', value);
   switch (key) {
+    case 'contact':
+      // The forms' heading rows print who answers for the table (项目负责人 | 孙章勇): listed.
+      return {
+        en: 'whom to ask (负责人, 联系电话, 财政处室), which the report JSON has no field for: not imported',
+        zh: '联系人、联系电话或财政处室，报告 JSON 中没有对应字段：未导入',
+      };
     case 'project':
       // The project forms name the project in a 项目名称 row: the report's title, and its kind.
       meta.title = value;
@@ -267,7 +323,7 @@ export function isMoneyUnit(value: string): boolean {
 
 function recordValue(
   meta: Meta,
-  key: Exclude<FactKey, 'project' | 'implementer' | 'department' | 'vote'>,
+  key: Exclude<FactKey, 'project' | 'implementer' | 'department' | 'vote' | 'contact'>,
   value: string,
 ): Messages | null {
   switch (key) {

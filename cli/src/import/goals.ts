@@ -26,15 +26,17 @@ export interface Goal {
 }
 
 /**
- * 年度总体目标, 总体目标, 项目年度目标 (the Hubei and Sichuan forms), with a trailing colon; and the
+ * 年度总体目标, 总体目标, 项目年度目标 (the Hubei and Sichuan forms), 当年绩效目标 (the Chongqing 部门整体
+ * form: 年初绩效目标 | 全年（调整）绩效目标 | 全年目标实际完成情况), with a trailing colon; and the
  * row of what was done when the form gives it a label of its own (年度目标完成情况,
  * 年度总体目标完成情况).
  */
-const LABEL = /^(?:(?:项目)?(?:年度)?总体(?:绩效)?目标|项目年度(?:绩效)?目标)(?:及完成情况)?[:：]?$/;
+const LABEL =
+  /^(?:(?:项目)?(?:年度)?总体(?:绩效)?目标|项目年度(?:绩效)?目标|当年绩效目标)(?:及完成情况)?[:：]?$/;
 const DONE_LABEL = /^(?:项目)?(?:年度)?(?:总体)?(?:绩效)?目标完成情况(?:综述)?[:：]?$/;
 /** Header words of the goal columns, short: a longer cell is a goal's text. */
 const HEADER =
-  /^(?:预期|年初|设定|计划|年度|总体|实际|全年)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况)$/;
+  /^(?:预期|年初|设定|计划|年度|总体|实际|全年|\(调整\)|绩效)*(?:目标|完成情况|完成情况综述|目标完成情况|目标完成情况综述|完成值|实际完成情况|目标实际完成情况)$/;
 const ACTUAL = /完成|实际|综述/;
 
 /**

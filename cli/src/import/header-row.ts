@@ -99,6 +99,13 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
       );
     });
     if (!upper) return false;
+    // Merged short texts alone are no header row: the goal texts under 年初设定目标 | 全年实际完成情况
+    // (Hunan's 年度总体目标 block, right above the indicator header) are cells merged across too.
+    const labelled = sheet.filled(r).some((c) => {
+      const t = sheet.text(r, c);
+      return known(t) || headerYear(t) !== null || GROUP_LABEL.test(normalizeWidth(t).replace(/\s+/g, ''));
+    });
+    if (!labelled) return false;
     return cells.some((c) => {
       if (!known(sheet.text(next, c))) return false;
       const above = sheet.headerText(r, c);
@@ -206,8 +213,19 @@ function statusColumns(columns: Draft[]): void {
 function blockLabels(columns: Draft[]): void {
   const names = columns.filter((c) => c.field === 'name');
   if (names.length < 2) return;
+  // Without category columns (Chongqing's 部门整体 form: 绩效指标 | 指标名称 | 计量单位 …), the label
+  // is the first of two name columns, left of the one that names the indicators.
   const firstPath = columns.findIndex((c) => c.field === 'path');
-  if (firstPath < 0) return;
+  if (firstPath < 0) {
+    const [label, named] = names;
+    if (label === undefined || named === undefined || headerKey(named.label).stripped !== '指标名称') return;
+    label.field = null;
+    label.skipped = {
+      en: 'a label over the whole indicator block (left of its names), not the indicator names',
+      zh: '整个指标栏的标签（位于指标名称左侧），不是指标名称',
+    };
+    return;
+  }
   const right = names.some((c) => c.index > firstPath);
   if (!right) return;
   for (const c of names) {

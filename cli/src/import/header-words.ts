@@ -350,6 +350,8 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       '未完成原因',
       '未完成原因及拟采取的改进措施',
       '未完成原因分析及改进措施',
+      '未完成原因和改进措施',
+      '未完成原因及改进措施',
       'reason',
       'reasons',
       'reasonfordeviation',

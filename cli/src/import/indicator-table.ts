@@ -54,6 +54,12 @@ function compact(text: string): string {
 /** A name that is the label of the total row, not an indicator's. */
 const TOTAL_NAME = /^(?:总分|總分|合计|合計|总计|總計|得分合计|分值合计|自评总分|自評總分|总得分|總得分)$/;
 
+/**
+ * The names of the official form's rows left for the unit to fill in: 指标1, 指标2 … and the
+ * ellipsis row (……, …, ...) that says more may be added.
+ */
+const PLACEHOLDER = /^(?:指标\d+|指標\d+|[…⋯]+|\.{3,}|。{3,})$/;
+
 /** The grades a self-evaluation prints (自评等级), either script. */
 const GRADE = /^(?:[优優良中差A-D]|优秀|優秀|良好|中等|合格|及格|较差|較差|不合格|不及格)$/;
 
@@ -257,6 +263,8 @@ function build(
   }
 
   const built: Built[] = [];
+  // Whether any indicator row of the table prints a figure or text beside its name.
+  const filled = recs.some((r) => r.kind === 'row' && r.name !== '' && r.values.size > 0);
   const carry = pathCols.map(() => '');
   // Which row set each category, and whether an indicator has been read under it since: a
   // category row with no indicator under it is listed, never dropped.
@@ -443,6 +451,24 @@ function build(
       return;
     }
     if (rec.kind === 'pathOnly') return;
+    if (
+      filled &&
+      rec.values.size === 0 &&
+      rec.blockValues.length === 0 &&
+      PLACEHOLDER.test(compact(rec.name))
+    ) {
+      // The official form prints numbered rows for the unit to fill (指标1, 指标2, ……): in a
+      // table filled in elsewhere, one left as the form prints it reports nothing, and is no
+      // indicator of the unit's. (A blank form keeps them: its rows are all still to be filled;
+      // a row with an indicator's own name and no figures is kept too.)
+      log.unplaced.push(
+        item(sheet.grid.locate(rec.row), sheet.rowText(rec.row), {
+          en: 'an indicator row that prints only its name, no target, value, weight or score (a row of the form left unfilled): not imported',
+          zh: '指标行只有名称，没有指标值、实际完成值、分值或得分（表样中未填写的行）：未导入',
+        }),
+      );
+      return;
+    }
     used.fill(true);
     built.push({
       row: rec.row,

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { normalizeWidth } from 'outturn';
+import { normalizeWidth, toSimplified } from 'outturn';
 
 /** A one-cell row's text, trimmed, with its width-normalised form. */
 export interface Line {
@@ -51,7 +51,8 @@ export function isTopSectionTitle(line: Line): boolean {
 export function isTitleLine(line: Line): boolean {
   const s = line.text;
   if (s === '' || s.includes('\t') || [...s].length > 80 || isSectionTitle(line)) return false;
-  return /报告|自评表|评价表|绩效|report|statement|self-evaluation/i.test(s);
+  // Either script: the Yunnan forms print 項目支出績效自評表.
+  return /报告|自评表|评价表|绩效|report|statement|self-evaluation/i.test(toSimplified(s));
 }
 
 /** True for a line wholly in parentheses, such as `（2023 年度）`, that continues a title. */
@@ -84,7 +85,8 @@ function financialYearOf(wide: string): number | null {
 }
 
 /** The kind of report a width-normalised title or section title names, or null. */
-export function kindOf(wide: string): 'department' | 'project' | null {
+export function kindOf(text: string): 'department' | 'project' | null {
+  const wide = toSimplified(text);
   if (/项目支出|项目绩效|项目自评|project/i.test(wide)) return 'project';
   if (/整体支出|部门整体|单位整体|department/i.test(wide)) return 'department';
   return null;
