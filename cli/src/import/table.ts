@@ -62,6 +62,15 @@ export function readTable(reader: Reader, h: Header): TableReading {
   return { end, budget: [], indicators, groups };
 }
 
+/** The rows of funds the central 项目支出绩效自评表 prints under 年度资金总额. */
+const FUND_ROWS: ReadonlySet<string> = new Set([
+  '当年财政拨款',
+  '财政拨款',
+  '上年结转资金',
+  '上年结转',
+  '其他资金',
+]);
+
 /**
  * The data rows of a table, and the row where it ends: at the next header row; at a goals block
  * (年度总体目标, goals.ts), which is never a budget line; at a numbered
@@ -91,14 +100,20 @@ function tableRows(reader: Reader, h: Header): { rows: number[]; end: number } {
     if (single !== null) {
       // A caption starts at the table's left edge; a name alone further right (其他资金 in the
       // second column, under a label merged down the first) is a row of the table.
-      const leftEdge = (sheet.filled(r)[0] ?? 0) <= (sheet.filled(h.first)[0] ?? 0);
+      // The funding rows of the 项目资金 block (财预〔2020〕10号 附件) are lines of a budget table
+      // even when printed empty right above the next header (其他资金 above 一级指标).
+      const fundRow = h.kind === 'budget' && FUND_ROWS.has(single.text.replace(/^其中[:：]?\s*/, ''));
+      const leftEdge = !fundRow && (sheet.filled(r)[0] ?? 0) <= (sheet.filled(h.first)[0] ?? 0);
       // (Or the first of two such rows: a heading and a caption, `Statistical services` and
-      // `Service standards` above the next table of a web page saved as one sheet.)
+      // `Service standards` above the next table of a web page saved as one sheet. Only after
+      // indicators: in a budget table two names without figures are the form's empty lines,
+      // 上年结转资金 and 其他资金 under 年度资金总额, even right above the indicator header.)
       const captionAbove =
         leftEdge &&
         r + 1 < sheet.height &&
         (reader.header(r + 1) !== null ||
           (!sheet.isText &&
+            h.kind === 'indicators' &&
             r + 2 < sheet.height &&
             sheet.single(r + 1) !== null &&
             reader.header(r + 2) !== null));
