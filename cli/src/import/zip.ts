@@ -1,7 +1,7 @@
 /**
- * Zip archives (.xlsx, .docx), with fflate: the names in the central directory, and one
- * member decompressed with a bound on its size that the archive cannot lie about (the bytes
- * are counted as they come out, whatever the directory declares).
+ * Zip archives (.xlsx, .docx), with fflate: the names and declared sizes in the central
+ * directory, and members decompressed in one pass with a bound on their size that the archive
+ * cannot lie about (the bytes are counted as they come out, whatever the directory declares).
  *
  * @internal
  */
@@ -9,14 +9,7 @@ import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 
 /** The names of the members of a zip archive, from its central directory (nothing is decompressed). */
 export function zipNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  unzipSync(bytes, {
-    filter: (f) => {
-      names.push(f.name);
-      return false;
-    },
-  });
-  return names;
+  return zipMembers(bytes).map((m) => m.name);
 }
 
 /** The result of {@link readZipEntry}. */
@@ -33,55 +26,10 @@ const SLICE = 64 * 1024;
  * archive's directory, so a member that declares 1 KB and holds 1 GB stops at `cap`).
  */
 export function readZipEntry(bytes: Uint8Array, name: string, cap: number): ZipEntry {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let found = false;
-  let done = false;
-  let outcome: 'too-large' | 'damaged' | null = null;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file) => {
-    if (file.name !== name || found) return;
-    found = true;
-    file.ondata = (err, chunk, final) => {
-      if (outcome !== null) return;
-      if (err) {
-        outcome = 'damaged';
-        return;
-      }
-      total += chunk.length;
-      if (total > cap) {
-        outcome = 'too-large';
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (final) done = true;
-    };
-    try {
-      file.start();
-    } catch {
-      outcome = 'damaged';
-    }
-  };
-  try {
-    for (let i = 0; i < bytes.length && outcome === null && !done; i += SLICE) {
-      const end = Math.min(i + SLICE, bytes.length);
-      unzip.push(bytes.subarray(i, end), end === bytes.length);
-    }
-  } catch {
-    if (outcome === null) outcome = 'damaged';
-  }
-  if (outcome !== null) return { ok: false, reason: outcome };
-  if (!found) return { ok: false, reason: 'missing' };
-  if (!done) return { ok: false, reason: 'damaged' };
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return { ok: true, bytes: out };
+  const r = inflate(bytes, cap, (n) => n === name, false);
+  if (!r.ok) return r;
+  const found = r.kept.get(name);
+  return found === undefined ? { ok: false, reason: 'missing' } : { ok: true, bytes: found };
 }
 
 /** A member of a zip archive as its central directory declares it. */
@@ -143,7 +91,22 @@ export function inflateMembers(
   cap: number,
   keep: (name: string) => boolean,
 ): InflatedMembers {
+  return inflate(bytes, cap, keep, true);
+}
+
+/**
+ * The one pass of both readers: the members `keep` wants decompressed and returned, and with
+ * `all` every other member decompressed and counted too (else skipped, and the pass stops once
+ * the wanted ones are out). The first member of a name wins. `cap` bounds the bytes counted.
+ */
+function inflate(
+  bytes: Uint8Array,
+  cap: number,
+  keep: (name: string) => boolean,
+  all: boolean,
+): InflatedMembers {
   const kept = new Map<string, Uint8Array>();
+  const started = new Set<string>();
   let total = 0;
   let count = 0;
   let pending = 0;
@@ -152,8 +115,10 @@ export function inflateMembers(
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
     count++;
+    const wanted = keep(file.name) && !started.has(file.name);
+    if (!wanted && !all) return;
+    if (wanted) started.add(file.name);
     pending++;
-    const wanted = keep(file.name);
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (err, chunk, final) => {
@@ -181,8 +146,9 @@ export function inflateMembers(
       outcome = 'damaged';
     }
   };
+  const done = () => !all && started.size > 0 && pending === 0;
   try {
-    for (let i = 0; i < bytes.length && outcome === null; i += SLICE) {
+    for (let i = 0; i < bytes.length && outcome === null && !done(); i += SLICE) {
       const end = Math.min(i + SLICE, bytes.length);
       unzip.push(bytes.subarray(i, end), end === bytes.length);
     }
