@@ -12,7 +12,8 @@ import { type ImportResult, type ImportSuccess, importReport } from 'outturn-cli
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type DocumentResult, type Limits } from '../src/import/document.js';
 import type { Grid } from '../src/import/grid.js';
-import { declaredCharset, parseSpan, readHtml } from '../src/import/html.js';
+import { parseSpan, readHtml } from '../src/import/html.js';
+import { declaredCharset } from '../src/import/html-charset.js';
 import {
   budgetFields,
   FIXTURES,
