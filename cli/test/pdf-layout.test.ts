@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLines, layoutPages, type Rule, type TextItem } from '../src/import/pdf-layout.js';
+import { layoutPages } from '../src/import/pdf-layout.js';
+import { joinLines, type TextItem } from '../src/import/pdf-lines.js';
+import type { Rule } from '../src/import/pdf-ruled.js';
 
 const SIZE = 10;
 /** The width of text as the layout estimates it: 1 em for Chinese, 0.55 em otherwise. */
