@@ -11,7 +11,9 @@
 import { dirname, join } from 'node:path';
 import type { DocumentResult, ReadContext } from './document.js';
 import type { Grid } from './grid.js';
-import { type LaidLine, type LaidMerge, layoutPages, type Rule, type TextItem } from './pdf-layout.js';
+import { layoutPages } from './pdf-layout.js';
+import type { LaidLine, TextItem } from './pdf-lines.js';
+import type { LaidMerge, Rule } from './pdf-ruled.js';
 import { failure, type ImportFailure, type ImportItem, item, type Location } from './types.js';
 
 /** The most pages a PDF may have; a longer one is refused (a report's tables fill a few dozen). */
@@ -147,6 +149,8 @@ async function readDocument(
   let rotated = 0;
   let seen = 0;
   const blank: number[] = [];
+  /** Pages drawn with too many operations to read their borders from. */
+  const unruled: number[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
@@ -170,7 +174,11 @@ async function readDocument(
       items.push({ str: it.str, x: e ?? 0, y: f ?? 0, width: it.width, height: it.height, page: p });
     }
     if (text === 0) blank.push(p);
-    else rules.push(...(await pageRules(pdfjs, page, p)));
+    else {
+      const pageRuled = await pageRules(pdfjs, page, p);
+      if (pageRuled === null) unruled.push(p);
+      else rules.push(...pageRuled);
+    }
     page.cleanup();
   }
   if (items.length === 0) return noText(pdfjs, doc, blank, rotated, at);
@@ -189,6 +197,14 @@ async function readDocument(
           zh: `${layout.pageNumbers.length} 页的页眉或页脚中的页码：已略去，不属于报告内容`,
         },
       ),
+    );
+  }
+  if (unruled.length > 0) {
+    notes.push(
+      item({ ...base, page: unruled[0] as number }, '', {
+        en: `page(s) ${unruled.join(', ')} draw more than ${MAX_PAGE_OPERATIONS} operations: their tables are laid out from the text positions alone, not from their borders`,
+        zh: `第 ${unruled.join('、')} 页的绘图操作超过 ${MAX_PAGE_OPERATIONS} 个：其表格仅按文字位置排列，未按表格线读取`,
+      }),
     );
   }
   if (rotated > 0) {
@@ -284,16 +300,17 @@ const MAX_PAGE_OPERATIONS = 200_000;
 /**
  * The ruling lines a page draws: each straight stroked segment that is horizontal or vertical,
  * and each filled rectangle thinner than 2 units (how Word draws a border), in page units
- * through the transforms in force. A table's borders are these; pdf-layout.ts reads its rows,
- * columns and merged cells from them.
+ * through the transforms in force. A table's borders are these; pdf-ruled.ts reads its rows,
+ * columns and merged cells from them. Null when the page draws more than MAX_PAGE_OPERATIONS
+ * (the caller notes it).
  */
 async function pageRules(
   pdfjs: PdfJs,
   page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> },
   p: number,
-): Promise<Rule[]> {
+): Promise<Rule[] | null> {
   const ops = await page.getOperatorList();
-  if (ops.fnArray.length > MAX_PAGE_OPERATIONS) return [];
+  if (ops.fnArray.length > MAX_PAGE_OPERATIONS) return null;
   const { OPS } = pdfjs;
   const stroke = new Set<number>([
     OPS.stroke,
