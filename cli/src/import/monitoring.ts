@@ -92,8 +92,11 @@ export function periodOf(text: string): PeriodPhrase | null {
   return null;
 }
 
-/** Words of a monitoring table's title or caption: 监控 (运行监控, 绩效监控), mid-year review. */
-const MONITORING_TITLE = /监控|mid-?year|half-?year|quarterly performance/i;
+/**
+ * Words of a monitoring table's title or caption: 监控 (运行监控, 绩效监控), mid-year or half-year. A
+ * quarterly report is not one by its title: Uganda's fourth-quarter report is the year's outturn.
+ */
+const MONITORING_TITLE = /监控|mid-?year|half-?year/i;
 
 /** Whether a title or caption names a monitoring table. */
 export function isMonitoringTitle(text: string): boolean {
