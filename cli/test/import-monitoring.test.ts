@@ -118,6 +118,7 @@ describe('period phrases', () => {
     );
     expect(r.ok && r.report).toMatchObject({
       kind: 'monitoring',
+      year: 2023,
       period: { through: '2023-06-30' },
       budget: [{ name: '基本支出', adjusted: '100', expectedActual: '100' }],
     });
@@ -154,6 +155,16 @@ describe('budget columns', () => {
     if (where === 'published') expect(line.published).toEqual(fields);
     else expect(line).toMatchObject(fields);
     expect(r.report.kind).toBe('monitoring');
+  });
+
+  it.each(['全年预算数', '年度资金总额', '调整后预算数'])('%s is the adjusted budget', (column) => {
+    const r = importText([`项目名称,${column},1-6月执行数`, '项目支出,220,87.57'].join('\n'));
+    expect(r.ok && r.report.budget).toEqual([{ name: '项目支出', adjusted: '220', periodActual: '87.57' }]);
+  });
+
+  it('the year of a header (2023年1-6月执行数) when no title gives one', () => {
+    const r = importText(['项目名称,全年预算数,2023年1-6月执行数', '项目支出,220,87.57'].join('\n'));
+    expect(r.ok && r.report).toMatchObject({ kind: 'monitoring', year: 2023, period: { months: 6 } });
   });
 
   it('the full monitoring form: 全年预算数, 1-6月执行数, 1-6月执行率, 序时进度, 全年预计执行数', () => {

@@ -146,6 +146,9 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       '年度预算数',
       '调整后全年预算数',
       '预算调整后金额',
+      // The monitoring forms' column of the year's funds (`项目 | 年度资金总额 | 1-6月执行数`); on
+      // the year-end forms 年度资金总额 is a line's name, on a row of figures, never a header.
+      '年度资金总额',
       'adjustedbudget',
       'finalappropriation',
       'finalbudget',

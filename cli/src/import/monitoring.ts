@@ -139,6 +139,9 @@ export function readMonitoringHeader(reader: Reader, h: Header): void {
       const text = sheet.headerText(r, col.index);
       const found = text === '' ? null : periodOf(text);
       if (found === null) continue;
+      // `2023年1-6月执行数`, `截至2023年6月30日执行数`: the year of the figures.
+      const year = /(\d{4})年/.exec(normalizeWidth(text));
+      if (meta.year === undefined && year?.[1] !== undefined) meta.year = Number(year[1]);
       const problem = recordPeriod(meta, found.period);
       if (problem !== null) {
         log.notes.push(
