@@ -64,20 +64,28 @@ const HUANGSHI = {
 describe('a real monitoring table in every format', () => {
   it.each(FORMATS)(`${HUANGSHI.id}.%s imports to the monitoring JSON`, async (ext) => {
     const file = `${HUANGSHI.id}.${ext}`;
-    const r = await importReport(new Uint8Array(readFileSync(join(DIR, HUANGSHI.id, file))), { fileName: file });
+    const r = await importReport(new Uint8Array(readFileSync(join(DIR, HUANGSHI.id, file))), {
+      fileName: file,
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report).toEqual(HUANGSHI.report);
     // Nothing dropped: the form's rows the JSON has no field for are listed with their text.
     const listed = r.unplaced.map((u) => u.text).join('\n');
-    for (const text of ['项目属性', '项目类型', '偏差或不能完成目标原因分析', '相关建议或举措', '注: 1.完成目标可能性'])
+    for (const text of [
+      '项目属性',
+      '项目类型',
+      '偏差或不能完成目标原因分析',
+      '相关建议或举措',
+      '注: 1.完成目标可能性',
+    ])
       expect(listed).toContain(text);
   });
 });
 
 /** A CSV monitoring table with one header cell replaced. */
 function budgetCsv(header: string, cell = '50%'): string {
-  return ['项目,全年预算数,' + header, '年度资金总额,220,' + cell].join('\n');
+  return [`项目,全年预算数,${header}`, `年度资金总额,220,${cell}`].join('\n');
 }
 
 describe('period phrases', () => {
@@ -114,7 +122,11 @@ describe('period phrases', () => {
 
   it('the period of a title (截至2023年6月30日) when no header names one', () => {
     const r = importText(
-      ['部门整体绩效运行监控表（截至2023年6月30日）', '项目,全年预算数,全年预计执行数', '基本支出,100,100'].join('\n'),
+      [
+        '部门整体绩效运行监控表（截至2023年6月30日）',
+        '项目,全年预算数,全年预计执行数',
+        '基本支出,100,100',
+      ].join('\n'),
     );
     expect(r.ok && r.report).toMatchObject({
       kind: 'monitoring',
@@ -125,7 +137,9 @@ describe('period phrases', () => {
   });
 
   it('a 监控期间 fact gives the period', () => {
-    const r = importText(['监控期间,2023年1-6月', '', '项目,全年预算数,执行数', '基本支出,100,40'].join('\n'));
+    const r = importText(
+      ['监控期间,2023年1-6月', '', '项目,全年预算数,执行数', '基本支出,100,40'].join('\n'),
+    );
     expect(r.ok && r.report).toMatchObject({ kind: 'monitoring', period: { months: 6 } });
   });
 
@@ -191,28 +205,39 @@ describe('budget columns', () => {
 
   it('an English mid-year report: Budget, Spent to date, % spent, Projected', () => {
     const r = importText(
-      ['Mid-year performance report 2023/24', 'Programme,Budget,Spent to date,% spent,Projected', 'Administration,1200,540,45%,1180'].join(
-        '\n',
-      ),
+      [
+        'Mid-year performance report 2023/24',
+        'Programme,Budget,Spent to date,% spent,Projected',
+        'Administration,1200,540,45%,1180',
+      ].join('\n'),
     );
     expect(r.ok && r.report).toMatchObject({
       kind: 'monitoring',
       period: { months: 6 },
       budget: [
-        { name: 'Administration', adjusted: '1200', periodActual: '540', expectedActual: '1180', published: { periodRate: '45%' } },
+        {
+          name: 'Administration',
+          adjusted: '1200',
+          periodActual: '540',
+          expectedActual: '1180',
+          published: { periodRate: '45%' },
+        },
       ],
     });
   });
 });
 
 describe('indicator columns', () => {
-  const header = '一级指标,二级指标,三级指标,年度指标值,1-6月实际完成值,全年预计完成值,完成目标可能性,偏差原因分析';
+  const header =
+    '一级指标,二级指标,三级指标,年度指标值,1-6月实际完成值,全年预计完成值,完成目标可能性,偏差原因分析';
 
   it('年度指标值, 1-6月实际完成值, 全年预计完成值, 完成目标可能性, 偏差原因分析', () => {
     const r = importText(
-      [header, '产出指标,数量指标,培训人次,≥280人次,120人次,290人次,确定能,', '效益指标,满意度指标,满意度,≥95%,90%,93%,有可能,上半年培训未开展满意度调查'].join(
-        '\n',
-      ),
+      [
+        header,
+        '产出指标,数量指标,培训人次,≥280人次,120人次,290人次,确定能,',
+        '效益指标,满意度指标,满意度,≥95%,90%,93%,有可能,上半年培训未开展满意度调查',
+      ].join('\n'),
     );
     expect(r.ok && r.report).toEqual({
       kind: 'monitoring',
@@ -283,7 +308,10 @@ describe('indicator columns', () => {
 
   it('English: Target, Achieved to date, Projected, Likely to achieve?, Reasons', () => {
     const r = importText(
-      ['Indicator,Target,Achieved to date,Projected,Likely to achieve?,Reasons', 'Clinics built,12,5,11,Not likely,Contractor delay'].join('\n'),
+      [
+        'Indicator,Target,Achieved to date,Projected,Likely to achieve?,Reasons',
+        'Clinics built,12,5,11,Not likely,Contractor delay',
+      ].join('\n'),
     );
     expect(r.ok && r.report).toEqual({
       kind: 'monitoring',
@@ -305,7 +333,9 @@ describe('a year-end table stays what it was', () => {
   it('全年预算数 | 全年执行数 | 执行率: no monitoring kind, no period', () => {
     const r = importText(['项目,全年预算数,全年执行数,执行率', '年度资金总额,220,200,90.91%'].join('\n'));
     expect(r.ok && r.report).toEqual({
-      budget: [{ name: '年度资金总额', adjusted: '220', actual: '200', published: { executionRate: '90.91%' } }],
+      budget: [
+        { name: '年度资金总额', adjusted: '220', actual: '200', published: { executionRate: '90.91%' } },
+      ],
     });
   });
 });

@@ -341,7 +341,9 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
 function periodFact(value: string): Period | null {
   const phrase = periodOf(value);
   if (phrase !== null) return phrase.period;
-  const bare = /^(\d{4})(?:年|-|\/|\.)(\d{1,2})(?:月|-|\/|\.)(\d{1,2})日?$/.exec(normalizeWidth(value).replace(/\s+/g, ''));
+  const bare = /^(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?$/.exec(
+    normalizeWidth(value).replace(/\s+/g, ''),
+  );
   return bare === null ? null : (periodOf(`截至${bare[1]}年${bare[2]}月${bare[3]}日`)?.period ?? null);
 }
 

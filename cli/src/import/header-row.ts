@@ -147,7 +147,9 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
     const iFields = cells.map((c) => c.i);
     const bCount = bFields.filter((f) => f !== null && f !== 'name').length;
     const iCount = iFields.filter((f) => f !== null && f !== 'name' && f !== 'path').length;
-    const bKey = bFields.some((f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget' || f === 'periodActual');
+    const bKey = bFields.some(
+      (f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget' || f === 'periodActual',
+    );
     const iKey = iFields.includes('target');
     // A header that names indicator categories or indicators (一级指标, 三级指标, 指标名称) and no
     // budget line is an indicator table's, even without a target column: never budget lines.

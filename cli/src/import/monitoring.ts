@@ -29,9 +29,9 @@ export interface PeriodPhrase {
 /** `截至2023年6月30日` (through a date). */
 const THROUGH_DATE = /(?:截至|截止|截止到|截至到)(\d{4})年(\d{1,2})月(\d{1,2})日/;
 /** `截至6月底`, `截至2023年6月末`, `截至6月` (the months since January). */
-const THROUGH_MONTH = /(?:截至|截止|截止到|截至到)(?:\d{4}年)?(\d{1,2})月(?:底|末|份)?/;
+const THROUGH_MONTH = /(?:截至|截止|截止到|截至到)(?:\d{4}年)?(\d{1,2})月[底末份]?/;
 /** `1-6月`, `1—6月`, `1至6月`, `1月-6月`, `1~6月`. */
-const MONTH_RANGE = /(?<!\d)(\d{1,2})月?[-－—–~～至到](\d{1,2})月(?:份)?/;
+const MONTH_RANGE = /(?<!\d)(\d{1,2})月?[-－—–~～至到](\d{1,2})月份?/;
 /** Phrases of a fraction of the year: 上半年 and 半年度 (6), 前三季度 (9), 一季度 (3). */
 const NAMED: readonly (readonly [RegExp, number])[] = [
   [/前三季度|1-3季度/, 9],
@@ -82,7 +82,9 @@ export function periodOf(text: string): PeriodPhrase | null {
   const range = MONTH_RANGE.exec(s);
   if (range !== null) {
     const [from, to] = [Number(range[1]), Number(range[2])];
-    return from === 1 && to >= 1 && to <= 12 ? { period: { months: to }, rest: s.replace(range[0], '') } : null;
+    return from === 1 && to >= 1 && to <= 12
+      ? { period: { months: to }, rest: s.replace(range[0], '') }
+      : null;
   }
   const lower = s.toLowerCase().replace(/[-']/g, '');
   for (const [pattern, months] of NAMED) {
@@ -169,7 +171,7 @@ function describe(period: Period): string {
 }
 
 /** A mark that chooses one answer of a 完成目标可能性 block: ✓ √ ✔ ☑ ○ ● ◎ ★ v V. */
-const MARK = /^(?:[✓√✔☑○●◎★☆]|v|V|是)$/;
+const MARK = /^[✓√✔☑○●◎★☆v是]$/i;
 
 /** Whether a cell of an answer column is a mark. */
 export function isMark(text: string): boolean {
