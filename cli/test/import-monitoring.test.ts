@@ -113,6 +113,8 @@ describe('period phrases', () => {
     ['4-6月执行数', 'one quarter, not the months since January'],
     ['截至2023年2月30日执行数', 'no such date'],
     ['1-12月执行数', 'the whole year: a year-end table'],
+    ['截至12月底执行数', 'the whole year'],
+    ['截至2023年12月31日执行数', 'the whole year'],
   ])('%s is no period (%s)', (header) => {
     const r = importText(budgetCsv(header, '87.57'));
     expect(r.ok).toBe(true);

@@ -96,8 +96,11 @@ export interface HeaderFields {
  */
 export function headerFields(text: string): HeaderFields {
   const period = periodOf(text);
-  // 1-12月 is the whole year: the figures of a year-end table.
-  if (period !== null && period.rest !== '' && !('months' in period.period && period.period.months === 12)) {
+  // 1-12月, 截至12月底, 截至2023年12月31日: the whole year, the figures of a year-end table.
+  const wholeYear =
+    period !== null &&
+    ('months' in period.period ? period.period.months === 12 : period.period.through.endsWith('-12-31'));
+  if (period !== null && period.rest !== '' && !wholeYear) {
     const fields = periodFields(period.rest);
     if (fields.budget !== null || fields.indicator !== null) return fields;
   }
