@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { importReport, importText } from 'outturn-cli/import';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './fixtures/import/helpers.js';
+import { run } from './support/run.js';
 
 const DIR = join(FIXTURES, 'monitoring');
 const FORMATS = ['html', 'xlsx', 'xls', 'csv', 'docx', 'pdf'] as const;
@@ -80,6 +81,16 @@ describe('a real monitoring table in every format', () => {
       '注: 1.完成目标可能性',
     ])
       expect(listed).toContain(text);
+  });
+});
+
+describe('outturn import', () => {
+  it('prints the monitoring JSON of the real table, and lists what it did not place on stderr', async () => {
+    const file = join(DIR, HUANGSHI.id, `${HUANGSHI.id}.xlsx`);
+    const r = await run(['import', file]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(HUANGSHI.report);
+    expect(r.stderr).toContain('项目属性');
   });
 });
 
