@@ -108,6 +108,7 @@ describe('period phrases', () => {
     ['1～9月执行数', { months: 9 }],
     ['截至6月底执行数', { months: 6 }],
     ['截至2023年6月末执行数', { months: 6 }],
+    ['截至6月30日执行数', { months: 6 }],
     ['上半年执行数', { months: 6 }],
     ['前三季度执行数', { months: 9 }],
     ['截至2023年6月30日执行数', { through: '2023-06-30' }],
@@ -123,6 +124,7 @@ describe('period phrases', () => {
   it.each([
     ['4-6月执行数', 'one quarter, not the months since January'],
     ['截至2023年2月30日执行数', 'no such date'],
+    ['截至6月15日执行数', 'half a month, and no year to date it'],
     ['1-12月执行数', 'the whole year: a year-end table'],
     ['截至12月底执行数', 'the whole year'],
     ['截至2023年12月31日执行数', 'the whole year'],

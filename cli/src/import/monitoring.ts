@@ -28,8 +28,13 @@ export interface PeriodPhrase {
 
 /** `截至2023年6月30日` (through a date). */
 const THROUGH_DATE = /(?:截至|截止|截止到|截至到)(\d{4})年(\d{1,2})月(\d{1,2})日/;
-/** `截至6月底`, `截至2023年6月末`, `截至6月` (the months since January). */
-const THROUGH_MONTH = /(?:截至|截止|截止到|截至到)(?:\d{4}年)?(\d{1,2})月[底末份]?/;
+/**
+ * `截至6月底`, `截至2023年6月末`, `截至6月`, `截至6月30日` (a month's last day, no year): the months since
+ * January.
+ */
+const THROUGH_MONTH = /(?:截至|截止|截止到|截至到)(?:\d{4}年)?(\d{1,2})月(?:(\d{1,2})日|[底末份])?/;
+/** The last day of each month (February: 28 or 29, either ends it). */
+const MONTH_END = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** `1-6月`, `1—6月`, `1至6月`, `1月-6月`, `1~6月`. */
 const MONTH_RANGE = /(?<!\d)(\d{1,2})月?[-－—–~～至到](\d{1,2})月份?/;
 /** Phrases of a fraction of the year: 上半年 and 半年度 (6), 前三季度 (9), 一季度 (3). */
@@ -77,7 +82,11 @@ export function periodOf(text: string): PeriodPhrase | null {
   const month = THROUGH_MONTH.exec(s);
   if (month !== null) {
     const n = Number(month[1]);
-    return n >= 1 && n <= 12 ? { period: { months: n }, rest: s.replace(month[0], '') } : null;
+    if (n < 1 || n > 12) return null;
+    // A day without a year: a period of whole months only when it is the month's last day.
+    const day = month[2] === undefined ? null : Number(month[2]);
+    if (day !== null && day !== MONTH_END[n - 1] && !(n === 2 && day === 28)) return null;
+    return { period: { months: n }, rest: s.replace(month[0], '') };
   }
   const range = MONTH_RANGE.exec(s);
   if (range !== null) {
