@@ -44,10 +44,14 @@ export function assemble(
   const indicatorTables = readings.reduce((n, r) => n + r.tables.indicators, 0);
   if (budgetTables + indicatorTables === 0) return noTable(at);
   const report: Record<string, unknown> = {};
-  if (meta.kind !== undefined) report.kind = meta.kind;
+  // A monitoring table (绩效运行监控表) is its own kind (DESIGN §3), whether a project's or a
+  // department's.
+  if (meta.monitoring === true) report.kind = 'monitoring';
+  else if (meta.kind !== undefined) report.kind = meta.kind;
   if (meta.title !== undefined) report.title = meta.title;
   if (meta.entity !== undefined) report.entity = meta.entity;
   if (meta.year !== undefined) report.year = meta.year;
+  if (meta.monitoring === true && meta.period !== undefined) report.period = meta.period;
   if (meta.amountUnit !== undefined) report.amountUnit = meta.amountUnit;
   if (meta.source !== undefined) report.source = meta.source;
   if (budgetTables > 0) report.budget = readings.flatMap((r) => r.budget);
@@ -69,13 +73,22 @@ export function assemble(
     if (meta.grade !== undefined) published.grade = meta.grade;
     report.published = published;
   }
+  const allNotes = [...notes];
+  if (meta.monitoring === true && meta.period === undefined) {
+    allNotes.push(
+      item(at ?? {}, '', {
+        en: 'a monitoring table whose period was found in no header or title (1-6月执行数, 截至2023年6月30日): add "period" to the report JSON before checking its pace',
+        zh: '监控表的表头和标题中都没有找到监控期间（如 1-6月执行数、截至2023年6月30日）：检查执行进度前请在报告 JSON 中补充 "period"',
+      }),
+    );
+  }
   return {
     ok: true,
     report: report as Report,
     format,
     encoding,
     unplaced: readings.flatMap((r) => r.unplaced),
-    notes: [...notes],
+    notes: allNotes,
   };
 }
 
@@ -119,7 +132,7 @@ export function merge(
     }
   });
   const merged: Record<string, unknown> = {};
-  for (const key of ['kind', 'title', 'entity', 'year', 'amountUnit', 'source']) {
+  for (const key of ['kind', 'title', 'entity', 'year', 'period', 'amountUnit', 'source']) {
     if (Object.hasOwn(report, key)) merged[key] = report[key];
   }
   if (hasBudget) merged.budget = budget;

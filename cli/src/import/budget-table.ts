@@ -307,7 +307,11 @@ function isLineField(f: Field): f is LineField {
     f === 'weight' ||
     f === 'score' ||
     f === 'variance' ||
-    f === 'carryover'
+    f === 'carryover' ||
+    f === 'periodActual' ||
+    f === 'expectedActual' ||
+    f === 'periodRate' ||
+    f === 'timeProgress'
   );
 }
 

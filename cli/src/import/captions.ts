@@ -8,6 +8,7 @@
 import { normalizeWidth } from 'outturn';
 import { amountUnitOf } from './headers.js';
 import { isParenthesisedLine, isSectionTitle, kindOf, type Line, yearOf } from './lines.js';
+import { readMonitoringTitle } from './monitoring.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
 
@@ -42,6 +43,7 @@ export function readCaption(reader: Reader, line: Line, r: number): void {
   }
   const kind = kindOf(line.wide);
   if (kind !== null && meta.kind === undefined) meta.kind = kind;
+  readMonitoringTitle(meta, line.text);
   const unit = amountUnitOf(line.text);
   if (unit !== null && meta.amountUnit === undefined) meta.amountUnit = unit;
 }
@@ -67,6 +69,7 @@ export function readTitle(reader: Reader, line: Line, r: number): number {
   if (year !== null && meta.year === undefined) meta.year = year;
   const kind = kindOf(wide);
   if (kind !== null && meta.kind === undefined) meta.kind = kind;
+  readMonitoringTitle(meta, title);
   const entity = annualReportEntity(wide);
   if (entity !== null && meta.entity === undefined) meta.entity = entity;
   return last + 1;

@@ -9,6 +9,7 @@
 import { type Messages, normalizeWidth } from 'outturn';
 import { headerKey } from './headers.js';
 import { kindOf } from './lines.js';
+import { isMonitoringTitle, type Period, periodOf, readMonitoringTitle, recordPeriod } from './monitoring.js';
 import type { Sheet } from './sheet.js';
 
 /** Facts about the report printed outside its tables, as they will appear in the report JSON. */
@@ -30,6 +31,13 @@ export interface Meta {
    * (the department above it), whatever their order; any other entity row overrides both.
    */
   entityFrom?: 'implementer' | 'department' | 'entity';
+  /**
+   * A monitoring table (绩效运行监控表): its title says 监控, or a header names a monitoring column
+   * (1-6月执行数, 全年预计执行数, 序时进度, 完成目标可能性 …). The report's `kind` is then `monitoring`.
+   */
+  monitoring?: boolean;
+  /** The period of a monitoring table's figures (monitoring.ts). */
+  period?: Period;
 }
 
 /** The facts a `key,value` row can give. */
@@ -55,6 +63,8 @@ export type FactKey =
    * District`, Uganda's quarterly reports, whose page head adds the quarter): the entity.
    */
   | 'vote'
+  /** 监控期间 / 监控时点: the period of a monitoring table's figures (`2023年1-6月`, `截至6月30日`). */
+  | 'period'
   /** 负责人, 联系电话, 财政处室: whom to ask (a person, a number, an office), no field of the report JSON. */
   | 'contact';
 
@@ -79,7 +89,7 @@ export interface FactRow {
 const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['title', ['标题', '报告名称', '报告标题', '表名', 'title', 'reporttitle']],
   ['project', ['项目名称', '项目全称', '专项资金名称']],
-  ['implementer', ['实施单位', '项目实施单位', '实施部门', '项目实施部门']],
+  ['implementer', ['实施单位', '项目实施单位', '实施部门', '项目实施部门', '项目执行单位', '执行单位']],
   [
     'department',
     [
@@ -125,6 +135,22 @@ const FACT_WORDS: readonly (readonly [FactKey, readonly string[]])[] = [
   ['totalScore', ['总分', '自评得分', '自评总分', '评价得分', 'totalscore']],
   ['grade', ['等级', '评价等级', '自评等级', 'grade']],
   ['vote', ['vote']],
+  [
+    'period',
+    [
+      '监控期间',
+      '监控时段',
+      '监控时点',
+      '监控截止时间',
+      '监控截止日期',
+      '监控周期',
+      '数据截止时间',
+      '数据截止日期',
+      'monitoringperiod',
+      'reportingperiod',
+      'periodcovered',
+    ],
+  ],
   [
     'contact',
     [
@@ -311,6 +337,16 @@ function recordPair(meta: Meta, { key, value }: FactPair): Messages | null {
   }
 }
 
+/** The period a 监控期间 fact gives: a period phrase, or a bare date (`2023年6月30日`, `2023-06-30`). */
+function periodFact(value: string): Period | null {
+  const phrase = periodOf(value);
+  if (phrase !== null) return phrase.period;
+  const bare = /^(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?$/.exec(
+    normalizeWidth(value).replace(/\s+/g, ''),
+  );
+  return bare === null ? null : (periodOf(`截至${bare[1]}年${bare[2]}月${bare[3]}日`)?.period ?? null);
+}
+
 /**
  * A money unit as a `单位` cell prints it: 元 with a scale (`千元`, `万元`, `百万元`, `亿元`, in
  * either script), a currency code or sign with a scale (`R'000`, `US$ millions`), never a name.
@@ -334,7 +370,26 @@ function recordValue(
       meta.year = Number(m[1]);
       return null;
     }
+    case 'title':
+      meta.title = value;
+      readMonitoringTitle(meta, value);
+      return null;
+    case 'period': {
+      const period = periodFact(value);
+      if (period === null)
+        return {
+          en: 'a period that names no months since the year began (1-6月, 截至6月底, 上半年) nor a date (截至2023年6月30日): not imported',
+          zh: '期间既不是自年初起的月数（1-6月、截至6月底、上半年），也不是日期（截至2023年6月30日）：未导入',
+        };
+      meta.monitoring = true;
+      recordPeriod(meta, period);
+      return null;
+    }
     case 'kind': {
+      if (isMonitoringTitle(value)) {
+        meta.monitoring = true;
+        return null;
+      }
       const kind =
         kindOf(normalizeWidth(value)) ??
         (/^(?:部门|单位|整体)/.test(value) ? 'department' : /^项目/.test(value) ? 'project' : null);

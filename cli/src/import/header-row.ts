@@ -147,7 +147,9 @@ export function headerFinder(sheet: Sheet, isFact: (r: number) => boolean): (r: 
     const iFields = cells.map((c) => c.i);
     const bCount = bFields.filter((f) => f !== null && f !== 'name').length;
     const iCount = iFields.filter((f) => f !== null && f !== 'name' && f !== 'path').length;
-    const bKey = bFields.some((f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget');
+    const bKey = bFields.some(
+      (f) => f === 'initial' || f === 'adjusted' || f === 'actual' || f === 'budget' || f === 'periodActual',
+    );
     const iKey = iFields.includes('target');
     // A header that names indicator categories or indicators (一级指标, 三级指标, 指标名称) and no
     // budget line is an indicator table's, even without a target column: never budget lines.
@@ -262,7 +264,8 @@ function assignColumns(kind: Kind, columns: Draft[]): boolean {
   // Duplicates: the column of the latest year wins (prior years are comparatives).
   const byField = new Map<Field, Draft[]>();
   for (const col of columns) {
-    if (col.field === null || col.field === 'path') continue;
+    // 确定能 | 有可能 | 完全不可能: one column per answer of a 完成目标可能性 block, all read.
+    if (col.field === null || col.field === 'path' || col.field === 'likelihoodOption') continue;
     const list = byField.get(col.field) ?? [];
     list.push(col);
     byField.set(col.field, list);

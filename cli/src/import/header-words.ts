@@ -22,7 +22,15 @@ export type BudgetField =
   | 'variance'
   | 'carryover'
   /** 预算数 / Budget: the adjusted budget when the table has no other, else the initial one. */
-  | 'budget';
+  | 'budget'
+  /** Monitoring tables: 1-6月执行数 / 截至6月底执行数 / Spent to date (the spending of the period). */
+  | 'periodActual'
+  /** Monitoring tables: 全年预计执行数 / Projected (the spending expected for the whole year). */
+  | 'expectedActual'
+  /** Monitoring tables: 1-6月执行率 / 执行进度 with a period / % spent (printed). */
+  | 'periodRate'
+  /** Monitoring tables: 序时进度 / 时间进度 (printed). */
+  | 'timeProgress';
 
 /** Fields of an indicator row that a column can hold. */
 export type IndicatorField =
@@ -38,7 +46,15 @@ export type IndicatorField =
   | 'reason'
   | 'source'
   /** A printed status: 是否达成 / 完成情况 beside an actual column / Achieved or not. */
-  | 'status';
+  | 'status'
+  /** Monitoring tables: 1-6月完成值 / 半年度指标执行情况 / Achieved to date. */
+  | 'periodActual'
+  /** Monitoring tables: 全年预计完成值 / 全年预计完成情况 / Projected. */
+  | 'expectedActual'
+  /** Monitoring tables: 完成目标可能性 (确定能 / 有可能 / 完全不可能) / Likely to achieve? */
+  | 'likelihood'
+  /** Monitoring tables: one column per answer of 完成目标可能性 (确定能 | 有可能 | 完全不可能), one marked. */
+  | 'likelihoodOption';
 
 /** Fields and the header words that name them. */
 export type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
@@ -130,6 +146,9 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
       '年度预算数',
       '调整后全年预算数',
       '预算调整后金额',
+      // The monitoring forms' column of the year's funds (`项目 | 年度资金总额 | 1-6月执行数`); on
+      // the year-end forms 年度资金总额 is a line's name, on a row of figures, never a header.
+      '年度资金总额',
       'adjustedbudget',
       'finalappropriation',
       'finalbudget',
@@ -218,6 +237,75 @@ export const BUDGET_WORDS: Vocabulary<BudgetField> = [
     ],
   ],
   ['carryover', ['年末结转结余', '结转结余', '结转结余数', '年末结转结余数', 'carryover', 'rollover']],
+  // Monitoring tables (绩效运行监控表). The spending of the period is mostly a period phrase and an
+  // actual word (`1-6月执行数`: PERIOD_BUDGET_WORDS below); these words name it alone.
+  ['periodActual', ['spenttodate', 'actualtodate', 'yeartodateactual', 'ytdactual', 'ytdexpenditure']],
+  [
+    'expectedActual',
+    [
+      '全年预计执行数',
+      '预计全年执行数',
+      '全年预计执行',
+      '全年预计支出数',
+      '预计全年支出数',
+      '全年预计执行金额',
+      '预计执行数',
+      'projected',
+      'projectedexpenditure',
+      'projectedspending',
+      'projectedoutturn',
+      'projectedactual',
+      'forecast',
+      'forecastoutturn',
+      'fullyearforecast',
+    ],
+  ],
+  ['timeProgress', ['序时进度', '时间进度', '序时进度比例', '时序进度', 'timeprogress', 'timeelapsed']],
+];
+
+/**
+ * Budget words read after a period phrase (`1-6月`, `截至6月底`, `上半年`: monitoring.ts): the
+ * figures of that period, not of the whole year.
+ */
+export const PERIOD_BUDGET_WORDS: Vocabulary<BudgetField> = [
+  [
+    'periodActual',
+    [
+      '执行数',
+      '执行金额',
+      '预算执行数',
+      '实际执行数',
+      '实际支出数',
+      '实际支出',
+      '支出数',
+      '支出金额',
+      '执行',
+      '累计执行数',
+      '累计支出数',
+      '资金执行数',
+    ],
+  ],
+  ['periodRate', ['执行率', '预算执行率', '执行进度', '预算执行进度', '支出进度', '资金执行率', '支出率']],
+];
+
+/** Indicator words read after a period phrase: the value reached in that period. */
+export const PERIOD_INDICATOR_WORDS: Vocabulary<IndicatorField> = [
+  [
+    'periodActual',
+    [
+      '完成值',
+      '实际完成值',
+      '指标完成值',
+      '实际值',
+      '完成情况',
+      '实际完成情况',
+      '指标完成情况',
+      '执行情况',
+      '指标执行情况',
+      '指标值完成情况',
+      '累计完成值',
+    ],
+  ],
 ];
 
 /** Indicator table headers. */
@@ -400,6 +488,44 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
       'achievementstatus',
     ],
   ],
+  // Monitoring tables (绩效运行监控表).
+  ['periodActual', ['achievedtodate', 'actualtodate', 'progresstodate', 'ytdactual']],
+  [
+    'expectedActual',
+    [
+      '全年预计完成值',
+      '全年预计完成情况',
+      '预计全年完成值',
+      '预计全年完成情况',
+      '全年预计完成',
+      '预计完成值',
+      '预计完成情况',
+      'projected',
+      'projectedactual',
+      'projectedachievement',
+      'forecast',
+      'projectedyearend',
+    ],
+  ],
+  [
+    'likelihood',
+    [
+      '完成目标可能性',
+      '目标完成可能性',
+      '完成可能性',
+      '实现目标可能性',
+      '目标实现可能性',
+      '能否完成目标',
+      '能否完成',
+      '是否能完成',
+      'likelytoachieve',
+      'likelytobeachieved',
+      'likelihood',
+      'likelihoodofachievement',
+      'ontrack',
+    ],
+  ],
+  ['likelihoodOption', ['确定能', '有可能', '完全不可能', '不可能']],
 ];
 
 /** Known header words, for messages: a few of each table. */

@@ -17,8 +17,11 @@ import {
   type BudgetField,
   INDICATOR_WORDS,
   type IndicatorField,
+  PERIOD_BUDGET_WORDS,
+  PERIOD_INDICATOR_WORDS,
   type Vocabulary,
 } from './header-words.js';
+import { periodOf } from './monitoring.js';
 
 function vocabulary<F extends string>(words: Vocabulary<F>): ReadonlyMap<string, F> {
   const map = new Map<string, F>();
@@ -50,6 +53,8 @@ export function headerKey(text: string): HeaderKey {
 
 const BUDGET_MAP = vocabulary(BUDGET_WORDS);
 const INDICATOR_MAP = vocabulary(INDICATOR_WORDS);
+const PERIOD_BUDGET_MAP = vocabulary(PERIOD_BUDGET_WORDS);
+const PERIOD_INDICATOR_MAP = vocabulary(PERIOD_INDICATOR_WORDS);
 const BUDGET_PREFIXES = prefixes(BUDGET_MAP);
 const INDICATOR_PREFIXES = prefixes(INDICATOR_MAP);
 
@@ -90,12 +95,45 @@ export interface HeaderFields {
  * this of every cell of every row that could be a header, and keeps the answers per grid.
  */
 export function headerFields(text: string): HeaderFields {
+  const period = periodOf(text);
+  // 1-12月, 截至12月底, 截至2023年12月31日: the whole year, the figures of a year-end table.
+  const wholeYear =
+    period !== null &&
+    ('months' in period.period ? period.period.months === 12 : period.period.through.endsWith('-12-31'));
+  if (period !== null && period.rest !== '' && !wholeYear) {
+    const fields = periodFields(period.rest);
+    if (fields.budget !== null || fields.indicator !== null) return fields;
+  }
   const key = headerKey(text);
   const budget = lookup(BUDGET_MAP, BUDGET_PREFIXES, key);
+  const percent = PERCENT.test(text);
   return {
     // A percentage is never an amount: `% Budget Released`, `Variance %` are not read as one.
-    budget: budget !== null && AMOUNTS.has(budget) && PERCENT.test(text) ? null : budget,
+    // `% spent` (`% spent to date`) of a mid-year report is the share of the budget spent so far.
+    budget:
+      percent && (key.stripped === 'spent' || key.stripped === 'spenttodate')
+        ? 'periodRate'
+        : budget !== null && AMOUNTS.has(budget) && percent
+          ? null
+          : budget,
     indicator: lookup(INDICATOR_MAP, INDICATOR_PREFIXES, key),
+  };
+}
+
+/**
+ * The fields of a header that names a period (`1-6月执行数`, `截至6月底执行率`, `上半年完成值`,
+ * monitoring.ts): the words after the phrase name the figures of that period (periodActual,
+ * periodRate), or, when they are no such words, what they name anyway (`1-6月` + `年初预算数`).
+ */
+function periodFields(rest: string): HeaderFields {
+  const key = headerKey(rest);
+  const periodBudget = lookup(PERIOD_BUDGET_MAP, [], key);
+  const periodIndicator = lookup(PERIOD_INDICATOR_MAP, [], key);
+  const budget = periodBudget ?? lookup(BUDGET_MAP, BUDGET_PREFIXES, key);
+  const indicator = periodIndicator ?? lookup(INDICATOR_MAP, INDICATOR_PREFIXES, key);
+  return {
+    budget: budget === 'actual' ? 'periodActual' : budget === 'executionRate' ? 'periodRate' : budget,
+    indicator: indicator === 'actual' ? 'periodActual' : indicator,
   };
 }
 
@@ -108,6 +146,8 @@ const AMOUNTS: ReadonlySet<BudgetField> = new Set<BudgetField>([
   'variance',
   'carryover',
   'budget',
+  'periodActual',
+  'expectedActual',
 ]);
 const PERCENT = /[%％‰]|per\s*cent/i;
 

@@ -13,6 +13,7 @@ import { type Group, groupLabel, TOTAL, totalRow } from './groups.js';
 import { type Column, type Header, isTitleCell } from './header-row.js';
 import type { IndicatorField } from './header-words.js';
 import { indicatorField } from './headers.js';
+import { isMark } from './monitoring.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
 
@@ -146,8 +147,10 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
     const name = cell(r, nameCol.index);
     const values = new Map<IndicatorField, string>();
     const blockValues: BlockValue[] = [];
+    const marked = likelihoodMarks(reader, h, r, values);
     for (const col of valueCols) {
       const f = col.field as IndicatorField;
+      if (f === 'likelihoodOption') continue;
       const merged = f === 'weight' || f === 'score' ? sheet.mergedRows(r, col.index) : null;
       if ((f === 'weight' || f === 'score') && merged !== null && merged[0] > h.last) {
         // A 分值 merged over several rows is printed once for the block: the block's (Hubei's
@@ -162,6 +165,7 @@ function records(reader: Reader, h: Header, rows: readonly number[], hasPath: bo
       values.set(f, v);
       noteFormula(sheet, log, r, col.index, col.label, v);
     }
+    if (marked !== null && !values.has('likelihood')) values.set('likelihood', marked);
     const anyPath = path.some((p) => p !== '');
     if (name === '' && !anyPath && values.size === 0 && blockValues.length === 0) continue;
     let kind: Rec['kind'];
@@ -493,7 +497,7 @@ function indicatorOf(reader: Reader, h: Header, b: Built): Indicator {
   out.name = b.name;
   const operator = v('operator');
   out.target = operator === undefined ? (v('target') ?? '') : { operator, value: v('target') ?? '' };
-  for (const f of ['actual', 'unit', 'weight'] as const) {
+  for (const f of ['actual', 'periodActual', 'expectedActual', 'likelihood', 'unit', 'weight'] as const) {
     const x = v(f);
     if (x !== undefined) out[f] = x;
   }
@@ -510,6 +514,47 @@ function indicatorOf(reader: Reader, h: Header, b: Built): Indicator {
   if (status !== undefined) published.status = status;
   if (Object.keys(published).length > 0) out.published = published;
   return out as unknown as Indicator;
+}
+
+/**
+ * The answer marked in a 完成目标可能性 block printed as one column per answer (确定能 | 有可能 |
+ * 完全不可能, one cell marked ✓ √ ○): the header of the marked column, or null. Several marks, or
+ * a cell that is no mark, are listed and give no answer.
+ */
+function likelihoodMarks(
+  reader: Reader,
+  h: Header,
+  r: number,
+  values: Map<IndicatorField, string>,
+): string | null {
+  const { sheet, log } = reader;
+  const options = h.columns.filter((c) => c.field === 'likelihoodOption');
+  if (options.length === 0) return null;
+  const answers: string[] = [];
+  for (const col of options) {
+    const v = sheet.dataText(r, col.index, h.last);
+    if (v === '') continue;
+    const answer = sheet.headerText(h.last, col.index) || col.label;
+    if (isMark(v)) {
+      answers.push(answer);
+      continue;
+    }
+    log.unplaced.push(
+      item(sheet.grid.locate(r, col.index), v, {
+        en: `"${v}" under the answer "${answer}" of 完成目标可能性 is not a mark (✓, √, ○): not imported`,
+        zh: `完成目标可能性“${answer}”栏中的“${v}”不是勾选标记（✓、√、○）：未导入`,
+      }),
+    );
+  }
+  if (answers.length <= 1) return answers[0] ?? null;
+  log.unplaced.push(
+    item(sheet.grid.locate(r), sheet.rowText(r), {
+      en: `several answers of 完成目标可能性 are marked (${answers.join(', ')}): none is imported`,
+      zh: `完成目标可能性勾选了多个选项（${answers.join('、')}）：均未导入`,
+    }),
+  );
+  values.delete('likelihood');
+  return null;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Header } from './header-row.js';
 import { amountUnitOf } from './headers.js';
 import { readIndicatorTable } from './indicator-table.js';
 import { isTitleLine, isTopSectionTitle } from './lines.js';
+import { readMonitoringHeader } from './monitoring.js';
 import type { Reader } from './reader.js';
 import { item } from './types.js';
 
@@ -52,6 +53,7 @@ export function readTable(reader: Reader, h: Header): TableReading {
       }
     }
   }
+  readMonitoringHeader(reader, h);
   const { rows, end } = tableRows(reader, h);
   const kept = rows.filter((row) => notRagged(reader, h, row));
   const header = operatorsOnly(reader, namesBesideLabel(reader, h, kept), kept);

@@ -25,13 +25,15 @@ export interface RawLine {
 }
 
 /** The amount columns whose sums decide a category's children. */
-const SUMMED = ['initial', 'adjustment', 'adjusted', 'actual'] as const;
+const SUMMED = ['initial', 'adjustment', 'adjusted', 'actual', 'periodActual', 'expectedActual'] as const;
 type Summed = (typeof SUMMED)[number];
 const COLUMN_NAMES: Record<Summed, readonly [string, string]> = {
   initial: ['initial budget', '年初预算数'],
   adjustment: ['adjustment', '追加追减数'],
   adjusted: ['adjusted budget', '调整预算数'],
   actual: ['actual', '实际支出数'],
+  periodActual: ['spending of the period', '期间执行数'],
+  expectedActual: ['expected spending of the year', '全年预计执行数'],
 };
 
 /** A line in the tree: the row, what its name says, its amounts read once, and its children. */
@@ -302,9 +304,20 @@ function categories(list: Node[], grid: Grid, notes: ImportItem[]): void {
   }
 }
 
-const ORDER: readonly LineField[] = ['initial', 'adjustment', 'adjusted', 'actual', 'carryover', 'weight'];
+const ORDER: readonly LineField[] = [
+  'initial',
+  'adjustment',
+  'adjusted',
+  'actual',
+  'periodActual',
+  'expectedActual',
+  'carryover',
+  'weight',
+];
 const PUBLISHED: readonly (readonly [LineField, string])[] = [
   ['executionRate', 'executionRate'],
+  ['periodRate', 'periodRate'],
+  ['timeProgress', 'timeProgress'],
   ['score', 'score'],
   ['variance', 'variance'],
 ];

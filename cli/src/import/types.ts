@@ -79,7 +79,10 @@ export interface ImportSuccess {
    * `groups` (weights and scores printed on indicator groups) from the tables, every figure a
    * string exactly as printed; the facts found around the tables (`kind`,
    * `title`, `entity`, `year`, `amountUnit`, `source`, `staffing`, `published.totalScore`,
-   * `published.grade`). Fields that were not found are absent. Not validated: give it to
+   * `published.grade`). A monitoring table (绩效运行监控表) is `kind: "monitoring"` with its
+   * `period` (`{ months }` or `{ through }`), budget lines with `periodActual`, `expectedActual`,
+   * `published.periodRate` and `published.timeProgress`, indicators with `periodActual`,
+   * `expectedActual` and `likelihood`. Fields that were not found are absent. Not validated: give it to
    * `validateReport` (from `outturn`).
    */
   readonly report: Report;
