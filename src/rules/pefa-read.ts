@@ -68,11 +68,21 @@ export interface ReadDataset {
 const typeName = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
 
+const ZH_TYPE: Readonly<Record<string, string>> = {
+  null: 'null',
+  'an array': '数组',
+  'an object': '对象',
+  number: '数字',
+  string: '字符串',
+  boolean: '布尔值',
+};
+const zhTypeName = (v: unknown): string => ZH_TYPE[typeName(v)] ?? typeName(v);
+
 function invalid(findings: Finding[], path: Path, expected: string, zhExpected: string, got: unknown): void {
   const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
   const detail: Messages = {
     en: `${where === '' ? 'the dataset' : where} must be ${expected}, got ${typeName(got)}`,
-    zh: `${where === '' ? '数据集' : where}应为${zhExpected}，实际为${typeName(got)}`,
+    zh: `${where === '' ? '数据集' : where}应为${zhExpected}，实际为${zhTypeName(got)}`,
   };
   findings.push(makeFinding('invalid-report', path, { detail }));
 }
