@@ -205,7 +205,9 @@ describe('aggregateOutturn', () => {
     const r = aggregateOutturn('100', '105');
     expect(r).toEqual({ ok: true, exact: '105', printed: '105.0%' });
     expect(aggregateOutturn('8', '1', { decimals: 2 })).toMatchObject({ printed: '12.50%', exact: '12.5' });
-    expect(aggregateOutturn('3', '1', { decimals: 3, rounding: 'truncate' })).toMatchObject({ printed: '33.333%' });
+    expect(aggregateOutturn('3', '1', { decimals: 3, rounding: 'truncate' })).toMatchObject({
+      printed: '33.333%',
+    });
   });
 
   it('rounds once: 94.95 exactly prints 95.0%, yet grades B from the exact value', () => {
@@ -249,10 +251,30 @@ describe('compositionVariance', () => {
     expect(r.printed).toBe('18.2%');
     expect(r.exact.startsWith('18.181818')).toBe(true);
     expect(r.lines).toEqual([
-      { name: 'Health', budget: '100', adjusted: '110', actual: '90', deviation: '-20', absoluteDeviation: '20' },
-      { name: 'Education', budget: '100', adjusted: '110', actual: '130', deviation: '20', absoluteDeviation: '20' },
+      {
+        name: 'Health',
+        budget: '100',
+        adjusted: '110',
+        actual: '90',
+        deviation: '-20',
+        absoluteDeviation: '20',
+      },
+      {
+        name: 'Education',
+        budget: '100',
+        adjusted: '110',
+        actual: '130',
+        deviation: '20',
+        absoluteDeviation: '20',
+      },
     ]);
-    expect(r.totals).toEqual({ budget: '200', adjusted: '220', actual: '220', deviation: '0', absoluteDeviation: '40' });
+    expect(r.totals).toEqual({
+      budget: '200',
+      adjusted: '220',
+      actual: '220',
+      deviation: '0',
+      absoluteDeviation: '40',
+    });
   });
 
   it('a given base: total expenditure with interest and contingency', () => {

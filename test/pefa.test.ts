@@ -5,11 +5,23 @@
  * results, never errors.
  */
 import fc from 'fast-check';
-import { assessPefa, type Finding, formatFinding, type PefaDataset, type PefaLine, type PefaYear } from 'outturn';
+import {
+  assessPefa,
+  type Finding,
+  formatFinding,
+  type PefaDataset,
+  type PefaLine,
+  type PefaYear,
+} from 'outturn';
 import { describe, expect, it } from 'vitest';
 
 /** A year whose total expenditure is `budget`/`actual` (one head), nothing else. */
-const totalYear = (year: string, budget: string, actual: string, extra: Partial<PefaYear> = {}): PefaYear => ({
+const totalYear = (
+  year: string,
+  budget: string,
+  actual: string,
+  extra: Partial<PefaYear> = {},
+): PefaYear => ({
   year,
   expenditure: { administrative: [{ name: 'All heads', budget, actual }] },
   ...extra,
@@ -42,14 +54,22 @@ describe('PI-1 over three years, at the band edges', () => {
   });
 
   it('bandEnds exclusive: 95% and 105% are no longer A', () => {
-    const ds = dataset([totalYear('2018', '100', '95'), totalYear('2019', '100', '105'), totalYear('2020', '100', '100')]);
+    const ds = dataset([
+      totalYear('2018', '100', '95'),
+      totalYear('2019', '100', '105'),
+      totalYear('2020', '100', '100'),
+    ]);
     expect(assessPefa(ds)['PI-1'].score).toBe('A');
     expect(assessPefa(ds, { bandEnds: 'exclusive' })['PI-1'].score).toBe('B');
   });
 
   it('explains each year and the score, in en and zh', () => {
     const a = assessPefa(
-      dataset([totalYear('2018/19', '1340', '1304'), totalYear('2019/20', '1000', '1041'), totalYear('2020/21', '100', '80')]),
+      dataset([
+        totalYear('2018/19', '1340', '1304'),
+        totalYear('2019/20', '1000', '1041'),
+        totalYear('2020/21', '100', '80'),
+      ]),
     );
     expect(a['PI-1'].years[0]).toMatchObject({ outturn: '97.3%', grade: 'A', reason: null });
     expect(a['PI-1'].why).toEqual({
@@ -77,8 +97,12 @@ describe('PI-1 over three years, at the band edges', () => {
       ...year,
       expenditure: { ...year.expenditure, total: { budget: '1000', actual: '962' } },
     };
-    const b = assessPefa(dataset([printed, { ...printed, year: '2020/21' }, { ...printed, year: '2021/22' }]));
-    expect(codes(b.findings).filter((c) => c === 'pefa-total-mismatch' || c === 'rounding-difference')).toEqual([]);
+    const b = assessPefa(
+      dataset([printed, { ...printed, year: '2020/21' }, { ...printed, year: '2021/22' }]),
+    );
+    expect(
+      codes(b.findings).filter((c) => c === 'pefa-total-mismatch' || c === 'rounding-difference'),
+    ).toEqual([]);
     expect(b['PI-1'].years[0]?.exact).toBe('96.2');
   });
 
@@ -131,25 +155,46 @@ describe('the edge cases are results', () => {
     expect(a['PI-2'].score).toBe('D');
     expect(a['PI-3'].score).toBe('D');
     expect(a['PI-1'].years.map((y) => y.outturn)).toEqual(['100.0%', '100.0%']);
-    expect(a.findings[0]).toMatchObject({ code: 'pefa-insufficient-years', severity: 'warning', params: { count: 2 } });
+    expect(a.findings[0]).toMatchObject({
+      code: 'pefa-insufficient-years',
+      severity: 'warning',
+      params: { count: 2 },
+    });
     expect(a['PI-1'].why.en).toContain('D* (insufficient information)');
   });
 
   it('a fiscal year missing from the last three scores D', () => {
     const a = assessPefa(
-      dataset([totalYear('2017/18', '100', '100'), totalYear('2018/19', '100', '100'), totalYear('2020/21', '100', '100')]),
+      dataset([
+        totalYear('2017/18', '100', '100'),
+        totalYear('2018/19', '100', '100'),
+        totalYear('2020/21', '100', '100'),
+      ]),
     );
     expect(a.years).toEqual(['2018/19', '2019/20', '2020/21']);
-    expect(a['PI-1'].years[1]).toMatchObject({ year: '2019/20', grade: 'D', reason: 'year-missing', outturn: null });
+    expect(a['PI-1'].years[1]).toMatchObject({
+      year: '2019/20',
+      grade: 'D',
+      reason: 'year-missing',
+      outturn: null,
+    });
     expect(a['PI-1'].score).toBe('A');
     expect(a.findings).toContainEqual(
-      expect.objectContaining({ code: 'pefa-year-missing', path: ['years'], params: { year: '2019/20', dimension: null } }),
+      expect.objectContaining({
+        code: 'pefa-year-missing',
+        path: ['years'],
+        params: { year: '2019/20', dimension: null },
+      }),
     );
   });
 
   it('two missing years of three: D', () => {
     const a = assessPefa(
-      dataset([totalYear('2014', '100', '100'), totalYear('2015', '100', '100'), totalYear('2020', '100', '100')]),
+      dataset([
+        totalYear('2014', '100', '100'),
+        totalYear('2015', '100', '100'),
+        totalYear('2020', '100', '100'),
+      ]),
     );
     expect(a.years).toEqual(['2018', '2019', '2020']);
     expect(a['PI-1'].score).toBe('D');
@@ -171,17 +216,33 @@ describe('the edge cases are results', () => {
   });
 
   it('a zero budget gives no figure (null, with a reason) and counts as D', () => {
-    const a = assessPefa(dataset([totalYear('2019', '0', '5'), totalYear('2020', '100', '100'), totalYear('2021', '100', '100')]));
-    expect(a['PI-1'].years[0]).toMatchObject({ outturn: null, exact: null, grade: null, reason: 'zero-budget' });
+    const a = assessPefa(
+      dataset([
+        totalYear('2019', '0', '5'),
+        totalYear('2020', '100', '100'),
+        totalYear('2021', '100', '100'),
+      ]),
+    );
+    expect(a['PI-1'].years[0]).toMatchObject({
+      outturn: null,
+      exact: null,
+      grade: null,
+      reason: 'zero-budget',
+    });
     expect(a['PI-1'].score).toBe('A');
     expect(a.findings).toContainEqual(
-      expect.objectContaining({ code: 'pefa-undefined', params: { year: '2019', dimension: '1.1', reason: 'zero-budget' } }),
+      expect.objectContaining({
+        code: 'pefa-undefined',
+        params: { year: '2019', dimension: '1.1', reason: 'zero-budget' },
+      }),
     );
     expect(JSON.stringify(a)).not.toMatch(/NaN|Infinity/);
   });
 
   it('no revenue in any year: PI-3 dimensions are D* (insufficient information), PI-3 D', () => {
-    const a = assessPefa(dataset([totalYear('2019', '1', '1'), totalYear('2020', '1', '1'), totalYear('2021', '1', '1')]));
+    const a = assessPefa(
+      dataset([totalYear('2019', '1', '1'), totalYear('2020', '1', '1'), totalYear('2021', '1', '1')]),
+    );
     expect(a['PI-3'].dimensions['3.1'].score).toBe('D*');
     expect(a['PI-3'].dimensions['3.2'].score).toBe('D*');
     expect(a['PI-3'].score).toBe('D');
@@ -221,7 +282,11 @@ describe('PI-2', () => {
     expect(y21?.lines.map((l) => l.name)).toEqual(['Health', 'Education']);
     expect(y21?.exact).toBe('0');
     const y22 = a['PI-2'].dimensions['2.2'].years[0];
-    expect(y22?.lines.map((l) => l.name)).toEqual(['Compensation of employees', 'Use of goods and services', 'Interest']);
+    expect(y22?.lines.map((l) => l.name)).toEqual([
+      'Compensation of employees',
+      'Use of goods and services',
+      'Interest',
+    ]);
     // scale 1000 ÷ 950; interest 100 against 52.63…: Σ|dev| = 2 × 47.368… ÷ 1000
     expect(y22?.scale?.startsWith('1.0526315789')).toBe(true);
     expect(y22?.variance).toBe('9.5%');
@@ -235,7 +300,10 @@ describe('PI-2', () => {
       ...y,
       expenditure: {
         ...y.expenditure,
-        economic: [...(y.expenditure?.economic ?? []), { name: 'Interest payments', budget: '50', actual: '100' }],
+        economic: [
+          ...(y.expenditure?.economic ?? []),
+          { name: 'Interest payments', budget: '50', actual: '100' },
+        ],
       },
     }));
     const a = assessPefa({ ...ds, years });
@@ -260,7 +328,9 @@ describe('PI-2', () => {
   });
 
   it('2.3 without a contingency vote: A', () => {
-    const a = assessPefa(dataset([totalYear('2019', '1', '1'), totalYear('2020', '1', '1'), totalYear('2021', '1', '1')]));
+    const a = assessPefa(
+      dataset([totalYear('2019', '1', '1'), totalYear('2020', '1', '1'), totalYear('2021', '1', '1')]),
+    );
     expect(a['PI-2'].dimensions['2.3']).toMatchObject({ score: 'A', average: null });
     expect(a['PI-2'].dimensions['2.3'].why.en).toContain('no contingency vote');
   });
@@ -345,7 +415,10 @@ describe('untrusted input', () => {
     [{ kind: 'pefa', years: [42] }, ['years', 0]],
     [{ kind: 'pefa', years: [{ year: {} }] }, ['years', 0, 'year']],
     [{ kind: 'pefa', years: [{ year: 2019, expenditure: [] }] }, ['years', 0, 'expenditure']],
-    [{ kind: 'pefa', years: [{ year: 2019, expenditure: { economic: {} } }] }, ['years', 0, 'expenditure', 'economic']],
+    [
+      { kind: 'pefa', years: [{ year: 2019, expenditure: { economic: {} } }] },
+      ['years', 0, 'expenditure', 'economic'],
+    ],
     [
       { kind: 'pefa', years: [{ year: 2019, revenue: [{ name: 'x', budget: {}, actual: '1' }] }] },
       ['years', 0, 'revenue', 0, 'budget'],
@@ -375,18 +448,36 @@ describe('untrusted input', () => {
   });
 
   it('unknown fields are kept and ignored', () => {
-    const plain = dataset([totalYear('2019', '1', '1'), totalYear('2020', '1', '1'), totalYear('2021', '1', '1')]);
+    const plain = dataset([
+      totalYear('2019', '1', '1'),
+      totalYear('2020', '1', '1'),
+      totalYear('2021', '1', '1'),
+    ]);
     const a = assessPefa({
       ...plain,
       source: 'https://example.org',
-      years: plain.years.map((y) => ({ ...y, note: 'audited', expenditure: { ...y.expenditure, currency: 'ZAR' } })),
+      years: plain.years.map((y) => ({
+        ...y,
+        note: 'audited',
+        expenditure: { ...y.expenditure, currency: 'ZAR' },
+      })),
     });
     expect(a).toEqual(assessPefa(plain));
   });
 
   it('never throws on arbitrary JSON, and every message is what the catalogs render', () => {
-    const cell = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.double(), fc.integer(), fc.constant({}));
-    const line = fc.record({ name: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), budget: cell, actual: cell });
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 6 }),
+      fc.double(),
+      fc.integer(),
+      fc.constant({}),
+    );
+    const line = fc.record({
+      name: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()),
+      budget: cell,
+      actual: cell,
+    });
     const lines = fc.oneof(fc.array(line, { maxLength: 3 }), cell);
     const amounts = fc.oneof(fc.record({ budget: cell, actual: cell }), cell);
     const year = fc.record(
@@ -395,7 +486,13 @@ describe('untrusted input', () => {
         approvedBudget: fc.oneof(fc.boolean(), cell),
         expenditure: fc.oneof(
           fc.record(
-            { administrative: lines, economic: lines, interest: amounts, contingency: amounts, total: amounts },
+            {
+              administrative: lines,
+              economic: lines,
+              interest: amounts,
+              contingency: amounts,
+              total: amounts,
+            },
             { requiredKeys: [] },
           ),
           cell,
@@ -405,15 +502,18 @@ describe('untrusted input', () => {
       { requiredKeys: [] },
     );
     fc.assert(
-      fc.property(fc.oneof(fc.record({ kind: fc.constant('pefa'), years: fc.array(year, { maxLength: 5 }) }), cell), (input) => {
-        const a = assessPefa(input);
-        for (const f of a.findings) {
-          expect(formatFinding(f, 'en')).toBe(f.message.en);
-          expect(formatFinding(f, 'zh')).toBe(f.message.zh);
-        }
-        // a figure is a decimal string or null: never NaN or Infinity (input text may say so)
-        expect(JSON.stringify({ ...a, findings: [] })).not.toMatch(/NaN|Infinity/);
-      }),
+      fc.property(
+        fc.oneof(fc.record({ kind: fc.constant('pefa'), years: fc.array(year, { maxLength: 5 }) }), cell),
+        (input) => {
+          const a = assessPefa(input);
+          for (const f of a.findings) {
+            expect(formatFinding(f, 'en')).toBe(f.message.en);
+            expect(formatFinding(f, 'zh')).toBe(f.message.zh);
+          }
+          // a figure is a decimal string or null: never NaN or Infinity (input text may say so)
+          expect(JSON.stringify({ ...a, findings: [] })).not.toMatch(/NaN|Infinity/);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -442,9 +542,15 @@ describe('untrusted input', () => {
   });
 
   it('decimals and rounding change the printed figures only', () => {
-    const ds = dataset([totalYear('2019', '3', '2'), totalYear('2020', '3', '2'), totalYear('2021', '3', '2')]);
+    const ds = dataset([
+      totalYear('2019', '3', '2'),
+      totalYear('2020', '3', '2'),
+      totalYear('2021', '3', '2'),
+    ]);
     expect(assessPefa(ds)['PI-1'].years[0]?.outturn).toBe('66.7%');
     expect(assessPefa(ds, { decimals: 2, rounding: 'truncate' })['PI-1'].years[0]?.outturn).toBe('66.66%');
-    expect(assessPefa(ds, { decimals: 0 })['PI-1'].years[0]?.exact).toBe(assessPefa(ds)['PI-1'].years[0]?.exact);
+    expect(assessPefa(ds, { decimals: 0 })['PI-1'].years[0]?.exact).toBe(
+      assessPefa(ds)['PI-1'].years[0]?.exact,
+    );
   });
 });

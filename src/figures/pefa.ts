@@ -190,7 +190,10 @@ function unreadable(which: string, message: Messages): PefaRatioResult {
   return {
     ok: false,
     code: 'unparsable-value',
-    message: { en: `the ${which}: ${message.en}`, zh: `${which === 'budget' ? '预算数' : '决算数'}：${message.zh}` },
+    message: {
+      en: `the ${which}: ${message.en}`,
+      zh: `${which === 'budget' ? '预算数' : '决算数'}：${message.zh}`,
+    },
   };
 }
 
@@ -349,7 +352,11 @@ export function varianceOf(
   mode: RoundingMode,
 ): CompositionResult {
   if (lines.length === 0) {
-    return { ok: false, code: 'no-lines', message: { en: 'there are no lines to compare', zh: '没有可比较的明细行' } };
+    return {
+      ok: false,
+      code: 'no-lines',
+      message: { en: 'there are no lines to compare', zh: '没有可比较的明细行' },
+    };
   }
   let sumBudget = ZERO;
   let sumActual = ZERO;
@@ -471,7 +478,11 @@ export function compositionVariance(
       const m = (!b.ok ? b.message : !a.ok ? a.message : null) as Messages;
       return { ok: false, code: 'unparsable-value', message: m, index: i };
     }
-    exact.push({ name: typeof line.name === 'string' ? line.name : '', budget: b.value ?? ZERO, actual: a.value ?? ZERO });
+    exact.push({
+      name: typeof line.name === 'string' ? line.name : '',
+      budget: b.value ?? ZERO,
+      actual: a.value ?? ZERO,
+    });
   }
   let base: { budget: Dec; actual: Dec } | null = null;
   if (options.base !== undefined) {

@@ -79,7 +79,10 @@ const ZH_TYPE: Readonly<Record<string, string>> = {
 const zhTypeName = (v: unknown): string => ZH_TYPE[typeName(v)] ?? typeName(v);
 
 function invalid(findings: Finding[], path: Path, expected: string, zhExpected: string, got: unknown): void {
-  const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  const where = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
   const detail: Messages = {
     en: `${where === '' ? 'the dataset' : where} must be ${expected}, got ${typeName(got)}`,
     zh: `${where === '' ? '数据集' : where}应为${zhExpected}，实际为${zhTypeName(got)}`,
@@ -148,8 +151,20 @@ function readLines(
       invalid(findings, [...at, 'name'], 'a string', '字符串', item.name);
       name = showValue(item.name);
     }
-    const b = readCell(item.budget, unit, [...at, 'budget'], { year, line: name, column: 'budget' }, findings);
-    const a = readCell(item.actual, unit, [...at, 'actual'], { year, line: name, column: 'actual' }, findings);
+    const b = readCell(
+      item.budget,
+      unit,
+      [...at, 'budget'],
+      { year, line: name, column: 'budget' },
+      findings,
+    );
+    const a = readCell(
+      item.actual,
+      unit,
+      [...at, 'actual'],
+      { year, line: name, column: 'actual' },
+      findings,
+    );
     if (!b.ok || !a.ok) {
       unreadable = true;
       continue;
@@ -174,7 +189,14 @@ function readAmounts(
   const none = { budget: ZERO, actual: ZERO };
   if (!isRecord(raw)) {
     invalid(findings, path, 'an object { budget, actual }', '对象 { budget, actual }', raw);
-    return { budget: null, actual: null, unreadable: true, decimals: { budget: 0, actual: 0 }, slack: none, path };
+    return {
+      budget: null,
+      actual: null,
+      unreadable: true,
+      decimals: { budget: 0, actual: 0 },
+      slack: none,
+      path,
+    };
   }
   const b = readCell(raw.budget, unit, [...path, 'budget'], { year, line: name, column: 'budget' }, findings);
   const a = readCell(raw.actual, unit, [...path, 'actual'], { year, line: name, column: 'actual' }, findings);
@@ -260,7 +282,13 @@ function checkTotal(y: ReadYear, findings: Finding[]): void {
 /** Reads the dataset; `findings` receives what was found on the way. Never throws. */
 export function readDataset(input: unknown, findings: Finding[]): ReadDataset {
   if (!isRecord(input)) {
-    invalid(findings, [], 'a PEFA dataset { kind: "pefa", years: [...] }', 'PEFA 数据集 { kind: "pefa", years: [...] }', input);
+    invalid(
+      findings,
+      [],
+      'a PEFA dataset { kind: "pefa", years: [...] }',
+      'PEFA 数据集 { kind: "pefa", years: [...] }',
+      input,
+    );
     return { entity: null, amountUnit: null, years: [] };
   }
   if (input.kind !== undefined && input.kind !== 'pefa') {
@@ -289,14 +317,26 @@ export function readDataset(input: unknown, findings: Finding[]): ReadDataset {
     const ry: unknown = rawYears[i];
     const at: Path = ['years', i];
     if (!isRecord(ry)) {
-      invalid(findings, at, 'a fiscal year { year, expenditure, revenue }', '财年 { year, expenditure, revenue }', ry);
+      invalid(
+        findings,
+        at,
+        'a fiscal year { year, expenditure, revenue }',
+        '财年 { year, expenditure, revenue }',
+        ry,
+      );
       continue;
     }
     let label: string;
     if (typeof ry.year === 'string' && ry.year.trim() !== '') label = ry.year.trim();
     else if (typeof ry.year === 'number' && Number.isFinite(ry.year)) label = String(ry.year);
     else {
-      invalid(findings, [...at, 'year'], 'the fiscal year as printed ("2018/19" or 2019)', '财年（如 "2018/19" 或 2019）', ry.year);
+      invalid(
+        findings,
+        [...at, 'year'],
+        'the fiscal year as printed ("2018/19" or 2019)',
+        '财年（如 "2018/19" 或 2019）',
+        ry.year,
+      );
       continue;
     }
     let approved = true;

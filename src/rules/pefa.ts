@@ -5,7 +5,17 @@
  * explanation of every figure in en and zh-CN. Formulas, bands and sources: docs/pefa.md.
  */
 import { assertIntegerIn, assertOneOf, assertOptions } from '../core/arguments.js';
-import { type Dec, dec, HUNDRED, ROUNDING_MODES, type RoundingMode, toExact, toFixed, ZERO } from '../core/decimal.js';
+import {
+  type Dec,
+  dec,
+  HUNDRED,
+  ROUNDING_MODES,
+  type RoundingMode,
+  toExact,
+  toFixed,
+  ZERO,
+} from '../core/decimal.js';
+import { MAX_DECIMALS } from '../figures/checks.js';
 import {
   gradeOfValue,
   outturnOf,
@@ -25,7 +35,6 @@ import {
   twoOfThree,
   varianceOf,
 } from '../figures/pefa.js';
-import { MAX_DECIMALS } from '../figures/checks.js';
 import { type Finding, type Messages, type Path, type Severity, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { PefaDimensionId } from '../model/messages/params.js';
@@ -152,7 +161,11 @@ export interface PefaAssessment {
   readonly amountUnit: string | null;
   /** The last three fiscal years, oldest first (fewer when the dataset has fewer). */
   readonly years: readonly string[];
-  readonly 'PI-1': { readonly score: PefaScore; readonly years: readonly PefaOutturnYear[]; readonly why: Messages };
+  readonly 'PI-1': {
+    readonly score: PefaScore;
+    readonly years: readonly PefaOutturnYear[];
+    readonly why: Messages;
+  };
   readonly 'PI-2': {
     readonly score: PefaScore;
     readonly method: 'M1';
@@ -188,7 +201,10 @@ function labelLike(sample: string, start: number): string {
   const m = /^(\D*)(\d{4})(?:([/\-–])(\d{4}|\d{2}))?(.*)$/.exec(sample);
   if (m === null) return String(start);
   const [, pre = '', , sep, end, post = ''] = m;
-  const next = end === undefined ? '' : `${sep}${end.length === 2 ? String((start + 1) % 100).padStart(2, '0') : start + 1}`;
+  const next =
+    end === undefined
+      ? ''
+      : `${sep}${end.length === 2 ? String((start + 1) % 100).padStart(2, '0') : start + 1}`;
   return `${pre}${start}${next}${post}`;
 }
 
@@ -206,7 +222,9 @@ function windowOf(years: readonly ReadYear[]): WindowYear[] {
     const sample = byStart.get(latest) as ReadYear;
     return [latest - 2, latest - 1, latest].map((s) => {
       const y = byStart.get(s);
-      return y === undefined ? { label: labelLike(sample.label, s), read: null } : { label: y.label, read: y };
+      return y === undefined
+        ? { label: labelLike(sample.label, s), read: null }
+        : { label: y.label, read: y };
     });
   }
   return years.slice(-3).map((y) => ({ label: y.label, read: y }));
@@ -344,7 +362,8 @@ function outturnDimension(
     pending.map((p) => p.reason),
   );
   for (const p of pending) {
-    if (p.reason !== null) noteReason(ctx, p.w, dimension, p.reason, pathOf(p.w, ...pathIn), !noData && !ctx.insufficient);
+    if (p.reason !== null)
+      noteReason(ctx, p.w, dimension, p.reason, pathOf(p.w, ...pathIn), !noData && !ctx.insufficient);
   }
   if (noData) ctx.findings.push(makeFinding('pefa-insufficient-years', ['years'], { dimension, count: 0 }));
   const years = pending.map((p): PefaOutturnYear => {
@@ -359,9 +378,7 @@ function outturnDimension(
     return { ...y, why };
   });
   const figures: YearFigure[] = years.map((y) => ({ year: y.year, printed: y.outturn, grade: y.grade }));
-  const why = noData
-    ? insufficientWords(0)
-    : twoOfThreeWords(score, figures, bands, bandEnds, ctx.count);
+  const why = noData ? insufficientWords(0) : twoOfThreeWords(score, figures, bands, bandEnds, ctx.count);
   return { score, years, why };
 }
 
@@ -433,7 +450,8 @@ function varianceDimension(
     pending.map((p) => p.reason),
   );
   for (const p of pending) {
-    if (p.reason !== null) noteReason(ctx, p.w, dimension, p.reason, pathOf(p.w, ...pathIn), !noData && !ctx.insufficient);
+    if (p.reason !== null)
+      noteReason(ctx, p.w, dimension, p.reason, pathOf(p.w, ...pathIn), !noData && !ctx.insufficient);
   }
   if (noData) ctx.findings.push(makeFinding('pefa-insufficient-years', ['years'], { dimension, count: 0 }));
   const years = pending.map((p): PefaVarianceYear => {
@@ -466,7 +484,10 @@ function economicLines(y: ReadYear): ReadLines | null {
   if (i === null || e.lines.some((l) => isInterestLine(l.name))) return e;
   if (i.unreadable) return { ...e, unreadable: true };
   if (i.budget === null && i.actual === null) return e;
-  return { ...e, lines: [...e.lines, { name: 'Interest', budget: i.budget ?? ZERO, actual: i.actual ?? ZERO }] };
+  return {
+    ...e,
+    lines: [...e.lines, { name: 'Interest', budget: i.budget ?? ZERO, actual: i.actual ?? ZERO }],
+  };
 }
 
 function contingencyDimension(ctx: Context, window: readonly WindowYear[]): PefaContingencyDimension {
@@ -529,9 +550,7 @@ function contingencyDimension(ctx: Context, window: readonly WindowYear[]): Pefa
   const score = gradeOfValue(exact, PEFA_CONTINGENCY_BANDS, ctx.settings.bandEnds);
   const band = PEFA_CONTINGENCY_BANDS.find((b) => b.grade === score);
   const words =
-    band === undefined
-      ? { en: '10% or more', zh: '10%及以上' }
-      : bandWords(band, ctx.settings.bandEnds);
+    band === undefined ? { en: '10% or more', zh: '10%及以上' } : bandWords(band, ctx.settings.bandEnds);
   const list = years.map((y) => `${y.year} ${y.share ?? '—'}`);
   return {
     score,
@@ -606,13 +625,18 @@ export function assessPefa(dataset: unknown, options: PefaOptions = {}): PefaAss
   }
   const window = windowOf(data.years);
   for (const w of window) {
-    if (w.read === null) findings.push(makeFinding('pefa-year-missing', ['years'], { year: w.label, dimension: null }));
+    if (w.read === null)
+      findings.push(makeFinding('pefa-year-missing', ['years'], { year: w.label, dimension: null }));
     else if (!w.read.approved)
-      findings.push(makeFinding('pefa-no-approved-budget', ['years', w.read.index, 'approvedBudget'], { year: w.label }));
+      findings.push(
+        makeFinding('pefa-no-approved-budget', ['years', w.read.index, 'approvedBudget'], { year: w.label }),
+      );
   }
   const ctx: Context = { settings, findings, insufficient, count };
 
-  const pi1 = outturnDimension(ctx, window, '1.1', PEFA_AGGREGATE_EXPENDITURE_BANDS, totalsOf, ['expenditure']);
+  const pi1 = outturnDimension(ctx, window, '1.1', PEFA_AGGREGATE_EXPENDITURE_BANDS, totalsOf, [
+    'expenditure',
+  ]);
 
   const baseOf = (y: ReadYear): { budget: Dec; actual: Dec } | null | 'none' => {
     if (settings.scalingBase === 'dimension') return null;
@@ -626,12 +650,20 @@ export function assessPefa(dataset: unknown, options: PefaOptions = {}): PefaAss
 
   const revenueTotals = (y: ReadYear): Totals => {
     const r = y.revenue;
-    if (r === null || (r.lines.length === 0 && !r.unreadable)) return { budget: null, actual: null, reason: 'no-data' };
+    if (r === null || (r.lines.length === 0 && !r.unreadable))
+      return { budget: null, actual: null, reason: 'no-data' };
     if (r.unreadable) return { budget: null, actual: null, reason: 'unreadable' };
     return { budget: columnSum(r.lines, 'budget'), actual: columnSum(r.lines, 'actual'), reason: null };
   };
   const d31 = outturnDimension(ctx, window, '3.1', PEFA_AGGREGATE_REVENUE_BANDS, revenueTotals, ['revenue']);
-  const d32 = varianceDimension(ctx, window, '3.2', (y) => y.revenue, () => null, ['revenue']);
+  const d32 = varianceDimension(
+    ctx,
+    window,
+    '3.2',
+    (y) => y.revenue,
+    () => null,
+    ['revenue'],
+  );
   const pi3Score = scoreM2([d31.score, d32.score]) ?? 'D';
 
   return {
