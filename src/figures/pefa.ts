@@ -1,7 +1,7 @@
 /**
  * PEFA 2016 Pillar I (budget reliability): the figures of one dimension and the scoring rules,
- * after "Framework for assessing public financial management", PEFA Secretariat, 2016
- * (revised 2019), §2.2 and indicators PI-1 to PI-3 (https://www.pefa.org/node/4627,
+ * after "Framework for assessing public financial management", PEFA Secretariat, 2016,
+ * §2.1–2.2 and indicators PI-1 to PI-3 (https://www.pefa.org/node/4627,
  * https://www.pefa.org/index.php/node/4628, https://www.pefa.org/node/4754). The rules over a
  * whole dataset are in rules/pefa.ts; docs/pefa.md has the formulas, the band tables and the
  * sources.
@@ -117,7 +117,7 @@ export const PEFA_AGGREGATE_REVENUE_BANDS: readonly PefaBand[] = [
 
 /**
  * The two-dimension section of the Framework's conversion table for M2 (AV), §2.2 Table 1
- * (PEFA 2016, p. 9): each row is two dimension scores (in either order) and the indicator's
+ * (PEFA 2016): each row is two dimension scores (in either order) and the indicator's
  * score. A D* dimension counts as D.
  */
 export const PEFA_M2_TWO_DIMENSIONS: readonly (readonly [PefaYearGrade, PefaYearGrade, PefaScore])[] = [
