@@ -2,7 +2,8 @@
  * The figures of PEFA 2016 Pillar I, one at a time: every threshold edge of every band table,
  * the two-of-three-years rule, M1 with its "+", and the M2 conversion table cell by cell.
  *
- * Bands: "Framework for assessing public financial management", PEFA Secretariat 2016, PI-1 (https://www.pefa.org/node/4762), PI-2 (https://www.pefa.org/node/4627), PI-3
+ * Bands: "Framework for assessing public financial management", PEFA Secretariat 2016, PI-1
+ * (https://www.pefa.org/node/4762), PI-2 (https://www.pefa.org/node/4627), PI-3
  * (https://www.pefa.org/index.php/node/4628); D*: §2.1 (https://www.pefa.org/node/4754); M1/M2:
  * §2.2 (https://www.pefa.org/node/4756, https://www.pefa.org/node/4758). Read 2026-12-02.
  */
