@@ -45,8 +45,8 @@ describe('Mukono District, FY 2017/18–2019/20', () => {
   it('the printed Grand Total differs from its 12 lines only by their rounding (1 and 2 thousand)', () => {
     const totals = a.findings.filter((f) => f.code === 'rounding-difference');
     expect(totals.map((f) => [f.path.join('.'), f.published, f.recomputed])).toEqual([
-      ['years.0.expenditure.total.budget', '36465886', '36465885'],
-      ['years.0.expenditure.total.actual', '36271164', '36271166'],
+      ['years.0.expenditure.total.budget', '36,465,886', '36465885'],
+      ['years.0.expenditure.total.actual', '36,271,164', '36271166'],
     ]);
     expect(a.summary.error).toBe(0);
   });

@@ -31,6 +31,8 @@ export interface ReadAmounts {
   readonly unreadable: boolean;
   /** Decimals printed in each column (for the rounding of a total). */
   readonly decimals: { readonly budget: number; readonly actual: number };
+  /** Each column as printed (`"36,465,886"`), or null. */
+  readonly text: { readonly budget: string | null; readonly actual: string | null };
   readonly slack: { readonly budget: Dec; readonly actual: Dec };
   readonly path: Path;
 }
@@ -194,6 +196,7 @@ function readAmounts(
       actual: null,
       unreadable: true,
       decimals: { budget: 0, actual: 0 },
+      text: { budget: null, actual: null },
       slack: none,
       path,
     };
@@ -209,6 +212,10 @@ function readAmounts(
     actual: av,
     unreadable: !b.ok || !a.ok,
     decimals: { budget: bd, actual: ad },
+    text: {
+      budget: bv === null ? null : showValue(raw.budget),
+      actual: av === null ? null : showValue(raw.actual),
+    },
     slack: { budget: bv === null ? ZERO : halfUnit(bd), actual: av === null ? ZERO : halfUnit(ad) },
     path,
   };
@@ -250,6 +257,7 @@ function checkTotal(y: ReadYear, findings: Finding[]): void {
     if (diff.isZero()) continue;
     const d = t.decimals[column];
     const path = [...t.path, column];
+    const asPrinted = t.text[column] ?? toExact(printed);
     if (diff.lte(slack)) {
       findings.push(
         makeFinding(
@@ -257,13 +265,13 @@ function checkTotal(y: ReadYear, findings: Finding[]): void {
           path,
           {
             figure: 'budget-sum',
-            name: `${y.label} total ${column === 'budget' ? 'budget' : 'outturn'}`,
-            published: toFixed(printed, d),
+            name: `${y.label}: expenditure.total.${column}`,
+            published: asPrinted,
             recomputed: toFixed(sum, d),
             low: toFixed(sum.minus(slack), d),
             high: toFixed(sum.plus(slack), d),
           },
-          { published: toFixed(printed, d), recomputed: toFixed(sum, d) },
+          { published: asPrinted, recomputed: toFixed(sum, d) },
         ),
       );
       continue;
@@ -272,8 +280,8 @@ function checkTotal(y: ReadYear, findings: Finding[]): void {
       makeFinding(
         'pefa-total-mismatch',
         path,
-        { year: y.label, column, published: toExact(printed), sum: toExact(sum) },
-        { published: toExact(printed), recomputed: toExact(sum) },
+        { year: y.label, column, published: asPrinted, sum: toExact(sum) },
+        { published: asPrinted, recomputed: toExact(sum) },
       ),
     );
   }
