@@ -276,6 +276,28 @@ const steady: PefaLine[] = [
 ];
 
 describe('PI-2', () => {
+  // Two heads of 100 with outturns 100 + x and 100 − x: Σ|deviation| 2x ÷ 200 = exactly x% (scale 1).
+  const split = (x: number): PefaLine[] => [
+    { name: 'Health', budget: '100', actual: String(100 + x) },
+    { name: 'Education', budget: '100', actual: String(100 - x) },
+  ];
+  it.each([
+    [[4.99, 4.99, 20], 'A', ['4.99', '4.99', '20']],
+    [[5, 5, 0], 'B', ['5', '5', '0']],
+    [[10, 10, 0], 'C', ['10', '10', '0']],
+    [[15, 15, 0], 'D', ['15', '15', '0']],
+    [[14.99, 15, 5], 'C', ['14.99', '15', '5']],
+  ] as const)('2.1 variances %j%% → %s', (xs, score, exact) => {
+    const a = assessPefa(
+      compositionDataset(
+        ['0', '0', '0'],
+        xs.map((x) => split(x)),
+      ),
+    );
+    expect(a['PI-2'].dimensions['2.1'].years.map((y) => y.exact)).toEqual(exact);
+    expect(a['PI-2'].dimensions['2.1'].score).toBe(score);
+  });
+
   it('2.1 leaves out interest and contingency; 2.2 takes interest in', () => {
     const a = assessPefa(compositionDataset(['0', '0', '0'], [steady, steady, steady]));
     const y21 = a['PI-2'].dimensions['2.1'].years[0];
