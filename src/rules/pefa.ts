@@ -271,7 +271,7 @@ function yearReason(w: WindowYear): PefaReason | null {
 const gradeOf = (reason: PefaReason | null): PefaYearGrade | null =>
   reason === 'year-missing' || reason === 'no-approved-budget' || reason === 'no-data' ? 'D' : null;
 
-/** Collects the per-dimension findings of a year without figures. */
+/** What every dimension's computation shares: the options, the findings so far, the dataset's size. */
 interface Context {
   readonly settings: Settings;
   readonly findings: Finding[];
