@@ -576,3 +576,17 @@ describe('untrusted input', () => {
     );
   });
 });
+
+describe('size', () => {
+  it('5,000 fiscal years: the last three are found', () => {
+    const years = Array.from({ length: 5_000 }, (_, i) => totalYear(String(2000 + (i % 20)), '100', '100'));
+    const a = assessPefa(dataset(years));
+    expect(a.years).toEqual(['2017', '2018', '2019']);
+    expect(a['PI-1'].score).toBe('A');
+  });
+
+  it('a number longer than four digits is not a year: the order given is used', () => {
+    const a = assessPefa(dataset(['20191', '20192', '20193'].map((y) => totalYear(y, '1', '1'))));
+    expect(a.years).toEqual(['20191', '20192', '20193']);
+  });
+});

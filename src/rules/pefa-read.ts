@@ -351,7 +351,7 @@ export function readDataset(input: unknown, findings: Finding[]): ReadDataset {
     if (ry.approvedBudget === false) approved = false;
     else if (ry.approvedBudget !== undefined && ry.approvedBudget !== true)
       invalid(findings, [...at, 'approvedBudget'], 'true or false', 'true 或 false', ry.approvedBudget);
-    const m = /\d{4}/.exec(label);
+    const m = /(?<!\d)\d{4}(?!\d)/.exec(label); // a four-digit year, not part of a longer number
     const start = m === null ? null : Number(m[0]);
     let classification: Classification | null = null;
     let heads: ReadLines | null = null;

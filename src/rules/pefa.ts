@@ -218,7 +218,8 @@ function windowOf(years: readonly ReadYear[]): WindowYear[] {
   if (years.every((y) => y.start !== null)) {
     const byStart = new Map<number, ReadYear>();
     for (const y of years) byStart.set(y.start as number, y); // a later duplicate wins
-    const latest = Math.max(...byStart.keys());
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const k of byStart.keys()) if (k > latest) latest = k; // no spread: any number of years
     const sample = byStart.get(latest) as ReadYear;
     return [latest - 2, latest - 1, latest].map((s) => {
       const y = byStart.get(s);
