@@ -210,7 +210,8 @@ interface Header {
   readonly columns: Readonly<Record<PefaColumn, number>>;
 }
 
-const clean = (text: string | undefined): string => normalizeWidth(text ?? '').trim();
+/** A cell as printed, without the spaces around it (matching normalises; kept text never is). */
+const clean = (text: string | undefined): string => (text ?? '').trim();
 
 /** The header row of a grid: the first row that names all five columns, each once. */
 function findHeader(grid: Grid): Header | null {
@@ -353,7 +354,7 @@ function readFacts(
     let value: string | undefined = cells[1];
     if (cells.length === 1) {
       // `单位：万元`, `Unit: Ushs thousands`: a label and its value in one cell.
-      const colon = (key ?? '').search(/[:：]/);
+      const colon = normalizeWidth(key ?? '').search(/:/);
       if (colon > 0) {
         value = (key ?? '').slice(colon + 1).trim();
         key = (key ?? '').slice(0, colon);
