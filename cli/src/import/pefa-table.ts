@@ -4,7 +4,8 @@
  * worksheet, a table of a page, a Word document or a PDF). `table` says which table of the
  * dataset the row belongs to: an administrative, functional or programme head (PI-1, PI-2.1), an
  * economic item (PI-2.2), the contingency vote (PI-2.3), interest, the printed total, or a revenue
- * category (PI-3). Rows such as `entity,…` and `unit,…` before the header give the dataset's facts.
+ * category (PI-3). Rows such as `entity,…` and `unit,…` before the header give the dataset's facts;
+ * rows whose first cell starts with `#` are comments (except in a PDF, whose lines are what it prints).
  *
  * Nothing is dropped silently: a row that cannot be placed (no year, an unknown table, a second
  * contingency row for a year) is in `unplaced` with its location and the reason; what was
@@ -213,6 +214,13 @@ interface Header {
 /** A cell as printed, without the spaces around it (matching normalises; kept text never is). */
 const clean = (text: string | undefined): string => (text ?? '').trim();
 
+/** A `#` row of any format but a PDF is a comment, as in the report tables (sheet.ts `isComment`). */
+function isComment(grid: Grid, row: readonly string[]): boolean {
+  if (grid.format === 'pdf') return false;
+  const first = row.find((c) => clean(c) !== '');
+  return first !== undefined && clean(first).startsWith('#');
+}
+
 /** The header row of a grid: the first row that names all five columns, each once. */
 function findHeader(grid: Grid): Header | null {
   for (let r = 0; r < grid.rows.length; r++) {
@@ -291,7 +299,7 @@ export function readPefaGrids(grids: readonly Grid[], at: Location | undefined):
     readFacts(grid, header.row, facts, unplaced);
     for (let r = header.row + 1; r < grid.rows.length; r++) {
       const row = grid.rows[r] ?? [];
-      if (row.every((c) => clean(c) === '')) continue;
+      if (row.every((c) => clean(c) === '') || isComment(grid, row)) continue;
       placeRow(grid, r, row, header, drafts, unplaced);
     }
   }
@@ -349,7 +357,7 @@ function readFacts(
   for (let r = 0; r < headerRow; r++) {
     const row = grid.rows[r] ?? [];
     const cells = row.map(clean).filter((c) => c !== '');
-    if (cells.length === 0) continue;
+    if (cells.length === 0 || isComment(grid, row)) continue;
     let key: string | undefined = cells[0];
     let value: string | undefined = cells[1];
     if (cells.length === 1) {
