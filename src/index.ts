@@ -138,3 +138,48 @@ export type {
 } from './rules/result.js';
 export { validateReport } from './rules/validate.js';
 export { isWellFormedReport } from './schema/shape.js';
+// PEFA 2016 Pillar I, budget reliability (issue 14 §2)
+export {
+  aggregateOutturn,
+  type CompositionOptions,
+  type CompositionResult,
+  compositionVariance,
+  PEFA_AGGREGATE_EXPENDITURE_BANDS,
+  PEFA_AGGREGATE_REVENUE_BANDS,
+  PEFA_COMPOSITION_BANDS,
+  PEFA_CONTINGENCY_BANDS,
+  PEFA_M2_TWO_DIMENSIONS,
+  type PefaAnnexLine,
+  type PefaAnnexTotals,
+  type PefaBand,
+  type PefaBandEnds,
+  type PefaCompositionLine,
+  type PefaFigureError,
+  type PefaFigureOptions,
+  type PefaGrade,
+  type PefaGradeOptions,
+  type PefaGradeResult,
+  type PefaRatioResult,
+  type PefaScore,
+  type PefaYearGrade,
+  pefaGradeOf,
+  pefaYearGrade,
+  scoreM1,
+  scoreM2,
+} from './figures/pefa.js';
+export type { PefaDimensionId } from './model/messages/params.js';
+export type { PefaAmounts, PefaDataset, PefaExpenditure, PefaLine, PefaYear } from './model/pefa.js';
+export {
+  assessPefa,
+  type PefaAssessment,
+  type PefaContingencyDimension,
+  type PefaContingencyYear,
+  type PefaOptions,
+  type PefaOutturnDimension,
+  type PefaOutturnYear,
+  type PefaReason,
+  type PefaScalingBase,
+  type PefaVarianceDimension,
+  type PefaVarianceTotals,
+  type PefaVarianceYear,
+} from './rules/pefa.js';

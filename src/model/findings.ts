@@ -59,7 +59,14 @@ export type FindingCode =
   | 'weights-incomplete'
   | 'negative-amount'
   | 'over-establishment'
-  | 'staffing-invalid';
+  | 'staffing-invalid'
+  // PEFA datasets (assessPefa)
+  | 'pefa-total-mismatch'
+  | 'pefa-year-missing'
+  | 'pefa-insufficient-years'
+  | 'pefa-no-approved-budget'
+  | 'pefa-undefined'
+  | 'pefa-line-unreadable';
 
 /** One finding of one code, with that code's parameters. */
 export interface FindingOf<C extends FindingCode> {
@@ -192,6 +199,13 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'negative-amount': 'warning',
   'over-establishment': 'warning',
   'staffing-invalid': 'warning',
+  // PEFA datasets (assessPefa)
+  'pefa-total-mismatch': 'error',
+  'pefa-year-missing': 'warning',
+  'pefa-insufficient-years': 'warning',
+  'pefa-no-approved-budget': 'warning',
+  'pefa-undefined': 'warning',
+  'pefa-line-unreadable': 'warning',
 };
 
 /** Renders a path for people: `indicators[23].published.deviation`. */

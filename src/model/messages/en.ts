@@ -152,4 +152,21 @@ export const EN: Catalog = {
     p.kind === 'zero-authorized'
       ? `the authorised staff (编制数) is ${p.authorized ?? 'zero'}, so there is no staff control rate${p.actual !== null ? ` (${p.actual} in post)` : ''}`
       : `a staff number is negative (authorised ${p.authorized ?? '—'}, in post ${p.actual ?? '—'})`,
+  // PEFA datasets (assessPefa)
+  'pefa-total-mismatch': (p) =>
+    `${p.year}: the printed total expenditure ${p.column === 'budget' ? 'budget' : 'outturn'} ${p.published} ≠ the lines + interest + contingency = ${p.sum}`,
+  'pefa-year-missing': (p) =>
+    p.dimension === null
+      ? `${p.year}: this fiscal year, one of the last three, is not in the dataset: it scores D`
+      : `${p.year}: the figures of dimension ${p.dimension} are not given for this year: it scores D`,
+  'pefa-insufficient-years': (p) =>
+    p.dimension === null
+      ? `only ${p.count} fiscal year${p.count === 1 ? '' : 's'} of data: PEFA scores the last three completed years, so every dimension is D* (insufficient information)`
+      : `no year gives the figures of dimension ${p.dimension}: it is D* (insufficient information)`,
+  'pefa-no-approved-budget': (p) =>
+    `${p.year}: no budget was approved this year, so there is no original budget to compare with: the year scores D`,
+  'pefa-undefined': (p) =>
+    `${p.year}: dimension ${p.dimension} does not exist this year (${p.reason === 'zero-budget' ? 'the budget is zero' : 'the adjusted budgets sum to zero'}): the year counts as D`,
+  'pefa-line-unreadable': (p) =>
+    `${p.year}: ${p.line === '' ? 'a line' : `"${p.line}"`}: the ${p.column === 'budget' ? 'budget' : 'outturn'} "${p.text}" cannot be read (${p.detail.en}); the figures of this table and year are not computed`,
 };

@@ -38,6 +38,13 @@ export type RoundedFigure =
   | 'total-score'
   | 'cross-check';
 
+/**
+ * A dimension of PEFA 2016 Pillar I: 1.1 aggregate expenditure outturn (PI-1), 2.1 and 2.2
+ * expenditure composition by function/administration and by economic type, 2.3 contingency,
+ * 3.1 aggregate revenue outturn, 3.2 revenue composition.
+ */
+export type PefaDimensionId = '1.1' | '2.1' | '2.2' | '2.3' | '3.1' | '3.2';
+
 /** Parameters of each finding code (a union of variants where a code has several texts). */
 export interface FindingParams {
   /** A structural problem; the schema (or the rule) describes it in both languages. */
@@ -274,6 +281,46 @@ export interface FindingParams {
     readonly kind: 'zero-authorized' | 'negative';
     readonly authorized: string | null;
     readonly actual: string | null;
+  };
+  // PEFA datasets (assessPefa)
+  /** A printed total expenditure that is not the lines + interest + contingency beyond their rounding. */
+  readonly 'pefa-total-mismatch': {
+    /** The fiscal year as printed. */
+    readonly year: string;
+    readonly column: 'budget' | 'actual';
+    /** The total as printed. */
+    readonly published: string;
+    /** The exact sum of the lines, interest and contingency. */
+    readonly sum: string;
+  };
+  /**
+   * A fiscal year of the last three that the dataset does not give (`dimension` null), or that
+   * gives none of the figures a dimension needs: that year scores D.
+   */
+  readonly 'pefa-year-missing': { readonly year: string; readonly dimension: PefaDimensionId | null };
+  /**
+   * Fewer than three fiscal years (`dimension` null: the whole dataset, `count` years), or no
+   * year with the figures of a dimension (`count` 0): D* (insufficient information).
+   */
+  readonly 'pefa-insufficient-years': { readonly dimension: PefaDimensionId | null; readonly count: number };
+  /** A year marked `approvedBudget: false`: no original budget to compare with, so the year scores D. */
+  readonly 'pefa-no-approved-budget': { readonly year: string };
+  /** A zero budget (`zero-budget`) or zero adjusted budgets (`zero-adjusted`): the year's figure does not exist. */
+  readonly 'pefa-undefined': {
+    readonly year: string;
+    readonly dimension: PefaDimensionId;
+    readonly reason: 'zero-budget' | 'zero-adjusted';
+  };
+  /** An amount of a PEFA line that is not a number: the figures of that table and year are not computed. */
+  readonly 'pefa-line-unreadable': {
+    readonly year: string;
+    /** The line's name (`""` when none). */
+    readonly line: string;
+    readonly column: 'budget' | 'actual';
+    /** The cell as given. */
+    readonly text: string;
+    /** Why it cannot be read, in both languages. */
+    readonly detail: Messages;
   };
 }
 

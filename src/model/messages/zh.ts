@@ -150,4 +150,20 @@ export const ZH: Catalog = {
     p.kind === 'zero-authorized'
       ? `编制数为 ${p.authorized ?? '0'}，在职人员控制率不存在${p.actual !== null ? `（在职 ${p.actual} 人）` : ''}`
       : `人员数为负数（编制 ${p.authorized ?? '—'}，在职 ${p.actual ?? '—'}）`,
+  // PEFA datasets (assessPefa)
+  'pefa-total-mismatch': (p) =>
+    `${p.year}：所印支出总额的${p.column === 'budget' ? '预算数' : '决算数'} ${p.published} ≠ 各行 + 利息 + 预备费 = ${p.sum}`,
+  'pefa-year-missing': (p) =>
+    p.dimension === null
+      ? `${p.year}：最近三个财年之一，数据集中没有该年：该年按 D 计`
+      : `${p.year}：该年未提供维度 ${p.dimension} 所需的数据：该年按 D 计`,
+  'pefa-insufficient-years': (p) =>
+    p.dimension === null
+      ? `仅有 ${p.count} 个财年的数据：PEFA 按最近三个已完成财年评分，各维度均为 D*（信息不足）`
+      : `没有任何一年提供维度 ${p.dimension} 所需的数据：该维度为 D*（信息不足）`,
+  'pefa-no-approved-budget': (p) => `${p.year}：该年未批准预算，没有可比较的原始预算：该年按 D 计`,
+  'pefa-undefined': (p) =>
+    `${p.year}：该年维度 ${p.dimension} 的数值不存在（${p.reason === 'zero-budget' ? '预算为零' : '调整后预算合计为零'}）：该年按 D 计`,
+  'pefa-line-unreadable': (p) =>
+    `${p.year}：${p.line === '' ? '某行' : `“${p.line}”`}的${p.column === 'budget' ? '预算数' : '决算数'}“${p.text}”无法读取（${p.detail.zh}）；该表该年的数值不予计算`,
 };

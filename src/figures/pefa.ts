@@ -1,0 +1,686 @@
+/**
+ * PEFA 2016 Pillar I (budget reliability): the figures of one dimension and the scoring rules,
+ * after "Framework for assessing public financial management", PEFA Secretariat, 2016
+ * (revised 2019), §2.2 and indicators PI-1 to PI-3 (https://www.pefa.org/node/4627,
+ * https://www.pefa.org/index.php/node/4628, https://www.pefa.org/node/4754). The rules over a
+ * whole dataset are in rules/pefa.ts; docs/pefa.md has the formulas, the band tables and the
+ * sources.
+ */
+import {
+  assertArray,
+  assertCell,
+  assertCellOrNull,
+  assertIntegerIn,
+  assertObject,
+  assertOneOf,
+  assertOptions,
+  describeType,
+  rejectArgument,
+} from '../core/arguments.js';
+import {
+  type Dec,
+  dec,
+  HUNDRED,
+  quotientFixed,
+  ROUNDING_MODES,
+  type RoundingMode,
+  toExact,
+  ZERO,
+} from '../core/decimal.js';
+import { parseQuantity, quantityValue } from '../core/quantity.js';
+import type { Messages } from '../model/findings.js';
+import type { Figure } from '../model/report.js';
+import { amountUnitInfo, readAmount } from './budget.js';
+import { MAX_DECIMALS } from './checks.js';
+
+/** A dimension's score: A (best) to D, and D* for "insufficient information" (Framework §2.2). */
+export type PefaGrade = 'A' | 'B' | 'C' | 'D' | 'D*';
+
+/** An indicator's score: a dimension grade, or a grade with `+` from M1 or M2. */
+export type PefaScore = PefaGrade | 'B+' | 'C+' | 'D+';
+
+/** The grade of one fiscal year's figure against a dimension's bands. */
+export type PefaYearGrade = 'A' | 'B' | 'C' | 'D';
+
+/**
+ * Whether the ends of a band worded "between x% and y%" belong to it: `inclusive` (default:
+ * 95% and 105% are both "between 95% and 105%") or `exclusive`. Bands worded "less than",
+ * "more than" or "inclusive" follow their wording and are not affected.
+ */
+export type PefaBandEnds = 'inclusive' | 'exclusive';
+
+/**
+ * One band of a dimension's calibration, in percent: a year is in the band when its figure is
+ * above `low` and below `high` (a null end is open). `ends` says whether the ends belong to it:
+ * `between` follows the {@link PefaBandEnds} option, `inclusive` and `exclusive` are fixed by the
+ * Framework's wording ("between 3% and 6%, inclusive"; "less than 5%").
+ */
+export interface PefaBand {
+  /** The grade of a year inside the band. */
+  readonly grade: 'A' | 'B' | 'C';
+  /** Lower end in percent, or null for none. */
+  readonly low: string | null;
+  /** Upper end in percent, or null for none. */
+  readonly high: string | null;
+  /** Whether the ends belong to the band (see above). */
+  readonly ends: 'between' | 'inclusive' | 'exclusive';
+}
+
+/**
+ * PI-1 (dimension 1.1) Aggregate expenditure outturn. Framework wording: "A: Aggregate
+ * expenditure outturn was between 95% and 105% of the approved aggregate budgeted expenditure in
+ * at least two of the last three years. B: … between 90% and 110% … C: … between 85% and 115% …
+ * D: Performance is less than required for a C score."
+ */
+export const PEFA_AGGREGATE_EXPENDITURE_BANDS: readonly PefaBand[] = [
+  { grade: 'A', low: '95', high: '105', ends: 'between' },
+  { grade: 'B', low: '90', high: '110', ends: 'between' },
+  { grade: 'C', low: '85', high: '115', ends: 'between' },
+];
+
+/**
+ * Dimensions 2.1, 2.2 and 3.2, composition variance. Framework wording (2.1): "A: Variance in
+ * expenditure composition by program, administrative or functional classification was less than
+ * 5% in at least two of the last three years. B: … less than 10% … C: … less than 15% … D:
+ * Performance is less than required for a C score." 2.2 and 3.2 are worded alike.
+ */
+export const PEFA_COMPOSITION_BANDS: readonly PefaBand[] = [
+  { grade: 'A', low: null, high: '5', ends: 'exclusive' },
+  { grade: 'B', low: null, high: '10', ends: 'exclusive' },
+  { grade: 'C', low: null, high: '15', ends: 'exclusive' },
+];
+
+/**
+ * Dimension 2.3 Expenditure from contingency reserves, on the average share. Framework wording:
+ * "A: Actual expenditure charged to a contingency vote was on average less than 3% of the
+ * original budget. B: … averaging between 3% and 6%, inclusive, of the original budget. C: … on
+ * average more than 6% but less than 10% of the original budget. D: Performance is less than
+ * required for a C score."
+ */
+export const PEFA_CONTINGENCY_BANDS: readonly PefaBand[] = [
+  { grade: 'A', low: null, high: '3', ends: 'exclusive' },
+  { grade: 'B', low: '3', high: '6', ends: 'inclusive' },
+  { grade: 'C', low: '6', high: '10', ends: 'exclusive' },
+];
+
+/**
+ * PI-3 dimension 3.1 Aggregate revenue outturn. Framework wording: "A: Actual revenue was
+ * between 97% and 106% of budgeted revenue in at least two of the last three years. B: …
+ * between 94% and 112% … C: … between 92% and 116% … D: Performance is less than required for
+ * a C score."
+ */
+export const PEFA_AGGREGATE_REVENUE_BANDS: readonly PefaBand[] = [
+  { grade: 'A', low: '97', high: '106', ends: 'between' },
+  { grade: 'B', low: '94', high: '112', ends: 'between' },
+  { grade: 'C', low: '92', high: '116', ends: 'between' },
+];
+
+/**
+ * The two-dimension section of the Framework's conversion table for M2 (AV), §2.2 Table 1
+ * (PEFA 2016, p. 9): each row is two dimension scores (in either order) and the indicator's
+ * score. A D* dimension counts as D.
+ */
+export const PEFA_M2_TWO_DIMENSIONS: readonly (readonly [PefaYearGrade, PefaYearGrade, PefaScore])[] = [
+  ['D', 'D', 'D'],
+  ['D', 'C', 'D+'],
+  ['D', 'B', 'C'],
+  ['D', 'A', 'C+'],
+  ['C', 'C', 'C'],
+  ['C', 'B', 'C+'],
+  ['C', 'A', 'B'],
+  ['B', 'B', 'B'],
+  ['B', 'A', 'B+'],
+  ['A', 'A', 'A'],
+];
+
+/** Options of the PEFA figures. */
+export interface PefaFigureOptions {
+  /** Decimals of the printed percentage (default 1, as PEFA reports print them): 0 to 20. */
+  readonly decimals?: number;
+  /** Rounding of the printed percentage (default `'half-up'`). */
+  readonly rounding?: RoundingMode;
+  /** Unit of bare amounts (any unit as printed, e.g. `"Ushs thousands"`); amounts compare like with like. */
+  readonly amountUnit?: string;
+}
+
+/** Why a PEFA figure does not exist or could not be computed. */
+export type PefaFigureError =
+  | 'zero-budget'
+  | 'zero-adjusted'
+  | 'missing-value'
+  | 'unparsable-value'
+  | 'no-lines';
+
+/** A PEFA percentage, or why there is none. */
+export type PefaRatioResult =
+  | {
+      /** The figure exists. */
+      readonly ok: true;
+      /** Exact percentage, full precision: `"97.3134328358…"`. */
+      readonly exact: string;
+      /** Rounded once to the options' decimals (default 1), with `%`: `"97.3%"`. */
+      readonly printed: string;
+    }
+  | {
+      /** No figure: see `code`. */
+      readonly ok: false;
+      /** `zero-budget`, `missing-value` or `unparsable-value`. */
+      readonly code: PefaFigureError;
+      /** Why, in en and zh-CN. */
+      readonly message: Messages;
+    };
+
+function checkFigureOptions(fn: string, options: unknown): asserts options is PefaFigureOptions {
+  assertOptions(fn, 'options', options);
+  if (options === undefined) return;
+  const o = options as Record<string, unknown>;
+  if (o.decimals !== undefined) assertIntegerIn(fn, 'options.decimals', o.decimals, 0, MAX_DECIMALS);
+  if (o.rounding !== undefined) assertOneOf(fn, 'options.rounding', o.rounding, ROUNDING_MODES);
+  if (o.amountUnit !== undefined && (typeof o.amountUnit !== 'string' || o.amountUnit.trim() === '')) {
+    rejectArgument(fn, 'options.amountUnit', 'a non-empty string', describeType(o.amountUnit));
+  }
+}
+
+/** numerator ÷ denominator × 100 printed once-rounded with `%` (internal; denominator ≠ 0). */
+export function percentOf(numerator: Dec, denominator: Dec, decimals: number, mode: RoundingMode): string {
+  return `${quotientFixed(numerator.times(HUNDRED), denominator, decimals, mode)}%`;
+}
+
+function unreadable(which: string, message: Messages): PefaRatioResult {
+  return {
+    ok: false,
+    code: 'unparsable-value',
+    message: { en: `the ${which}: ${message.en}`, zh: `${which === 'budget' ? '预算数' : '决算数'}：${message.zh}` },
+  };
+}
+
+/**
+ * Aggregate outturn (PI-1, dimension 1.1; PI-3, dimension 3.1): the outturn as a percentage of
+ * the original approved budget.
+ *
+ * Formula: actual ÷ budget × 100, exact; `printed` is rounded once, half-up, to 1 decimal by
+ * default (as PEFA reports print it). An outturn above 100% is returned as it is. A zero budget
+ * has no outturn (`zero-budget`, never Infinity or NaN); an amount not printed is
+ * `missing-value`, one that is not a number `unparsable-value`.
+ *
+ * @throws TypeError when `budget` or `actual` is neither a string, a number nor null, or
+ *   `options` is not an object with `decimals` an integer from 0 to 20 and `rounding` a mode.
+ * @example
+ * ```ts
+ * aggregateOutturn('1340', '1304');   // { ok: true, exact: '97.313432835820895522388…', printed: '97.3%' }
+ * aggregateOutturn('100', '105');     // printed '105.0%' (inside 95–105%: A)
+ * aggregateOutturn('0', '12');        // { ok: false, code: 'zero-budget', … }
+ * ```
+ */
+export function aggregateOutturn(
+  budget: Figure | null | undefined,
+  actual: Figure | null | undefined,
+  options: PefaFigureOptions = {},
+): PefaRatioResult {
+  assertCellOrNull('aggregateOutturn', 'budget', budget);
+  assertCellOrNull('aggregateOutturn', 'actual', actual);
+  checkFigureOptions('aggregateOutturn', options);
+  const unit = amountUnitInfo(options.amountUnit);
+  const b = readAmount(budget, unit);
+  const a = readAmount(actual, unit);
+  if (!b.ok) return unreadable('budget', b.message);
+  if (!a.ok) return unreadable('outturn', a.message);
+  if (b.value === null || a.value === null) {
+    return {
+      ok: false,
+      code: 'missing-value',
+      message: {
+        en: `the ${b.value === null ? 'budget' : 'outturn'} is not printed`,
+        zh: `未填写${b.value === null ? '预算数' : '决算数'}`,
+      },
+    };
+  }
+  return outturnOf(b.value, a.value, options.decimals ?? 1, options.rounding ?? 'half-up');
+}
+
+/** The outturn of exact amounts (internal). */
+export function outturnOf(budget: Dec, actual: Dec, decimals: number, mode: RoundingMode): PefaRatioResult {
+  if (budget.isZero()) {
+    return {
+      ok: false,
+      code: 'zero-budget',
+      message: {
+        en: `the budget is zero, so there is no outturn ratio (outturn ${toExact(actual)})`,
+        zh: `预算数为零，执行比例不存在（决算 ${toExact(actual)}）`,
+      },
+    };
+  }
+  return {
+    ok: true,
+    exact: toExact(actual.dividedBy(budget).times(HUNDRED)),
+    printed: percentOf(actual, budget, decimals, mode),
+  };
+}
+
+/** One line of a composition, as given to {@link compositionVariance}. */
+export interface PefaCompositionLine {
+  /** The line's name (kept for the annex table). */
+  readonly name?: string;
+  /** Original approved budget; nothing printed counts as 0. */
+  readonly budget?: Figure | null;
+  /** Outturn; nothing printed counts as 0. */
+  readonly actual?: Figure | null;
+}
+
+/** One row of the assessor's annex table: every amount an exact decimal string. */
+export interface PefaAnnexLine {
+  /** The line's name (`""` when none). */
+  readonly name: string;
+  /** Original approved budget. */
+  readonly budget: string;
+  /** Adjusted budget = budget × scale. */
+  readonly adjusted: string;
+  /** Outturn. */
+  readonly actual: string;
+  /** actual − adjusted. */
+  readonly deviation: string;
+  /** |actual − adjusted|. */
+  readonly absoluteDeviation: string;
+}
+
+/** Totals of the annex table. */
+export interface PefaAnnexTotals {
+  readonly budget: string;
+  readonly adjusted: string;
+  readonly actual: string;
+  readonly deviation: string;
+  readonly absoluteDeviation: string;
+}
+
+/** Options of {@link compositionVariance}. */
+export interface CompositionOptions extends PefaFigureOptions {
+  /**
+   * The base of the scaling factor: by default the lines' own totals (scale = Σ actual ÷ Σ
+   * budget of the lines); give other totals (e.g. total expenditure with interest and
+   * contingency) to scale by them instead.
+   */
+  readonly base?: { readonly budget: Figure; readonly actual: Figure };
+}
+
+/** A composition variance with its annex table, or why there is none. */
+export type CompositionResult =
+  | {
+      readonly ok: true;
+      /** The scaling factor, exact: base outturn ÷ base budget. */
+      readonly scale: string;
+      /** Exact variance in percent: Σ|actual − adjusted| ÷ Σ adjusted × 100. */
+      readonly exact: string;
+      /** The variance rounded once (default 1 decimal), with `%`. */
+      readonly printed: string;
+      /** The annex table, one row per line, in the order given. */
+      readonly lines: readonly PefaAnnexLine[];
+      /** The annex table's totals. */
+      readonly totals: PefaAnnexTotals;
+    }
+  | {
+      readonly ok: false;
+      /**
+       * `no-lines`: nothing to compare; `zero-budget`: the base budget is zero (no scale);
+       * `zero-adjusted`: the adjusted budgets sum to zero (the base outturn is zero);
+       * `unparsable-value`: an amount is not a number (`index` says which line).
+       */
+      readonly code: PefaFigureError;
+      /** Why, in en and zh-CN. */
+      readonly message: Messages;
+      /** The line that could not be read, for `unparsable-value`. */
+      readonly index?: number;
+    };
+
+/** A line's amounts read exactly (internal). */
+export interface ExactLine {
+  readonly name: string;
+  readonly budget: Dec;
+  readonly actual: Dec;
+}
+
+/**
+ * Composition variance of exact lines (internal; the rules read the lines themselves).
+ * `base` null scales by the lines' own totals.
+ */
+export function varianceOf(
+  lines: readonly ExactLine[],
+  base: { readonly budget: Dec; readonly actual: Dec } | null,
+  decimals: number,
+  mode: RoundingMode,
+): CompositionResult {
+  if (lines.length === 0) {
+    return { ok: false, code: 'no-lines', message: { en: 'there are no lines to compare', zh: '没有可比较的明细行' } };
+  }
+  let sumBudget = ZERO;
+  let sumActual = ZERO;
+  for (const l of lines) {
+    sumBudget = sumBudget.plus(l.budget);
+    sumActual = sumActual.plus(l.actual);
+  }
+  const q = base === null ? sumBudget : base.budget; // scale = p ÷ q
+  const p = base === null ? sumActual : base.actual;
+  if (q.isZero()) {
+    return {
+      ok: false,
+      code: 'zero-budget',
+      message: {
+        en: 'the budget the scale is taken from is zero, so the lines cannot be scaled',
+        zh: '计算调整系数所用的预算数为零，无法调整各行预算',
+      },
+    };
+  }
+  // Σ adjusted = Σ budget × p ÷ q; zero exactly when Σ budget × p is zero.
+  const denominator = sumBudget.times(p);
+  if (denominator.isZero()) {
+    return {
+      ok: false,
+      code: 'zero-adjusted',
+      message: {
+        en: 'the adjusted budgets sum to zero, so there is no composition variance',
+        zh: '调整后预算合计为零，构成差异率不存在',
+      },
+    };
+  }
+  const scale = p.dividedBy(q);
+  // The variance as one exact quotient: Σ|actual·q − budget·p| ÷ (Σ budget · p), so that lines
+  // that move in proportion give exactly 0 whatever the digits of the scale.
+  let numerator = ZERO;
+  const rows: PefaAnnexLine[] = [];
+  for (const l of lines) {
+    numerator = numerator.plus(l.actual.times(q).minus(l.budget.times(p)).abs());
+    const adjusted = l.budget.times(p).dividedBy(q);
+    const deviation = l.actual.minus(adjusted);
+    rows.push({
+      name: l.name,
+      budget: toExact(l.budget),
+      adjusted: toExact(adjusted),
+      actual: toExact(l.actual),
+      deviation: toExact(deviation),
+      absoluteDeviation: toExact(deviation.abs()),
+    });
+  }
+  // The totals as single quotients too (not sums of rounded quotients): Σ adjusted = Σ budget ×
+  // p ÷ q, Σ|deviation| = Σ|actual·q − budget·p| ÷ |q|.
+  const sumAdjusted = denominator.dividedBy(q);
+  const sumAbs = numerator.dividedBy(q.abs());
+  const sumDeviation = sumActual.minus(sumAdjusted);
+  // Σ|deviation| ÷ Σ adjusted = (numerator ÷ |q|) ÷ (denominator ÷ q) = ±numerator ÷ denominator.
+  const num = q.isNeg() ? numerator.neg() : numerator;
+  const den = denominator;
+  return {
+    ok: true,
+    scale: toExact(scale),
+    exact: toExact(num.dividedBy(den).times(HUNDRED)),
+    printed: percentOf(num, den, decimals, mode),
+    lines: rows,
+    totals: {
+      budget: toExact(sumBudget),
+      adjusted: toExact(sumAdjusted),
+      actual: toExact(sumActual),
+      deviation: toExact(sumDeviation),
+      absoluteDeviation: toExact(sumAbs),
+    },
+  };
+}
+
+/**
+ * Composition variance (PEFA dimensions 2.1, 2.2 and 3.2): how far the outturn of the lines
+ * departs from their original budgets once the budgets are scaled to the total outturn.
+ *
+ * Formula: scale = Σ actual ÷ Σ budget of the lines (or `base.actual ÷ base.budget`);
+ * adjusted_i = budget_i × scale; deviation_i = actual_i − adjusted_i; variance = Σ|deviation_i|
+ * ÷ Σ adjusted_i × 100. Exact (computed as one quotient, so lines that move in proportion give
+ * exactly 0); `printed` rounded once, half-up, to 1 decimal by default. With the lines' own
+ * base and amounts ≥ 0 the variance is at most 200%. Nothing printed in a cell counts as 0.
+ * Undefined (never Infinity) when the base budget is zero (`zero-budget`) or the adjusted
+ * budgets sum to zero (`zero-adjusted`).
+ *
+ * @throws TypeError when `lines` is not an array of objects with amounts that are strings,
+ *   numbers or null, or `options` is not an object (see {@link aggregateOutturn}).
+ * @example
+ * ```ts
+ * compositionVariance([
+ *   { name: 'Health', budget: '100', actual: '90' },
+ *   { name: 'Education', budget: '100', actual: '130' },
+ * ]);
+ * // scale '1.1'; adjusted 110 and 110; Σ|deviation| 40 ÷ 220 → { exact: '18.1818…', printed: '18.2%' }
+ * ```
+ */
+export function compositionVariance(
+  lines: readonly PefaCompositionLine[],
+  options: CompositionOptions = {},
+): CompositionResult {
+  assertArray('compositionVariance', 'lines', lines);
+  checkFigureOptions('compositionVariance', options);
+  if (options.base !== undefined) {
+    assertObject('compositionVariance', 'options.base', options.base);
+    assertCell('compositionVariance', 'options.base.budget', options.base.budget);
+    assertCell('compositionVariance', 'options.base.actual', options.base.actual);
+  }
+  const unit = amountUnitInfo(options.amountUnit);
+  const exact: ExactLine[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const l: unknown = lines[i];
+    assertObject('compositionVariance', `lines[${i}]`, l);
+    const line = l as PefaCompositionLine;
+    assertCellOrNull('compositionVariance', `lines[${i}].budget`, line.budget);
+    assertCellOrNull('compositionVariance', `lines[${i}].actual`, line.actual);
+    const b = readAmount(line.budget, unit);
+    const a = readAmount(line.actual, unit);
+    if (!b.ok || !a.ok) {
+      const m = (!b.ok ? b.message : !a.ok ? a.message : null) as Messages;
+      return { ok: false, code: 'unparsable-value', message: m, index: i };
+    }
+    exact.push({ name: typeof line.name === 'string' ? line.name : '', budget: b.value ?? ZERO, actual: a.value ?? ZERO });
+  }
+  let base: { budget: Dec; actual: Dec } | null = null;
+  if (options.base !== undefined) {
+    const b = readAmount(options.base.budget, unit);
+    const a = readAmount(options.base.actual, unit);
+    if (!b.ok || !a.ok) {
+      const m = (!b.ok ? b.message : !a.ok ? a.message : null) as Messages;
+      return { ok: false, code: 'unparsable-value', message: m };
+    }
+    base = { budget: b.value ?? ZERO, actual: a.value ?? ZERO };
+  }
+  return varianceOf(exact, base, options.decimals ?? 1, options.rounding ?? 'half-up');
+}
+
+const RANK: Readonly<Record<PefaYearGrade, number>> = { A: 4, B: 3, C: 2, D: 1 };
+const BY_RANK: readonly PefaYearGrade[] = ['D', 'D', 'C', 'B', 'A'];
+
+/** Is `value` (percent) inside `band`? (internal) */
+export function inBand(value: Dec, band: PefaBand, bandEnds: PefaBandEnds): boolean {
+  const inclusive = band.ends === 'between' ? bandEnds === 'inclusive' : band.ends === 'inclusive';
+  if (band.low !== null) {
+    const low = dec(band.low);
+    if (inclusive ? value.lt(low) : value.lte(low)) return false;
+  }
+  if (band.high !== null) {
+    const high = dec(band.high);
+    if (inclusive ? value.gt(high) : value.gte(high)) return false;
+  }
+  return true;
+}
+
+/** The grade of an exact percentage against bands (internal). */
+export function gradeOfValue(value: Dec, bands: readonly PefaBand[], bandEnds: PefaBandEnds): PefaYearGrade {
+  for (const band of bands) if (inBand(value, band, bandEnds)) return band.grade;
+  return 'D';
+}
+
+function checkBands(fn: string, bands: unknown): asserts bands is readonly PefaBand[] {
+  assertArray(fn, 'bands', bands);
+  for (let i = 0; i < bands.length; i += 1) {
+    const b: unknown = bands[i];
+    assertObject(fn, `bands[${i}]`, b);
+    const band = b as Record<string, unknown>;
+    assertOneOf(fn, `bands[${i}].grade`, band.grade, ['A', 'B', 'C']);
+    for (const end of ['low', 'high'] as const) {
+      const v = band[end];
+      if (v !== null && (typeof v !== 'string' || !/^\d+(?:\.\d+)?$/.test(v))) {
+        rejectArgument(fn, `bands[${i}].${end}`, 'a decimal string such as "95" or null', describeType(v));
+      }
+    }
+    assertOneOf(fn, `bands[${i}].ends`, band.ends, ['between', 'inclusive', 'exclusive']);
+  }
+}
+
+/** Options of the grading functions. */
+export interface PefaGradeOptions {
+  /** Ends of "between" bands (default `'inclusive'`). */
+  readonly bandEnds?: PefaBandEnds;
+}
+
+/** A percentage as a figure (`"97.3%"`, `"97.3"`, 97.3) read exactly, or null (internal). */
+function percentValue(figure: Figure): Dec | null {
+  const q = parseQuantity(figure);
+  if (!q.ok || q.quantity === null) return null;
+  if (q.quantity.unit !== null && q.quantity.unit !== '%') return null;
+  return quantityValue(q.quantity);
+}
+
+/**
+ * The grade of one fiscal year's figure: the first band of `bands` (A, then B, then C) that
+ * holds it, else D. The figure is a percentage (`"97.3%"`, `"97.3"` or a number), compared
+ * exactly: 94.99 is not "between 95% and 105%". A figure that is not a percentage is D.
+ *
+ * @throws TypeError when `figure` is not a string or a number, `bands` not a band table, or
+ *   `options.bandEnds` not `'inclusive'` or `'exclusive'`.
+ * @example
+ * ```ts
+ * pefaYearGrade('105%', PEFA_AGGREGATE_EXPENDITURE_BANDS);                             // 'A'
+ * pefaYearGrade('105%', PEFA_AGGREGATE_EXPENDITURE_BANDS, { bandEnds: 'exclusive' }); // 'B'
+ * pefaYearGrade('5', PEFA_COMPOSITION_BANDS);                                         // 'B' (not less than 5%)
+ * ```
+ */
+export function pefaYearGrade(
+  figure: Figure,
+  bands: readonly PefaBand[],
+  options: PefaGradeOptions = {},
+): PefaYearGrade {
+  assertCell('pefaYearGrade', 'figure', figure);
+  checkBands('pefaYearGrade', bands);
+  const ends = checkGradeOptions('pefaYearGrade', options);
+  const v = percentValue(figure);
+  return v === null ? 'D' : gradeOfValue(v, bands, ends);
+}
+
+function checkGradeOptions(fn: string, options: unknown): PefaBandEnds {
+  assertOptions(fn, 'options', options);
+  const ends = (options as PefaGradeOptions | undefined)?.bandEnds ?? 'inclusive';
+  assertOneOf(fn, 'options.bandEnds', ends, ['inclusive', 'exclusive']);
+  return ends;
+}
+
+/**
+ * "In at least two of the last three years" (internal): the best grade that at least two of
+ * the three years reach, i.e. the second best of the three; D* with fewer than three years.
+ */
+export function twoOfThree(grades: readonly (PefaYearGrade | null)[]): PefaGrade {
+  if (grades.length < 3) return 'D*';
+  const ranks = grades.slice(-3).map((g) => (g === null ? 1 : RANK[g]));
+  ranks.sort((a, b) => b - a);
+  return BY_RANK[ranks[1] as number] as PefaYearGrade;
+}
+
+/** A dimension's score by the two-of-three-years rule, with the grade of each year. */
+export interface PefaGradeResult {
+  /** The dimension's score: A–D, or D* with fewer than three years. */
+  readonly score: PefaGrade;
+  /** The grade of each of the last three years (D for a year without a figure), oldest first. */
+  readonly years: readonly PefaYearGrade[];
+}
+
+/**
+ * A dimension's score from its yearly figures (PI-1, 2.1, 2.2, 3.1, 3.2): each of the last
+ * three figures is graded with {@link pefaYearGrade} (null — no figure, no approved budget, a
+ * zero budget — grades D), and the dimension scores the best grade reached "in at least two of
+ * the last three years". Fewer than three figures give D* (insufficient information).
+ *
+ * @throws TypeError as {@link pefaYearGrade}, or when `figures` is not an array of figures or nulls.
+ * @example
+ * ```ts
+ * pefaGradeOf(['97.3%', '104.1%', '88%'], PEFA_AGGREGATE_EXPENDITURE_BANDS);
+ * // { score: 'A', years: ['A', 'A', 'C'] }
+ * pefaGradeOf(['97.3%', null, '88%'], PEFA_AGGREGATE_EXPENDITURE_BANDS).score; // 'C'
+ * pefaGradeOf(['97.3%', '99%'], PEFA_AGGREGATE_EXPENDITURE_BANDS).score;      // 'D*'
+ * ```
+ */
+export function pefaGradeOf(
+  figures: readonly (Figure | null)[],
+  bands: readonly PefaBand[],
+  options: PefaGradeOptions = {},
+): PefaGradeResult {
+  assertArray('pefaGradeOf', 'figures', figures);
+  for (let i = 0; i < figures.length; i += 1) assertCellOrNull('pefaGradeOf', `figures[${i}]`, figures[i]);
+  checkBands('pefaGradeOf', bands);
+  const ends = checkGradeOptions('pefaGradeOf', options);
+  const years = figures.slice(-3).map((f) => {
+    if (f === null || f === undefined) return 'D' as const;
+    const v = percentValue(f);
+    return v === null ? ('D' as const) : gradeOfValue(v, bands, ends);
+  });
+  return { score: figures.length < 3 ? 'D*' : twoOfThree(years), years };
+}
+
+const SCORE_RANK: Readonly<Record<PefaGrade, number>> = { A: 4, B: 3, C: 2, D: 1, 'D*': 1 };
+
+function checkGrades(fn: string, grades: unknown): asserts grades is readonly PefaGrade[] {
+  assertArray(fn, 'grades', grades);
+  if (grades.length === 0) rejectArgument(fn, 'grades', 'a non-empty array', 'an empty array');
+  for (let i = 0; i < grades.length; i += 1) {
+    assertOneOf(fn, `grades[${i}]`, grades[i], ['A', 'B', 'C', 'D', 'D*']);
+  }
+}
+
+/**
+ * M1, weakest link (Framework §2.2): used where poor performance on one dimension undermines
+ * good performance on the others (PI-2). The indicator scores the lowest dimension score, with
+ * a `+` when any other dimension scores higher. A D* dimension aggregates as D (Framework
+ * §2.1: "The aggregation of multidimensional indicators containing D* scores is no different
+ * from aggregation with other D scores. Aggregate indicator scores will not include an
+ * asterisk"). One dimension scores itself (D* as D).
+ *
+ * @throws TypeError when `grades` is not a non-empty array of `'A'`, `'B'`, `'C'`, `'D'`, `'D*'`.
+ * @example
+ * ```ts
+ * scoreM1(['B', 'A', 'C']);  // 'C+'
+ * scoreM1(['C', 'C', 'C']);  // 'C'
+ * scoreM1(['D*', 'B', 'A']); // 'D+'
+ * ```
+ */
+export function scoreM1(grades: readonly PefaGrade[]): PefaScore {
+  checkGrades('scoreM1', grades);
+  const ranks = grades.map((g) => SCORE_RANK[g]);
+  const low = Math.min(...ranks);
+  const grade = BY_RANK[low] as PefaYearGrade;
+  return ranks.some((r) => r > low) && grade !== 'A' ? (`${grade}+` as PefaScore) : grade;
+}
+
+/**
+ * M2, averaging (Framework §2.2): the indicator's score is an approximate average of its
+ * dimension scores, read from the Framework's conversion table (Table 1), whatever the order of
+ * the dimensions. A D* dimension counts as D. One dimension scores itself (D* as D); two are
+ * read from {@link PEFA_M2_TWO_DIMENSIONS}. Three and four dimensions return null: those
+ * sections of the table are not transcribed here (no Pillar I indicator needs them).
+ *
+ * @throws TypeError when `grades` is not a non-empty array of `'A'`, `'B'`, `'C'`, `'D'`, `'D*'`.
+ * @example
+ * ```ts
+ * scoreM2(['A', 'B']);  // 'B+'
+ * scoreM2(['D', 'C']);  // 'D+'
+ * scoreM2(['D*', 'A']); // 'C+'
+ * ```
+ */
+export function scoreM2(grades: readonly PefaGrade[]): PefaScore | null {
+  checkGrades('scoreM2', grades);
+  const plain = grades.map((g) => (g === 'D*' ? 'D' : g)) as PefaYearGrade[];
+  if (plain.length === 1) return plain[0] as PefaYearGrade;
+  if (plain.length !== 2) return null;
+  const [x, y] = plain as [PefaYearGrade, PefaYearGrade];
+  for (const [a, b, score] of PEFA_M2_TWO_DIMENSIONS) {
+    if ((a === x && b === y) || (a === y && b === x)) return score;
+  }
+  return null;
+}
