@@ -23,16 +23,19 @@ function expected(id: string) {
   const d = JSON.parse(readFileSync(join(ROOT, 'examples', 'pefa', `${id}.json`), 'utf8'));
   const lines = (list: readonly Line[] | undefined) =>
     list?.map((l) => ({ name: l.name, budget: l.budget, actual: l.actual }));
-  const pair = (l: Line | undefined) => (l === undefined ? undefined : { budget: l.budget, actual: l.actual });
+  const pair = (l: Line | undefined) =>
+    l === undefined ? undefined : { budget: l.budget, actual: l.actual };
   return {
     entity: d.entity as string,
     amountUnit: d.amountUnit as string,
-    years: (d.years as { year: string; expenditure: Record<string, unknown>; revenue?: Line[] }[]).map((y) => ({
-      year: y.year,
-      administrative: lines(y.expenditure.administrative as Line[] | undefined),
-      total: pair(y.expenditure.total as Line | undefined),
-      revenue: lines(y.revenue),
-    })),
+    years: (d.years as { year: string; expenditure: Record<string, unknown>; revenue?: Line[] }[]).map(
+      (y) => ({
+        year: y.year,
+        administrative: lines(y.expenditure.administrative as Line[] | undefined),
+        total: pair(y.expenditure.total as Line | undefined),
+        revenue: lines(y.revenue),
+      }),
+    ),
   };
 }
 
