@@ -10,6 +10,7 @@ import type { Lang } from 'outturn';
 import { type Localized, UsageError } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 import {
+  type BandEnds,
   type CommandName,
   type FailOn,
   type Format,
@@ -17,6 +18,7 @@ import {
   OPTIONS,
   type OptionName,
   optionNamed,
+  type ScalingBase,
 } from './options.js';
 import { listOf } from './text.js';
 
@@ -43,12 +45,22 @@ export interface ImportArgs extends TableArgs {
   readonly lang: Lang;
 }
 
+/** Arguments of `outturn pefa`. */
+export interface PefaArgs extends TableArgs {
+  readonly format: Format;
+  readonly lang: Lang;
+  readonly failOn: FailOn;
+  readonly bandEnds: BandEnds;
+  readonly scalingBase: ScalingBase;
+}
+
 /** What the command line asks for. */
 export type Command =
   | { readonly kind: 'help'; readonly lang: Lang; readonly topic: 'main' | CommandName }
   | { readonly kind: 'version' }
   | ({ readonly kind: 'check' } & CheckArgs)
-  | ({ readonly kind: 'import' } & ImportArgs);
+  | ({ readonly kind: 'import' } & ImportArgs)
+  | ({ readonly kind: 'pefa' } & PefaArgs);
 
 /**
  * The language asked for, read before the arguments are parsed so that even an argument
@@ -162,7 +174,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
   choice<Lang>(values, 'lang'); // an unknown language is an error even before --help
   const [command, ...rest] = positionals;
   if (values.help === true) {
-    return { kind: 'help', lang, topic: command === 'check' || command === 'import' ? command : 'main' };
+    return { kind: 'help', lang, topic: isCommand(command) ? command : 'main' };
   }
   if (values.version === true) return { kind: 'version' };
   if (command === undefined) {
@@ -171,7 +183,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       true,
     );
   }
-  if (command !== 'check' && command !== 'import') {
+  if (!isCommand(command)) {
     throw new UsageError({ en: `unknown command "${command}"`, zh: `未知命令“${command}”` }, true);
   }
   if (rest.length === 0 || rest.includes('')) {
@@ -188,6 +200,17 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
   };
   rejectForeign(values, command);
   if (command === 'import') return { kind: 'import', lang, ...table };
+  if (command === 'pefa') {
+    return {
+      kind: 'pefa',
+      format: choice<Format>(values, 'format') ?? 'text',
+      lang,
+      failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
+      bandEnds: choice<BandEnds>(values, 'band-ends') ?? 'inclusive',
+      scalingBase: choice<ScalingBase>(values, 'scaling-base') ?? 'dimension',
+      ...table,
+    };
+  }
   return {
     kind: 'check',
     format: choice<Format>(values, 'format') ?? 'text',
@@ -196,6 +219,12 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     profile: text(values, 'profile'),
     ...table,
   };
+}
+
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa'];
+
+function isCommand(name: string | undefined): name is CommandName {
+  return COMMANDS.some((c) => c === name);
 }
 
 /** Turns an error of `parseArgs` into a one-line usage error in both languages. */

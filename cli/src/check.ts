@@ -41,6 +41,15 @@ export async function check(args: CheckArgs, io: CliIO): Promise<number> {
     json.length > 0
       ? parseJsonBytes(first.file, first.bytes)
       : (await importTables(files, args, args.lang, io)).report;
+  if (typeof report === 'object' && report !== null && (report as { kind?: unknown }).kind === 'pefa') {
+    throw new UsageError(
+      {
+        en: `${shownFile} is a PEFA dataset (kind "pefa"), not a report: assess it with 'outturn pefa ${shownFile}'`,
+        zh: `${shownFile} 是 PEFA 数据集（kind 为 "pefa"），不是报告：请用 outturn pefa ${shownFile} 评分`,
+      },
+      false,
+    );
+  }
   const scoring = await resolveProfile(args.profile, cwd);
   // A report of the usual shape skips loading outturn/schema (zod doubles the start-up time):
   // isWellFormedReport only says yes when checkReport would accept the report unchanged.

@@ -1,6 +1,6 @@
 /**
- * The help of `outturn --help`, `outturn check --help` and `outturn import --help`, in zh-CN and
- * en. The usage lines and the options are generated from the one table of options.ts (the table
+ * The help of `outturn --help`, `outturn check --help`, `outturn import --help` and
+ * `outturn pefa --help`, in zh-CN and en. The usage lines and the options are generated from the one table of options.ts (the table
  * the argument parser reads), so every option the parser accepts is documented in both
  * languages; the prose around them (what a report is, exit codes) is written here.
  *
@@ -132,8 +132,11 @@ Usage:
                                  tables: CSV, text, .xlsx, .xls, .html, .docx,
                                  .pdf)
   outturn import FILE... [opts]  turn those tables into report JSON
+  outturn pefa FILE [options]    PEFA 2016 PI-1, PI-2, PI-3 (budget reliability)
+                                 from three years of budget and outturn
   outturn check --help           help on check: report format and outputs
   outturn import --help          help on import: tables, headers, encodings
+  outturn pefa --help            help on pefa: dataset, scores, options
   outturn --help                 this help
   outturn --version              the version`,
   zh: `outturn {v}：预算绩效自评报告的精确复核工具
@@ -142,8 +145,11 @@ Usage:
   outturn check 文件 [选项]      逐项复核一份报告（JSON，或表格：CSV、文字、
                                  .xlsx、.xls、.html、.docx、.pdf）中的数字
   outturn import 文件... [选项]  把这些表格转换为报告 JSON
+  outturn pefa 文件 [选项]       按三年的预算与决算评 PEFA 2016 PI-1、PI-2、PI-3
+                                 （预算可靠性）
   outturn check --help           check 的帮助：报告格式与输出格式
   outturn import --help          import 的帮助：表格、表头与编码
+  outturn pefa --help            pefa 的帮助：数据集、评分与选项
   outturn --help                 本帮助
   outturn --version              显示版本号`,
 };
@@ -208,6 +214,22 @@ Example: outturn import report.csv > report.json`,
 示例：outturn import 报告.csv > 报告.json`,
 };
 
+const PEFA_INTRO: Localized = {
+  en: `Scores budget reliability by the PEFA 2016 Framework, Pillar I: PI-1 aggregate expenditure outturn, PI-2 expenditure composition outturn (2.1 by function or administrative head, 2.2 by economic type, 2.3 contingency; aggregated by M1, the weakest link) and PI-3 revenue outturn (3.1 aggregate, 3.2 composition; aggregated by M2, averaging), over the last three fiscal years, against the original approved budget. Every figure is exact; each year's figures, grade and why are printed, and the assessor's annex tables with --format markdown.
+
+FILE is a PEFA dataset: JSON { "kind": "pefa", "entity", "amountUnit", "years": [ { "year", "approvedBudget", "expenditure": { "administrative" (or "functional", "programme"), "economic", "contingency", "interest", "total" }, "revenue" } ] } with each line's "budget" and "actual" as printed; or a table in any format import reads with the columns year | table | line | budget | actual (年度 | 类别 | 项目 | 预算数 | 决算数), where table is administrative, functional, programme, economic, contingency, interest, total or revenue. Fewer than three years scores D* (insufficient information); a year without an approved budget scores D.`,
+  zh: `按 PEFA 2016 框架第一支柱评价预算可靠性：PI-1 总支出执行结果、PI-2 支出结构执行结果（2.1 按功能或行政单位，2.2 按经济分类，2.3 预备费；按 M1 最弱环节法汇总）、PI-3 收入执行结果（3.1 总收入，3.2 收入结构；按 M2 平均法汇总），以最近三个财政年度的原始批准预算为基准。所有数字精确计算；逐年列出数字、档次与依据，--format markdown 给出评估报告附件的计算表。
+
+文件是 PEFA 数据集：JSON { "kind": "pefa", "entity", "amountUnit", "years": [ { "year", "approvedBudget", "expenditure": { "administrative"（或 "functional"、"programme"）, "economic", "contingency", "interest", "total" }, "revenue" } ] }，各行的 "budget" 与 "actual" 按原样填写；或 import 能读取的任何格式的表格，列为 year | table | line | budget | actual（年度 | 类别 | 项目 | 预算数 | 决算数），table 取 administrative、functional、programme、economic、contingency、interest、total 或 revenue。不足三年评 D*（信息不足）；没有批准预算的年度评 D。`,
+};
+
+const PEFA_END: Localized = {
+  en: `Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error or unreadable FILE; 3 internal error.
+Example: outturn pefa dataset.json --format markdown --lang en > annex.md`,
+  zh: `退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误或无法读取文件；3 内部错误。
+示例：outturn pefa 数据集.json --format markdown > 附件.md`,
+};
+
 /** Prose wrapped to the help's width, line by line. */
 function prose(text: string): string[] {
   return text.split('\n').flatMap((line) => (line === '' ? [''] : wrap(line, WIDTH)));
@@ -226,12 +248,20 @@ export function helpText(topic: 'main' | CommandName, lang: Lang, v: string): st
             optionsBlock('check', lang),
             prose(CHECK_END[lang]),
           ]
-        : [
-            [`outturn ${v}`],
-            usageLines('import', FILES, lang),
-            prose(IMPORT_INTRO[lang]),
-            optionsBlock('import', lang),
-            prose(IMPORT_END[lang]),
-          ];
+        : topic === 'pefa'
+          ? [
+              [`outturn ${v}`],
+              usageLines('pefa', FILE, lang),
+              prose(PEFA_INTRO[lang]),
+              optionsBlock('pefa', lang),
+              prose(PEFA_END[lang]),
+            ]
+          : [
+              [`outturn ${v}`],
+              usageLines('import', FILES, lang),
+              prose(IMPORT_INTRO[lang]),
+              optionsBlock('import', lang),
+              prose(IMPORT_END[lang]),
+            ];
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

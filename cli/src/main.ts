@@ -1,6 +1,7 @@
 /**
- * The `outturn` command: `outturn check FILE...` and `outturn import FILE...` (see help.ts, or
- * `outturn --help`, for the options; the options themselves are the table of options.ts).
+ * The `outturn` command: `outturn check FILE...`, `outturn import FILE...` and `outturn pefa FILE`
+ * (see help.ts, or `outturn --help`, for the options; the options themselves are the table of
+ * options.ts).
  *
  * A thin layer: parse the arguments (args.ts), read the files (read-input.ts), import tables
  * (import-tables.ts) or parse the report JSON, `validateReport`, render (render/), exit. This
@@ -16,6 +17,7 @@ import { UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { importCommand } from './import-tables.js';
 import { type CliIO, EXIT } from './io.js';
+import { pefa } from './pefa.js';
 import { visible } from './render/terminal.js';
 import { oneLine } from './text.js';
 import { version } from './version.js';
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await check(command, io);
       case 'import':
         return await importCommand(command, io);
+      case 'pefa':
+        return await pefa(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,7 +10,7 @@ import type { Localized } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 
 /** The commands that take options. */
-export type CommandName = 'check' | 'import';
+export type CommandName = 'check' | 'import' | 'pefa';
 
 /** The long names of the options. */
 export type OptionName =
@@ -21,6 +21,8 @@ export type OptionName =
   | 'from'
   | 'sheet'
   | 'max-bytes'
+  | 'band-ends'
+  | 'scaling-base'
   | 'help'
   | 'version';
 
@@ -92,12 +94,12 @@ const FORMAT_VALUES = {
     zh: '预算表、指标表和交叉核对，报告值与复算值并列，然后按级别列出问题，最后一行小结；适合 80 列终端',
   },
   json: {
-    en: 'one JSON object for programs: { summary, findings, budget, indicators, crossChecks, totalScore, grade }; messages in --lang; a figure that does not exist is null',
-    zh: '供其他程序读取的一个 JSON 对象：{ summary, findings, budget, indicators, crossChecks, totalScore, grade }；说明文字使用 --lang 的语言；不存在的数字为 null',
+    en: 'one JSON object for programs (check: { summary, findings, budget, indicators, crossChecks, totalScore, grade }; pefa: { PI-1, PI-2, PI-3, findings }); messages in --lang; a figure that does not exist is null',
+    zh: '供其他程序读取的一个 JSON 对象（check：{ summary, findings, budget, indicators, crossChecks, totalScore, grade }；pefa：{ PI-1, PI-2, PI-3, findings }）；说明文字使用 --lang 的语言；不存在的数字为 null',
   },
   markdown: {
-    en: 'headings and pipe tables for an audit memo',
-    zh: '标题与表格，可粘贴到审计底稿',
+    en: "headings and pipe tables for an audit memo (pefa: the assessor's annex tables)",
+    zh: '标题与表格，可粘贴到审计底稿（pefa：评估报告附件中的计算表）',
   },
 } as const satisfies Record<string, Localized>;
 
@@ -144,12 +146,38 @@ const FROM_VALUES = {
   },
 } as const satisfies Record<ImportFormat, Localized>;
 
+const BAND_END_VALUES = {
+  inclusive: {
+    en: 'a figure on a band end is inside the band (95–105%: 105.0% scores A), as the PEFA Framework reads "between … and …"',
+    zh: '恰在区间端点上的数字属于该区间（95%–105%：105.0% 得 A），按 PEFA 框架“介于……之间”的读法',
+  },
+  exclusive: {
+    en: 'a figure on a band end falls to the next band',
+    zh: '恰在端点上的数字落入下一档',
+  },
+} as const satisfies Record<string, Localized>;
+
+const SCALING_BASE_VALUES = {
+  dimension: {
+    en: "each dimension's own lines: budgets scaled by their own total outturn ÷ total budget",
+    zh: '各维度自身的行：预算按这些行的决算合计 ÷ 预算合计调整',
+  },
+  'total-expenditure': {
+    en: 'total expenditure: budgets scaled by aggregate outturn ÷ aggregate budget (PI-1)',
+    zh: '总支出：预算按支出总决算 ÷ 总预算（PI-1 的口径）调整',
+  },
+} as const satisfies Record<string, Localized>;
+
 /** The output formats of check. */
 export type Format = keyof typeof FORMAT_VALUES;
 /** The thresholds of --fail-on. */
 export type FailOn = keyof typeof FAIL_ON_VALUES;
 /** The formats of table files that --from names: exactly those the importers read. */
 export type FromFormat = keyof typeof FROM_VALUES;
+/** Whether a PEFA band's ends are inside it (--band-ends). */
+export type BandEnds = keyof typeof BAND_END_VALUES;
+/** What PI-2 and PI-3.2 scale the budgets by (--scaling-base). */
+export type ScalingBase = keyof typeof SCALING_BASE_VALUES;
 
 /** The options, in the order the help lists them. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -159,7 +187,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     values: valuesOf(FORMAT_VALUES),
     default: 'text',
     description: { en: 'output', zh: '输出格式' },
-    commands: ['check'],
+    commands: ['check', 'pefa'],
   },
   {
     name: 'fail-on',
@@ -170,7 +198,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'exit 1 on a finding at least this serious',
       zh: '出现该级别或更严重的问题时退出码为 1',
     },
-    commands: ['check'],
+    commands: ['check', 'pefa'],
   },
   {
     name: 'profile',
@@ -203,7 +231,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'format of a table file, when detection from the content is not wanted',
       zh: '表格文件的格式（不指定时按内容自动识别）',
     },
-    commands: ['check', 'import'],
+    commands: ['check', 'import', 'pefa'],
   },
   {
     name: 'sheet',
@@ -214,7 +242,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'the worksheet of an .xlsx or .xls file to read',
       zh: '读取 .xlsx 或 .xls 文件中的哪个工作表',
     },
-    commands: ['check', 'import'],
+    commands: ['check', 'import', 'pefa'],
   },
   {
     name: 'max-bytes',
@@ -226,7 +254,29 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'the most bytes a FILE may have; a larger one is refused before it is read (N bytes, or with K, M or G: KiB, MiB, GiB)',
       zh: '每个文件的最大字节数，超过的文件不读取、直接拒绝（N 字节，或带 K、M、G：KiB、MiB、GiB）',
     },
-    commands: ['check', 'import'],
+    commands: ['check', 'import', 'pefa'],
+  },
+  {
+    name: 'band-ends',
+    kind: 'choice',
+    values: valuesOf(BAND_END_VALUES),
+    default: 'inclusive',
+    description: {
+      en: 'PEFA bands: whether a figure on a band end is inside the band',
+      zh: 'PEFA 分档：恰在端点上的数字是否属于该档',
+    },
+    commands: ['pefa'],
+  },
+  {
+    name: 'scaling-base',
+    kind: 'choice',
+    values: valuesOf(SCALING_BASE_VALUES),
+    default: 'dimension',
+    description: {
+      en: 'PEFA composition variance (PI-2, PI-3.2): what the budgets are scaled by',
+      zh: 'PEFA 结构偏差（PI-2、PI-3.2）：预算按什么比例调整',
+    },
+    commands: ['pefa'],
   },
   {
     name: 'lang',

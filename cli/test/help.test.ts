@@ -8,21 +8,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayWidth } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
-import { OPTIONS, type OptionSpec } from '../src/options.js';
+import { type CommandName, OPTIONS, type OptionSpec } from '../src/options.js';
 import { ROOT } from './support/cli.js';
 import { run } from './support/run.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
+/** A file each command reads without a usage error. */
+const INPUT: Readonly<Record<CommandName, string>> = {
+  check: EXAMPLE,
+  import: EXAMPLE,
+  pefa: join(ROOT, 'cli', 'test', 'fixtures', 'pefa', 'options.json'),
+};
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa'];
 const LANGS = ['zh', 'en'] as const;
 const TOPICS = [
   { topic: 'main', args: ['--help'] },
   { topic: 'check', args: ['check', '--help'] },
   { topic: 'import', args: ['import', '--help'] },
+  { topic: 'pefa', args: ['pefa', '--help'] },
 ] as const;
 
+/** Whether `command` takes `option`. */
+function takes(command: CommandName, option: OptionSpec): boolean {
+  return option.commands === 'any' || option.commands.includes(command);
+}
+
 /** Whether the help page of `topic` should document `option`. */
-function documents(topic: 'main' | 'check' | 'import', option: OptionSpec): boolean {
-  return topic === 'main' || option.commands === 'any' || option.commands.includes(topic);
+function documents(topic: 'main' | CommandName, option: OptionSpec): boolean {
+  return topic === 'main' || takes(topic, option);
+}
+
+/** The first command that takes `option`. */
+function takerOf(option: OptionSpec): CommandName {
+  return COMMANDS.find((c) => takes(c, option)) ?? 'check';
 }
 
 /** A value the option accepts, to pass it on a command line. */
@@ -66,15 +84,17 @@ describe('help pages', () => {
 
   it('the help of a command details every value of its choice options, in both languages', async () => {
     for (const lang of LANGS) {
-      const check = (await run(['check', '--help', '--lang', lang])).stdout;
-      for (const option of OPTIONS) {
-        if (option.kind !== 'choice') continue;
-        for (const value of option.values) {
-          // The first line of the value's description, after its name.
-          const first = value.description[lang].split(/[ ，、：；]/)[0] ?? '';
-          expect(check).toMatch(
-            new RegExp(`^ {6}${value.name} +${first.replace(/[{}()|.+*?^$[\]\\]/g, '\\$&')}`, 'm'),
-          );
+      for (const command of COMMANDS) {
+        const help = (await run([command, '--help', '--lang', lang])).stdout;
+        for (const option of OPTIONS) {
+          if (option.kind !== 'choice' || !takes(command, option)) continue;
+          for (const value of option.values) {
+            // The first line of the value's description, after its name.
+            const first = value.description[lang].split(/[ ，、：；]/)[0] ?? '';
+            expect(help, `${command} --${option.name} ${value.name}`).toMatch(
+              new RegExp(`^ {6}${value.name} +${first.replace(/[{}()|.+*?^$[\]\\]/g, '\\$&')}`, 'm'),
+            );
+          }
         }
       }
     }
@@ -117,31 +137,24 @@ describe('--help and --version', () => {
 });
 
 describe('the parser takes exactly the options of the table', () => {
-  it('accepts every option of check, and of import those import takes', async () => {
+  it('accepts every option in each command that takes it, and refuses it in the others', async () => {
     for (const option of OPTIONS) {
       if (option.kind === 'flag') continue; // --help and --version end the command; tested below
       const value = sampleValue(option) ?? '';
-      const asCheck = await run([
-        'check',
-        EXAMPLE,
-        `--${option.name}`,
-        value,
-        '--format',
-        'json',
-        '--fail-on',
-        'never',
-      ]);
-      expect(asCheck.stderr, `--${option.name} ${value}`).not.toContain('unknown option');
-      // --from makes the report JSON a table file, in which no table is found (exit 2).
-      if (option.name !== 'from')
-        expect(asCheck.status, `--${option.name} ${value}: ${asCheck.stderr}`).toBe(0);
-      const asImport = await run(['import', EXAMPLE, `--${option.name}`, value, '--lang', 'en']);
-      expect(asImport.stderr).not.toContain('unknown option');
-      const taken = option.commands === 'any' || option.commands.includes('import');
-      expect(
-        asImport.stderr.includes(`--${option.name} applies to check, not to import`),
-        `--${option.name}`,
-      ).toBe(!taken);
+      for (const command of COMMANDS) {
+        const extra = command === 'import' ? [] : ['--format', 'json', '--fail-on', 'never'];
+        const r = await run([command, INPUT[command], `--${option.name}`, value, ...extra, '--lang', 'en']);
+        const label = `${command} --${option.name} ${value}`;
+        expect(r.stderr, label).not.toContain('unknown option');
+        if (!takes(command, option)) {
+          const takers = option.commands === 'any' ? '' : option.commands.join(' and ');
+          expect(r.stderr, label).toContain(`--${option.name} applies to ${takers}, not to ${command}`);
+          expect(r.status, label).toBe(2);
+        } else if (option.name !== 'from' && command !== 'import') {
+          // --from makes a JSON file a table file, in which no table is found (exit 2).
+          expect(r.status, `${label}: ${r.stderr}`).toBe(0);
+        }
+      }
     }
   });
 
@@ -160,17 +173,18 @@ describe('the parser takes exactly the options of the table', () => {
   it('accepts each allowed value of a choice option and names them all when one is wrong', async () => {
     for (const option of OPTIONS) {
       if (option.kind !== 'choice') continue;
+      const command = takerOf(option);
       for (const value of option.values) {
         const r = await run([
-          'check',
-          EXAMPLE,
+          command,
+          INPUT[command],
           `--${option.name}=${value.name}`,
           '--fail-on=never',
           '--lang=en',
         ]);
         expect(r.stderr, `--${option.name}=${value.name}`).not.toContain(`--${option.name} must be`);
       }
-      const wrong = await run(['check', EXAMPLE, '--lang', 'en', `--${option.name}`, 'nonsense']);
+      const wrong = await run([command, INPUT[command], '--lang', 'en', `--${option.name}`, 'nonsense']);
       expect(wrong.status).toBe(2);
       const names = option.values.map((v) => v.name);
       expect(wrong.stderr).toContain(

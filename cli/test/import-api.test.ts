@@ -27,10 +27,12 @@ function ok(r: ImportResult): ImportSuccess {
 describe('outturn-cli/import exports', () => {
   it('the documented functions and nothing else at run time', () => {
     expect(Object.keys(entry).sort()).toEqual([
+      'PEFA_TABLE_NAMES',
       'decodeText',
       'detectTextFormat',
       'formatLocation',
       'importFiles',
+      'importPefa',
       'importReport',
       'importText',
     ]);

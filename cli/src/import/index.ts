@@ -14,22 +14,14 @@
  * @module
  */
 import { assemble, merge, noTable } from './assemble.js';
-import { csvGrid } from './csv.js';
-import {
-  detectTextFormat,
-  isOle2,
-  isPdf,
-  isZip,
-  looksLikeHtml,
-  normalizeLineEnds,
-  zipKind,
-} from './detect.js';
 import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
-import { decodeText } from './encoding.js';
+import type { TextEncoding } from './encoding.js';
 import type { Meta } from './facts.js';
 import { noteReportFormulas } from './formula.js';
 import type { Grid } from './grid.js';
-import { findStaffing, textGrid } from './pdf-text.js';
+import { isDocumentFormat, type LoadedGrids, loadGrids, textGrids } from './load.js';
+import { findStaffing } from './pdf-text.js';
+import { type PefaReading, readPefaGrids } from './pefa-table.js';
 import { type GridReading, readGrid } from './read-grid.js';
 import {
   failure,
@@ -41,10 +33,16 @@ import {
   item,
   type Location,
 } from './types.js';
-import { zipNames } from './zip.js';
 
 export { type DetectedFormat, detectTextFormat } from './detect.js';
 export { type DecodeResult, decodeText, type TextEncoding } from './encoding.js';
+export {
+  PEFA_TABLE_NAMES,
+  type PefaPair,
+  type PefaRow,
+  type PefaTableName,
+  type PefaYearRecord,
+} from './pefa-table.js';
 export {
   formatLocation,
   type ImportFailure,
@@ -138,65 +136,14 @@ export async function importReport(bytes: Uint8Array, options: ImportOptions = {
   checkBytes(bytes, 'importReport');
   checkOptions(options, 'importReport', FORMATS);
   const file = options.fileName;
-  const at = file === undefined ? undefined : { file };
-  const limits: Limits = {
-    ...DEFAULT_LIMITS,
-    ...(options.maxBytes === undefined ? {} : { bytes: options.maxBytes }),
-  };
-  if (bytes.length === 0) return failure('the file is empty', '文件是空的', at);
-  if (bytes.length > limits.bytes) return tooLarge(bytes.length, limits.bytes, at);
-  const format = options.from ?? sniff(bytes);
-  if (typeof format === 'object') return { ...format, ...(at === undefined ? {} : { at }) };
-  const ctx: ReadContext = { file, sheet: options.sheet, limits };
-  switch (format) {
-    case 'xlsx':
-    case 'xls':
-    case 'docx':
-    case 'pdf':
-    case 'html':
-      return importDocument(bytes, format, ctx);
-    default: {
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) return { ok: false, message: decoded.message, ...(at === undefined ? {} : { at }) };
-      const result = readText(decoded.text, format, file, limits);
-      return result.ok ? { ...result, encoding: decoded.encoding } : result;
-    }
-  }
+  const ctx: ReadContext = { file, sheet: options.sheet, limits: limitsOf(options) };
+  const loaded = await loadGrids(bytes, options.from, ctx);
+  return loaded.ok ? readReport(loaded, ctx) : loaded;
 }
 
-/** The format of a file from its first bytes (and a zip archive's member names), or a failure. */
-function sniff(bytes: Uint8Array): ImportFormat | undefined | ImportFailure {
-  if (isZip(bytes)) {
-    let names: string[];
-    try {
-      names = zipNames(bytes);
-    } catch {
-      return failure(
-        'a damaged zip archive: neither an .xlsx workbook nor a .docx document can be read from it',
-        '损坏的 zip 压缩文件：无法从中读取 .xlsx 工作簿或 .docx 文档',
-      );
-    }
-    const kind = zipKind(names);
-    if (kind === null) {
-      return failure(
-        'a zip archive that is neither an .xlsx workbook nor a .docx document',
-        '既不是 .xlsx 工作簿也不是 .docx 文档的 zip 压缩文件',
-      );
-    }
-    return kind;
-  }
-  if (isOle2(bytes)) return 'xls';
-  if (isPdf(bytes)) return 'pdf';
-  if (looksLikeHtml(bytes)) return 'html';
-  return undefined;
-}
-
-function tooLarge(size: number, limit: number, at: Location | undefined): ImportFailure {
-  return failure(
-    `the file has ${size} bytes, more than the limit of ${limit} (maxBytes, --max-bytes)`,
-    `文件有 ${size} 字节，超过上限 ${limit} 字节（maxBytes，--max-bytes）`,
-    at,
-  );
+/** The limits of an import: the defaults, with the bytes of `maxBytes` when given. */
+function limitsOf(options: { readonly maxBytes?: number | undefined }): Limits {
+  return { ...DEFAULT_LIMITS, ...(options.maxBytes === undefined ? {} : { bytes: options.maxBytes }) };
 }
 
 /**
@@ -221,7 +168,9 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   if (typeof text !== 'string')
     throw new TypeError(`importText: text must be a string, not ${typeName(text)}`);
   checkOptions(options, 'importText', TEXT_FORMATS);
-  return readText(text, options.from, options.fileName, DEFAULT_LIMITS);
+  const ctx: ReadContext = { file: options.fileName, sheet: undefined, limits: DEFAULT_LIMITS };
+  const loaded = textGrids(text, options.from, options.fileName, DEFAULT_LIMITS);
+  return loaded.ok ? readReport(loaded, ctx) : loaded;
 }
 
 /**
@@ -282,30 +231,36 @@ export async function importFiles(
 
 // ---------------------------------------------------------------------------------------------
 
-function readText(
-  text: string,
-  from: 'csv' | 'text' | undefined,
-  file: string | undefined,
-  limits: Limits,
-): ImportResult {
+/**
+ * The report of a file's grids: the tables of each part read (read-grid.ts), staffing from the
+ * prose, one report assembled. Asked for a worksheet that has no table, the failure names it.
+ */
+function readReport(loaded: LoadedGrids, ctx: ReadContext): ImportResult {
+  const file = ctx.file;
   const at = file === undefined ? undefined : { file };
-  const body = normalizeLineEnds(text.replace(/^\uFEFF/, ''));
-  if (body.trim() === '') return failure('the file is empty', '文件是空的', at);
-  const detected = from ?? detectTextFormat(body);
-  if (detected === 'json') {
-    return failure(
-      'this is a report JSON already, not a table: check it directly with `outturn check`',
-      '这已经是报告 JSON，而不是表格：请直接用 outturn check 检查',
-      at,
-    );
-  }
-  const grid = detected === 'csv' ? csvGrid(body, file, limits.cells) : textGrid(body, file, limits.cells);
-  if ('ok' in grid) return grid;
   const meta: Meta = {};
-  const reading = readGrid(grid, meta);
-  const notes = [...reading.notes];
-  noteStaffing(grid, meta, notes);
-  return finish(assemble([reading], meta, detected, null, notes, at), [grid], at);
+  const readings: GridReading[] = [];
+  const notes: ImportItem[] = [...loaded.notes];
+  for (const part of loaded.parts) {
+    if (part.grid === null) continue;
+    const reading = readGrid(part.grid, meta);
+    readings.push(reading);
+    notes.push(...reading.notes);
+    noteStaffing(part.grid, meta, notes);
+  }
+  if (
+    ctx.sheet !== undefined &&
+    isDocumentFormat(loaded.format) &&
+    readings.every((r) => r.tables.budget + r.tables.indicators === 0)
+  ) {
+    const name = loaded.parts[0]?.name ?? ctx.sheet;
+    return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
+  }
+  return finish(
+    assemble(readings, meta, loaded.format, loaded.encoding, notes, at),
+    loaded.parts.flatMap((p) => (p.grid === null ? [] : [p.grid])),
+    at,
+  );
 }
 
 /**
@@ -325,47 +280,6 @@ function finish(result: ImportResult, grids: readonly Grid[], at: Location | und
   }
   const notes = noteReportFormulas(report, grids, result.notes);
   return notes.length === result.notes.length ? result : { ...result, notes };
-}
-
-const READERS = {
-  xlsx: async (bytes: Uint8Array, ctx: ReadContext) =>
-    (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xlsx'),
-  xls: async (bytes: Uint8Array, ctx: ReadContext) =>
-    (await import('./xlsx.js')).readWorkbook(bytes, ctx, 'xls'),
-  html: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./html.js')).readHtml(bytes, ctx),
-  docx: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./docx.js')).readDocx(bytes, ctx),
-  pdf: async (bytes: Uint8Array, ctx: ReadContext) => (await import('./pdf.js')).readPdf(bytes, ctx),
-} as const;
-
-/** Imports a workbook, web page, Word document or PDF: its reader's grids, read as any grid is. */
-async function importDocument(
-  bytes: Uint8Array,
-  format: keyof typeof READERS,
-  ctx: ReadContext,
-): Promise<ImportResult> {
-  const file = ctx.file;
-  const at = file === undefined ? undefined : { file };
-  const doc = await READERS[format](bytes, ctx);
-  if (!doc.ok) return doc.at === undefined && at !== undefined ? { ...doc, at } : doc;
-  const meta: Meta = {};
-  const readings: GridReading[] = [];
-  const notes: ImportItem[] = [...doc.notes];
-  for (const part of doc.parts) {
-    if (part.grid === null) continue;
-    const reading = readGrid(part.grid, meta);
-    readings.push(reading);
-    notes.push(...reading.notes);
-    noteStaffing(part.grid, meta, notes);
-  }
-  if (ctx.sheet !== undefined && readings.every((r) => r.tables.budget + r.tables.indicators === 0)) {
-    const name = doc.parts[0]?.name ?? ctx.sheet;
-    return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
-  }
-  return finish(
-    assemble(readings, meta, format, null, notes, at),
-    doc.parts.flatMap((p) => (p.grid === null ? [] : [p.grid])),
-    at,
-  );
 }
 
 /**
@@ -417,4 +331,61 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
   return typeof value;
+}
+
+/** What {@link importPefa} gives: a PEFA dataset and what was not placed or was inferred. */
+export type PefaImportResult =
+  | (Omit<PefaReading, 'unplaced' | 'notes'> & {
+      /** The format read (given or detected). */
+      readonly format: ImportFormat;
+      /** The text encoding detected, or null for a workbook, page, Word document or PDF. */
+      readonly encoding: TextEncoding | null;
+      readonly unplaced: readonly ImportItem[];
+      readonly notes: readonly ImportItem[];
+    })
+  | ImportFailure;
+
+/**
+ * Imports a PEFA dataset (DESIGN §3, `kind: "pefa"`, the input of `assessPefa` in `outturn`) from a
+ * table of rows `year | table | line | budget | actual`, in any format {@link importReport} reads
+ * (CSV, .xlsx, .xls, .html, .docx, .pdf, text), detected the same way.
+ *
+ * - **Header**: the first row naming the five columns, in English or Chinese (`year`/`年度`,
+ *   `table`/`类别`, `line`/`项目`, `budget`/`预算数`, `actual`/`outturn`/`决算数`), in any order.
+ * - **Table** (a cell of the `table` column): `administrative`, `functional`, `programme`,
+ *   `economic`, `contingency`, `interest`, `total` or `revenue` (and their Chinese names: 行政,
+ *   功能, 规划, 经济分类, 预备费, 利息, 合计, 收入). Contingency, interest and total take one row a year.
+ * - **Facts** above the header: `entity,…` and `unit,…` (`单位：万元`).
+ * - **Years** in the order they first appear, each as printed (`2018/19`); a year in which no
+ *   line prints a budget is a year without an approved budget (`approvedBudget: false`, noted).
+ * - Figures are kept exactly as printed; a blank cell is absent.
+ *
+ * Never throws for bad input: `{ ok: false, message: { en, zh }, at? }`.
+ *
+ * @throws TypeError when `bytes` is not a `Uint8Array` or an option has the wrong type.
+ * @example
+ * ```ts
+ * const csv = 'year,table,line,budget,actual\n2021,administrative,Health,100,96\n2021,contingency,,2,1\n';
+ * const r = await importPefa(new TextEncoder().encode(csv));
+ * // r.ok === true; r.dataset: { kind: 'pefa', years: [{ year: '2021', approvedBudget: true,
+ * //   expenditure: { administrative: [{ name: 'Health', budget: '100', actual: '96' }],
+ * //                  contingency: { budget: '2', actual: '1' } } }] }
+ * ```
+ */
+export async function importPefa(bytes: Uint8Array, options: ImportOptions = {}): Promise<PefaImportResult> {
+  checkBytes(bytes, 'importPefa');
+  checkOptions(options, 'importPefa', FORMATS);
+  const file = options.fileName;
+  const ctx: ReadContext = { file, sheet: options.sheet, limits: limitsOf(options) };
+  const loaded = await loadGrids(bytes, options.from, ctx);
+  if (!loaded.ok) return loaded;
+  const grids = loaded.parts.flatMap((p) => (p.grid === null ? [] : [p.grid]));
+  const reading = readPefaGrids(grids, file === undefined ? undefined : { file });
+  if (!reading.ok) return reading;
+  return {
+    ...reading,
+    format: loaded.format,
+    encoding: loaded.encoding,
+    notes: [...loaded.notes, ...reading.notes],
+  };
 }

@@ -11,11 +11,20 @@
  * words.ts     the words of both languages
  * rows.ts      the rows text and Markdown share
  * text.ts, markdown.ts, json.ts   one output each
+ * pefa.ts      the three outputs of `outturn pefa` (a PEFA assessment, not a report)
  *
  * @module outturn-cli/render
  */
 export { type JsonFinding, type JsonOutput, renderJson, toJsonOutput } from './json.js';
 export { markdownCell, renderMarkdown } from './markdown.js';
+export {
+  type PefaMarkdownOptions,
+  type PefaTextOptions,
+  renderPefaJson,
+  renderPefaMarkdown,
+  renderPefaText,
+  toPefaJson,
+} from './pefa.js';
 export type { RenderInput } from './rows.js';
 export { displayWidth, stripAnsi, truncate, wrap } from './terminal.js';
 export { renderText, type TextOptions } from './text.js';

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { Lang, Severity, ValidationResult } from 'outturn';
+import type { Finding, Lang, Severity, ValidationResult } from 'outturn';
 import { visible } from './terminal.js';
 
 /** A finding in `--format json`: the message in one language. */
@@ -54,23 +54,26 @@ export interface JsonOutput {
   readonly grade: string | null;
 }
 
+/** A finding as `--format json` prints it: the message in `lang`, figures only where there are some. */
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  const out: {
+    code: string;
+    severity: Severity;
+    path: (string | number)[];
+    message: string;
+    published?: string;
+    recomputed?: string;
+  } = { code: f.code, severity: f.severity, path: [...f.path], message: f.message[lang] };
+  if (f.published !== undefined) out.published = f.published;
+  if (f.recomputed !== undefined) out.recomputed = f.recomputed;
+  return out;
+}
+
 /** The result as the plain object of `--format json`, messages and formulas in `lang`. */
 export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
   return {
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
-    findings: result.findings.map((f) => {
-      const out: {
-        code: string;
-        severity: Severity;
-        path: (string | number)[];
-        message: string;
-        published?: string;
-        recomputed?: string;
-      } = { code: f.code, severity: f.severity, path: [...f.path], message: f.message[lang] };
-      if (f.published !== undefined) out.published = f.published;
-      if (f.recomputed !== undefined) out.recomputed = f.recomputed;
-      return out;
-    }),
+    findings: result.findings.map((f) => jsonFinding(f, lang)),
     budget: result.budget.map((b) => ({
       path: [...b.path],
       name: b.name,

@@ -52,7 +52,7 @@ function isPlainFigure(s: string): boolean {
   return /^[+-]\d{1,3}(?:[, ]?\d{3})*(?:\.\d+)?(?:%| pp)?$/.test(s);
 }
 
-function mdTable(
+export function mdTable(
   headers: readonly string[],
   aligns: readonly ('l' | 'r' | 'c')[],
   rows: readonly (readonly string[])[],

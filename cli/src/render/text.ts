@@ -24,7 +24,7 @@ import { MARK_ERROR, MARK_INFO, MARK_WARNING, NONE, WORDS } from './words.js';
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-interface Column {
+export interface Column {
   readonly header: string;
   readonly align?: 'left' | 'right';
   /** Shrinks first when the table is too wide (names). */
@@ -37,7 +37,7 @@ interface Column {
   readonly keep?: boolean;
 }
 
-type Cell = string | StyledCell;
+export type Cell = string | StyledCell;
 
 interface Table {
   readonly header: string;
@@ -50,7 +50,7 @@ function cellText(cell: Cell): string {
   return visible(typeof cell === 'string' ? cell : cell.text);
 }
 
-function renderTable(
+export function renderTable(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
   maxWidth: number,
