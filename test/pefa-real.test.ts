@@ -1,8 +1,8 @@
 /**
  * assessPefa on real budget-and-outturn tables: Uganda's Local Government Quarterly Performance
  * Reports, Quarter 4 ("Summary: Overview of Revenues and Expenditures", amounts in Ushs
- * thousands), transcribed in test/fixtures/pefa/ (copies of examples/pefa/, each file with its
- * source URLs and dates; retrieved 2026-12-02):
+ * thousands), transcribed in examples/pefa/ (each file with its source URLs and dates;
+ * retrieved 2026-12-02):
  * - Mukono District (Vote 542), FY 2017/18–2019/20: https://docslib.org/doc/9915896,
  *   https://docslib.org/doc/8881299, https://docslib.org/doc/10995866;
  * - Kabarole District (Vote 513), FY 2017/18–2018/19: https://docslib.org/doc/10743646,
@@ -18,7 +18,7 @@ import { aggregateOutturn, assessPefa, type PefaDataset } from 'outturn';
 import { describe, expect, it } from 'vitest';
 
 const load = (name: string): PefaDataset =>
-  JSON.parse(readFileSync(new URL(`./fixtures/pefa/${name}`, import.meta.url), 'utf8')) as PefaDataset;
+  JSON.parse(readFileSync(new URL(`../examples/pefa/${name}`, import.meta.url), 'utf8')) as PefaDataset;
 
 const MUKONO = load('ug-mukono-district-2017-18-to-2019-20.json');
 const KABAROLE = load('ug-kabarole-district-2017-18-to-2018-19.json');
