@@ -64,6 +64,7 @@ export {
   PEFA_COMPOSITION_BANDS,
   PEFA_CONTINGENCY_BANDS,
   PEFA_M2_TWO_DIMENSIONS,
+  type PefaAnnexAmounts,
   type PefaAnnexLine,
   type PefaAnnexTotals,
   type PefaBand,

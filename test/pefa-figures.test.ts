@@ -258,6 +258,7 @@ describe('compositionVariance', () => {
         actual: '90',
         deviation: '-20',
         absoluteDeviation: '20',
+        printed: { budget: '100', adjusted: '110', actual: '90', deviation: '-20', absoluteDeviation: '20' },
       },
       {
         name: 'Education',
@@ -266,6 +267,7 @@ describe('compositionVariance', () => {
         actual: '130',
         deviation: '20',
         absoluteDeviation: '20',
+        printed: { budget: '100', adjusted: '110', actual: '130', deviation: '20', absoluteDeviation: '20' },
       },
     ]);
     expect(r.totals).toEqual({
@@ -274,6 +276,7 @@ describe('compositionVariance', () => {
       actual: '220',
       deviation: '0',
       absoluteDeviation: '40',
+      printed: { budget: '200', adjusted: '220', actual: '220', deviation: '0', absoluteDeviation: '40' },
     });
   });
 
@@ -396,3 +399,26 @@ function mul(b: string, k: string): string {
   const s = n.toString().padStart(scale + 1, '0');
   return scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`;
 }
+
+describe('compositionVariance: the annex as printed', () => {
+  it('prints every amount at the most decimals the lines print, rounded once, half-up', () => {
+    const r = compositionVariance([
+      { name: 'Health', budget: '100', actual: '90.5' },
+      { name: 'Education', budget: '100', actual: '130' },
+    ]);
+    if (!r.ok) throw new Error(r.message.en);
+    // scale 220.5 ÷ 200 = 1.1025: adjusted 110.25 each, printed at 1 decimal (the outturn's).
+    expect(r.lines.map((l) => l.printed)).toEqual([
+      { budget: '100.0', adjusted: '110.3', actual: '90.5', deviation: '-19.8', absoluteDeviation: '19.8' },
+      { budget: '100.0', adjusted: '110.3', actual: '130.0', deviation: '19.8', absoluteDeviation: '19.8' },
+    ]);
+    expect(r.lines[0]?.adjusted).toBe('110.25');
+    expect(r.totals.printed).toEqual({
+      budget: '200.0',
+      adjusted: '220.5',
+      actual: '220.5',
+      deviation: '0.0',
+      absoluteDeviation: '39.5',
+    });
+  });
+});

@@ -25,6 +25,7 @@ import {
   ROUNDING_MODES,
   type RoundingMode,
   toExact,
+  toFixed,
   ZERO,
 } from '../core/decimal.js';
 import { parseQuantity, quantityValue } from '../core/quantity.js';
@@ -284,6 +285,21 @@ export interface PefaAnnexLine {
   readonly deviation: string;
   /** |actual − adjusted|. */
   readonly absoluteDeviation: string;
+  /**
+   * The same five amounts as the annex prints them: rounded once (the figures' rounding, half-up
+   * by default) to the most decimals any budget or outturn of the table prints (0 for amounts in
+   * whole thousands), e.g. adjusted `"1157169"` for the exact `"1157168.827…"`.
+   */
+  readonly printed: PefaAnnexAmounts;
+}
+
+/** The amounts of an annex row (or its totals), as printed. */
+export interface PefaAnnexAmounts {
+  readonly budget: string;
+  readonly adjusted: string;
+  readonly actual: string;
+  readonly deviation: string;
+  readonly absoluteDeviation: string;
 }
 
 /** Totals of the annex table. */
@@ -293,6 +309,8 @@ export interface PefaAnnexTotals {
   readonly actual: string;
   readonly deviation: string;
   readonly absoluteDeviation: string;
+  /** The totals as printed, at the decimals of {@link PefaAnnexLine.printed}. */
+  readonly printed: PefaAnnexAmounts;
 }
 
 /** Options of {@link compositionVariance}. */
@@ -392,6 +410,16 @@ export function varianceOf(
   // The variance as one exact quotient: Σ|actual·q − budget·p| ÷ (Σ budget · p), so that lines
   // that move in proportion give exactly 0 whatever the digits of the scale.
   let numerator = ZERO;
+  // Amounts print at the most decimals the table's own amounts print.
+  let places = 0;
+  for (const l of lines) places = Math.max(places, l.budget.decimalPlaces(), l.actual.decimalPlaces());
+  const shown = (budget: Dec, adjusted: Dec, actual: Dec, deviation: Dec, abs: Dec): PefaAnnexAmounts => ({
+    budget: toFixed(budget, places, mode),
+    adjusted: toFixed(adjusted, places, mode),
+    actual: toFixed(actual, places, mode),
+    deviation: toFixed(deviation, places, mode),
+    absoluteDeviation: toFixed(abs, places, mode),
+  });
   const rows: PefaAnnexLine[] = [];
   for (const l of lines) {
     numerator = numerator.plus(l.actual.times(q).minus(l.budget.times(p)).abs());
@@ -404,6 +432,7 @@ export function varianceOf(
       actual: toExact(l.actual),
       deviation: toExact(deviation),
       absoluteDeviation: toExact(deviation.abs()),
+      printed: shown(l.budget, adjusted, l.actual, deviation, deviation.abs()),
     });
   }
   // The totals as single quotients too (not sums of rounded quotients): Σ adjusted = Σ budget ×
@@ -426,6 +455,7 @@ export function varianceOf(
       actual: toExact(sumActual),
       deviation: toExact(sumDeviation),
       absoluteDeviation: toExact(sumAbs),
+      printed: shown(sumBudget, sumAdjusted, sumActual, sumDeviation, sumAbs),
     },
   };
 }

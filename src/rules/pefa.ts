@@ -23,6 +23,7 @@ import {
   PEFA_AGGREGATE_REVENUE_BANDS,
   PEFA_COMPOSITION_BANDS,
   PEFA_CONTINGENCY_BANDS,
+  type PefaAnnexAmounts,
   type PefaAnnexLine,
   type PefaBand,
   type PefaBandEnds,
@@ -105,6 +106,8 @@ export interface PefaVarianceTotals {
   readonly actual: string | null;
   readonly deviation: string | null;
   readonly absoluteDeviation: string | null;
+  /** The same as the annex prints them (see `PefaAnnexLine.printed`), or null when there are none. */
+  readonly printed: PefaAnnexAmounts | null;
 }
 
 /** One year of a composition dimension (2.1, 2.2, 3.2), with its annex table. */
@@ -389,6 +392,7 @@ const EMPTY_TOTALS: PefaVarianceTotals = {
   actual: null,
   deviation: null,
   absoluteDeviation: null,
+  printed: null,
 };
 
 function varianceDimension(

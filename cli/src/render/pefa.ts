@@ -60,7 +60,6 @@ interface PefaWords {
   readonly share: string;
   readonly average: string;
   readonly total: string;
-  readonly scale: string;
   readonly file: string;
   readonly unit: string;
   readonly findings: string;
@@ -106,7 +105,6 @@ const WORDS: Readonly<Record<Lang, PefaWords>> = {
     share: 'Share',
     average: 'average',
     total: 'Total',
-    scale: 'scaling factor',
     file: 'File',
     unit: 'Unit',
     findings: 'Findings',
@@ -150,7 +148,6 @@ const WORDS: Readonly<Record<Lang, PefaWords>> = {
     share: '占比',
     average: '平均',
     total: '合计',
-    scale: '调整系数',
     file: '文件',
     unit: '单位',
     findings: '问题',
@@ -307,8 +304,8 @@ export function renderPefaText(a: PefaAssessment, options: PefaTextOptions): str
       [w.year, w.budget, w.actual, w.variance, w.grade],
       d.years.map((y) => [
         y.year,
-        shown(y.totals.budget),
-        shown(y.totals.actual),
+        shown(y.totals.printed?.budget),
+        shown(y.totals.printed?.actual),
         shown(y.variance),
         shown(y.grade),
       ]),
@@ -394,11 +391,11 @@ export function renderPefaMarkdown(a: PefaAssessment, options: PefaMarkdownOptio
       ['l', 'c', 'l'],
       [
         [w.indicator['PI-1'], pi1.score, pi1.why[lang]],
-        [`${w.indicator['PI-2']} (${w.method[pi2.method]})`, pi2.score, pi2.why[lang]],
+        [`${w.indicator['PI-2']} · ${w.method[pi2.method]}`, pi2.score, pi2.why[lang]],
         [w.dimension['2.1'], pi2.dimensions['2.1'].score, pi2.dimensions['2.1'].why[lang]],
         [w.dimension['2.2'], pi2.dimensions['2.2'].score, pi2.dimensions['2.2'].why[lang]],
         [w.dimension['2.3'], pi2.dimensions['2.3'].score, pi2.dimensions['2.3'].why[lang]],
-        [`${w.indicator['PI-3']} (${w.method[pi3.method]})`, pi3.score, pi3.why[lang]],
+        [`${w.indicator['PI-3']} · ${w.method[pi3.method]}`, pi3.score, pi3.why[lang]],
         [w.dimension['3.1'], pi3.dimensions['3.1'].score, pi3.dimensions['3.1'].why[lang]],
         [w.dimension['3.2'], pi3.dimensions['3.2'].score, pi3.dimensions['3.2'].why[lang]],
       ].map((r) => r.map(visible)),
@@ -421,15 +418,17 @@ export function renderPefaMarkdown(a: PefaAssessment, options: PefaMarkdownOptio
     out.push('', `## ${text(`${w.dimension[id]}${w.colon}${d.score}`)}`);
     for (const y of d.years) {
       out.push('', `### ${text(w.annex(id, y.year))}`, '');
+      // The annex prints amounts as the table prints them; the exact ones are in --format json.
       const row = (l: PefaAnnexLine) =>
         [
           l.name,
-          shown(l.budget),
-          shown(l.adjusted),
-          shown(l.actual),
-          shown(l.deviation),
-          shown(l.absoluteDeviation),
+          l.printed.budget,
+          l.printed.adjusted,
+          l.printed.actual,
+          l.printed.deviation,
+          l.printed.absoluteDeviation,
         ].map(visible);
+      const t = y.totals.printed;
       out.push(
         ...mdTable(
           [w.line, w.budget, w.adjusted, w.actual, w.deviation, w.absoluteDeviation],
@@ -438,20 +437,18 @@ export function renderPefaMarkdown(a: PefaAssessment, options: PefaMarkdownOptio
             ...y.lines.map(row),
             [
               w.total,
-              shown(y.totals.budget),
-              shown(y.totals.adjusted),
-              shown(y.totals.actual),
-              shown(y.totals.deviation),
-              shown(y.totals.absoluteDeviation),
+              shown(t?.budget),
+              shown(t?.adjusted),
+              shown(t?.actual),
+              shown(t?.deviation),
+              shown(t?.absoluteDeviation),
             ].map(visible),
           ],
         ),
       );
       out.push(
         '',
-        text(
-          `${w.variance}${w.colon}${shown(y.variance)} · ${w.grade}${w.colon}${shown(y.grade)} · ${w.scale}${w.colon}${shown(y.scale)}`,
-        ),
+        text(`${w.variance}${w.colon}${shown(y.variance)} · ${w.grade}${w.colon}${shown(y.grade)}`),
       );
     }
   };
