@@ -5,6 +5,7 @@
  */
 import { dec } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
+import { amountUnitInfo } from '../figures/budget.js';
 import { SCORING_PROFILES } from '../figures/profiles.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
@@ -14,6 +15,14 @@ import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex
 import { crossCheck } from './cross-checks.js';
 import { checkTopLevel } from './fields.js';
 import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
+import {
+  checkMonitoring,
+  checkMonitoringOptions,
+  type MonitoringIndicator,
+  monitoringCells,
+  NO_MONITORING_INDICATOR,
+  NO_MONITORING_LINE,
+} from './monitoring.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
 import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
@@ -66,6 +75,7 @@ import { checkScores } from './scores.js';
  */
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
   checkValidateOptions(options);
+  checkMonitoringOptions('validateReport', options.monitoring);
   const findings: Finding[] = [];
   if (!isRecord(report)) {
     findings.push(
@@ -142,6 +152,23 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     strict,
     findings,
   });
+  // A monitoring table (绩效运行监控表): 序时进度, pace and likelihood (docs/monitoring.md).
+  const monitoring =
+    report.kind === 'monitoring'
+      ? checkMonitoring(
+          {
+            report,
+            unit: amountUnitInfo(amountUnit),
+            rounding: mode,
+            strict,
+            evaluate,
+            options: options.monitoring ?? {},
+          },
+          budget.rows.map((r) => ({ source: r.source, path: r.figures.path, name: r.figures.name })),
+          rows,
+          findings,
+        )
+      : null;
   checkTopLevel(report, findings);
 
   const index = worstIndex(findings);
@@ -154,7 +181,15 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       const r = scored.budget[i] ?? null;
       const score = r?.ok ? r.printed : null;
       const cells = budgetCells(source, figures.path, index, figures.executionRate, score);
-      return { ...figures, cells, score, scoreResult: r };
+      const m = monitoring?.lines[i] ?? NO_MONITORING_LINE;
+      return {
+        ...figures,
+        cells,
+        score,
+        scoreResult: r,
+        ...m,
+        monitoringCells: monitoring === null ? null : monitoringCells(source, figures.path, index, m),
+      };
     }),
     indicators: rows.map((row, i) => {
       const r = scored.indicators[i] ?? null;
@@ -170,6 +205,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         ),
         score,
         r,
+        monitoring?.indicators[i] ?? NO_MONITORING_INDICATOR,
       );
     }),
     crossChecks,
@@ -183,6 +219,7 @@ function figuresOf(
   cells: IndicatorFigures['cells'],
   score: string | null,
   scoreResult: IndicatorFigures['scoreResult'],
+  monitoring: MonitoringIndicator,
 ): IndicatorFigures {
   const ev = row.evaluation;
   const d = ev.deviation;
@@ -200,6 +237,7 @@ function figuresOf(
     score,
     scoreResult,
     evaluation: ev,
+    ...monitoring,
   };
 }
 
