@@ -12,11 +12,16 @@ export type Figure = string | number;
 /**
  * The period a monitoring table reports on: the first `months` months of the fiscal year
  * (`{ months: 6 }` for 1–6月), or the fiscal year up to and including a date
- * (`{ through: "2019-06-30" }`).
+ * (`{ through: "2019-06-30" }`). Exactly one of the two is given; anything else is a
+ * `time-progress-undefined` finding, not a type error, since reports are data.
  */
-export type MonitoringPeriod =
-  | { readonly months: number | string; readonly [key: string]: unknown }
-  | { readonly through: string; readonly [key: string]: unknown };
+export interface MonitoringPeriod {
+  /** Months elapsed, 0 to 12 (a number or a string of digits). */
+  readonly months?: number | string;
+  /** The last day of the period, `YYYY-MM-DD`. */
+  readonly through?: string;
+  readonly [key: string]: unknown;
+}
 
 /** Figures a budget line prints beside its amounts. */
 export interface PublishedBudgetFigures {

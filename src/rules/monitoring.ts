@@ -155,6 +155,32 @@ export interface MonitoringIndicator {
   readonly expectedEvaluation: Evaluation | null;
 }
 
+/** The printed monitoring cells of an indicator row. */
+export interface MonitoringIndicatorCells {
+  /** 1–N月完成值 / 半年度指标执行情况. */
+  readonly periodActual: CellCheck;
+  /** 全年预计完成值. */
+  readonly expectedActual: CellCheck;
+  /** 完成目标可能性. */
+  readonly likelihood: CellCheck;
+}
+
+/** The monitoring period of a table as the result reports it. */
+export interface MonitoringSummary {
+  /** Months elapsed as given (`period.months`), or null when the period is a date or invalid. */
+  readonly months: number | null;
+  /** The last day as given (`period.through`), or null. */
+  readonly through: string | null;
+  /** How 序时进度 was counted. */
+  readonly convention: TimeProgressConvention;
+  /** 序时进度 (2 decimals, `%`), or null when the period gives none. */
+  readonly timeProgress: string | null;
+  /** Exact 序时进度 in percent, or null. */
+  readonly timeProgressExact: string | null;
+  /** The thresholds the states were judged by. */
+  readonly thresholds: PaceThresholds;
+}
+
 /** The empty monitoring figures of a line of a report that is not a monitoring table. */
 export const NO_MONITORING_LINE: MonitoringLine = {
   timeProgress: null,
@@ -274,7 +300,11 @@ export function checkMonitoring(
   lines: readonly { readonly source: BudgetLine; readonly path: Path; readonly name: string }[],
   rows: readonly IndicatorRow[],
   findings: Finding[],
-): { readonly lines: readonly MonitoringLine[]; readonly indicators: readonly MonitoringIndicator[] } {
+): {
+  readonly summary: MonitoringSummary;
+  readonly lines: readonly MonitoringLine[];
+  readonly indicators: readonly MonitoringIndicator[];
+} {
   const convention = ctx.options.convention ?? 'months';
   const thresholds = ctx.options.thresholds ?? PACE_THRESHOLDS.provincial;
   const progress = progressOf(ctx.report, convention);
@@ -288,7 +318,23 @@ export function checkMonitoring(
     checkLine(ctx, source, path, name, progress, tp, other, thresholds, findings),
   );
   const indicators = rows.map((row) => checkIndicator(ctx, row, findings));
-  return { lines: out, indicators };
+  const period: unknown = ctx.report.period;
+  const months = isRecord(period) ? period.months : undefined;
+  const through = isRecord(period) ? period.through : undefined;
+  const summary: MonitoringSummary = {
+    months:
+      typeof months === 'number' && Number.isInteger(months) && months >= 0 && months <= 12
+        ? months
+        : typeof months === 'string' && /^\s*\d{1,2}\s*$/.test(months) && Number(months) <= 12
+          ? Number(months)
+          : null,
+    through: typeof through === 'string' ? through : null,
+    convention,
+    timeProgress: progress.ok ? progress.value : null,
+    timeProgressExact: progress.ok ? progress.exact : null,
+    thresholds,
+  };
+  return { summary, lines: out, indicators };
 }
 
 function readLineAmount(
@@ -659,6 +705,40 @@ export function monitoringCells(
       published.timeProgress,
       [...path, 'published', 'timeProgress'],
       figures.timeProgress !== null,
+    ),
+  };
+}
+
+/** The printed monitoring cells of an indicator row (internal). */
+export function monitoringIndicatorCells(
+  row: IndicatorRow,
+  index: ReadonlyMap<string, Severity>,
+  figures: MonitoringIndicator,
+): MonitoringIndicatorCells {
+  const src = row.source;
+  const cell = (raw: unknown, key: string, recomputed: boolean): CellCheck => {
+    const t =
+      typeof raw === 'string'
+        ? raw.trim() === ''
+          ? null
+          : raw
+        : typeof raw === 'number' && Number.isFinite(raw)
+          ? String(raw)
+          : null;
+    return {
+      text: t,
+      checked: recomputed && t !== null,
+      worst: index.get(JSON.stringify([...row.path, key])) ?? null,
+    };
+  };
+  const judged = figures.expectedStatus === 'met' || figures.expectedStatus === 'not-met';
+  return {
+    periodActual: cell(src.periodActual, 'periodActual', false),
+    expectedActual: cell(src.expectedActual, 'expectedActual', false),
+    likelihood: cell(
+      src.likelihood,
+      'likelihood',
+      judged && (figures.likelihood === 'certain' || figures.likelihood === 'impossible'),
     ),
   };
 }

@@ -10,7 +10,13 @@ import type { ScoringProfile } from '../figures/profiles.js';
 import type { ScoreResult } from '../figures/scoring.js';
 import type { Finding, Path, Severity } from '../model/findings.js';
 import type { BudgetLineFigures } from './budget.js';
-import type { LikelihoodReading, MonitoringCells, MonitoringOptions } from './monitoring.js';
+import type {
+  LikelihoodReading,
+  MonitoringCells,
+  MonitoringIndicatorCells,
+  MonitoringOptions,
+  MonitoringSummary,
+} from './monitoring.js';
 
 /** Options of {@link validateReport}. Defaults are the reference conventions. */
 export interface ValidateOptions {
@@ -197,6 +203,8 @@ export interface IndicatorFigures {
   readonly likelihood: LikelihoodReading | null;
   /** The full evaluation of 全年预计完成值, or null. */
   readonly expectedEvaluation: Evaluation | null;
+  /** The printed monitoring cells (1–N月完成值, 全年预计完成值, 完成目标可能性), or null when not monitoring. */
+  readonly monitoringCells: MonitoringIndicatorCells | null;
 }
 
 /** A common indicator recomputed from the report's own data. */
@@ -259,4 +267,9 @@ export interface ValidationResult {
   readonly totalScore: string | null;
   /** Grade of `totalScore` under the profile, or null. */
   readonly grade: string | null;
+  /**
+   * The period of a monitoring table (`kind: "monitoring"`), its 序时进度 and the thresholds of
+   * the states; null for any other report.
+   */
+  readonly monitoring: MonitoringSummary | null;
 }

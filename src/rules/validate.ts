@@ -17,9 +17,9 @@ import { checkTopLevel } from './fields.js';
 import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
 import {
   checkMonitoring,
-  checkMonitoringOptions,
   type MonitoringIndicator,
   monitoringCells,
+  monitoringIndicatorCells,
   NO_MONITORING_INDICATOR,
   NO_MONITORING_LINE,
 } from './monitoring.js';
@@ -75,7 +75,6 @@ import { checkScores } from './scores.js';
  */
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
   checkValidateOptions(options);
-  checkMonitoringOptions('validateReport', options.monitoring);
   const findings: Finding[] = [];
   if (!isRecord(report)) {
     findings.push(
@@ -206,11 +205,15 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         score,
         r,
         monitoring?.indicators[i] ?? NO_MONITORING_INDICATOR,
+        monitoring === null
+          ? null
+          : monitoringIndicatorCells(row, index, monitoring.indicators[i] ?? NO_MONITORING_INDICATOR),
       );
     }),
     crossChecks,
     totalScore: scored.totalScore,
     grade: scored.grade,
+    monitoring: monitoring?.summary ?? null,
   };
 }
 
@@ -220,6 +223,7 @@ function figuresOf(
   score: string | null,
   scoreResult: IndicatorFigures['scoreResult'],
   monitoring: MonitoringIndicator,
+  monitoringCells: IndicatorFigures['monitoringCells'],
 ): IndicatorFigures {
   const ev = row.evaluation;
   const d = ev.deviation;
@@ -238,6 +242,7 @@ function figuresOf(
     scoreResult,
     evaluation: ev,
     ...monitoring,
+    monitoringCells,
   };
 }
 
