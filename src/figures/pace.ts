@@ -84,5 +84,5 @@ export function paceState(pace: Dec, gap: Dec, t: PaceThresholds): PaceState {
  */
 export function paceOf(periodRate: Dec, timeProgressPercent: Dec): Dec | null {
   if (timeProgressPercent.isZero()) return null;
-  return periodRate.dividedBy(timeProgressPercent).times(HUNDRED);
+  return periodRate.times(HUNDRED).dividedBy(timeProgressPercent);
 }

@@ -295,7 +295,7 @@ export function timeProgress(period: MonitoringPeriod, options?: TimeProgressOpt
     total = dayNumber(...ymd(addMonths(s, 12))) - first;
     elapsed = (endDay as number) - first + 1;
   }
-  const exact = dec(elapsed).dividedBy(total).times(HUNDRED);
+  const exact = dec(elapsed).times(HUNDRED).dividedBy(total);
   return {
     ok: true,
     value: `${toFixed(exact, decimals, mode)}%`,

@@ -426,7 +426,7 @@ function checkLine(
         ),
       );
     } else {
-      periodRate = period.value.dividedBy(budget.value).times(HUNDRED);
+      periodRate = period.value.times(HUNDRED).dividedBy(budget.value);
       const printedRate = published.periodRate;
       if (printedRate !== undefined && printedRate !== null) {
         const inputs = period.interval && budget.interval ? divide(period.interval, budget.interval) : null;
@@ -444,7 +444,7 @@ function checkLine(
   }
 
   if (budget && expected && !budget.value.isZero() && !expected.value.eq(budget.value)) {
-    const rate = expected.value.dividedBy(budget.value).times(HUNDRED);
+    const rate = expected.value.times(HUNDRED).dividedBy(budget.value);
     findings.push(
       makeFinding(
         'expected-execution-gap',
