@@ -186,7 +186,7 @@ describe('pace and state at every threshold edge (provincial: < 60 red, 60–80 
 
 describe('printed 1–N月执行率 and 序时进度 are recomputed and checked like any printed figure', () => {
   // 87.57 ÷ 220 = 39.8045…%; the amounts' rounding intervals allow 39.71% to 39.90%.
-  const printed = (published: BudgetLine['published'], options: ValidateOptions = {}) =>
+  const printed = (published: NonNullable<BudgetLine['published']>, options: ValidateOptions = {}) =>
     validateReport(
       {
         kind: 'monitoring',
