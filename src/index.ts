@@ -56,6 +56,10 @@ export {
 export { LIKELIHOOD_WORDS, type LikelihoodReading, readLikelihood } from './figures/likelihood.js';
 // In-year monitoring (绩效运行监控表): docs/monitoring.md.
 export {
+  type ExecutionPaceErrorCode,
+  type ExecutionPaceOptions,
+  type ExecutionPaceResult,
+  executionPace,
   PACE_THRESHOLDS,
   type PaceState,
   type PaceThresholds,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   type BudgetLine,
+  executionPace,
   type Finding,
   type Indicator,
   PACE_THRESHOLDS,
@@ -461,6 +462,50 @@ describe('options.monitoring are checked at the door', () => {
   ])('%o throws a TypeError', (monitoring, message) => {
     expect(() => validateReport(report, { monitoring } as never)).toThrow(message);
     expect(() => checkReport(report, { monitoring } as never)).toThrow(/checkReport/);
+  });
+});
+
+describe('executionPace: one line, without a report', () => {
+  it('黄石市 2019: 87.57 of 220 at 1-6月 → 39.80%, pace 79.61, amber', () => {
+    expect(executionPace({ budget: '220', periodActual: '87.57' }, { timeProgress: '50' })).toEqual({
+      ok: true,
+      periodRate: '39.80%',
+      periodRateExact: '39.804545454545454545454545454545454545454545454545',
+      pace: '79.61',
+      paceExact: '79.60909090909090909090909090909090909090909090909',
+      gapExact: '10.195454545454545454545454545454545454545454545455',
+      state: 'amber',
+    });
+  });
+
+  it.each([
+    ['30', '50%', 'amber'],
+    ['29.99', '50%', 'red'],
+    ['40', '50.00%', 'green'],
+    ['60', 100, 'amber'],
+  ])('spent %s of 100 at time progress %o → %s', (periodActual, timeProgress, state) => {
+    const r = executionPace({ budget: '100', periodActual }, { timeProgress });
+    expect(r.ok && r.state).toBe(state);
+  });
+
+  it.each([
+    [{ budget: '0', periodActual: '5' }, '50', 'period-rate-undefined', null],
+    [{ budget: '100', periodActual: '5' }, '0', 'no-time-elapsed', '5.00%'],
+    [{ budget: '100' }, '50', 'missing-value', null],
+    [{ budget: 'abc', periodActual: '5' }, '50', 'unparsable-value', null],
+    [{ budget: '100', periodActual: '5' }, '50天', 'unparsable-value', null],
+  ])('%o at %s → %s', (lineIn, timeProgress, code, periodRate) => {
+    const r = executionPace(lineIn, { timeProgress });
+    expect(!r.ok && [r.code, r.periodRate]).toEqual([code, periodRate]);
+  });
+
+  it('agrees with validateReport on the same line, and throws only for wrong argument types', () => {
+    const a = executionPace({ budget: '100', periodActual: '37.5' }, { timeProgress: '50' });
+    const b = line('37.5').line;
+    expect(a.ok && [a.periodRate, a.pace, a.state]).toEqual([b?.periodRate, b?.pace, b?.state]);
+    expect(() => executionPace(null as never, { timeProgress: '50' })).toThrow(TypeError);
+    expect(() => executionPace({ budget: [] as never }, { timeProgress: '50' })).toThrow(/line\.budget/);
+    expect(() => executionPace({}, { timeProgress: null as never })).toThrow(/timeProgress/);
   });
 });
 
