@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { displayWidth } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
 import { run } from './support/run.js';
@@ -152,6 +153,20 @@ describe('outturn check on a constructed table with contradictions', () => {
     expect(line).toMatch(/500\s+100 !\s+50\.00% ✓\s+20\.00%\s+20\.00% ✓\s+40\.00\s+红/);
     expect(r.stdout).toMatch(/序时进度 50\.00%（截至2024-06-30，已过月数 ÷ 12）/);
     expect(r.stdout.split('\n').find((l) => l.startsWith('0  培训人次'))).toMatch(/确定能\s+!$/);
+  });
+
+  it.each([
+    [60, 'the real table (no printed rate or 序时进度: those columns are left out)'],
+    [80, 'both tables'],
+    [100, 'both tables'],
+    [120, 'both tables'],
+  ])('text at width %i, %s: no table or message line is wider', async (columns) => {
+    for (const file of columns < 80 ? [HUANGSHI] : [constructed, HUANGSHI]) {
+      const r = await run(['check', file], { isTTY: true, columns });
+      // The file line is the path as given, which has no place to wrap.
+      for (const l of r.stdout.split('\n').filter((x) => !x.startsWith('文件：')))
+        expect(displayWidth(l), l).toBeLessThanOrEqual(columns);
+    }
   });
 
   it('markdown: one table row per line with 序时进度 | rate | 进度比 | 状态', async () => {
