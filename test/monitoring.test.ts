@@ -10,13 +10,14 @@ import {
   executionPace,
   type Finding,
   type Indicator,
+  isWellFormedReport,
   PACE_THRESHOLDS,
   type Report,
   readLikelihood,
   type ValidateOptions,
   validateReport,
 } from 'outturn';
-import { checkReport } from 'outturn/schema';
+import { checkReport, parseReport } from 'outturn/schema';
 import { describe, expect, it } from 'vitest';
 
 const load = (name: string): Report =>
@@ -506,6 +507,66 @@ describe('executionPace: one line, without a report', () => {
     expect(() => executionPace(null as never, { timeProgress: '50' })).toThrow(TypeError);
     expect(() => executionPace({ budget: [] as never }, { timeProgress: '50' })).toThrow(/line\.budget/);
     expect(() => executionPace({}, { timeProgress: null as never })).toThrow(/timeProgress/);
+  });
+});
+
+describe('untrusted monitoring JSON', () => {
+  it('the real table is well formed: the quick shape test and the schema agree', () => {
+    const report = load('reports/cn-hubei-huangshi-heritage-2019-monitoring.json');
+    expect(isWellFormedReport(report)).toBe(true);
+    const parsed = parseReport(report);
+    expect(parsed.ok && parsed.findings).toEqual([]);
+  });
+
+  it.each([
+    [{ kind: 'monitoring', period: { months: [] } }, ['period', 'months']],
+    [{ kind: 'monitoring', fiscalYearStart: 401 }, ['fiscalYearStart']],
+    [{ kind: 'monitoring', budget: [{ name: 'x', periodActual: {} }] }, ['budget', 0, 'periodActual']],
+    [
+      { kind: 'monitoring', indicators: [{ name: 'x', target: '1', likelihood: 3 }] },
+      ['indicators', 0, 'likelihood'],
+    ],
+  ])('%o: an invalid-report finding at %o from checkReport, never a throw', (json, path) => {
+    expect(isWellFormedReport(json)).toBe(false);
+    const r = checkReport(json);
+    expect(r.findings.map((f) => [f.code, f.path])).toContainEqual(['invalid-report', path]);
+  });
+
+  it('property: validateReport never throws on any values in the monitoring fields, and says nothing is NaN', () => {
+    const any = fc.jsonValue({ maxDepth: 2 });
+    fc.assert(
+      fc.property(any, any, any, any, any, any, (period, start, spent, expected, rate, likelihood) => {
+        const report = {
+          kind: 'monitoring',
+          year: 2019,
+          period,
+          fiscalYearStart: start,
+          budget: [
+            {
+              name: 'x',
+              adjusted: '100',
+              periodActual: spent,
+              expectedActual: expected,
+              published: { periodRate: rate },
+            },
+          ],
+          indicators: [{ name: 'y', target: '≥90%', expectedActual: expected, likelihood }],
+        } as unknown as Report;
+        const r = validateReport(report);
+        const b = r.budget[0];
+        // The figures outturn computes (never the echoed input): none is NaN or Infinity.
+        const figures = [
+          b?.periodRate,
+          b?.periodRateExact,
+          b?.pace,
+          b?.paceExact,
+          b?.gapExact,
+          b?.timeProgress,
+        ];
+        return figures.every((v) => v === null || /^-?\d+(\.\d+)?%?$/.test(v ?? ''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
