@@ -53,6 +53,17 @@ export {
   type IndicatorInput,
   type IndicatorStatus,
 } from './figures/indicator.js';
+export { LIKELIHOOD_WORDS, type LikelihoodReading, readLikelihood } from './figures/likelihood.js';
+// In-year monitoring (绩效运行监控表): docs/monitoring.md.
+export {
+  type ExecutionPaceErrorCode,
+  type ExecutionPaceOptions,
+  type ExecutionPaceResult,
+  executionPace,
+  PACE_THRESHOLDS,
+  type PaceState,
+  type PaceThresholds,
+} from './figures/pace.js';
 // PEFA 2016 Pillar I, budget reliability (issue 14 §2)
 export {
   aggregateOutturn,
@@ -112,6 +123,14 @@ export {
   type TargetContext,
 } from './figures/target.js';
 export {
+  TIME_PROGRESS_CONVENTIONS,
+  type TimeProgressConvention,
+  type TimeProgressErrorCode,
+  type TimeProgressOptions,
+  type TimeProgressResult,
+  timeProgress,
+} from './figures/time-progress.js';
+export {
   atLeast,
   DEFAULT_SEVERITY,
   type Finding,
@@ -131,12 +150,14 @@ export type {
   Catalog,
   CrossCheckId,
   FindingParams,
+  PaceStateParam,
   PefaDimensionId,
   RoundedFigure,
   RowRef,
   ScoreSubject,
 } from './model/messages/params.js';
 export type { PefaAmounts, PefaDataset, PefaExpenditure, PefaLine, PefaYear } from './model/pefa.js';
+export type { MonitoringPeriod } from './model/report.js';
 export {
   AMOUNT_UNITS,
   type AmountUnit,
@@ -157,6 +178,12 @@ export {
   type BudgetLineFigures,
   checkBudget,
 } from './rules/budget.js';
+export type {
+  MonitoringCells,
+  MonitoringIndicatorCells,
+  MonitoringOptions,
+  MonitoringSummary,
+} from './rules/monitoring.js';
 export {
   assessPefa,
   type PefaAssessment,

@@ -66,7 +66,15 @@ export type FindingCode =
   | 'pefa-insufficient-years'
   | 'pefa-no-approved-budget'
   | 'pefa-undefined'
-  | 'pefa-line-unreadable';
+  | 'pefa-line-unreadable'
+  | 'behind-schedule'
+  | 'ahead-of-schedule'
+  | 'period-rate-mismatch'
+  | 'period-rate-undefined'
+  | 'time-progress-mismatch'
+  | 'time-progress-undefined'
+  | 'expected-execution-gap'
+  | 'likelihood-contradiction';
 
 /** One finding of one code, with that code's parameters. */
 export interface FindingOf<C extends FindingCode> {
@@ -206,6 +214,14 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'pefa-no-approved-budget': 'warning',
   'pefa-undefined': 'warning',
   'pefa-line-unreadable': 'warning',
+  'behind-schedule': 'warning',
+  'ahead-of-schedule': 'info',
+  'period-rate-mismatch': 'error',
+  'period-rate-undefined': 'info',
+  'time-progress-mismatch': 'error',
+  'time-progress-undefined': 'warning',
+  'expected-execution-gap': 'info',
+  'likelihood-contradiction': 'warning',
 };
 
 /** Renders a path for people: `indicators[23].published.deviation`. */
