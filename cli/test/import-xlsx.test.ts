@@ -280,7 +280,7 @@ describe('the xlsx library is loaded only for workbooks', () => {
       expect(runtime, f).not.toContain('./xlsx.js');
     }
     expect(readFileSync(join(dir, 'xlsx.ts'), 'utf8')).toContain("await import('@e965/xlsx')");
-    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).toContain("await import('./xlsx.js')");
+    expect(readFileSync(join(dir, 'load.ts'), 'utf8')).toContain("await import('./xlsx.js')");
   });
 
   it('the core entry point reaches no importer, no node: module, no csv-parse and no xlsx', () => {
