@@ -94,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in Chromium (${CHROMIUM})`, () =
     await page.locator('#r1-f11 a.code').click();
     expect(page.url()).toBe(`${url}#r1-x2`);
     expect(await page.locator('#r1-x2').isVisible()).toBe(true);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'report-html.png'), fullPage: true });
     if (process.env.OUTTURN_SCREENSHOTS === '1') {
       await page.screenshot({ path: join(ROOT, 'docs', 'images', 'report-html.png'), fullPage: false });
@@ -122,11 +122,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in Chromium (${CHROMIUM})`, () =
   it('runs nothing and loads nothing from a report full of injection payloads', async () => {
     const html = renderHtml({ file: HOSTILE_FILE, result: validateReport(hostileReport()) }, { lang: 'en' });
     const { page, url, requests, dialogs, errors } = await open('report-html-payloads.html', html);
-    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
-    expect(await page.evaluate(() => document.images.length)).toBe(0);
-    expect(await page.evaluate(() => document.querySelectorAll('[onerror],[onload],[onclick]').length)).toBe(
-      0,
-    );
+    expect(await page.evaluate('document.scripts.length')).toBe(0);
+    expect(await page.evaluate('document.images.length')).toBe(0);
+    expect(await page.evaluate("document.querySelectorAll('[onerror],[onload],[onclick]').length")).toBe(0);
     const body = (await page.textContent('body')) ?? '';
     expect(body).toContain('<img src=x onerror="alert(1)">');
     expect(body).toContain('<script>alert(1)</script>');

@@ -31,7 +31,8 @@ function input(file: string): RenderInput {
 function parse(html: string) {
   const doc = parseDocument(html);
   const all = DomUtils.findAll(() => true, doc.children);
-  const text = (el: Element | Element[]) => DomUtils.textContent(el).replace(/\s+/g, ' ').trim();
+  const text = (el: Parameters<typeof DomUtils.textContent>[0]) =>
+    DomUtils.textContent(el).replace(/\s+/g, ' ').trim();
   const byId = new Map<string, Element>();
   const duplicates: string[] = [];
   for (const el of all) {
