@@ -208,6 +208,12 @@ function summarySheet(inputs: readonly RenderInput[], lang: Lang): AuditSheet {
 /**
  * The Findings sheet: one row per finding of every report, most serious first within a report
  * as the other outputs list them: file, path, code, severity, printed, recomputed, message.
+ *
+ * @example
+ * ```ts
+ * findingsSheet({ file: 'suzhou.json', result }, 'en').rows[9];
+ * // ['suzhou.json', 'indicators[17].actual', 'cross-check-mismatch', 'error', '100%', '71.43%', '…']
+ * ```
  */
 export function findingsSheet(inputs: RenderInput | readonly RenderInput[], lang: Lang): AuditSheet {
   const w = WORDS[lang];
