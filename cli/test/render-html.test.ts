@@ -340,6 +340,67 @@ describe('renderHtml: injection payloads are inert', () => {
   });
 });
 
+describe('renderHtml: links (property)', () => {
+  const figure = fc.oneof(
+    fc.constantFrom('', '-', '0', '100', '12.5', '93.74%', '134.17%', '=100%', '≥90%', 'abc'),
+    fc.integer({ min: 0, max: 500 }).map(String),
+  );
+  const line = fc.record({
+    name: fc.string({ maxLength: 6 }),
+    adjusted: figure,
+    actual: figure,
+    published: fc.record({ executionRate: figure }),
+  });
+  const report = fc.record({
+    kind: fc.constantFrom('department', 'project', 'monitoring'),
+    period: fc.constant({ months: 6 }),
+    budget: fc.array(
+      fc.record({
+        name: fc.string({ maxLength: 6 }),
+        adjusted: figure,
+        actual: figure,
+        periodActual: figure,
+        weight: fc.constantFrom('10', ''),
+        children: fc.array(line, { maxLength: 3 }),
+      }),
+      { maxLength: 3 },
+    ),
+    indicators: fc.array(
+      fc.record({
+        path: fc.array(fc.constantFrom('产出', '效益', '过程'), { maxLength: 2 }),
+        name: fc.constantFrom('预算执行率', '满意度', '在职人员控制率', '预算调整率', 'x'),
+        target: figure,
+        actual: figure,
+        weight: fc.constantFrom('5', ''),
+        published: fc.record({ deviation: figure, score: figure }),
+      }),
+      { maxLength: 5 },
+    ),
+    staffing: fc.constant({ authorized: 14, actual: 10 }),
+    published: fc.record({ totalScore: figure, grade: fc.constantFrom('优', '良', '') }),
+  });
+
+  it('every finding is listed once and every link lands on an element of the document', () => {
+    fc.assert(
+      fc.property(fc.array(report, { minLength: 1, maxLength: 2 }), (reports) => {
+        const inputs = reports.map((r, i) => ({
+          file: `r${i}.json`,
+          result: validateReport(r as unknown as Report),
+        }));
+        const p = parse(renderHtml(inputs, { lang: 'zh' }));
+        for (const a of p.tags('a')) expect(p.byId.has((a.attribs.href ?? '').slice(1))).toBe(true);
+        expect(p.duplicates).toEqual([]);
+        inputs.forEach((one, k) => {
+          const items = p.tags('li').filter((li) => li.attribs.id?.startsWith(`r${k + 1}-f`));
+          expect(items).toHaveLength(one.result.findings.length);
+        });
+        expect(p.tags('script')).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('bars', () => {
   it.each([
     ['134.17%', 134.17],
