@@ -15,7 +15,7 @@
 //     data files) are small modules of cli/src/web/, `pdfjs-dist/legacy/build/pdf.mjs` is
 //     cli/src/web/pdfjs.ts (which wraps the real one), and cli/src/web/cmap-data.ts gets the
 //     Adobe-GB1 character maps of pdfjs-dist (base64);
-//   - the script goes into cli/src/web/page.html with cli/src/web/page.css, under a
+//   - the script goes into the page with cli/src/web/page.css, under a
 //     Content-Security-Policy that allows this one script by its SHA-256 hash and nothing else
 //     to run or be fetched (docs/web.md explains each directive).
 import { createHash } from 'node:crypto';
@@ -65,7 +65,7 @@ async function bundle() {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    minify: process.env.WEB_NOMINIFY !== "1",
+    minify: process.env.WEB_NOMINIFY !== '1',
     legalComments: 'none',
     charset: 'utf8',
     metafile: true,
@@ -83,6 +83,26 @@ async function bundle() {
   const node = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('node:'));
   if (node.length > 0) throw new Error(`the page's bundle imports Node.js modules: ${node.join(', ')}`);
   return { js, metafile: result.metafile };
+}
+
+/** The HTML of the page around its policy, style and script (none of them has a `<` that matters here). */
+function page(csp, style, script) {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>outturn</title>
+<style>${style}</style>
+</head>
+<body>
+<noscript>outturn 需要 JavaScript 才能在本机读取文件。outturn needs JavaScript to read files on this machine.</noscript>
+<script>${script}</script>
+</body>
+</html>
+`;
 }
 
 /** The page: the template with its style, its script and the policy that allows only them. */
@@ -109,11 +129,7 @@ export async function buildWeb(out = join(ROOT, 'cli/dist/outturn-web.html')) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const template = readFileSync(join(WEB, 'page.html'), 'utf8');
-  const html = template
-    .replace('__CSP__', () => csp)
-    .replace('__STYLE__', () => style.trim())
-    .replace('__SCRIPT__', () => js);
+  const html = page(csp, style.trim(), js);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);
   return { out, bytes: Buffer.byteLength(html), script: Buffer.byteLength(js), metafile };

@@ -30,7 +30,6 @@ function fromBase64(text: string): Uint8Array {
 
 /** pdf.js's data factory, answered from the inline maps: never a request. */
 class InlineData {
-  constructor(_urls: unknown) {}
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
     const data = kind === 'cMapUrl' ? CMAPS[filename] : undefined;
     if (data === undefined) throw new Error(`${filename} is not part of the offline page`);
@@ -42,7 +41,8 @@ type Source = Parameters<typeof pdfjs.getDocument>[0];
 
 /** pdf.js's `getDocument` with the inline data factory (and the worker on this thread). */
 export function getDocument(src: Source): ReturnType<typeof pdfjs.getDocument> {
-  const options = typeof src === 'object' && src !== null && !(src instanceof Uint8Array) ? src : { data: src };
+  const options =
+    typeof src === 'object' && src !== null && !(src instanceof Uint8Array) ? src : { data: src };
   return pdfjs.getDocument({
     ...(options as object),
     BinaryDataFactory: InlineData,

@@ -49,7 +49,11 @@ export function isReportJson(fileName: string, bytes: Uint8Array): boolean {
   if (fileName.toLowerCase().endsWith('.json')) return true;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return false;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
   return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
@@ -67,7 +71,8 @@ function parseJson(fileName: string, bytes: Uint8Array): { ok: true; json: unkno
       },
     };
   }
-  if (text.trim() === '') return { ok: false, message: { en: `${fileName} is empty`, zh: `${fileName} 是空文件` } };
+  if (text.trim() === '')
+    return { ok: false, message: { en: `${fileName} is empty`, zh: `${fileName} 是空文件` } };
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch (e) {
@@ -85,7 +90,9 @@ function parseJson(fileName: string, bytes: Uint8Array): { ok: true; json: unkno
 /** The checks of `outturn check` with its default scoring profile. */
 function checked(json: unknown): ValidationResult {
   const scoring = SCORING_PROFILES.default;
-  return isWellFormedReport(json) ? validateReport(json as Report, { scoring }) : checkReport(json, { scoring });
+  return isWellFormedReport(json)
+    ? validateReport(json as Report, { scoring })
+    : checkReport(json, { scoring });
 }
 
 /**
@@ -103,14 +110,23 @@ export async function checkFile(bytes: Uint8Array, fileName: string): Promise<Pa
   if (isReportJson(fileName, bytes)) {
     const parsed = parseJson(fileName, bytes);
     if (!parsed.ok) return parsed;
-    return { ok: true, input: { file: fileName, result: checked(parsed.json) }, format: 'json', unplaced: [], notes: [] };
+    return {
+      ok: true,
+      input: { file: fileName, result: checked(parsed.json) },
+      format: 'json',
+      unplaced: [],
+      notes: [],
+    };
   }
   const imported = await importReport(bytes, { fileName });
   if (!imported.ok) {
     const at = imported.at ?? { file: fileName };
     const en = formatLocation(at, 'en');
     const zh = formatLocation(at, 'zh');
-    return { ok: false, message: { en: `${en}: ${imported.message.en}`, zh: `${zh}：${imported.message.zh}` } };
+    return {
+      ok: false,
+      message: { en: `${en}: ${imported.message.en}`, zh: `${zh}：${imported.message.zh}` },
+    };
   }
   return {
     ok: true,

@@ -1,0 +1,213 @@
+/**
+ * The offline page (cli/src/web, built by scripts/build-web.mjs) in a real browser: Debian's
+ * Chromium driven by playwright-core. The page is built from the sources into a temporary
+ * folder, opened from file://, and given files with the file picker as a person would: the
+ * reference report (苏州市商务服务中心 2023, examples/), a workbook and a PDF of the real
+ * reports of cli/test/fixtures/import/real/. What the page shows is compared with what the
+ * same checks give in Node.js (checkFile, the pipeline the CLI's check shares), and every
+ * request the browser makes is recorded: only the page's own file:// document may be one.
+ *
+ * It leaves a screenshot in cli/test/artifacts/web.png (not committed) and its copy for the
+ * README in docs/images/web-page.png.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Finding, formatFinding } from 'outturn';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFile, type PageResult } from '../src/web/pipeline.js';
+import { WORDS } from '../src/web/words.js';
+import { ROOT } from './support/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REFERENCE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
+const REAL = join(ROOT, 'cli', 'test', 'fixtures', 'import', 'real');
+const XLSX = join(
+  REAL,
+  'cn-hebei-langfang-food-school-2019-hvac',
+  'cn-hebei-langfang-food-school-2019-hvac.xlsx',
+);
+const PDF = join(REAL, 'suzhou-commerce-service-center-2023', 'suzhou-commerce-service-center-2023.pdf');
+const ARTIFACTS = join(ROOT, 'cli', 'test', 'artifacts');
+
+let dir = '';
+let pageUrl = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every request the browser made, in order. */
+const requests: string[] = [];
+
+/** The text with all white space removed: the report wraps long lines where it likes. */
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+/** What the same checks give in Node.js for a file. */
+async function expected(file: string): Promise<PageResult> {
+  const r = await checkFile(new Uint8Array(readFileSync(file)), file.replace(/^.*\//, ''));
+  if (!r.ok) throw new Error(`${file}: ${r.message.en}`);
+  return r;
+}
+
+/** Picks a file in the page and waits until it has been read. */
+async function pick(file: string): Promise<void> {
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('#status');
+      return status !== null && !status.classList.contains('busy') && status.classList.length > 0;
+    },
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+/** The text of the report shown in the page's frame. */
+async function reportText(): Promise<string> {
+  return (await page.frameLocator('#report').locator('body').textContent()) ?? '';
+}
+
+const errors = (r: PageResult): Finding[] => r.input.result.findings.filter((f) => f.severity === 'error');
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: run \`apt-get install -y chromium\` (CI installs it, see .ci/run)`,
+    );
+  }
+  dir = mkdtempSync(join(tmpdir(), 'outturn-web-'));
+  const out = join(dir, 'outturn-web.html');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs'), '--out', out], { stdio: 'pipe' });
+  pageUrl = pathToFileURL(out).href;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(pageUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the offline page in Chromium', () => {
+  it('starts in the browser’s language with the file picker and nothing to save', async () => {
+    await expect(page.locator('h1').textContent()).resolves.toBe(WORDS.zh.title);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    await expect(page.locator('#save').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#status').textContent()).resolves.toBe(WORDS.zh.offline);
+  });
+
+  it('checks the reference report JSON: its three errors and the 134.17% rate', async () => {
+    const want = await expected(REFERENCE);
+    expect(want.input.result.summary).toEqual({ error: 3, warning: 5, info: 4 });
+    await pick(REFERENCE);
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      WORDS.zh.summary('suzhou-commerce-service-center-2023.json', 3, 5, 4),
+    );
+    const shown = squeeze(await reportText());
+    expect(shown).toContain('134.17%');
+    expect(errors(want)).toHaveLength(3);
+    for (const f of errors(want)) expect(shown).toContain(squeeze(formatFinding(f, 'zh')));
+  });
+
+  it('switches to English: the page’s texts and the report’s', async () => {
+    const want = await expected(REFERENCE);
+    await page.click('#lang-en');
+    await expect(page.locator('h1').textContent()).resolves.toBe(WORDS.en.title);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      'suzhou-commerce-service-center-2023.json: 3 errors, 5 warnings, 4 info',
+    );
+    await expect(page.locator('#save').textContent()).resolves.toBe('Save the HTML report');
+    const shown = squeeze(await reportText());
+    expect(shown).toContain('134.17%');
+    for (const f of errors(want)) expect(shown).toContain(squeeze(formatFinding(f, 'en')));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = join(ARTIFACTS, 'web.png');
+    await page.screenshot({ path: shot });
+    mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+    copyFileSync(shot, join(ROOT, 'docs', 'images', 'web-page.png'));
+  });
+
+  it('saves exactly the HTML report it shows', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+    expect(download.suggestedFilename()).toBe('suzhou-commerce-service-center-2023.outturn.en.html');
+    const path = await download.path();
+    const saved = readFileSync(path, 'utf8');
+    expect(saved).toBe(await page.locator('#report').getAttribute('srcdoc'));
+    expect(saved).toContain('134.17%');
+    await expect(page.locator('#status').textContent()).resolves.toBe(
+      WORDS.en.saved('suzhou-commerce-service-center-2023.outturn.en.html'),
+    );
+  });
+
+  it.each([
+    ['an .xlsx workbook', XLSX],
+    ['a digital PDF', PDF],
+  ])('imports and checks %s as the CLI does', async (_what, file) => {
+    const want = await expected(file);
+    await pick(file);
+    const s = want.input.result.summary;
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      WORDS.en.summary(want.input.file, s.error, s.warning, s.info),
+    );
+    await expect(page.locator('#import > summary').textContent()).resolves.toBe(
+      WORDS.en.imported(want.format, want.unplaced.length, want.notes.length),
+    );
+    const shown = squeeze(await reportText());
+    for (const f of want.input.result.findings) expect(shown).toContain(squeeze(formatFinding(f, 'en')));
+  });
+
+  it('reads the PDF of the reference report to the same three errors and 134.17%', async () => {
+    await pick(PDF);
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      'suzhou-commerce-service-center-2023.pdf: 3 errors, 5 warnings, 4 info',
+    );
+    expect(squeeze(await reportText())).toContain('134.17%');
+  });
+
+  it('says why a file cannot be read, in the page’s language', async () => {
+    const file = join(dir, 'notes.csv');
+    writeFileSync(file, 'foo,bar\n1,2\n');
+    await pick(file);
+    await expect(page.locator('#status').getAttribute('class')).resolves.toBe('error');
+    const status = (await page.locator('#status').textContent()) ?? '';
+    expect(status.startsWith(`${WORDS.en.failed}: notes.csv: no budget or indicator table was found`)).toBe(
+      true,
+    );
+    await expect(page.locator('#save').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#report').isHidden()).resolves.toBe(true);
+  });
+
+  it('made no request but for the page itself', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => u !== pageUrl)).toEqual([]);
+  });
+});
