@@ -53,6 +53,12 @@ export {
   type IndicatorInput,
   type IndicatorStatus,
 } from './figures/indicator.js';
+// In-year monitoring (绩效运行监控表): docs/monitoring.md.
+export {
+  PACE_THRESHOLDS,
+  type PaceState,
+  type PaceThresholds,
+} from './figures/pace.js';
 export {
   type GradeStep,
   type LowerIsBetterStrategy,
@@ -82,6 +88,14 @@ export {
   type TargetContext,
 } from './figures/target.js';
 export {
+  TIME_PROGRESS_CONVENTIONS,
+  type TimeProgressConvention,
+  type TimeProgressErrorCode,
+  type TimeProgressOptions,
+  type TimeProgressResult,
+  timeProgress,
+} from './figures/time-progress.js';
+export {
   atLeast,
   DEFAULT_SEVERITY,
   type Finding,
@@ -101,10 +115,12 @@ export type {
   Catalog,
   CrossCheckId,
   FindingParams,
+  PaceStateParam,
   RoundedFigure,
   RowRef,
   ScoreSubject,
 } from './model/messages/params.js';
+export type { MonitoringPeriod } from './model/report.js';
 export {
   AMOUNT_UNITS,
   type AmountUnit,
@@ -125,6 +141,15 @@ export {
   type BudgetLineFigures,
   checkBudget,
 } from './rules/budget.js';
+export {
+  LIKELIHOOD_WORDS,
+  type LikelihoodReading,
+  type MonitoringCells,
+  type MonitoringIndicatorCells,
+  type MonitoringOptions,
+  type MonitoringSummary,
+  readLikelihood,
+} from './rules/monitoring.js';
 export type {
   BudgetCells,
   BudgetFigures,

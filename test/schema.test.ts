@@ -327,10 +327,10 @@ describe('parseReport: structural errors', () => {
     const findings = expectFindings({ kind: 'company', amountUnit: '' });
     expect(paths(findings)).toEqual([['kind'], ['amountUnit']]);
     expect(findings[0]?.message.en).toBe(
-      '`kind` must be one of "department", "project", not the string "company".',
+      '`kind` must be one of "department", "project", "monitoring", not the string "company".',
     );
     expect(findings[0]?.message.zh).toBe(
-      '`kind` 只能是 "department"、"project" 之一，实际为字符串 "company"。',
+      '`kind` 只能是 "department"、"project"、"monitoring" 之一，实际为字符串 "company"。',
     );
     expect(findings[1]?.message.en).toContain('`amountUnit`');
   });

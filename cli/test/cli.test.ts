@@ -137,6 +137,12 @@ describe('outturn check --format json on the reference report', () => {
       'variance',
       'overspend',
       'score',
+      'timeProgress',
+      'periodRate',
+      'periodRateExact',
+      'pace',
+      'paceExact',
+      'state',
     ]);
     expect(out.indicators[26]).toMatchObject({ name: '预算执行率', status: 'not-met', deviation: '-6.26%' });
     expect(out.indicators[26]).not.toHaveProperty('evaluation');

@@ -59,7 +59,15 @@ export type FindingCode =
   | 'weights-incomplete'
   | 'negative-amount'
   | 'over-establishment'
-  | 'staffing-invalid';
+  | 'staffing-invalid'
+  | 'behind-schedule'
+  | 'ahead-of-schedule'
+  | 'period-rate-mismatch'
+  | 'period-rate-undefined'
+  | 'time-progress-mismatch'
+  | 'time-progress-undefined'
+  | 'expected-execution-gap'
+  | 'likelihood-contradiction';
 
 /** One finding of one code, with that code's parameters. */
 export interface FindingOf<C extends FindingCode> {
@@ -192,6 +200,14 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'negative-amount': 'warning',
   'over-establishment': 'warning',
   'staffing-invalid': 'warning',
+  'behind-schedule': 'warning',
+  'ahead-of-schedule': 'info',
+  'period-rate-mismatch': 'error',
+  'period-rate-undefined': 'info',
+  'time-progress-mismatch': 'error',
+  'time-progress-undefined': 'warning',
+  'expected-execution-gap': 'info',
+  'likelihood-contradiction': 'warning',
 };
 
 /** Renders a path for people: `indicators[23].published.deviation`. */

@@ -9,6 +9,20 @@
 /** A figure as printed (a string) or a finite number. */
 export type Figure = string | number;
 
+/**
+ * The period a monitoring table reports on: the first `months` months of the fiscal year
+ * (`{ months: 6 }` for 1–6月), or the fiscal year up to and including a date
+ * (`{ through: "2019-06-30" }`). Exactly one of the two is given; anything else is a
+ * `time-progress-undefined` finding, not a type error, since reports are data.
+ */
+export interface MonitoringPeriod {
+  /** Months elapsed, 0 to 12 (a number or a string of digits). */
+  readonly months?: number | string;
+  /** The last day of the period, `YYYY-MM-DD`. */
+  readonly through?: string;
+  readonly [key: string]: unknown;
+}
+
 /** Figures a budget line prints beside its amounts. */
 export interface PublishedBudgetFigures {
   /** 执行率 as printed, e.g. `"134.17%"`. */
@@ -17,6 +31,10 @@ export interface PublishedBudgetFigures {
   readonly score?: Figure | null;
   /** Budget − actual, the "(Over)/Under Expenditure" column: `"(7 379)"` is −7379. */
   readonly variance?: Figure | null;
+  /** 1–N月执行率 as printed on a monitoring table (`kind: "monitoring"`), e.g. `"39.80%"`. */
+  readonly periodRate?: Figure | null;
+  /** 序时进度 as printed on a monitoring table, e.g. `"50%"`. */
+  readonly timeProgress?: Figure | null;
   readonly [key: string]: unknown;
 }
 
@@ -46,6 +64,10 @@ export interface BudgetLine {
    * 结转结余率 cross-check.
    */
   readonly carryover?: Figure | null;
+  /** 1–N月执行数: spending to the end of the monitoring period (`kind: "monitoring"`). */
+  readonly periodActual?: Figure | null;
+  /** 全年预计执行数: the spending expected for the whole year (`kind: "monitoring"`). */
+  readonly expectedActual?: Figure | null;
   /** 分值 of budget execution in a project table. */
   readonly weight?: Figure | null;
   /** Figures printed beside the amounts: 执行率, 得分, variance. */
@@ -96,6 +118,15 @@ export interface Indicator {
   readonly source?: string | null;
   /** 原因分析 / 偏差原因分析及改进措施. */
   readonly reason?: string | null;
+  /** 1–N月完成值 / 半年度指标执行情况: progress to the end of the monitoring period (`kind: "monitoring"`). */
+  readonly periodActual?: Figure | null;
+  /** 全年预计完成值: the value expected at year end (`kind: "monitoring"`), evaluated against the target. */
+  readonly expectedActual?: Figure | null;
+  /**
+   * 完成目标可能性 as printed: 确定能 / 有可能 / 完全不可能 (or 不可能), or English (certain,
+   * likely, possible, unlikely, impossible); other words need judgement.
+   */
+  readonly likelihood?: string | null;
   /** Figures printed beside the target and actual: 偏差情况, 得分. */
   readonly published?: PublishedIndicatorFigures;
   readonly [key: string]: unknown;
@@ -158,8 +189,18 @@ export type AmountUnit = (typeof AMOUNT_UNITS)[number] | (string & {});
 
 /** A whole report: DESIGN §3. */
 export interface Report {
-  /** 部门整体支出 (`department`) or 项目支出 (`project`) self-evaluation; not read by the checks. */
-  readonly kind?: 'department' | 'project';
+  /**
+   * 部门整体支出 (`department`) or 项目支出 (`project`) self-evaluation, not read by the checks; or
+   * a mid-year monitoring table (`monitoring`, 绩效运行监控表): then `period` is read and the
+   * monitoring rules run (docs/monitoring.md).
+   */
+  readonly kind?: 'department' | 'project' | 'monitoring';
+  /**
+   * The period of a monitoring table: `{ months: 6 }` for 1–6月, or `{ through: "2019-06-30" }`.
+   */
+  readonly period?: MonitoringPeriod;
+  /** First day of the fiscal year of a monitoring table as `MM-DD` (default `"01-01"`; `"04-01"`, `"07-01"`, `"10-01"`). */
+  readonly fiscalYearStart?: string;
   /** Title of the report as printed. */
   readonly title?: string;
   /** The reporting unit (预算单位 / 部门) as printed, e.g. 苏州市商务服务中心. */

@@ -24,6 +24,7 @@ export function findingsOnly(findings: readonly Finding[]): ValidationResult {
     crossChecks: [],
     totalScore: null,
     grade: null,
+    monitoring: null,
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import { ROUNDING_MODES } from '../core/decimal.js';
 import { parseQuantity } from '../core/quantity.js';
 import { assertEvaluateOptions, assertProfile } from '../figures/checks.js';
+import { checkMonitoringOptions } from './monitoring.js';
 
 /**
  * Checks the options of validateReport (`ValidateOptions`); returns nothing when they are
@@ -31,6 +32,9 @@ import { assertEvaluateOptions, assertProfile } from '../figures/checks.js';
  * - `overAchievementThreshold`: null (off), undefined (120), or a figure in percent, a string or
  *   a finite number, that reads as a number without a unit or with `%` (`120`, `"130"`, `"130%"`);
  * - `strictInputs`: undefined, true or false (never a truthy string: `"false"` is refused);
+ * - `monitoring`: undefined or `{ convention, thresholds, aheadOfSchedule }` (each optional;
+ *   `convention` `'months'`/`'days'`, `thresholds` `{ basis: 'pace' | 'gap', red, amber }` with
+ *   plain decimal strings in order, `aheadOfSchedule` a boolean);
  * - `scoring`: undefined or a scoring profile (every field of `ScoringProfile` with its type,
  *   decimal fields as plain decimal strings, `decimals` an integer from 0 to 20).
  *
@@ -64,6 +68,7 @@ export function checkValidateOptions(options: unknown, fn = 'validateReport'): v
   }
   if (options.scoring !== undefined) assertProfile(fn, 'options.scoring', options.scoring);
   if (options.strictInputs !== undefined) assertBoolean(fn, 'options.strictInputs', options.strictInputs);
+  checkMonitoringOptions(fn, options.monitoring);
 }
 
 /** A string or a finite number that reads as a number without a unit or with `%`. */

@@ -5,10 +5,18 @@
 import type { RoundingMode } from '../core/decimal.js';
 import type { CommonIndicatorId } from '../figures/common-indicators.js';
 import type { EvaluateOptions, Evaluation, IndicatorStatus } from '../figures/indicator.js';
+import type { PaceState } from '../figures/pace.js';
 import type { ScoringProfile } from '../figures/profiles.js';
 import type { ScoreResult } from '../figures/scoring.js';
 import type { Finding, Path, Severity } from '../model/findings.js';
 import type { BudgetLineFigures } from './budget.js';
+import type {
+  LikelihoodReading,
+  MonitoringCells,
+  MonitoringIndicatorCells,
+  MonitoringOptions,
+  MonitoringSummary,
+} from './monitoring.js';
 
 /** Options of {@link validateReport}. Defaults are the reference conventions. */
 export interface ValidateOptions {
@@ -47,6 +55,19 @@ export interface ValidateOptions {
    * `SCORING_PROFILES.default`. Rows without a weight are never scored.
    */
   readonly scoring?: ScoringProfile;
+  /**
+   * Conventions of a monitoring table (`kind: "monitoring"`, docs/monitoring.md): how 序时进度
+   * is counted (`convention`: `'months'` by default, or `'days'`), the red/amber/green
+   * `thresholds` (default `PACE_THRESHOLDS.provincial`: pace < 60 red, 60–80 amber, ≥ 80 green;
+   * or `{ basis: 'gap', red, amber }` in percentage points), and `aheadOfSchedule` (default
+   * false) to note lines spending ahead of time.
+   *
+   * @example
+   * ```ts
+   * validateReport(report, { monitoring: { convention: 'days', aheadOfSchedule: true } });
+   * ```
+   */
+  readonly monitoring?: MonitoringOptions;
 }
 
 /**
@@ -119,6 +140,27 @@ export interface BudgetFigures extends BudgetLineFigures {
   readonly score: string | null;
   /** The full budget-execution score (rule, exact, explanation), or null when the line prints no weight. */
   readonly scoreResult: ScoreResult | null;
+  /**
+   * 序时进度 of the monitoring period (2 decimals, `%`, e.g. `"50.00%"`); null on a report that is
+   * not a monitoring table, or when the period gives none.
+   */
+  readonly timeProgress: string | null;
+  /** Exact 序时进度 in percent, or null. */
+  readonly timeProgressExact: string | null;
+  /** 1–N月执行率 = 1–N月执行数 ÷ budget × 100 (2 decimals, `%`), or null (not monitoring, zero budget). */
+  readonly periodRate: string | null;
+  /** Exact 1–N月执行率 in percent, or null. */
+  readonly periodRateExact: string | null;
+  /** Pace (进度比) = periodRate ÷ timeProgress × 100 (2 decimals, no `%`), or null (no time elapsed). */
+  readonly pace: string | null;
+  /** Exact pace, or null. */
+  readonly paceExact: string | null;
+  /** timeProgress − periodRate in percentage points, exact, or null. */
+  readonly gapExact: string | null;
+  /** Red, amber or green under the thresholds (`monitoring.thresholds`), or null when there is no pace. */
+  readonly state: PaceState | null;
+  /** The printed monitoring cells (1–N月执行数, 全年预计执行数, 1–N月执行率, 序时进度), or null when not monitoring. */
+  readonly monitoringCells: MonitoringCells | null;
 }
 
 /** Recomputed figures of one indicator. */
@@ -152,6 +194,17 @@ export interface IndicatorFigures {
   readonly scoreResult: ScoreResult | null;
   /** The full evaluation. */
   readonly evaluation: Evaluation;
+  /**
+   * Status of 全年预计完成值 against the target by the year-end rules (`not-reported` when none
+   * is printed); null on a report that is not a monitoring table.
+   */
+  readonly expectedStatus: IndicatorStatus | null;
+  /** 完成目标可能性 as read (`certain` … `impossible`, `unknown`), or null when none is printed or not monitoring. */
+  readonly likelihood: LikelihoodReading | null;
+  /** The full evaluation of 全年预计完成值, or null. */
+  readonly expectedEvaluation: Evaluation | null;
+  /** The printed monitoring cells (1–N月完成值, 全年预计完成值, 完成目标可能性), or null when not monitoring. */
+  readonly monitoringCells: MonitoringIndicatorCells | null;
 }
 
 /** A common indicator recomputed from the report's own data. */
@@ -214,4 +267,9 @@ export interface ValidationResult {
   readonly totalScore: string | null;
   /** Grade of `totalScore` under the profile, or null. */
   readonly grade: string | null;
+  /**
+   * The period of a monitoring table (`kind: "monitoring"`), its 序时进度 and the thresholds of
+   * the states; null for any other report.
+   */
+  readonly monitoring: MonitoringSummary | null;
 }

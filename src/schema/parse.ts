@@ -30,6 +30,8 @@ const publishedBudgetFigures = z.looseObject({
   executionRate: optionalFigure,
   score: optionalFigure,
   variance: optionalFigure,
+  periodRate: optionalFigure,
+  timeProgress: optionalFigure,
 });
 
 const budgetLine = z.looseObject({
@@ -40,6 +42,8 @@ const budgetLine = z.looseObject({
   adjusted: optionalFigure,
   actual: optionalFigure,
   weight: optionalFigure,
+  periodActual: optionalFigure,
+  expectedActual: optionalFigure,
   published: publishedBudgetFigures.exactOptional(),
   get children(): z.ZodExactOptional<z.ZodArray<typeof budgetLine>> {
     return z.array(budgetLine).exactOptional();
@@ -57,6 +61,9 @@ const indicator = z.looseObject({
   weight: optionalFigure,
   source: optionalText,
   reason: optionalText,
+  periodActual: optionalFigure,
+  expectedActual: optionalFigure,
+  likelihood: optionalText,
   published: z
     .looseObject({
       deviation: optionalFigure,
@@ -75,7 +82,15 @@ const indicatorGroup = z.looseObject({
 const goalBlock = z.looseObject({ expected: optionalText, actual: optionalText });
 
 const reportObject = z.looseObject({
-  kind: z.enum(['department', 'project']).exactOptional(),
+  kind: z.enum(['department', 'project', 'monitoring']).exactOptional(),
+  // A monitoring table's period: the rules say what is wrong with its values (months 13, a bad date).
+  period: z
+    .looseObject({
+      months: z.union([z.number(), z.string()]).exactOptional(),
+      through: z.string().exactOptional(),
+    })
+    .exactOptional(),
+  fiscalYearStart: z.string().exactOptional(),
   title: z.string().exactOptional(),
   entity: z.string().exactOptional(),
   year: z.int({ error: YEAR_ISSUE }).exactOptional(),

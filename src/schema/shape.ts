@@ -65,8 +65,10 @@ function budgetLineOk(line: unknown): line is Obj {
     isObject(line) &&
     typeof line.name === 'string' &&
     (line.kind === undefined || line.kind === 'expenditure' || line.kind === 'revenue') &&
-    ['initial', 'adjustment', 'adjusted', 'actual', 'weight'].every((k) => optFigure(line, k)) &&
-    publishedOk(line, ['executionRate', 'score', 'variance']) &&
+    ['initial', 'adjustment', 'adjusted', 'actual', 'weight', 'periodActual', 'expectedActual'].every((k) =>
+      optFigure(line, k),
+    ) &&
+    publishedOk(line, ['executionRate', 'score', 'variance', 'periodRate', 'timeProgress']) &&
     (line.children === undefined || Array.isArray(line.children))
   );
 }
@@ -100,6 +102,9 @@ function indicatorOk(row: unknown): boolean {
     optText(row, 'unit') &&
     optText(row, 'source') &&
     optText(row, 'reason') &&
+    optFigure(row, 'periodActual') &&
+    optFigure(row, 'expectedActual') &&
+    optText(row, 'likelihood') &&
     publishedOk(row, ['deviation', 'score']) &&
     (row.published === undefined || optText(row.published as Obj, 'status'))
   );
@@ -119,6 +124,18 @@ function goalOk(g: unknown): boolean {
   return isObject(g) && optText(g, 'expected') && optText(g, 'actual');
 }
 
+/** A monitoring period: absent, or an object whose `months` is a number or a string and `through` a string. */
+function periodOk(p: unknown): boolean {
+  if (p === undefined) return true;
+  if (!isObject(p)) return false;
+  const m = p.months;
+  const t = p.through;
+  return (
+    (m === undefined || typeof m === 'string' || (typeof m === 'number' && Number.isFinite(m))) &&
+    (t === undefined || typeof t === 'string')
+  );
+}
+
 /**
  * True when `value` is certainly a well-formed report (see the module comment); false means
  * "run the full schema", not "invalid".
@@ -126,7 +143,9 @@ function goalOk(g: unknown): boolean {
 export function isWellFormedReport(value: unknown): boolean {
   if (!isObject(value)) return false;
   const r = value;
-  if (r.kind !== undefined && r.kind !== 'department' && r.kind !== 'project') return false;
+  if (r.kind !== undefined && r.kind !== 'department' && r.kind !== 'project' && r.kind !== 'monitoring')
+    return false;
+  if (!periodOk(r.period) || !optString(r, 'fiscalYearStart')) return false;
   if (!optString(r, 'title') || !optString(r, 'entity')) return false;
   if (r.year !== undefined && !Number.isSafeInteger(r.year)) return false;
   if (

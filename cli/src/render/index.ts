@@ -14,6 +14,10 @@
  *
  * @module outturn-cli/render
  */
+
+// HTML report, audit workbook and CSV (issue 15): html.ts (+ html-*.ts), xlsx.ts, csv.ts.
+export { HTML_CSP, type HtmlOptions, renderHtml } from './html.js';
+export { escapeHtml } from './html-text.js';
 export { type JsonFinding, type JsonOutput, renderJson, toJsonOutput } from './json.js';
 export { markdownCell, renderMarkdown } from './markdown.js';
 export type { RenderInput } from './rows.js';

@@ -28,6 +28,16 @@ export interface JsonOutput {
     readonly variance: string | null;
     readonly overspend: boolean;
     readonly score: string | null;
+    /** 序时进度 of a monitoring table (`"50.00%"`); null for other reports. */
+    readonly timeProgress: string | null;
+    /** 1–N月执行率 (`"39.80%"`); null for other reports or a zero budget. */
+    readonly periodRate: string | null;
+    readonly periodRateExact: string | null;
+    /** periodRate ÷ timeProgress × 100 (`"79.61"`); null without time elapsed. */
+    readonly pace: string | null;
+    readonly paceExact: string | null;
+    /** `red`, `amber` or `green`; null without a pace. */
+    readonly state: string | null;
   }[];
   readonly indicators: {
     readonly path: (string | number)[];
@@ -39,6 +49,10 @@ export interface JsonOutput {
     readonly deviationUnit: string | null;
     readonly achievement: string | null;
     readonly score: string | null;
+    /** Status of 全年预计完成值 against the target on a monitoring table; null for other reports. */
+    readonly expectedStatus: string | null;
+    /** 完成目标可能性 as read (`certain` … `impossible`, `unknown`); null when none. */
+    readonly likelihood: string | null;
   }[];
   readonly crossChecks: {
     readonly id: string;
@@ -79,6 +93,12 @@ export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
       variance: b.variance,
       overspend: b.overspend,
       score: b.score,
+      timeProgress: b.timeProgress,
+      periodRate: b.periodRate,
+      periodRateExact: b.periodRateExact,
+      pace: b.pace,
+      paceExact: b.paceExact,
+      state: b.state,
     })),
     indicators: result.indicators.map((i) => ({
       path: [...i.path],
@@ -90,6 +110,8 @@ export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
       deviationUnit: i.deviationUnit,
       achievement: i.achievement,
       score: i.score,
+      expectedStatus: i.expectedStatus,
+      likelihood: i.likelihood,
     })),
     crossChecks: result.crossChecks.map((c) => ({
       id: c.id,

@@ -12,6 +12,10 @@ import {
   hasScores,
   headerParts,
   indicatorRows,
+  monitoringBudgetRows,
+  monitoringIndicatorRows,
+  monitoringNote,
+  periodLabel,
   printed,
   type RenderInput,
   recomputedAny,
@@ -77,7 +81,83 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   const totalLines = totals(input.result, words);
   if (totalLines.length > 0) out.push(totalLines.join('  \n'), '');
 
-  const budget = budgetRows(input.result);
+  // A monitoring table: 序时进度 | 1–N月执行率 | 进度比 | 状态 per line.
+  const monitoring = input.result.monitoring !== null;
+  const mw = words.monitoring;
+  const period = periodLabel(input.result, words);
+  const mBudget = monitoringBudgetRows(input.result, words);
+  const mark = (m: { readonly text: string }) => (m.text ? ` ${m.text}` : '');
+  if (mBudget.length > 0) {
+    out.push(`## ${mw.budget(period, printed(input.result.header.amountUnit))}`, '');
+    out.push(
+      ...mdTable(
+        [
+          words.line,
+          mw.amount,
+          mw.periodActual(period),
+          mw.timeProgress,
+          mw.printedRate(period),
+          mw.recomputedRate(period),
+          words.check,
+          mw.pace,
+          mw.state,
+        ],
+        ['l', 'r', 'r', 'r', 'r', 'r', 'c', 'r', 'l'],
+        mBudget.map((r) => [
+          '\u3000'.repeat(r.depth) + r.name,
+          r.amount,
+          r.periodActual + mark(r.periodActualMark),
+          r.timeProgress + mark(r.timeProgressMark),
+          r.printedRate,
+          r.recomputedRate,
+          r.rateMark.text,
+          r.pace,
+          r.state.text,
+        ]),
+      ),
+      '',
+    );
+  }
+  const note = monitoringNote(input.result, words);
+  if (note !== null) out.push(note, '');
+  const mIndicators = monitoringIndicatorRows(input.result, words);
+  if (mIndicators.length > 0) {
+    out.push(`## ${mw.indicators}`, '');
+    out.push(
+      ...mdTable(
+        [
+          '#',
+          words.category,
+          words.name,
+          words.target,
+          mw.periodValue(period),
+          mw.expected,
+          mw.expectedStatus,
+          mw.likelihood,
+        ],
+        ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'l'],
+        mIndicators.map((r) => [
+          r.index,
+          r.category,
+          r.name,
+          r.target,
+          r.periodActual,
+          r.expected,
+          r.expectedStatus.text,
+          r.likelihood + mark(r.likelihoodMark),
+        ]),
+      ),
+      '',
+    );
+  }
+
+  // On a monitoring table, the year-end tables only for the lines and rows that print year-end figures.
+  const budget = budgetRows(input.result).filter(
+    (_r, i) =>
+      !monitoring ||
+      input.result.budget[i]?.executionRate !== null ||
+      input.result.budget[i]?.cells.executionRate.text !== null,
+  );
   if (budget.length > 0) {
     out.push(`## ${words.budget(printed(input.result.header.amountUnit))}`, '');
     const scores = hasScores(budget);
@@ -107,7 +187,9 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
     );
   }
 
-  const indicators = indicatorRows(input.result, words);
+  const indicators = indicatorRows(input.result, words).filter(
+    (_r, i) => !monitoring || input.result.indicators[i]?.cells.actual.text !== null,
+  );
   if (indicators.length > 0) {
     const scores = hasScores(indicators);
     out.push(`## ${words.indicators}`, '');
@@ -165,7 +247,8 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
     );
   }
 
-  if (budget.length > 0 || indicators.length > 0) out.push(`${words.legend}`, '');
+  if (budget.length > 0 || indicators.length > 0 || mBudget.length > 0 || mIndicators.length > 0)
+    out.push(`${words.legend}`, '');
 
   out.push(`## ${words.findings}`, '');
   if (input.result.findings.length === 0)

@@ -244,3 +244,112 @@ export function totals(result: ValidationResult, words: Words): string[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring tables (绩效运行监控表)
+
+const STATE_STYLE: Readonly<Record<'red' | 'amber' | 'green', Style>> = {
+  red: 'red',
+  amber: 'yellow',
+  green: 'green',
+};
+
+/** The period of a monitoring result as a label in the language of `words` (`1–6月`). */
+export function periodLabel(result: ValidationResult, words: Words): string {
+  const m = result.monitoring;
+  return words.monitoring.period(m?.months ?? null, m?.through ?? null);
+}
+
+/** One budget line of a monitoring table as the outputs show it. */
+export interface MonitoringBudgetRow {
+  readonly name: string;
+  readonly depth: number;
+  /** The budget the rate divides by, as printed: 调整预算数, else 年初预算数. */
+  readonly amount: string;
+  readonly periodActual: string;
+  readonly periodActualMark: StyledCell;
+  /** 序时进度, recomputed, marked by the printed cell's check. */
+  readonly timeProgress: string;
+  readonly timeProgressMark: StyledCell;
+  readonly printedRate: string;
+  readonly recomputedRate: string;
+  readonly rateMark: StyledCell;
+  readonly pace: string;
+  readonly state: StyledCell;
+}
+
+/** The budget lines of a monitoring result (empty for any other report). */
+export function monitoringBudgetRows(result: ValidationResult, words: Words): MonitoringBudgetRow[] {
+  if (result.monitoring === null) return [];
+  return result.budget.map((b) => {
+    const m = b.monitoringCells;
+    const tpCell = m?.timeProgress;
+    return {
+      name: b.name,
+      depth: b.depth,
+      amount: printed(b.cells.adjusted.text) || printed(b.cells.initial.text) || NONE,
+      periodActual: printed(m?.periodActual.text ?? null) || NONE,
+      periodActualMark: m ? markCell(m.periodActual) : { text: '' },
+      timeProgress: b.timeProgress ?? NONE,
+      timeProgressMark: tpCell ? markCell(tpCell) : { text: '' },
+      printedRate: printed(m?.periodRate.text ?? null) || NONE,
+      recomputedRate: b.periodRate ?? NONE,
+      rateMark: m ? markCell(m.periodRate) : { text: '' },
+      pace: b.pace ?? NONE,
+      state:
+        b.state === null
+          ? { text: NONE }
+          : { text: words.monitoring.states[b.state], style: STATE_STYLE[b.state] },
+    };
+  });
+}
+
+/** One indicator of a monitoring table as the outputs show it. */
+export interface MonitoringIndicatorRow {
+  readonly index: string;
+  readonly category: string;
+  readonly name: string;
+  readonly target: string;
+  readonly periodActual: string;
+  readonly expected: string;
+  readonly expectedStatus: StyledCell;
+  readonly likelihood: string;
+  readonly likelihoodMark: StyledCell;
+}
+
+/** The indicators of a monitoring result (empty for any other report). */
+export function monitoringIndicatorRows(result: ValidationResult, words: Words): MonitoringIndicatorRow[] {
+  if (result.monitoring === null) return [];
+  return result.indicators.map((ind) => {
+    const m = ind.monitoringCells;
+    const unit = ind.cells.unit.text;
+    const last = ind.path[ind.path.length - 1];
+    const status = ind.expectedStatus ?? 'not-reported';
+    return {
+      index: typeof last === 'number' ? String(last) : '',
+      category: ind.category.map(printed).filter(Boolean).join(' / '),
+      name: ind.name,
+      target: withUnit(printed(ind.cells.target.text), unit) || NONE,
+      periodActual: withUnit(printed(m?.periodActual.text ?? null), unit) || NONE,
+      expected: withUnit(printed(m?.expectedActual.text ?? null), unit) || NONE,
+      expectedStatus: { text: words.statuses[status] ?? status, style: STATUS_STYLE[status] },
+      likelihood: printed(m?.likelihood.text ?? null) || NONE,
+      likelihoodMark: m ? markCell(m.likelihood) : { text: '' },
+    };
+  });
+}
+
+/** The line on how the states were judged, or null when the result is not a monitoring table. */
+export function monitoringNote(result: ValidationResult, words: Words): string | null {
+  const m = result.monitoring;
+  if (m === null) return null;
+  const t = m.thresholds;
+  return words.monitoring.note(
+    m.timeProgress ?? NONE,
+    periodLabel(result, words),
+    m.convention,
+    t.basis,
+    t.red,
+    t.amber,
+  );
+}

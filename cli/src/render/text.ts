@@ -11,6 +11,10 @@ import {
   groupFindings,
   headerParts,
   indicatorRows,
+  monitoringBudgetRows,
+  monitoringIndicatorRows,
+  monitoringNote,
+  periodLabel,
   pickScore,
   printed,
   type RenderInput,
@@ -152,8 +156,58 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   para(`${words.file}${words.colon}${input.file}`, '', 'dim');
   if (input.result.rejected) para(words.notAReport(input.result.findings.length));
 
-  // Budget
-  const budget = budgetRows(input.result);
+  // A monitoring table: 序时进度, 1–N月执行率, pace and state per line.
+  const monitoring = input.result.monitoring !== null;
+  const mw = words.monitoring;
+  const period = periodLabel(input.result, words);
+  const mBudget = monitoringBudgetRows(input.result, words);
+  if (mBudget.length > 0) {
+    heading(mw.budget(period, printed(input.result.header.amountUnit)));
+    const t = renderTable(
+      [
+        { header: words.line, flex: true },
+        { header: mw.amount, align: 'right' },
+        { header: mw.periodActual(period), align: 'right' },
+        { header: '', gap: 1 },
+        { header: mw.timeProgress, align: 'right' },
+        { header: '', gap: 1 },
+        { header: mw.printedRate(period), align: 'right' },
+        { header: mw.recomputedRate(period), align: 'right' },
+        { header: '', gap: 1 },
+        { header: mw.pace, align: 'right' },
+        { header: mw.state, keep: true },
+      ],
+      mBudget.map((r) => [
+        '  '.repeat(r.depth) + r.name,
+        r.amount,
+        r.periodActual,
+        r.periodActualMark,
+        r.timeProgress,
+        r.timeProgressMark,
+        r.printedRate,
+        r.recomputedRate,
+        r.rateMark,
+        r.pace,
+        r.state,
+      ]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule, ...t.rows);
+  }
+  const note = monitoringNote(input.result, words);
+  if (note !== null) {
+    out.push('');
+    para(note, '', 'dim');
+  }
+
+  // Budget (on a monitoring table only when it prints year-end rates too)
+  const budget = budgetRows(input.result).filter(
+    (_r, i) =>
+      !monitoring ||
+      input.result.budget[i]?.executionRate !== null ||
+      input.result.budget[i]?.cells.executionRate.text !== null,
+  );
   if (budget.length > 0) {
     heading(words.budget(printed(input.result.header.amountUnit)));
     const t = renderTable(
@@ -181,8 +235,41 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     out.push(t.header, t.rule, ...t.rows);
   }
 
-  // Indicators
-  const indicators = indicatorRows(input.result, words);
+  // Indicators of a monitoring table: the expected full-year value and the likelihood.
+  const mIndicators = monitoringIndicatorRows(input.result, words);
+  if (mIndicators.length > 0) {
+    heading(mw.indicators);
+    const t = renderTable(
+      [
+        { header: '#', align: 'right' },
+        { header: words.name, flex: true },
+        { header: words.target, max: 12 },
+        { header: mw.periodValue(period), max: 12 },
+        { header: mw.expected, max: 12 },
+        { header: mw.expectedStatus, keep: true },
+        { header: mw.likelihood, max: 12 },
+        { header: '', gap: 1 },
+      ],
+      mIndicators.map((r) => [
+        r.index,
+        r.name,
+        r.target,
+        r.periodActual,
+        r.expected,
+        r.expectedStatus,
+        r.likelihood,
+        r.likelihoodMark,
+      ]),
+      width,
+      paint,
+    );
+    out.push(t.header, t.rule, ...t.rows);
+  }
+
+  // Indicators (on a monitoring table only the rows that print a year-end actual)
+  const indicators = indicatorRows(input.result, words).filter(
+    (_r, i) => !monitoring || input.result.indicators[i]?.cells.actual.text !== null,
+  );
   if (indicators.length > 0) {
     heading(words.indicators);
     const t = renderTable(
@@ -275,10 +362,10 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     });
   }
 
-  if (budget.length > 0 || indicators.length > 0) {
+  if (budget.length > 0 || indicators.length > 0 || mBudget.length > 0 || mIndicators.length > 0) {
     out.push('');
     para(words.legend, '', 'dim');
-    if (indicators.length > 0) para(words.indexNote, '', 'dim');
+    if (indicators.length > 0 || mIndicators.length > 0) para(words.indexNote, '', 'dim');
   }
 
   // Findings

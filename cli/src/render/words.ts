@@ -61,6 +61,37 @@ export interface Words {
   readonly total: (recomputed: string, printed: string) => string;
   readonly grade: (recomputed: string, printed: string) => string;
   readonly category: string;
+  /** The words of a monitoring table (绩效运行监控表). */
+  readonly monitoring: MonitoringWords;
+}
+
+/** The words of the monitoring tables of the text and Markdown outputs. */
+export interface MonitoringWords {
+  /** The period as a label: `1–6月`, `months 1–6`, `截至2019-06-30`. */
+  readonly period: (months: number | null, through: string | null) => string;
+  readonly budget: (period: string, unit: string) => string;
+  readonly amount: string;
+  readonly periodActual: (period: string) => string;
+  readonly timeProgress: string;
+  readonly printedRate: (period: string) => string;
+  readonly recomputedRate: (period: string) => string;
+  readonly pace: string;
+  readonly state: string;
+  readonly states: Readonly<Record<'red' | 'amber' | 'green', string>>;
+  /** One line on how the states were judged. */
+  readonly note: (
+    timeProgress: string,
+    period: string,
+    convention: 'months' | 'days',
+    basis: 'pace' | 'gap',
+    red: string,
+    amber: string,
+  ) => string;
+  readonly indicators: string;
+  readonly periodValue: (period: string) => string;
+  readonly expected: string;
+  readonly expectedStatus: string;
+  readonly likelihood: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -119,6 +150,26 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     total: (r, p) => `Total score: ${r} recomputed, ${p} printed.`,
     grade: (r, p) => `Grade: ${r} recomputed, ${p} printed.`,
     category: 'Category',
+    monitoring: {
+      period: (m, t) => (m !== null ? `months 1–${m}` : t !== null ? `to ${t}` : 'period'),
+      budget: (p, unit) =>
+        `Budget execution against time progress, ${p}${unit ? ` (amounts in ${unit})` : ''}`,
+      amount: 'Budget',
+      periodActual: () => 'Spent',
+      timeProgress: 'Time',
+      printedRate: () => 'Printed',
+      recomputedRate: () => 'Recomputed',
+      pace: 'Pace',
+      state: 'State',
+      states: { red: 'red', amber: 'amber', green: 'green' },
+      note: (tp, p, c, basis, red, amber) =>
+        `Time progress ${tp} (${p}, ${c === 'months' ? 'months elapsed ÷ 12' : 'days elapsed ÷ days of the year'}). ${basis === 'pace' ? `Pace = rate ÷ time progress × 100: below ${red} red, ${red} to under ${amber} amber, ${amber} and above green.` : `Gap = time progress − rate, in points: above ${red} red, above ${amber} amber, else green.`}`,
+      indicators: 'Indicators: expected full-year values and likelihood',
+      periodValue: (p) => `Value, ${p}`,
+      expected: 'Expected',
+      expectedStatus: 'Status',
+      likelihood: 'Likelihood',
+    },
   },
   zh: {
     file: '文件',
@@ -168,5 +219,24 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     total: (r, p) => `总分：复算 ${r}，报告 ${p}。`,
     grade: (r, p) => `等级：复算 ${r}，报告 ${p}。`,
     category: '类别',
+    monitoring: {
+      period: (m, t) => (m !== null ? `1–${m}月` : t !== null ? `截至${t}` : '报告期'),
+      budget: (p, unit) => `预算执行进度（${p}${unit ? `，金额单位：${unit}` : ''}）`,
+      amount: '预算数',
+      periodActual: () => '执行数',
+      timeProgress: '序时进度',
+      printedRate: () => '报告执行率',
+      recomputedRate: () => '复算执行率',
+      pace: '进度比',
+      state: '状态',
+      states: { red: '红', amber: '黄', green: '绿' },
+      note: (tp, p, c, basis, red, amber) =>
+        `序时进度 ${tp}（${p}，${c === 'months' ? '已过月数 ÷ 12' : '已过天数 ÷ 全年天数'}）。${basis === 'pace' ? `进度比 = 执行率 ÷ 序时进度 × 100：低于 ${red} 为红，${red} 至不足 ${amber} 为黄，${amber} 及以上为绿。` : `差距 = 序时进度 − 执行率（百分点）：超过 ${red} 为红，超过 ${amber} 为黄，其余为绿。`}`,
+      indicators: '绩效指标：全年预计完成值与完成目标可能性',
+      periodValue: (p) => `${p}完成值`,
+      expected: '全年预计完成值',
+      expectedStatus: '预计',
+      likelihood: '可能性',
+    },
   },
 };

@@ -29,6 +29,7 @@ const FIGURE: Readonly<Record<RoundedFigure, string>> = {
   score: 'score',
   'total-score': 'total score',
   'cross-check': 'figure',
+  'period-rate': 'execution rate to date',
 };
 
 const COLUMN: Readonly<Record<BudgetColumn, string>> = {
@@ -152,4 +153,19 @@ export const EN: Catalog = {
     p.kind === 'zero-authorized'
       ? `the authorised staff (编制数) is ${p.authorized ?? 'zero'}, so there is no staff control rate${p.actual !== null ? ` (${p.actual} in post)` : ''}`
       : `a staff number is negative (authorised ${p.authorized ?? '—'}, in post ${p.actual ?? '—'})`,
+  'behind-schedule': (p) =>
+    `${line(p.line)}: spending to date ${p.periodRate} against time progress ${p.timeProgress} (pace ${p.pace}, ${p.gap} points behind): ${p.state === 'red' ? 'red, well behind schedule' : p.state === 'amber' ? 'amber, behind schedule' : 'green'}`,
+  'ahead-of-schedule': (p) =>
+    `${line(p.line)}: spending to date ${p.periodRate} is ahead of time progress ${p.timeProgress} (pace ${p.pace})`,
+  'period-rate-mismatch': (p) =>
+    `${line(p.line)}: the printed execution rate to date ${p.published} is not spending to date ÷ budget, which gives ${p.recomputed}`,
+  'period-rate-undefined': (p) =>
+    `${line(p.line)}: the budget is zero, so there is no execution rate to date${p.spent !== null ? ` (${p.spent} spent)` : ''}`,
+  'time-progress-mismatch': (p) =>
+    `${line(p.line)}: the printed time progress ${p.published} is not the period's ${p.recomputed} (${p.convention === 'months' ? 'months elapsed ÷ 12' : 'days elapsed ÷ days of the year'})${p.other !== null ? `; it is the ${p.convention === 'months' ? 'days' : 'months'} convention's ${p.other}` : ''}`,
+  'time-progress-undefined': (p) => `no time progress for this monitoring table: ${p.detail.en}`,
+  'expected-execution-gap': (p) =>
+    `${line(p.line)}: the full-year expected spending ${p.expected} is ${p.direction === 'below' ? 'below' : 'above'} the budget ${p.budget} (${p.rate})`,
+  'likelihood-contradiction': (p) =>
+    `${row(p.row)}: the printed likelihood "${p.likelihood}" (${p.reading}) contradicts the expected full-year value ${p.expected}, which ${p.status === 'met' ? 'meets' : 'misses'} the target ${p.target}`,
 };

@@ -36,7 +36,11 @@ export type RoundedFigure =
   | 'deviation'
   | 'score'
   | 'total-score'
-  | 'cross-check';
+  | 'cross-check'
+  | 'period-rate';
+
+/** Red, amber or green (in-year monitoring). */
+export type PaceStateParam = 'red' | 'amber' | 'green';
 
 /** Parameters of each finding code (a union of variants where a code has several texts). */
 export interface FindingParams {
@@ -274,6 +278,73 @@ export interface FindingParams {
     readonly kind: 'zero-authorized' | 'negative';
     readonly authorized: string | null;
     readonly actual: string | null;
+  };
+  /** A budget line whose 1–N月执行率 lags 序时进度 (state red or amber). */
+  readonly 'behind-schedule': {
+    readonly line: string;
+    /** 1–N月执行率, 2 decimals with `%`. */
+    readonly periodRate: string;
+    /** 序时进度, 2 decimals with `%`. */
+    readonly timeProgress: string;
+    /** periodRate ÷ timeProgress × 100, 2 decimals (no `%`). */
+    readonly pace: string;
+    /** timeProgress − periodRate in percentage points, 2 decimals. */
+    readonly gap: string;
+    readonly state: PaceStateParam;
+    /** What the state is judged on: the pace or the gap. */
+    readonly basis: 'pace' | 'gap';
+  };
+  /** A budget line spending ahead of 序时进度 (only when asked: `monitoring.aheadOfSchedule`). */
+  readonly 'ahead-of-schedule': {
+    readonly line: string;
+    readonly periodRate: string;
+    readonly timeProgress: string;
+    readonly pace: string;
+  };
+  /** A printed 1–N月执行率 that is not 1–N月执行数 ÷ budget × 100 at its printed precision. */
+  readonly 'period-rate-mismatch': {
+    readonly line: string;
+    readonly published: string;
+    readonly recomputed: string;
+  };
+  /** No 1–N月执行率: the budget is zero. */
+  readonly 'period-rate-undefined': {
+    readonly line: string;
+    /** The amount spent against the zero budget, or null when nothing was spent. */
+    readonly spent: string | null;
+  };
+  /** A printed 序时进度 that is not the time progress of the period at its printed precision. */
+  readonly 'time-progress-mismatch': {
+    readonly line: string;
+    readonly published: string;
+    readonly recomputed: string;
+    readonly convention: 'months' | 'days';
+    /** The other convention's value when the printed figure matches it, else null. */
+    readonly other: string | null;
+  };
+  /** A monitoring table whose time progress cannot be computed (no period, a bad date …). */
+  readonly 'time-progress-undefined': { readonly detail: Messages };
+  /** 全年预计执行数 below (or above) the budget: the year is not expected to spend its budget. */
+  readonly 'expected-execution-gap': {
+    readonly line: string;
+    readonly expected: string;
+    readonly budget: string;
+    /** expected ÷ budget × 100, 2 decimals with `%`. */
+    readonly rate: string;
+    readonly direction: 'below' | 'above';
+  };
+  /** A printed 完成目标可能性 that the expected full-year value contradicts. */
+  readonly 'likelihood-contradiction': {
+    readonly row: RowRef;
+    /** The likelihood as printed, e.g. 确定能. */
+    readonly likelihood: string;
+    /** How it reads: certain or impossible. */
+    readonly reading: 'certain' | 'impossible';
+    /** 全年预计完成值 as printed. */
+    readonly expected: string;
+    readonly target: string;
+    /** What the expected value gives against the target. */
+    readonly status: 'met' | 'not-met';
   };
 }
 

@@ -30,6 +30,7 @@ const FIGURE: Readonly<Record<RoundedFigure, string>> = {
   score: '得分',
   'total-score': '总分',
   'cross-check': '数值',
+  'period-rate': '期间执行率',
 };
 
 const COLUMN: Readonly<Record<BudgetColumn, string>> = {
@@ -150,4 +151,19 @@ export const ZH: Catalog = {
     p.kind === 'zero-authorized'
       ? `编制数为 ${p.authorized ?? '0'}，在职人员控制率不存在${p.actual !== null ? `（在职 ${p.actual} 人）` : ''}`
       : `人员数为负数（编制 ${p.authorized ?? '—'}，在职 ${p.actual ?? '—'}）`,
+  'behind-schedule': (p) =>
+    `${line(p.line)}：执行率 ${p.periodRate}，序时进度 ${p.timeProgress}（进度比 ${p.pace}，落后 ${p.gap} 个百分点）：${p.state === 'red' ? '红色，严重滞后' : p.state === 'amber' ? '黄色，滞后' : '绿色'}`,
+  'ahead-of-schedule': (p) =>
+    `${line(p.line)}：执行率 ${p.periodRate} 超过序时进度 ${p.timeProgress}（进度比 ${p.pace}）`,
+  'period-rate-mismatch': (p) =>
+    `${line(p.line)}：所印执行率 ${p.published} 与执行数 ÷ 预算数不符，应为 ${p.recomputed}`,
+  'period-rate-undefined': (p) =>
+    `${line(p.line)}：预算数为零，执行率不存在${p.spent !== null ? `（已支出 ${p.spent}）` : ''}`,
+  'time-progress-mismatch': (p) =>
+    `${line(p.line)}：所印序时进度 ${p.published} 与报告期的 ${p.recomputed} 不符（${p.convention === 'months' ? '已过月数 ÷ 12' : '已过天数 ÷ 全年天数'}）${p.other !== null ? `；按${p.convention === 'months' ? '天' : '月'}计算为 ${p.other}` : ''}`,
+  'time-progress-undefined': (p) => `无法计算本监控表的序时进度：${p.detail.zh}`,
+  'expected-execution-gap': (p) =>
+    `${line(p.line)}：全年预计执行数 ${p.expected} ${p.direction === 'below' ? '低于' : '高于'}预算数 ${p.budget}（${p.rate}）`,
+  'likelihood-contradiction': (p) =>
+    `${row(p.row)}：所印完成目标可能性“${p.likelihood}”与全年预计完成值 ${p.expected} 矛盾：按目标值 ${p.target} 应为${p.status === 'met' ? '能完成' : '不能完成'}`,
 };
