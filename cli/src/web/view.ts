@@ -1,17 +1,15 @@
 /**
- * The report document the page shows (in a sandboxed frame) and saves.
+ * The report document the page shows (in a sandboxed frame, through `srcdoc`) and saves: the
+ * HTML report of `outturn check --format html`, so that what a person saves from the page is the
+ * file the CLI writes for the same report. Every text from the report is escaped by renderHtml
+ * and the document carries its own Content-Security-Policy (no script, nothing loaded).
  *
  * @internal
  */
 import type { Lang } from 'outturn';
-import { type RenderInput, renderText } from '../render/index.js';
+import { type RenderInput, renderHtml } from '../render/index.js';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A self-contained HTML document of the checks of one report. */
+/** The self-contained HTML report of the checks of one file, in `lang`. */
 export function reportDocument(input: RenderInput, lang: Lang): string {
-  const text = renderText(input, { lang, color: false, width: 100 });
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(input.file)}</title></head><body><pre>${escapeHtml(text)}</pre></body></html>`;
+  return renderHtml(input, { lang });
 }
