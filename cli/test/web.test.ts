@@ -206,6 +206,53 @@ describe('the offline page in Chromium', () => {
     await expect(page.locator('#report').isHidden()).resolves.toBe(true);
   });
 
+  it('keeps a report’s markup inert: escaped, in a frame that runs no script', async () => {
+    const hostile = {
+      ...JSON.parse(readFileSync(REFERENCE, 'utf8')),
+      entity: '<img src="http://127.0.0.1:9/x.png" onerror="alert(1)">',
+      title: '</script><script>alert(2)</script><iframe src="http://127.0.0.1:9/"></iframe>',
+    };
+    const file = join(dir, '<b onclick="alert(3)">hostile.json');
+    writeFileSync(file, JSON.stringify(hostile));
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await pick(file);
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      '<b onclick="alert(3)">hostile.json: 3 errors, 5 warnings, 4 info',
+    );
+    await expect(page.locator('#report').getAttribute('sandbox')).resolves.toBe('');
+    const frame = page.frameLocator('#report');
+    await expect(frame.locator('img, script, iframe').count()).resolves.toBe(0);
+    const shown = await reportText();
+    expect(shown).toContain(hostile.entity);
+    expect(shown).toContain(hostile.title);
+    await expect(
+      page.locator('main b, main img, main script, main iframe:not(#report)').count(),
+    ).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('has a policy that lets only its own script run and nothing be fetched', async () => {
+    const csp =
+      (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const directives = csp.split(';').map((d) => d.trim());
+    expect(directives).toContain("default-src 'none'");
+    expect(directives).toContain("connect-src 'none'");
+    expect(directives.find((d) => d.startsWith('script-src'))).toMatch(
+      /^script-src 'sha256-[A-Za-z0-9+/]+=*'$/,
+    );
+    // The built file: one inline script, no element that loads anything.
+    const html = readFileSync(new URL(pageUrl), 'utf8');
+    const outside = html.replace(/<script>[\s\S]*<\/script>/, '<script></script>');
+    expect(outside.length).toBeLessThan(10_000);
+    expect(outside.match(/<script\b/gi)).toHaveLength(1);
+    expect(/<script[^>]*\ssrc=|<link\b|<img\b|<iframe\b|\ssrc=|url\(/i.test(outside)).toBe(false);
+    await expect(page.locator('link, script[src], img, iframe[src]').count()).resolves.toBe(0);
+  });
+
   it('made no request but for the page itself', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => u !== pageUrl)).toEqual([]);
