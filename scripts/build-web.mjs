@@ -4,6 +4,7 @@
 //
 //   node scripts/build-web.mjs                  writes cli/dist/outturn-web.html
 //   node scripts/build-web.mjs --out FILE       writes FILE
+//   WEB_NOMINIFY=1 node scripts/build-web.mjs   the same, not minified (to read a browser's stack trace)
 //
 // The CLI package's `npm run build` runs it after tsup, so the page ships in cli/dist/ (and
 // `outturn web --out FILE` copies it). What it does:

@@ -9,7 +9,7 @@ import { SCORING_PROFILES, validateReport } from 'outturn';
 import { importReport } from 'outturn-cli/import';
 import { describe, expect, it } from 'vitest';
 import { dirname as webDirname, join as webJoin } from '../src/web/node-path.js';
-import { checkFile, isReportJson } from '../src/web/pipeline.js';
+import { checkFile, isReportJson, MAX_BYTES, tooLarge } from '../src/web/pipeline.js';
 import { initialLang, WORDS } from '../src/web/words.js';
 import { ROOT } from './support/cli.js';
 
@@ -94,6 +94,27 @@ describe('checkFile', () => {
       expect(none.message.en.startsWith('notes.csv: no budget or indicator table was found')).toBe(true);
       expect(none.message.zh.startsWith('notes.csv：没有找到预算表或指标表')).toBe(true);
     }
+  });
+});
+
+describe('tooLarge: the limit of the CLI, 100 MiB', () => {
+  it.each([
+    [0, false],
+    [MAX_BYTES, false],
+    [MAX_BYTES + 1, true],
+  ])('%i bytes refused: %s', (size, refused) => {
+    expect(tooLarge('big.pdf', size) !== null).toBe(refused);
+  });
+
+  it('says the size and the limit in both languages', () => {
+    expect(MAX_BYTES).toBe(104_857_600);
+    expect(tooLarge('big.pdf', MAX_BYTES + 1)).toEqual({
+      ok: false,
+      message: {
+        en: 'big.pdf has 104857601 bytes, more than the limit of 104857600',
+        zh: 'big.pdf 有 104857601 字节，超过上限 104857600 字节',
+      },
+    });
   });
 });
 

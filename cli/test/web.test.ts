@@ -193,6 +193,23 @@ describe('the offline page in Chromium', () => {
     expect(squeeze(await reportText())).toContain('134.17%');
   });
 
+  it('reads a file dropped anywhere on the page', async () => {
+    const text = readFileSync(REFERENCE, 'utf8');
+    await page.evaluate((json) => {
+      const data = new DataTransfer();
+      data.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+      document
+        .querySelector('#drop')
+        ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    }, text);
+    await page.waitForFunction(() =>
+      document.querySelector('#summary')?.textContent?.startsWith('dropped.json'),
+    );
+    await expect(page.locator('#summary').textContent()).resolves.toBe(
+      'dropped.json: 3 errors, 5 warnings, 4 info',
+    );
+  });
+
   it('says why a file cannot be read, in the page’s language', async () => {
     const file = join(dir, 'notes.csv');
     writeFileSync(file, 'foo,bar\n1,2\n');

@@ -14,7 +14,7 @@
  */
 import type { Lang } from 'outturn';
 import { formatLocation, type ImportItem } from '../import/index.js';
-import { ACCEPTED, checkFile, type PageResult } from './pipeline.js';
+import { ACCEPTED, checkFile, type PageFailure, type PageResult, tooLarge } from './pipeline.js';
 import { reportDocument } from './view.js';
 import { initialLang, type PageWords, WORDS } from './words.js';
 
@@ -134,8 +134,9 @@ function start(): void {
     // Let the status line show before a long import holds the thread.
     await new Promise((resolve) => setTimeout(resolve, 30));
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const outcome = await checkFile(bytes, file.name);
+      const large = tooLarge(file.name, file.size);
+      const outcome: PageResult | PageFailure =
+        large ?? (await checkFile(new Uint8Array(await file.arrayBuffer()), file.name));
       if (run !== state.run) return;
       if (outcome.ok) {
         state.result = outcome;

@@ -21,6 +21,24 @@ import type { RenderInput } from '../render/index.js';
 /** The file types the page offers in its file picker (`accept`). */
 export const ACCEPTED = '.json,.csv,.txt,.tsv,.xlsx,.xls,.docx,.html,.htm,.pdf';
 
+/**
+ * The most bytes the page reads from one file: 100 MiB, the importers' default and the CLI's
+ * (`--max-bytes`). A larger file is refused from its size, before a byte is read.
+ */
+export const MAX_BYTES = 100 * 1024 * 1024;
+
+/** The refusal of a file of `size` bytes, more than {@link MAX_BYTES}; null when it is not larger. */
+export function tooLarge(fileName: string, size: number): PageFailure | null {
+  if (size <= MAX_BYTES) return null;
+  return {
+    ok: false,
+    message: {
+      en: `${fileName} has ${size} bytes, more than the limit of ${MAX_BYTES}`,
+      zh: `${fileName} 有 ${size} 字节，超过上限 ${MAX_BYTES} 字节`,
+    },
+  };
+}
+
 /** A file read and checked. */
 export interface PageResult {
   readonly ok: true;
@@ -98,7 +116,8 @@ function checked(json: unknown): ValidationResult {
 /**
  * Reads one file as the page does and checks it as `outturn check FILE` does (default
  * profile): a report JSON is checked as it is; a table file (CSV, PDF text, .xlsx, .xls, .docx,
- * .html, a digital PDF) is imported first. Never throws for bad input.
+ * .html, a digital PDF) is imported first. A file of more than {@link MAX_BYTES} is refused.
+ * Never throws for bad input.
  *
  * @example
  * ```ts
@@ -107,6 +126,8 @@ function checked(json: unknown): ValidationResult {
  * ```
  */
 export async function checkFile(bytes: Uint8Array, fileName: string): Promise<PageResult | PageFailure> {
+  const large = tooLarge(fileName, bytes.length);
+  if (large !== null) return large;
   if (isReportJson(fileName, bytes)) {
     const parsed = parseJson(fileName, bytes);
     if (!parsed.ok) return parsed;
