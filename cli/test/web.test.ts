@@ -16,6 +16,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -61,6 +62,9 @@ async function expected(file: string): Promise<PageResult> {
 
 /** Picks a file in the page and waits until it has been read. */
 async function pick(file: string): Promise<void> {
+  // The page sets the status line's class each time it paints: cleared here, it says when the
+  // page has painted the outcome of this file.
+  await page.evaluate(() => document.querySelector('#status')?.setAttribute('class', ''));
   await page.setInputFiles('#file', file);
   await page.waitForFunction(
     () => {
@@ -191,6 +195,27 @@ describe('the offline page in Chromium', () => {
       'suzhou-commerce-service-center-2023.pdf: 3 errors, 5 warnings, 4 info',
     );
     expect(squeeze(await reportText())).toContain('134.17%');
+  });
+
+  it('gives for every file of the real reports (all formats) what the checks give in Node.js', async () => {
+    const files = readdirSync(REAL, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(REAL, d.name)).map((f) => join(REAL, d.name, f)))
+      .sort();
+    expect(files.length).toBeGreaterThanOrEqual(70);
+    const differ: string[] = [];
+    for (const file of files) {
+      const name = file.replace(/^.*\//, '');
+      const want = await checkFile(new Uint8Array(readFileSync(file)), name);
+      await pick(file);
+      const shown = await page.locator(want.ok ? '#summary' : '#status').textContent();
+      const s = want.ok ? want.input.result.summary : null;
+      const line = want.ok
+        ? WORDS.en.summary(name, s?.error ?? 0, s?.warning ?? 0, s?.info ?? 0)
+        : `${WORDS.en.failed}: ${want.message.en}`;
+      if (shown !== line) differ.push(`${name}: the page says "${shown}", Node.js "${line}"`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('reads a file dropped anywhere on the page', async () => {
