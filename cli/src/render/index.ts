@@ -15,6 +15,7 @@
  * @module outturn-cli/render
  */
 
+export { csvField, renderCsv } from './csv.js';
 // HTML report, audit workbook and CSV (issue 15): html.ts (+ html-*.ts), xlsx.ts, csv.ts.
 export { HTML_CSP, type HtmlOptions, renderHtml } from './html.js';
 export { escapeHtml } from './html-text.js';
@@ -23,3 +24,11 @@ export { markdownCell, renderMarkdown } from './markdown.js';
 export type { RenderInput } from './rows.js';
 export { displayWidth, stripAnsi, truncate, wrap } from './terminal.js';
 export { renderText, type TextOptions } from './text.js';
+export {
+  type AuditOptions,
+  type AuditSheet,
+  auditSheets,
+  findingsSheet,
+  renderXlsx,
+  type SheetCell,
+} from './xlsx.js';
