@@ -30,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile, type PageResult } from '../src/web/pipeline.js';
 import { WORDS } from '../src/web/words.js';
 import { ROOT } from './support/cli.js';
+import { HOSTILE_FILE, hostileReport } from './support/payloads.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REFERENCE = join(ROOT, 'examples', 'suzhou-commerce-service-center-2023.json');
@@ -60,20 +61,25 @@ async function expected(file: string): Promise<PageResult> {
   return r;
 }
 
-/** Picks a file in the page and waits until it has been read. */
-async function pick(file: string): Promise<void> {
-  // The page sets the status line's class each time it paints: cleared here, it says when the
-  // page has painted the outcome of this file.
-  await page.evaluate(() => document.querySelector('#status')?.setAttribute('class', ''));
+// What the functions run in the page use of it: the project's type check has no DOM library.
+declare const document: {
+  querySelector(selector: string): { classList: { length: number; contains(name: string): boolean } } | null;
+};
+
+/** Clears the status line's class; the page sets it each time it paints. */
+const CLEAR_STATUS = "document.querySelector('#status').setAttribute('class', '')";
+
+/** Whether the page has painted the outcome of a file since CLEAR_STATUS (a function: the page's policy forbids eval). */
+const painted = (): boolean => {
+  const status = document.querySelector('#status');
+  return status !== null && status.classList.length > 0 && !status.classList.contains('busy');
+};
+
+/** Picks a file in the page (a path, or a name and bytes) and waits until it has been read. */
+async function pick(file: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+  await page.evaluate(CLEAR_STATUS);
   await page.setInputFiles('#file', file);
-  await page.waitForFunction(
-    () => {
-      const status = document.querySelector('#status');
-      return status !== null && !status.classList.contains('busy') && status.classList.length > 0;
-    },
-    null,
-    { timeout: 120_000 },
-  );
+  await page.waitForFunction(painted, null, { timeout: 120_000 });
 }
 
 /** The text of the report shown in the page's frame. */
@@ -220,16 +226,13 @@ describe('the offline page in Chromium', () => {
 
   it('reads a file dropped anywhere on the page', async () => {
     const text = readFileSync(REFERENCE, 'utf8');
-    await page.evaluate((json) => {
+    await page.evaluate(CLEAR_STATUS);
+    await page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
-      document
-        .querySelector('#drop')
-        ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
-    }, text);
-    await page.waitForFunction(() =>
-      document.querySelector('#summary')?.textContent?.startsWith('dropped.json'),
-    );
+      data.items.add(new File([${JSON.stringify(text)}], 'dropped.json', { type: 'application/json' }));
+      document.querySelector('#drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    })()`);
+    await page.waitForFunction(painted, null, { timeout: 60_000 });
     await expect(page.locator('#summary').textContent()).resolves.toBe(
       'dropped.json: 3 errors, 5 warnings, 4 info',
     );
@@ -277,6 +280,31 @@ describe('the offline page in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('keeps the injection payloads of issue 15 §6 inert, in every text of a report and its file name', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await pick({
+      name: HOSTILE_FILE,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(hostileReport())),
+    });
+    await expect(page.locator('#status').getAttribute('class')).resolves.toBe('done');
+    const summary = (await page.locator('#summary').textContent()) ?? '';
+    expect(summary.startsWith(`${HOSTILE_FILE}: `)).toBe(true);
+    const frame = page.frameLocator('#report');
+    await expect(frame.locator('script, img, iframe, [onerror], [onclick], [onload]').count()).resolves.toBe(
+      0,
+    );
+    await expect(frame.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
+    await expect(page.locator('main script, main img, main [onerror], main [onclick]').count()).resolves.toBe(
+      0,
+    );
+    expect(dialogs).toEqual([]);
+  });
+
   it('has a policy that lets only its own script run and nothing be fetched', async () => {
     const csp =
       (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
@@ -286,6 +314,8 @@ describe('the offline page in Chromium', () => {
     expect(directives.find((d) => d.startsWith('script-src'))).toMatch(
       /^script-src 'sha256-[A-Za-z0-9+/]+=*'$/,
     );
+    // In force: a string evaluated in the page (as playwright's waitForFunction does) is refused.
+    await expect(page.waitForFunction('true', null, { timeout: 5_000 })).rejects.toThrow(/unsafe-eval/);
     // The built file: one inline script, no element that loads anything.
     const html = readFileSync(new URL(pageUrl), 'utf8');
     const outside = html.replace(/<script>[\s\S]*<\/script>/, '<script></script>');
@@ -293,6 +323,17 @@ describe('the offline page in Chromium', () => {
     expect(outside.match(/<script\b/gi)).toHaveLength(1);
     expect(/<script[^>]*\ssrc=|<link\b|<img\b|<iframe\b|\ssrc=|url\(/i.test(outside)).toBe(false);
     await expect(page.locator('link, script[src], img, iframe[src]').count()).resolves.toBe(0);
+  });
+
+  it('records requests: a control page that loads an image is seen to', async () => {
+    const control = join(dir, 'control.html');
+    writeFileSync(control, '<!doctype html><img src="missing.png">');
+    const other = await context.newPage();
+    const seen: string[] = [];
+    other.on('request', (r) => seen.push(r.url()));
+    await other.goto(pathToFileURL(control).href);
+    await other.close();
+    expect(seen).toEqual([pathToFileURL(control).href, pathToFileURL(join(dir, 'missing.png')).href]);
   });
 
   it('made no request but for the page itself', () => {

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The offline page (`outturn-web.html`): its entry, bundled for the browser by
  * scripts/build-web.mjs into the one inline script of the page. It builds the page's frame (a
@@ -18,6 +17,66 @@ import { ACCEPTED, checkFile, type PageFailure, type PageResult, tooLarge } from
 import { reportDocument } from './view.js';
 import { initialLang, type PageWords, WORDS } from './words.js';
 
+// The few DOM types the page uses, declared here for this module only: the project's type check
+// has no DOM library (a global `Element` or `Document` would clash with other code's names), and
+// esbuild drops these declarations, so the names are the browser's own at run time.
+
+/** A node the page creates. */
+interface PageNode {
+  textContent: string | null;
+}
+
+/** An element, as far as the page uses one. */
+interface PageElement extends PageNode {
+  className: string;
+  hidden: boolean;
+  title: string;
+  lang: string;
+  readonly classList: { add(name: string): void; remove(name: string): void };
+  setAttribute(name: string, value: string): void;
+  append(...nodes: PageNode[]): void;
+  replaceChildren(...nodes: PageNode[]): void;
+  addEventListener(type: string, listener: () => void): void;
+  click(): void;
+  remove(): void;
+}
+
+/** A file of the picker or of a drop. */
+interface PageFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+interface PageInput extends PageElement {
+  readonly files: ArrayLike<PageFile> | null;
+  value: string;
+}
+
+interface PageButton extends PageElement {
+  disabled: boolean;
+}
+
+interface PageFrame extends PageElement {
+  srcdoc: string;
+}
+
+/** A drag or drop event. */
+interface PageDragEvent {
+  preventDefault(): void;
+  readonly dataTransfer: { readonly files: ArrayLike<PageFile> } | null;
+}
+
+declare const document: {
+  readonly body: PageElement;
+  readonly documentElement: PageElement;
+  title: string;
+  createElement(tag: string): PageElement;
+  createTextNode(text: string): PageNode;
+  addEventListener(type: 'dragover' | 'dragleave' | 'drop', listener: (e: PageDragEvent) => void): void;
+};
+declare const navigator: { readonly languages: readonly string[]; readonly language: string };
+
 /** What the status line says, in the current language, and whether it is an error. */
 interface Status {
   readonly kind: 'idle' | 'busy' | 'error' | 'done';
@@ -35,11 +94,11 @@ interface State {
 }
 
 /** An element with attributes and text or children; never HTML from a string. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
+function el(
+  tag: string,
   attrs: Readonly<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
+  ...children: (PageNode | string)[]
+): PageElement {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
@@ -60,16 +119,16 @@ function start(): void {
   const zh = el('button', { type: 'button', id: 'lang-zh', lang: 'zh-CN' }, '中文');
   const en = el('button', { type: 'button', id: 'lang-en', lang: 'en' }, 'English');
   const langs = el('div', { class: 'langs', role: 'group' }, zh, en);
-  const input = el('input', { type: 'file', id: 'file', accept: ACCEPTED });
+  const input = el('input', { type: 'file', id: 'file', accept: ACCEPTED }) as PageInput;
   const dropText = el('strong');
   const pickText = el('span', { class: 'pick' });
   const formats = el('span', { class: 'formats' });
   const drop = el('label', { id: 'drop', for: 'file', class: 'drop' }, dropText, pickText, formats, input);
   const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
   const summary = el('p', { id: 'summary' });
-  const save = el('button', { type: 'button', id: 'save', disabled: '' });
+  const save = el('button', { type: 'button', id: 'save', disabled: '' }) as PageButton;
   const details = el('details', { id: 'import' });
-  const frame = el('iframe', { id: 'report', sandbox: '', referrerpolicy: 'no-referrer' });
+  const frame = el('iframe', { id: 'report', sandbox: '', referrerpolicy: 'no-referrer' }) as PageFrame;
   const main = el(
     'main',
     {},
@@ -126,7 +185,7 @@ function start(): void {
   zh.addEventListener('click', () => setLang('zh'));
   en.addEventListener('click', () => setLang('en'));
 
-  const read = async (file: File): Promise<void> => {
+  const read = async (file: PageFile): Promise<void> => {
     const run = ++state.run;
     const pdf = file.name.toLowerCase().endsWith('.pdf');
     state.status = { kind: 'busy', text: (w) => (pdf ? w.readingPdf(file.name) : w.reading(file.name)) };
@@ -191,13 +250,13 @@ function start(): void {
 }
 
 /** The import's unplaced items and notes, as text. */
-function paintImport(details: HTMLDetailsElement, r: PageResult, lang: Lang, w: PageWords): void {
+function paintImport(details: PageElement, r: PageResult, lang: Lang, w: PageWords): void {
   if (r.format === 'json') {
     details.hidden = true;
     details.replaceChildren();
     return;
   }
-  const list = (label: string, items: readonly ImportItem[]): Node[] =>
+  const list = (label: string, items: readonly ImportItem[]): PageNode[] =>
     items.length === 0
       ? []
       : [
