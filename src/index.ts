@@ -53,8 +53,13 @@ export {
   type IndicatorInput,
   type IndicatorStatus,
 } from './figures/indicator.js';
+export { LIKELIHOOD_WORDS, type LikelihoodReading, readLikelihood } from './figures/likelihood.js';
 // In-year monitoring (绩效运行监控表): docs/monitoring.md.
 export {
+  type ExecutionPaceErrorCode,
+  type ExecutionPaceOptions,
+  type ExecutionPaceResult,
+  executionPace,
   PACE_THRESHOLDS,
   type PaceState,
   type PaceThresholds,
@@ -141,14 +146,11 @@ export {
   type BudgetLineFigures,
   checkBudget,
 } from './rules/budget.js';
-export {
-  LIKELIHOOD_WORDS,
-  type LikelihoodReading,
-  type MonitoringCells,
-  type MonitoringIndicatorCells,
-  type MonitoringOptions,
-  type MonitoringSummary,
-  readLikelihood,
+export type {
+  MonitoringCells,
+  MonitoringIndicatorCells,
+  MonitoringOptions,
+  MonitoringSummary,
 } from './rules/monitoring.js';
 export type {
   BudgetCells,

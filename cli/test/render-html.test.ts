@@ -31,7 +31,8 @@ function input(file: string): RenderInput {
 function parse(html: string) {
   const doc = parseDocument(html);
   const all = DomUtils.findAll(() => true, doc.children);
-  const text = (el: Element | Element[]) => DomUtils.textContent(el).replace(/\s+/g, ' ').trim();
+  const text = (el: Parameters<typeof DomUtils.textContent>[0]) =>
+    DomUtils.textContent(el).replace(/\s+/g, ' ').trim();
   const byId = new Map<string, Element>();
   const duplicates: string[] = [];
   for (const el of all) {
@@ -196,6 +197,11 @@ describe('renderHtml: the reference report', () => {
     ]);
     expect(p.text(p.byId.get('r1-i23') as Element)).toContain('+43.37 pp');
     expect(p.text(p.byId.get('r1-x0') as Element)).toContain('71.43% ✗');
+    // A cross-check row links back to its cross-check finding only, not to the indicator's others.
+    const links = (id: string) =>
+      DomUtils.getElementsByTagName('a', p.byId.get(id) as Element, true).map((a) => a.attribs.href);
+    expect(links('r1-x1')).toEqual(['#r1-f10']);
+    expect(links('r1-i23')).toEqual(['#r1-f10', '#r1-f3', '#r1-f2']);
     expect(p.cls('group').map((g) => p.text(g))).toEqual([
       '分解目标 / 决策',
       '分解目标 / 过程',

@@ -5,13 +5,13 @@
 import type { RoundingMode } from '../core/decimal.js';
 import type { CommonIndicatorId } from '../figures/common-indicators.js';
 import type { EvaluateOptions, Evaluation, IndicatorStatus } from '../figures/indicator.js';
+import type { LikelihoodReading } from '../figures/likelihood.js';
 import type { PaceState } from '../figures/pace.js';
 import type { ScoringProfile } from '../figures/profiles.js';
 import type { ScoreResult } from '../figures/scoring.js';
 import type { Finding, Path, Severity } from '../model/findings.js';
 import type { BudgetLineFigures } from './budget.js';
 import type {
-  LikelihoodReading,
   MonitoringCells,
   MonitoringIndicatorCells,
   MonitoringOptions,

@@ -56,6 +56,16 @@ import { checkScores } from './scores.js';
  * - `status-mismatch` (error): a printed status (`published.status`: 达成, 未完成, Achieved …)
  *   that contradicts the recomputed status; unknown words are `needs-judgement` (info).
  *
+ * Monitoring tables (`kind: "monitoring"`, 绩效运行监控表; docs/monitoring.md), under
+ * `options.monitoring`: 序时进度 of `period` (months elapsed ÷ 12 by default, or days); per budget
+ * line with a 1–N月执行数 the 1–N月执行率, the pace (rate ÷ time progress × 100) and its
+ * red/amber/green state (`behind-schedule`, warning, for red and amber; `ahead-of-schedule`, info,
+ * when asked); printed 1–N月执行率 and 序时进度 checked at their precision
+ * (`period-rate-mismatch`, `time-progress-mismatch`, `rounding-difference`); `period-rate-undefined`,
+ * `time-progress-undefined`, `expected-execution-gap`; per indicator the 全年预计完成值 against the
+ * target by the year-end rules and `likelihood-contradiction` (warning) when the printed
+ * 完成目标可能性 contradicts it. The result's monitoring figures are null on other reports.
+ *
  * Top level: `unknown-field` (warning) for a key that looks like a misspelling of a known one
  * (`Budget`, `indicator`), and `empty-report` (warning) when nothing can be checked: never an
  * empty list of findings for a report that says nothing.

@@ -79,8 +79,11 @@ export function anchorFindings(
       for (const c of deepest.rows)
         if (preference(c.kind, f, rest) > preference(best.kind, f, rest)) best = c;
       anchor = best.id;
-      // Every row of that path links back to the finding (an indicator and its cross-check).
-      at = deepest.rows.map((r) => r.id);
+      // Every row of that path links back to the finding (an indicator and, for a cross-check
+      // finding, its cross-check row too).
+      at = deepest.rows
+        .filter((r) => r.kind !== 'cross-check' || f.code.startsWith('cross-check'))
+        .map((r) => r.id);
     }
     anchorOf.push(anchor);
     for (const id of at) {

@@ -18,7 +18,8 @@ main{max-width:1280px;margin:0 auto;padding:24px}
 h1{font-size:1.5em;margin:0 0 .25em}h2{font-size:1.15em;margin:1.6em 0 .5em;padding-bottom:.2em;
 border-bottom:1px solid var(--rule)}h3{font-size:1em;margin:1.2em 0 .4em}
 p{margin:.3em 0}.muted{color:var(--muted)}.file{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
-word-break:break-all}
+overflow-wrap:anywhere}
+table.overview td:first-child{min-width:16em}table.overview thead th{white-space:normal}
 .summary{font-weight:600}
 .counts span{display:inline-block;padding:0 .5em;border-radius:1em;margin-right:.4em;font-weight:600}
 .counts .error{background:#fde7e7;color:var(--red)}.counts .warning{background:#fff3d6;color:var(--amber)}

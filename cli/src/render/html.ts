@@ -200,7 +200,7 @@ function findingLinks(
     return `<a class="sev ${f.severity}" href="#${prefix}-f${i}" title="${t(f.code)}">${t(SEVERITY_MARK[f.severity])}</a>`;
   });
   return {
-    html: links.length > 0 ? `<span aria-label="${t(hw.seeFindings)}">${links.join('')}</span>` : '',
+    html: links.length > 0 ? `<span title="${t(hw.seeFindings)}">${links.join('')}</span>` : '',
     cls: 'c',
   };
 }

@@ -163,33 +163,43 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   const mBudget = monitoringBudgetRows(input.result, words);
   if (mBudget.length > 0) {
     heading(mw.budget(period, printed(input.result.header.amountUnit)));
+    // 序时进度 is one figure for the table (the note below gives it): a column only when some
+    // line prints one to check; the printed rate likewise. Narrow terminals keep the rest.
+    const showTp = mBudget.some((r) => r.timeProgressMark.text !== '');
+    const showPrinted = mBudget.some((r) => r.printedRate !== NONE);
+    const columns: { readonly col: Column; readonly cell: (r: (typeof mBudget)[number]) => Cell }[] = [
+      { col: { header: words.line, flex: true }, cell: (r) => '  '.repeat(r.depth) + r.name },
+      { col: { header: mw.amount, align: 'right' }, cell: (r) => r.amount },
+      { col: { header: mw.periodActual(period), align: 'right' }, cell: (r) => r.periodActual },
+      { col: { header: '', gap: 1 }, cell: (r) => r.periodActualMark },
+      ...(showTp
+        ? [
+            {
+              col: { header: mw.timeProgress, align: 'right' } as Column,
+              cell: (r: (typeof mBudget)[number]) => r.timeProgress,
+            },
+            {
+              col: { header: '', gap: 1 } as Column,
+              cell: (r: (typeof mBudget)[number]) => r.timeProgressMark,
+            },
+          ]
+        : []),
+      ...(showPrinted
+        ? [
+            {
+              col: { header: mw.printedRate(period), align: 'right' } as Column,
+              cell: (r: (typeof mBudget)[number]) => r.printedRate,
+            },
+          ]
+        : []),
+      { col: { header: mw.recomputedRate(period), align: 'right' }, cell: (r) => r.recomputedRate },
+      { col: { header: '', gap: 1 }, cell: (r) => r.rateMark },
+      { col: { header: mw.pace, align: 'right' }, cell: (r) => r.pace },
+      { col: { header: mw.state, keep: true }, cell: (r) => r.state },
+    ];
     const t = renderTable(
-      [
-        { header: words.line, flex: true },
-        { header: mw.amount, align: 'right' },
-        { header: mw.periodActual(period), align: 'right' },
-        { header: '', gap: 1 },
-        { header: mw.timeProgress, align: 'right' },
-        { header: '', gap: 1 },
-        { header: mw.printedRate(period), align: 'right' },
-        { header: mw.recomputedRate(period), align: 'right' },
-        { header: '', gap: 1 },
-        { header: mw.pace, align: 'right' },
-        { header: mw.state, keep: true },
-      ],
-      mBudget.map((r) => [
-        '  '.repeat(r.depth) + r.name,
-        r.amount,
-        r.periodActual,
-        r.periodActualMark,
-        r.timeProgress,
-        r.timeProgressMark,
-        r.printedRate,
-        r.recomputedRate,
-        r.rateMark,
-        r.pace,
-        r.state,
-      ]),
+      columns.map((c) => c.col),
+      mBudget.map((r) => columns.map((c) => c.cell(r))),
       width,
       paint,
     );

@@ -165,7 +165,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
       note: (tp, p, c, basis, red, amber) =>
         `Time progress ${tp} (${p}, ${c === 'months' ? 'months elapsed ÷ 12' : 'days elapsed ÷ days of the year'}). ${basis === 'pace' ? `Pace = rate ÷ time progress × 100: below ${red} red, ${red} to under ${amber} amber, ${amber} and above green.` : `Gap = time progress − rate, in points: above ${red} red, above ${amber} amber, else green.`}`,
       indicators: 'Indicators: expected full-year values and likelihood',
-      periodValue: (p) => `Value, ${p}`,
+      periodValue: () => 'To date',
       expected: 'Expected',
       expectedStatus: 'Status',
       likelihood: 'Likelihood',
@@ -234,7 +234,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
         `序时进度 ${tp}（${p}，${c === 'months' ? '已过月数 ÷ 12' : '已过天数 ÷ 全年天数'}）。${basis === 'pace' ? `进度比 = 执行率 ÷ 序时进度 × 100：低于 ${red} 为红，${red} 至不足 ${amber} 为黄，${amber} 及以上为绿。` : `差距 = 序时进度 − 执行率（百分点）：超过 ${red} 为红，超过 ${amber} 为黄，其余为绿。`}`,
       indicators: '绩效指标：全年预计完成值与完成目标可能性',
       periodValue: (p) => `${p}完成值`,
-      expected: '全年预计完成值',
+      expected: '全年预计',
       expectedStatus: '预计',
       likelihood: '可能性',
     },

@@ -208,6 +208,12 @@ function summarySheet(inputs: readonly RenderInput[], lang: Lang): AuditSheet {
 /**
  * The Findings sheet: one row per finding of every report, most serious first within a report
  * as the other outputs list them: file, path, code, severity, printed, recomputed, message.
+ *
+ * @example
+ * ```ts
+ * findingsSheet({ file: 'suzhou.json', result }, 'en').rows[9];
+ * // ['suzhou.json', 'indicators[17].actual', 'cross-check-mismatch', 'error', '100%', '71.43%', '…']
+ * ```
  */
 export function findingsSheet(inputs: RenderInput | readonly RenderInput[], lang: Lang): AuditSheet {
   const w = WORDS[lang];
@@ -428,6 +434,11 @@ export async function renderXlsx(
     const xml = files[name];
     if (xml !== undefined) files[name] = strToU8(freezeHeader(strFromU8(xml)));
   });
-  // A fixed time in the zip entries: the same results give the same bytes.
-  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+  // [Content_Types].xml first, as spreadsheet programs write it (tools that sniff a file's type
+  // look there); a fixed time in the entries, so that the same results give the same bytes.
+  const ordered: Record<string, Uint8Array> = {};
+  const types = files['[Content_Types].xml'];
+  if (types !== undefined) ordered['[Content_Types].xml'] = types;
+  for (const [name, data] of Object.entries(files)) if (name !== '[Content_Types].xml') ordered[name] = data;
+  return zipSync(ordered, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
 }
