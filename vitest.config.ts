@@ -27,6 +27,7 @@ const STRESS = [
   'test/properties.test.ts',
   'cli/test/hostile-cli.test.ts',
   'cli/test/render-properties.test.ts',
+  'cli/test/web.test.ts',
 ];
 
 export default defineConfig({
