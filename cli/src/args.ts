@@ -54,13 +54,21 @@ export interface PefaArgs extends TableArgs {
   readonly scalingBase: ScalingBase;
 }
 
+/** Arguments of `outturn web`. */
+export interface WebArgs {
+  readonly lang: Lang;
+  /** Where to write the page. */
+  readonly out: string;
+}
+
 /** What the command line asks for. */
 export type Command =
   | { readonly kind: 'help'; readonly lang: Lang; readonly topic: 'main' | CommandName }
   | { readonly kind: 'version' }
   | ({ readonly kind: 'check' } & CheckArgs)
   | ({ readonly kind: 'import' } & ImportArgs)
-  | ({ readonly kind: 'pefa' } & PefaArgs);
+  | ({ readonly kind: 'pefa' } & PefaArgs)
+  | ({ readonly kind: 'web' } & WebArgs);
 
 /**
  * The language asked for, read before the arguments are parsed so that even an argument
@@ -186,6 +194,26 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
   if (!isCommand(command)) {
     throw new UsageError({ en: `unknown command "${command}"`, zh: `未知命令“${command}”` }, true);
   }
+  if (command === 'web') {
+    rejectForeign(values, command);
+    if (rest.length > 0) {
+      throw new UsageError(
+        {
+          en: `outturn web takes no FILE, got "${rest[0] ?? ''}"`,
+          zh: `outturn web 不接受文件参数“${rest[0] ?? ''}”`,
+        },
+        true,
+      );
+    }
+    const out = text(values, 'out');
+    if (out === undefined) {
+      throw new UsageError(
+        { en: 'missing --out: outturn web --out FILE.html', zh: '缺少 --out：outturn web --out 文件.html' },
+        true,
+      );
+    }
+    return { kind: 'web', lang, out };
+  }
   if (rest.length === 0 || rest.includes('')) {
     throw new UsageError(
       { en: `missing FILE: outturn ${command} FILE`, zh: `缺少文件：outturn ${command} 文件` },
@@ -221,7 +249,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
   };
 }
 
-const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa'];
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'web'];
 
 function isCommand(name: string | undefined): name is CommandName {
   return COMMANDS.some((c) => c === name);

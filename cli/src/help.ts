@@ -102,7 +102,7 @@ function optionsBlock(command: CommandName | 'main', lang: Lang): string[] {
 
 /** `Usage: outturn check FILE [--format …] …`, wrapped under the first option. */
 function usageLines(command: CommandName, operand: Localized, lang: Lang): string[] {
-  const head = `${lang === 'zh' ? '用法：' : 'Usage: '}outturn ${command} ${operand[lang]} `;
+  const head = `${lang === 'zh' ? '用法：' : 'Usage: '}outturn ${command} ${operand[lang] === '' ? '' : `${operand[lang]} `}`;
   const indent = ' '.repeat(displayWidth(head));
   const lines: string[] = [];
   let line = head;
@@ -137,6 +137,8 @@ Usage:
   outturn check --help           help on check: report format and outputs
   outturn import --help          help on import: tables, headers, encodings
   outturn pefa --help            help on pefa: dataset, scores, options
+  outturn web --out FILE.html    write the offline page: check a file in a
+                                 browser, nothing sent anywhere
   outturn --help                 this help
   outturn --version              the version`,
   zh: `outturn {v}：预算绩效自评报告的精确复核工具
@@ -150,6 +152,7 @@ Usage:
   outturn check --help           check 的帮助：报告格式与输出格式
   outturn import --help          import 的帮助：表格、表头与编码
   outturn pefa --help            pefa 的帮助：数据集、评分与选项
+  outturn web --out 文件.html    写出离线页面：在浏览器中核对，数据不离开本机
   outturn --help                 本帮助
   outturn --version              显示版本号`,
 };
@@ -230,6 +233,18 @@ Example: outturn pefa dataset.json --format markdown --lang en > annex.md`,
 示例：outturn pefa 数据集.json --format markdown > 附件.md`,
 };
 
+const WEB_INTRO: Localized = {
+  en: `Writes the offline page: one HTML file that a person opens from disk in a browser, drops a report on (JSON, CSV, .xlsx, .xls, .html, .docx or .pdf: whatever import reads), and sees the same checks as 'outturn check', in Chinese or English, with the HTML report to save. The page makes no request after it loads: its script is inline and its Content-Security-Policy forbids any connection.`,
+  zh: `写出离线页面：一个 HTML 文件，用浏览器从本地打开，拖入报告（JSON、CSV、.xlsx、.xls、.html、.docx 或 .pdf，凡 import 能读取的格式），即可看到与 outturn check 相同的核对结果，可切换中英文，可保存 HTML 报告。页面加载后不发出任何请求：脚本内嵌，内容安全策略禁止一切连接。`,
+};
+
+const WEB_END: Localized = {
+  en: `Exit codes: 0 the page was written; 2 usage error or the file cannot be written; 3 internal error.
+Example: outturn web --out outturn.html`,
+  zh: `退出码：0 已写出页面；2 用法错误或无法写入文件；3 内部错误。
+示例：outturn web --out outturn.html`,
+};
+
 /** Prose wrapped to the help's width, line by line. */
 function prose(text: string): string[] {
   return text.split('\n').flatMap((line) => (line === '' ? [''] : wrap(line, WIDTH)));
@@ -248,20 +263,28 @@ export function helpText(topic: 'main' | CommandName, lang: Lang, v: string): st
             optionsBlock('check', lang),
             prose(CHECK_END[lang]),
           ]
-        : topic === 'pefa'
+        : topic === 'web'
           ? [
               [`outturn ${v}`],
-              usageLines('pefa', FILE, lang),
-              prose(PEFA_INTRO[lang]),
-              optionsBlock('pefa', lang),
-              prose(PEFA_END[lang]),
+              usageLines('web', { en: '', zh: '' }, lang),
+              prose(WEB_INTRO[lang]),
+              optionsBlock('web', lang),
+              prose(WEB_END[lang]),
             ]
-          : [
-              [`outturn ${v}`],
-              usageLines('import', FILES, lang),
-              prose(IMPORT_INTRO[lang]),
-              optionsBlock('import', lang),
-              prose(IMPORT_END[lang]),
-            ];
+          : topic === 'pefa'
+            ? [
+                [`outturn ${v}`],
+                usageLines('pefa', FILE, lang),
+                prose(PEFA_INTRO[lang]),
+                optionsBlock('pefa', lang),
+                prose(PEFA_END[lang]),
+              ]
+            : [
+                [`outturn ${v}`],
+                usageLines('import', FILES, lang),
+                prose(IMPORT_INTRO[lang]),
+                optionsBlock('import', lang),
+                prose(IMPORT_END[lang]),
+              ];
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 /**
- * The `outturn` command: `outturn check FILE...`, `outturn import FILE...` and `outturn pefa FILE`
+ * The `outturn` command: `outturn check FILE...`, `outturn import FILE...`, `outturn pefa FILE` and
+ * `outturn web --out FILE`
  * (see help.ts, or `outturn --help`, for the options; the options themselves are the table of
  * options.ts).
  *
@@ -21,6 +22,7 @@ import { pefa } from './pefa.js';
 import { visible } from './render/terminal.js';
 import { oneLine } from './text.js';
 import { version } from './version.js';
+import { web } from './web-command.js';
 
 /**
  * Runs the command with `argv` (without `node` and the script) and returns the exit code.
@@ -45,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await importCommand(command, io);
       case 'pefa':
         return await pefa(command, io);
+      case 'web':
+        return await web(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,7 +10,7 @@ import type { Localized } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 
 /** The commands that take options. */
-export type CommandName = 'check' | 'import' | 'pefa';
+export type CommandName = 'check' | 'import' | 'pefa' | 'web';
 
 /** The long names of the options. */
 export type OptionName =
@@ -23,6 +23,7 @@ export type OptionName =
   | 'max-bytes'
   | 'band-ends'
   | 'scaling-base'
+  | 'out'
   | 'help'
   | 'version';
 
@@ -277,6 +278,17 @@ export const OPTIONS: readonly OptionSpec[] = [
       zh: 'PEFA 结构偏差（PI-2、PI-3.2）：预算按什么比例调整',
     },
     commands: ['pefa'],
+  },
+  {
+    name: 'out',
+    kind: 'string',
+    placeholder: { en: 'FILE.html', zh: '文件.html' },
+    needs: { en: 'a file name', zh: '文件名' },
+    description: {
+      en: 'where to write the offline page',
+      zh: '离线页面写到哪个文件',
+    },
+    commands: ['web'],
   },
   {
     name: 'lang',

@@ -4,7 +4,8 @@
  * every help page of a command that takes it; every value a choice option allows is accepted
  * and documented; nothing outside the table is accepted.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { displayWidth } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
@@ -18,14 +19,20 @@ const INPUT: Readonly<Record<CommandName, string>> = {
   check: EXAMPLE,
   import: EXAMPLE,
   pefa: join(ROOT, 'cli', 'test', 'fixtures', 'pefa', 'options.json'),
+  web: join(mkdtempSync(join(tmpdir(), 'outturn-help-')), 'page.html'),
 };
-const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa'];
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'web'];
+
+/** The arguments that run `command` on its input (web writes a page and reads no FILE). */
+const base = (command: CommandName): string[] =>
+  command === 'web' ? ['web', '--out', INPUT.web] : [command, INPUT[command]];
 const LANGS = ['zh', 'en'] as const;
 const TOPICS = [
   { topic: 'main', args: ['--help'] },
   { topic: 'check', args: ['check', '--help'] },
   { topic: 'import', args: ['import', '--help'] },
   { topic: 'pefa', args: ['pefa', '--help'] },
+  { topic: 'web', args: ['web', '--help'] },
 ] as const;
 
 /** Whether `command` takes `option`. */
@@ -48,6 +55,7 @@ function sampleValue(option: OptionSpec): string | null {
   if (option.kind === 'flag') return null;
   if (option.kind === 'choice') return option.values[0]?.name ?? '';
   if (option.name === 'max-bytes') return '50M';
+  if (option.name === 'out') return INPUT.web;
   return option.name === 'profile' ? 'default' : 'Sheet1';
 }
 
@@ -143,14 +151,15 @@ describe('the parser takes exactly the options of the table', () => {
       const value = sampleValue(option) ?? '';
       for (const command of COMMANDS) {
         const extra = command === 'import' ? [] : ['--format', 'json', '--fail-on', 'never'];
-        const r = await run([command, INPUT[command], `--${option.name}`, value, ...extra, '--lang', 'en']);
+        const extraWeb = command === 'web' ? [] : extra;
+        const r = await run([...base(command), `--${option.name}`, value, ...extraWeb, '--lang', 'en']);
         const label = `${command} --${option.name} ${value}`;
         expect(r.stderr, label).not.toContain('unknown option');
         if (!takes(command, option)) {
           const takers = option.commands === 'any' ? '' : option.commands.join(' and ');
           expect(r.stderr, label).toContain(`--${option.name} applies to ${takers}, not to ${command}`);
           expect(r.status, label).toBe(2);
-        } else if (option.name !== 'from' && command !== 'import') {
+        } else if (option.name !== 'from' && command !== 'import' && command !== 'web') {
           // --from makes a JSON file a table file, in which no table is found (exit 2).
           expect(r.status, `${label}: ${r.stderr}`).toBe(0);
         }
@@ -176,15 +185,14 @@ describe('the parser takes exactly the options of the table', () => {
       const command = takerOf(option);
       for (const value of option.values) {
         const r = await run([
-          command,
-          INPUT[command],
+          ...base(command),
           `--${option.name}=${value.name}`,
           '--fail-on=never',
           '--lang=en',
         ]);
         expect(r.stderr, `--${option.name}=${value.name}`).not.toContain(`--${option.name} must be`);
       }
-      const wrong = await run([command, INPUT[command], '--lang', 'en', `--${option.name}`, 'nonsense']);
+      const wrong = await run([...base(command), '--lang', 'en', `--${option.name}`, 'nonsense']);
       expect(wrong.status).toBe(2);
       const names = option.values.map((v) => v.name);
       expect(wrong.stderr).toContain(
@@ -195,7 +203,7 @@ describe('the parser takes exactly the options of the table', () => {
 
   it('refuses an option that is not in the table', async () => {
     const names = new Set<string>(OPTIONS.map((o) => o.name));
-    for (const name of ['output', 'color', 'quiet', 'verbose', 'out', 'fail', 'format-json']) {
+    for (const name of ['output', 'color', 'quiet', 'verbose', 'outdir', 'fail', 'format-json']) {
       expect(names.has(name)).toBe(false);
       const r = await run(['check', EXAMPLE, `--${name}`, '--lang', 'en']);
       expect(r.status).toBe(2);
