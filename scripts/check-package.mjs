@@ -504,7 +504,7 @@ await main(`check-package: ${pkg.name}@${pkg.version} and ${cliPkg.name}@${cliPk
         const line = checkFiles(
           info,
           cliPkg,
-          /^(dist\/[^/]+$|bin\/[^/]+$|package\.json$|README\.md$|LICENSE$)/,
+          /^(dist\/[^/]+$|bin\/[^/]+$|docs\/images\/[^/]+\.png$|package\.json$|README\.md$|LICENSE$)/,
           join(ROOT, 'cli'),
         );
         return Object.assign(info, { toString: () => line });

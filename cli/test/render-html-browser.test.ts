@@ -6,7 +6,7 @@
  * layout as report-html.pdf; the HTML itself is written to a temporary folder), and the report with the injection payloads of §6 runs no script,
  * opens no dialog and loads nothing.
  *
- * `OUTTURN_SCREENSHOTS=1` also writes the screenshot to docs/images/report-html.png, the copy
+ * `OUTTURN_SCREENSHOTS=1` also writes the screenshot to cli/docs/images/report-html.png, the copy
  * the README shows (so that a plain test run leaves the tracked files as they are).
  *
  * Skipped, with a message, only when /usr/bin/chromium is missing (CI installs it:
@@ -104,7 +104,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in Chromium (${CHROMIUM})`, () =
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'report-html.png'), fullPage: true });
     if (process.env.OUTTURN_SCREENSHOTS === '1') {
-      await page.screenshot({ path: join(ROOT, 'docs', 'images', 'report-html.png'), fullPage: false });
+      await page.screenshot({
+        path: join(ROOT, 'cli', 'docs', 'images', 'report-html.png'),
+        fullPage: false,
+      });
     }
     // The print layout, as a PDF artifact: A4, the colours of the bars kept.
     await page.emulateMedia({ media: 'print' });
