@@ -128,7 +128,11 @@ type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
   OPTIONS.map((o) => [
     o.name,
-    o.kind !== 'flag' ? { type: 'string' } : o.short === undefined ? { type: 'boolean' } : { type: 'boolean', short: o.short },
+    o.kind !== 'flag'
+      ? { type: 'string' }
+      : o.short === undefined
+        ? { type: 'boolean' }
+        : { type: 'boolean', short: o.short },
   ]),
 );
 
@@ -234,7 +238,8 @@ function withConfig(values: Values, command: CommandName, config: Config | null)
   if (config === null) return values;
   const merged: Record<string, Values[string]> = { ...values };
   for (const [key, value] of Object.entries(config.values)) {
-    if (key === 'lang' || merged[key] !== undefined || !takes(command, optionNamed(key as OptionName))) continue;
+    if (key === 'lang' || merged[key] !== undefined || !takes(command, optionNamed(key as OptionName)))
+      continue;
     merged[key] = value;
   }
   return merged;

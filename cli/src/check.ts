@@ -59,11 +59,17 @@ export async function check(args: CheckArgs, io: CliIO): Promise<number> {
     : (await import('outturn/schema')).checkReport(report, { scoring });
   const input: RenderInput = { file: shownFile, result };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
-  else if (args.format === 'markdown') io.stdout(renderMarkdown(input, { lang: args.lang, quiet: args.quiet }));
+  else if (args.format === 'markdown')
+    io.stdout(renderMarkdown(input, { lang: args.lang, quiet: args.quiet }));
   else {
     const collapseInfoOver = args.verbose ? undefined : COLLAPSE_INFO_OVER;
     io.stdout(
-      renderText(input, { lang: args.lang, quiet: args.quiet, collapseInfoOver, ...textSettings(args.color, io) }),
+      renderText(input, {
+        lang: args.lang,
+        quiet: args.quiet,
+        collapseInfoOver,
+        ...textSettings(args.color, io),
+      }),
     );
   }
   const over = tooManyWarnings(input.result.summary.warning, args.maxWarnings);

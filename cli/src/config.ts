@@ -118,13 +118,23 @@ function settingOf(file: string, shownKey: string, key: ConfigKey, v: unknown): 
     return s;
   }
   if (typeof v !== 'string' || v === '') {
-    throw bad(file, shownKey, `must be a non-empty string, not ${JSON.stringify(v)}`, `应为非空字符串，而不是 ${JSON.stringify(v)}`);
+    throw bad(
+      file,
+      shownKey,
+      `must be a non-empty string, not ${JSON.stringify(v)}`,
+      `应为非空字符串，而不是 ${JSON.stringify(v)}`,
+    );
   }
   const option = optionNamed(key as OptionName);
   if (option.kind === 'choice') {
     const names = option.values.map((o) => o.name);
     if (!names.includes(v)) {
-      throw bad(file, shownKey, `must be ${names.join(', ')}, not "${v}"`, `应为 ${names.join('、')}，而不是“${v}”`);
+      throw bad(
+        file,
+        shownKey,
+        `must be ${names.join(', ')}, not "${v}"`,
+        `应为 ${names.join('、')}，而不是“${v}”`,
+      );
     }
   }
   if (key === 'profile' && profileNamed(v) === null && !isAbsolute(v)) {

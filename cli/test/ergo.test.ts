@@ -185,13 +185,17 @@ describe('language', () => {
     expect((await run(['check', EXAMPLE], { env: { LANG: 'zh_CN.UTF-8' } })).stdout).toContain('小结');
     expect((await run(['check', EXAMPLE], { env: {} })).stdout).toContain('小结'); // no locale: zh
     expect((await run(['check', EXAMPLE, '--lang', 'zh'], en)).stdout).toContain('小结');
-    expect((await run(['check', 'missing.json'], en)).stderr).toBe('outturn: cannot read missing.json: no such file\n');
+    expect((await run(['check', 'missing.json'], en)).stderr).toBe(
+      'outturn: cannot read missing.json: no such file\n',
+    );
     expect((await run(['--bogus'], en)).stderr).toContain('unknown option "--bogus"');
     const csv = join(dir, 'lang.csv');
     writeFileSync(csv, '预算项目,年初预算数,实际支出数,备注\n合计,1,1,x\n');
     const imported = await run(['import', csv], en);
     expect(imported.stderr).toContain('outturn: imported 1 budget line(s)');
-    expect((await run(['import', csv], { env: { LC_ALL: 'zh_CN' } })).stderr).toContain('outturn: 已导入 1 个预算行');
+    expect((await run(['import', csv], { env: { LC_ALL: 'zh_CN' } })).stderr).toContain(
+      'outturn: 已导入 1 个预算行',
+    );
   });
 });
 
@@ -218,15 +222,18 @@ describe('help, version and typos', () => {
     [['check', EXAMPLE, '--formt', 'json'], 'outturn: unknown option "--formt"; did you mean --format?\n'],
     [['check', EXAMPLE, '--fail-no=never'], 'outturn: unknown option "--fail-no"; did you mean --fail-on?\n'],
     [['check', EXAMPLE, '--quite'], 'outturn: unknown option "--quite"; did you mean --quiet?\n'],
-    [['check', EXAMPLE, '--max-warning', '3'], 'outturn: unknown option "--max-warning"; did you mean --max-warnings?\n'],
+    [
+      ['check', EXAMPLE, '--max-warning', '3'],
+      'outturn: unknown option "--max-warning"; did you mean --max-warnings?\n',
+    ],
     [['check', EXAMPLE, '--colour'], 'outturn: unknown option "--colour"; did you mean --color?\n'],
     [['chekc', EXAMPLE], 'outturn: unknown command "chekc"; did you mean check?\n'],
     [['imprt', EXAMPLE], 'outturn: unknown command "imprt"; did you mean import?\n'],
     [['verison'], 'outturn: unknown command "verison"; did you mean version?\n'],
     [['hlep'], 'outturn: unknown command "hlep"; did you mean help?\n'],
     [['help', 'pfea'], 'outturn: unknown command "pfea"; did you mean pefa?\n'],
-    [['check', EXAMPLE, '--bogus'], "outturn: unknown option \"--bogus\"; run 'outturn --help' for usage\n"],
-    [['frobnicate'], "outturn: unknown command \"frobnicate\"; run 'outturn --help' for usage\n"],
+    [['check', EXAMPLE, '--bogus'], 'outturn: unknown option "--bogus"; run \'outturn --help\' for usage\n'],
+    [['frobnicate'], 'outturn: unknown command "frobnicate"; run \'outturn --help\' for usage\n'],
   ])('%j: %j', async (args, stderr) => {
     const r = await run([...args, '--lang', 'en']);
     expect(r.status).toBe(2);
@@ -282,13 +289,20 @@ describe('help, version and typos', () => {
 describe('the config file', () => {
   it('outturn.config.json sets the defaults; the command line wins', async () => {
     const p = project('config-basic');
-    writeFileSync(join(p, 'outturn.config.json'), JSON.stringify({ lang: 'en', format: 'json', 'fail-on': 'never' }));
+    writeFileSync(
+      join(p, 'outturn.config.json'),
+      JSON.stringify({ lang: 'en', format: 'json', 'fail-on': 'never' }),
+    );
     const r = await run(['check', EXAMPLE], { cwd: p });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveProperty('summary.error', 3);
-    expect((await run(['check', EXAMPLE, '--format', 'text'], { cwd: p })).stdout).toContain('Summary: 3 errors');
+    expect((await run(['check', EXAMPLE, '--format', 'text'], { cwd: p })).stdout).toContain(
+      'Summary: 3 errors',
+    );
     expect((await run(['check', EXAMPLE, '--fail-on', 'error'], { cwd: p })).status).toBe(1);
-    expect((await run(['check', EXAMPLE, '--format', 'text', '--lang', 'zh'], { cwd: p })).stdout).toContain('小结');
+    expect((await run(['check', EXAMPLE, '--format', 'text', '--lang', 'zh'], { cwd: p })).stdout).toContain(
+      '小结',
+    );
     // Over LANG too, and for the language of a usage error.
     expect((await run(['chekc'], { cwd: p, env: { LANG: 'zh_CN' } })).stderr).toContain('unknown command');
   });
@@ -298,7 +312,10 @@ describe('the config file', () => {
     mkdirSync(join(p, 'a', 'b'), { recursive: true });
     writeFileSync(join(p, 'outturn.config.json'), JSON.stringify({ 'max-warnings': 0 }));
     expect(findConfig(join(p, 'a', 'b'))?.file).toBe(join(p, 'outturn.config.json'));
-    expect((await run(['check', EXAMPLE, '--fail-on', 'never', '--format', 'json'], { cwd: join(p, 'a', 'b') })).status).toBe(1);
+    expect(
+      (await run(['check', EXAMPLE, '--fail-on', 'never', '--format', 'json'], { cwd: join(p, 'a', 'b') }))
+        .status,
+    ).toBe(1);
     // A config above the repository is not read.
     const outer = join(dir, 'config-outer');
     mkdirSync(join(outer, 'repo', '.git'), { recursive: true });
@@ -310,7 +327,10 @@ describe('the config file', () => {
   it('the "outturn" key of package.json; a package.json without it is passed by', async () => {
     const p = project('config-pkg');
     mkdirSync(join(p, 'sub'));
-    writeFileSync(join(p, 'package.json'), JSON.stringify({ name: 'x', outturn: { profile: 'bands-80-50' } }));
+    writeFileSync(
+      join(p, 'package.json'),
+      JSON.stringify({ name: 'x', outturn: { profile: 'bands-80-50' } }),
+    );
     writeFileSync(join(p, 'sub', 'package.json'), JSON.stringify({ name: 'y' }));
     const config = findConfig(join(p, 'sub'));
     expect(config?.file).toBe(join(p, 'package.json'));
@@ -326,7 +346,9 @@ describe('the config file', () => {
     writeFileSync(join(p, 'team-profile.json'), JSON.stringify({ extends: 'bands-80-50' }));
     writeFileSync(join(p, 'outturn.config.json'), JSON.stringify({ profile: 'team-profile.json' }));
     expect(findConfig(join(p, 'deep'))?.values.profile).toBe(join(p, 'team-profile.json'));
-    const r = await run(['check', EXAMPLE, '--format', 'json', '--fail-on', 'never'], { cwd: join(p, 'deep') });
+    const r = await run(['check', EXAMPLE, '--format', 'json', '--fail-on', 'never'], {
+      cwd: join(p, 'deep'),
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -360,12 +382,17 @@ describe('the config file', () => {
 
   it('the settings a command does not take are not applied to it (import, pefa)', async () => {
     const p = project('config-foreign');
-    writeFileSync(join(p, 'outturn.config.json'), JSON.stringify({ profile: 'bands-80-50', 'max-warnings': 0, format: 'json' }));
+    writeFileSync(
+      join(p, 'outturn.config.json'),
+      JSON.stringify({ profile: 'bands-80-50', 'max-warnings': 0, format: 'json' }),
+    );
     const csv = join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv');
     const imported = await run(['import', csv], { cwd: p });
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stderr).not.toContain('applies to');
-    const pefa = await run(['pefa', join(ROOT, 'cli', 'test', 'fixtures', 'pefa', 'options.json')], { cwd: p });
+    const pefa = await run(['pefa', join(ROOT, 'cli', 'test', 'fixtures', 'pefa', 'options.json')], {
+      cwd: p,
+    });
     expect(pefa.stderr).toBe('');
     expect(() => JSON.parse(pefa.stdout)).not.toThrow(); // format: json applies to pefa
   });

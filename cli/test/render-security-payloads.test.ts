@@ -100,32 +100,35 @@ function file(name: string, content: string): string {
 }
 
 describe('text output: every payload shown, none acting', () => {
-  it.each(Object.entries(PAYLOADS))('%s, in zh and en, plain and coloured, 80 and 160 columns', async (_name, payload) => {
-    const p = file('payload.json', JSON.stringify(hostileReport(payload)));
-    for (const lang of ['en', 'zh'] as const) {
-      for (const columns of [80, 160]) {
-        const plain = await runIn(['check', p, '--lang', lang, '--fail-on', 'never'], { cwd: dir });
-        const coloured = await runIn(['check', p, '--lang', lang, '--fail-on', 'never', '--color'], {
-          cwd: dir,
-          env: {},
-          isTTY: true,
-          columns,
-        });
-        expect(plain.status).toBe(0);
-        expect(plain.stdout).not.toContain('not a report'); // a report, every table printed
-        expect(acting(plain.stdout)).toEqual([]);
-        expect(coloured.stdout).toContain(`${ESC}[1m`); // outturn's own colours
-        expect(acting(stripAnsi(coloured.stdout))).toEqual([]);
-        for (const out of [plain.stdout, stripAnsi(coloured.stdout)]) {
-          expect(out).not.toMatch(HALF_ESCAPE);
-          // One summary line, outturn's own: a line break in a cell never starts a line.
-          const summaries = out.split('\n').filter((l) => /^(Summary|小结)/.test(l));
-          expect(summaries).toHaveLength(1);
-          expect(summaries[0]).not.toContain('0 errors, 0 warnings, 0 info');
+  it.each(Object.entries(PAYLOADS))(
+    '%s, in zh and en, plain and coloured, 80 and 160 columns',
+    async (_name, payload) => {
+      const p = file('payload.json', JSON.stringify(hostileReport(payload)));
+      for (const lang of ['en', 'zh'] as const) {
+        for (const columns of [80, 160]) {
+          const plain = await runIn(['check', p, '--lang', lang, '--fail-on', 'never'], { cwd: dir });
+          const coloured = await runIn(['check', p, '--lang', lang, '--fail-on', 'never', '--color'], {
+            cwd: dir,
+            env: {},
+            isTTY: true,
+            columns,
+          });
+          expect(plain.status).toBe(0);
+          expect(plain.stdout).not.toContain('not a report'); // a report, every table printed
+          expect(acting(plain.stdout)).toEqual([]);
+          expect(coloured.stdout).toContain(`${ESC}[1m`); // outturn's own colours
+          expect(acting(stripAnsi(coloured.stdout))).toEqual([]);
+          for (const out of [plain.stdout, stripAnsi(coloured.stdout)]) {
+            expect(out).not.toMatch(HALF_ESCAPE);
+            // One summary line, outturn's own: a line break in a cell never starts a line.
+            const summaries = out.split('\n').filter((l) => /^(Summary|小结)/.test(l));
+            expect(summaries).toHaveLength(1);
+            expect(summaries[0]).not.toContain('0 errors, 0 warnings, 0 info');
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it('the escapes are visible text: \\u001b]52, \\u001b[2J, \\u0007', async () => {
     const p = file('all.json', JSON.stringify(hostileReport(ALL)));
@@ -182,7 +185,8 @@ describe('stderr: the lines of an import show the payloads, one line each', () =
       expect(acting(r.stdout)).toEqual([]);
       expect(r.stderr).not.toMatch(HALF_ESCAPE);
       // Every line is outturn's: the newlines of the payload never start one.
-      for (const line of r.stderr.split('\n').slice(0, -1)) expect(line.startsWith('outturn: '), line).toBe(true);
+      for (const line of r.stderr.split('\n').slice(0, -1))
+        expect(line.startsWith('outturn: '), line).toBe(true);
       expect(r.stderr).toContain('\\u001b]52;c;');
     }
   });
@@ -247,10 +251,17 @@ describe('Markdown output: no raw HTML, no link, no emphasis from the report', (
   });
 
   it('markdownText renders back to exactly the text it was given', () => {
-    for (const text of [...Object.values(PAYLOADS).map((p) => p.replace(/\n/g, ' ').trim()), 'a_b*c`d`[e]<f>|g\\h']) {
+    for (const text of [
+      ...Object.values(PAYLOADS).map((p) => p.replace(/\n/g, ' ').trim()),
+      'a_b*c`d`[e]<f>|g\\h',
+    ]) {
       const shown = visible(text);
       const html = markdownIt.renderInline(markdownText(shown));
-      const decoded = html.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+      const decoded = html
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&');
       expect(decoded).toBe(shown);
     }
   });
@@ -260,7 +271,9 @@ describe('JSON output: the payloads are data, exactly as given', () => {
   it('every text comes back unchanged, and no raw control character is written', async () => {
     const report = hostileReport(ALL);
     const p = file('all-json.json', JSON.stringify(report));
-    const r = await runIn(['check', p, '--format', 'json', '--lang', 'en', '--fail-on', 'never'], { cwd: dir });
+    const r = await runIn(['check', p, '--format', 'json', '--lang', 'en', '--fail-on', 'never'], {
+      cwd: dir,
+    });
     expect(r.status).toBe(0);
     expect(acting(r.stdout)).toEqual([]);
     expect(r.stdout).not.toContain(ESC);

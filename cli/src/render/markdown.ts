@@ -111,7 +111,10 @@ export function mdTable(
  */
 export function renderMarkdown(
   input: RenderInput,
-  options: { readonly lang: Lang; /** Only the errors in the findings table (`--quiet`). */ readonly quiet?: boolean },
+  options: {
+    readonly lang: Lang /** Only the errors in the findings table (`--quiet`). */;
+    readonly quiet?: boolean;
+  },
 ): string {
   const words = WORDS[options.lang];
   const out: string[] = [];
@@ -305,7 +308,10 @@ export function renderMarkdown(
         list.map((f) => [words.severities[severity], f.code, formatPath(f.path), f.message[options.lang]]),
       );
     if (rows.length > 0)
-      out.push(...mdTable([words.severity, words.code, words.path, words.message], ['l', 'l', 'l', 'l'], rows), '');
+      out.push(
+        ...mdTable([words.severity, words.code, words.path, words.message], ['l', 'l', 'l', 'l'], rows),
+        '',
+      );
   }
   if (options.quiet === true && input.result.summary.warning + input.result.summary.info > 0)
     out.push(md(words.quietHidden(input.result.summary.warning, input.result.summary.info)), '');

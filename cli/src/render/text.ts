@@ -161,7 +161,8 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   const paint = painter(options.color === true);
   const out: string[] = [];
   const para = (text: string, indent = '', style?: Style) => {
-    for (const l of wrap(oneLineVisible(text), width - displayWidth(indent))) out.push(paint(indent + l, style));
+    for (const l of wrap(oneLineVisible(text), width - displayWidth(indent)))
+      out.push(paint(indent + l, style));
   };
   const heading = (text: string) => {
     out.push('');
@@ -418,7 +419,9 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     const byCode = new Map<string, typeof list>();
     for (const f of list) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
     const collapsed = new Set(
-      severity === 'info' ? [...byCode].filter(([, fs]) => fs.length > collapseOver).map(([code]) => code) : [],
+      severity === 'info'
+        ? [...byCode].filter(([, fs]) => fs.length > collapseOver).map(([code]) => code)
+        : [],
     );
     const done = new Set<string>();
     for (const f of list) {

@@ -161,7 +161,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     collapsed: (code, n, paths, more) =>
       `${code}: ${n} findings, at ${paths}${more > 0 ? ` and ${more} more` : ''}`,
     forExample: 'the first: ',
-    verboseHint: 'Findings of one code that occur more than 5 times are counted on one line; --verbose lists each.',
+    verboseHint:
+      'Findings of one code that occur more than 5 times are counted on one line; --verbose lists each.',
     quietHidden: (w, i) => `--quiet: ${plural(w, 'warning', 'warnings')} and ${i} info not listed.`,
     monitoring: {
       period: (m, t) => (m !== null ? `months 1–${m}` : t !== null ? `to ${t}` : 'period'),
@@ -232,7 +233,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     total: (r, p) => `总分：复算 ${r}，报告 ${p}。`,
     grade: (r, p) => `等级：复算 ${r}，报告 ${p}。`,
     category: '类别',
-    collapsed: (code, n, paths, more) => `${code}：共 ${n} 条，位于 ${paths}${more > 0 ? ` 等（另有 ${more} 条）` : ''}`,
+    collapsed: (code, n, paths, more) =>
+      `${code}：共 ${n} 条，位于 ${paths}${more > 0 ? ` 等（另有 ${more} 条）` : ''}`,
     forExample: '第一条：',
     verboseHint: '同一代码超过 5 条的提示合为一行计数；加 --verbose 逐条列出。',
     quietHidden: (w, i) => `--quiet：未列出警告 ${w} 个、提示 ${i} 条。`,
