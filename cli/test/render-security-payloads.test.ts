@@ -203,7 +203,7 @@ describe('stderr: the lines of an import show the payloads, one line each', () =
 // markdown-it renders the Markdown the way a memo viewer would, with raw HTML allowed: what the
 // report smuggled in as HTML would come out as tags.
 const require = createRequire(import.meta.url);
-type MarkdownIt = { render: (md: string) => string };
+type MarkdownIt = { render: (md: string) => string; renderInline: (md: string) => string };
 const markdownIt = (require('markdown-it') as (o: { html: boolean; linkify: boolean }) => MarkdownIt)({
   html: true,
   linkify: false,
@@ -280,5 +280,20 @@ describe('JSON output: the payloads are data, exactly as given', () => {
     const out = JSON.parse(r.stdout) as { budget: { name: string }[]; indicators: { name: string }[] };
     expect(out.budget[0]?.name).toBe(`Line ${ALL}`);
     expect(out.indicators[0]?.name).toBe(`Name ${ALL}`);
+  });
+});
+
+describe('wrapping never splits an escape across lines', () => {
+  it('a long word of escapes, wrapped at every width from 6 to 30', async () => {
+    const { wrap } = await import('outturn-cli/render');
+    const word = visible(`${'a'.repeat(3)}${`${ESC}[2J${BEL}`.repeat(8)}b`);
+    for (let width = 6; width <= 30; width++) {
+      const lines = wrap(word, width);
+      expect(lines.join('')).toBe(word);
+      for (const line of lines) {
+        expect(line, `width ${width}`).not.toMatch(HALF_ESCAPE);
+        expect(line.endsWith('\\') || line.endsWith('\\u') || /\\u[0-9a-f]{0,3}$/.test(line)).toBe(false);
+      }
+    }
   });
 });

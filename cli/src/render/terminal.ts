@@ -116,6 +116,18 @@ function isEscapeAt(text: string, i: number): boolean {
   return true;
 }
 
+/** The code points of `text`, an escape of {@link visible} (`\u001b`) counted as one. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const n = isEscapeAt(text, i) ? 6 : String.fromCodePoint(text.codePointAt(i) ?? 0).length;
+    out.push(text.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
 /**
  * Cuts `text` to at most `width` columns, ending with `…` when something was cut. An escape
  * that {@link visible} wrote (`\u001b`) is cut whole or kept whole, never in half, so that what
@@ -213,14 +225,15 @@ function wrapParagraph(text: string, width: number): string[] {
         line = token;
         lineWidth = tw;
       } else {
-        for (const ch of token) {
-          const cw = codePointWidth(ch.codePointAt(0) ?? 0);
-          if (lineWidth + cw > width) {
+        // A word wider than a line is cut; an escape of `visible` (\u001b) stays on one line.
+        for (const unit of units(token)) {
+          const cw = unit.length === 6 && isEscapeAt(unit, 0) ? 6 : codePointWidth(unit.codePointAt(0) ?? 0);
+          if (lineWidth + cw > width && line !== '') {
             lines.push(line);
             line = '';
             lineWidth = 0;
           }
-          line += ch;
+          line += unit;
           lineWidth += cw;
         }
       }
