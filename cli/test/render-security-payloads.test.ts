@@ -297,3 +297,38 @@ describe('wrapping never splits an escape across lines', () => {
     }
   });
 });
+
+describe('outturn pefa: the payloads in a dataset are inert too', () => {
+  it('entity, unit and line names through text, markdown and json', async () => {
+    const line = (name: string, budget: string, actual: string) => ({ name, budget, actual });
+    const year = (y: string) => ({
+      year: y,
+      approvedBudget: { total: '150' },
+      expenditure: {
+        administrative: [line(`Health ${ALL}`, '100', '98'), line('Roads', '50', '51')],
+        total: { budget: '150', actual: '149' },
+      },
+      revenue: [line(`Taxes ${ALL}`, '140', '141')],
+    });
+    const p = file(
+      'pefa.json',
+      JSON.stringify({
+        kind: 'pefa',
+        entity: `Entity ${ALL}`,
+        years: [year('2021'), year('2022'), year('2023')],
+      }),
+    );
+    for (const format of ['text', 'markdown', 'json']) {
+      const r = await runIn(['pefa', p, '--format', format, '--lang', 'en', '--fail-on', 'never'], {
+        cwd: dir,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(acting(r.stdout)).toEqual([]);
+      expect(r.stdout.split('\n').filter((l) => l.startsWith('Summary: 0 errors'))).toEqual([]);
+      if (format === 'markdown') {
+        const html = markdownIt.render(r.stdout);
+        expect(html).not.toMatch(/<script|<img|<a |href=/i);
+      }
+    }
+  });
+});
