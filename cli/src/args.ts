@@ -149,15 +149,18 @@ function choice<T extends string>(values: Values, name: OptionName): T | undefin
   if (value === undefined) return option.default as T | undefined;
   const names = option.values.map((v) => v.name);
   if (names.includes(value)) return value as T;
+  const near = nearest(value, names);
   const en = `--${name} must be ${listOf(names, 'en')}`;
   const zh = `--${name} 应为 ${listOf(names, 'zh')}`;
+  const nearEn = near === undefined ? '' : `; did you mean ${near}?`;
+  const nearZh = near === undefined ? '' : `，是否应为 ${near}？`;
   const both = option.bilingualError === true;
   throw new UsageError(
     {
-      en: `${en}, not "${value}"${both ? ` (${zh})` : ''}`,
-      zh: `${zh}，而不是“${value}”${both ? `（${en}）` : ''}`,
+      en: `${en}, not "${value}"${nearEn}${both ? ` (${zh})` : ''}`,
+      zh: `${zh}，而不是“${value}”${nearZh}${both ? `（${en}）` : ''}`,
     },
-    true,
+    near === undefined,
   );
 }
 

@@ -57,8 +57,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate nearest to `name` when it is at most `max` edits away (see
- * {@link editDistance}); the first of equally near ones; undefined when none is near enough or
- * `name` is too long to be a typo of one.
+ * {@link editDistance}) and fewer than half the length of `name`; the first of equally near
+ * ones; undefined when none is near enough or `name` is too long to be a typo of one.
  */
 export function nearest(name: string, candidates: readonly string[], max = 2): string | undefined {
   if (name.length > 64) return undefined;
@@ -66,7 +66,8 @@ export function nearest(name: string, candidates: readonly string[], max = 2): s
   let bestDistance = max + 1;
   for (const c of candidates) {
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
+    // Fewer edits than half the name: `fr` is no typo of `zh`, though two edits away.
+    if (d < bestDistance && d * 2 < name.length) {
       best = c;
       bestDistance = d;
     }

@@ -283,6 +283,9 @@ describe('help, version and typos', () => {
     expect(nearest('--frmat', ['--format', '--from'])).toBe('--format');
     expect(nearest('--xyz', ['--format', '--from'])).toBeUndefined();
     expect(nearest('x'.repeat(100), ['x'.repeat(99)])).toBeUndefined(); // too long to be a typo
+    expect(nearest('fr', ['zh', 'en'])).toBeUndefined(); // two edits of two letters: no typo
+    expect(nearest('zn', ['zh', 'en'])).toBeUndefined();
+    expect(nearest('chek', ['check'])).toBe('check');
   });
 });
 
