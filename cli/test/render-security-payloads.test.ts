@@ -235,6 +235,16 @@ describe('Markdown output: no raw HTML, no link, no emphasis from the report', (
     }
   });
 
+  it('a title ending in # keeps its #, a title of Markdown headings is one heading', () => {
+    const result = validateReport({
+      kind: 'project',
+      title: 'Report #\n# Summary: 0 errors #',
+    } as unknown as Report);
+    const md = renderMarkdown({ file: 'r.json', result }, { lang: 'en' });
+    const html = markdownIt.render(md);
+    expect(html).toContain('<h1>outturn check: Report # # Summary: 0 errors #</h1>');
+  });
+
   it.each([
     ['a|b', 'a\\|b'],
     ['*bold* _it_ ~s~', '\\*bold\\* \\_it\\_ \\~s\\~'],

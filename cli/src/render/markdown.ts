@@ -121,7 +121,8 @@ export function renderMarkdown(
   const parts = headerParts(input.result.header);
   // Every heading and paragraph goes through `md`: the report's texts in them (entity, title,
   // unit, period, totals as printed) are escaped like a cell.
-  const md = (text: string) => markdownText(text.replace(/\s+/g, ' ').trim());
+  // A # too: in a heading a trailing "#" would be read as its closing sequence and dropped.
+  const md = (text: string) => markdownText(text.replace(/\s+/g, ' ').trim()).replace(/#/g, '\\#');
   out.push(`# outturn check${parts.length > 0 ? `: ${md(parts.join(' · '))}` : ''}`, '');
   out.push(`${md(words.file)}${words.colon}${codeSpan(input.file)}`, '');
   if (input.result.rejected) out.push(md(words.notAReport(input.result.findings.length)), '');
