@@ -33,9 +33,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let lang = langOf(argv, io.env);
   const hint = () => (lang === 'zh' ? '运行 outturn --help 查看用法' : "run 'outturn --help' for usage");
   try {
-    const config: Config | null = findConfig(cwdOf(io));
+    // A bad config file stops every command but the help and the version, which still show.
+    let config: Config | null = null;
+    let configError: unknown;
+    try {
+      config = findConfig(cwdOf(io));
+    } catch (e) {
+      configError = e;
+    }
     lang = langOf(argv, io.env, config);
     const command = parseCommand(argv, lang, config);
+    if (configError !== undefined && command.kind !== 'help' && command.kind !== 'version') throw configError;
     switch (command.kind) {
       case 'help':
         io.stdout(helpText(command.topic, command.lang, version()));

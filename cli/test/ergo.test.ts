@@ -375,6 +375,17 @@ describe('the config file', () => {
     expect(r.stderr.slice(0, -1)).not.toContain('\n');
   });
 
+  it('a bad config file does not stop --help, help and --version', async () => {
+    const p = project('config-bad-help');
+    writeFileSync(join(p, 'outturn.config.json'), '{"fail-on":"warn"}');
+    for (const args of [['--help'], ['help', 'check'], ['--version'], ['-V']]) {
+      const r = await run(args, { cwd: p });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+    expect((await run(['check', EXAMPLE], { cwd: p })).status).toBe(2);
+  });
+
   it('a bad "outturn" key of package.json names it', async () => {
     const p = project('config-bad-pkg');
     writeFileSync(join(p, 'package.json'), JSON.stringify({ outturn: { 'fail-on': 'sometimes' } }));
