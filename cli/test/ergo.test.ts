@@ -232,6 +232,18 @@ describe('help, version and typos', () => {
     [['verison'], 'outturn: unknown command "verison"; did you mean version?\n'],
     [['hlep'], 'outturn: unknown command "hlep"; did you mean help?\n'],
     [['help', 'pfea'], 'outturn: unknown command "pfea"; did you mean pefa?\n'],
+    [
+      ['check', EXAMPLE, '--format', 'jsno'],
+      'outturn: --format must be text, json or markdown, not "jsno"; did you mean json?\n',
+    ],
+    [
+      ['check', EXAMPLE, '--fail-on=warnings'],
+      'outturn: --fail-on must be error, warning, info or never, not "warnings"; did you mean warning?\n',
+    ],
+    [
+      ['check', EXAMPLE, '--lang=fr'],
+      'outturn: --lang must be zh or en, not "fr" (--lang 应为 zh 或 en); run \'outturn --help\' for usage\n',
+    ],
     [['check', EXAMPLE, '--bogus'], 'outturn: unknown option "--bogus"; run \'outturn --help\' for usage\n'],
     [['frobnicate'], 'outturn: unknown command "frobnicate"; run \'outturn --help\' for usage\n'],
   ])('%j: %j', async (args, stderr) => {
