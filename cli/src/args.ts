@@ -7,6 +7,9 @@
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Lang } from 'outturn';
+import type { Config } from './config.js';
+import type { ColorFlag, Env } from './env.js';
+import { langOfEnv } from './env.js';
 import { type Localized, UsageError } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 import {
@@ -19,8 +22,9 @@ import {
   type OptionName,
   optionNamed,
   type ScalingBase,
+  takes,
 } from './options.js';
-import { listOf } from './text.js';
+import { listOf, nearest } from './text.js';
 
 /** Arguments of a command that reads table files. */
 export interface TableArgs {
@@ -38,6 +42,14 @@ export interface CheckArgs extends TableArgs {
   readonly failOn: FailOn;
   /** A shipped profile's name or a profile JSON file; undefined: the default profile. */
   readonly profile: string | undefined;
+  /** `--quiet`: only the errors are listed. */
+  readonly quiet: boolean;
+  /** `--max-warnings N`: exit 1 when there are more than N warnings; undefined: no limit. */
+  readonly maxWarnings: number | undefined;
+  /** `--verbose`: every info finding listed, none collapsed by code. */
+  readonly verbose: boolean;
+  /** `--color` / `--no-color`, the last one given; undefined: the environment decides. */
+  readonly color: ColorFlag;
 }
 
 /** Arguments of `outturn import`. */
@@ -52,6 +64,8 @@ export interface PefaArgs extends TableArgs {
   readonly failOn: FailOn;
   readonly bandEnds: BandEnds;
   readonly scalingBase: ScalingBase;
+  /** `--color` / `--no-color`, the last one given; undefined: the environment decides. */
+  readonly color: ColorFlag;
 }
 
 /** Arguments of `outturn web`. */
@@ -71,11 +85,11 @@ export type Command =
   | ({ readonly kind: 'web' } & WebArgs);
 
 /**
- * The language asked for, read before the arguments are parsed so that even an argument
- * error is reported in it. Default zh.
+ * The language `--lang` asks for, read before the arguments are parsed so that even an argument
+ * error is reported in it; undefined when no valid `--lang` is given.
  */
-export function langOf(argv: readonly string[]): Lang {
-  let lang: Lang = 'zh';
+export function langOfArgv(argv: readonly string[]): Lang | undefined {
+  let lang: Lang | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
@@ -85,11 +99,49 @@ export function langOf(argv: readonly string[]): Lang {
   return lang;
 }
 
+/**
+ * The language of the command: `--lang`, else the config file's `lang`, else the first of
+ * `LC_ALL`, `LC_MESSAGES`, `LANG` that is set (zh* → zh, any other value → en), else zh.
+ */
+export function langOf(argv: readonly string[], env: Env = {}, config: Config | null = null): Lang {
+  const fromConfig = config?.values.lang;
+  return (
+    langOfArgv(argv) ??
+    (fromConfig === 'zh' || fromConfig === 'en' ? fromConfig : undefined) ??
+    langOfEnv(env) ??
+    'zh'
+  );
+}
+
+/** `-V`, the spelling of eslint, prettier and node, read as `--version` (`-v` is it too). */
+function normalized(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((a, i) => (a === '-V' && (end < 0 || i < end) ? '--version' : a));
+}
+
+/** Which of `--color` and `--no-color` was given last; undefined when neither was. */
+function colorFlag(argv: readonly string[]): ColorFlag {
+  let flag: ColorFlag;
+  for (const a of argv) {
+    if (a === '--') break;
+    if (a === '--color') flag = 'always';
+    else if (a === '--no-color') flag = 'never';
+  }
+  return flag;
+}
+
 type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 
 /** `parseArgs`' configuration of the options in the table. */
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-  OPTIONS.map((o) => [o.name, o.kind === 'flag' ? { type: 'boolean', short: o.short } : { type: 'string' }]),
+  OPTIONS.map((o) => [
+    o.name,
+    o.kind !== 'flag'
+      ? { type: 'string' }
+      : o.short === undefined
+        ? { type: 'boolean' }
+        : { type: 'boolean', short: o.short },
+  ]),
 );
 
 function stringValue(values: Values, name: OptionName): string | undefined {
@@ -105,16 +157,38 @@ function choice<T extends string>(values: Values, name: OptionName): T | undefin
   if (value === undefined) return option.default as T | undefined;
   const names = option.values.map((v) => v.name);
   if (names.includes(value)) return value as T;
+  const near = nearest(value, names);
   const en = `--${name} must be ${listOf(names, 'en')}`;
   const zh = `--${name} 应为 ${listOf(names, 'zh')}`;
+  const nearEn = near === undefined ? '' : `; did you mean ${near}?`;
+  const nearZh = near === undefined ? '' : `，是否应为 ${near}？`;
   const both = option.bilingualError === true;
   throw new UsageError(
     {
-      en: `${en}, not "${value}"${both ? ` (${zh})` : ''}`,
-      zh: `${zh}，而不是“${value}”${both ? `（${en}）` : ''}`,
+      en: `${en}, not "${value}"${nearEn}${both ? ` (${zh})` : ''}`,
+      zh: `${zh}，而不是“${value}”${nearZh}${both ? `（${en}）` : ''}`,
     },
-    true,
+    near === undefined,
   );
+}
+
+/**
+ * The value of `--max-warnings`: a whole number of warnings, or -1 (eslint's spelling of no
+ * limit) and absent, which give undefined; UsageError otherwise.
+ */
+function warningLimit(values: Values): number | undefined {
+  const value = stringValue(values, 'max-warnings');
+  if (value === undefined || value.trim() === '-1') return undefined;
+  if (!/^\d{1,15}$/.test(value.trim())) {
+    throw new UsageError(
+      {
+        en: `--max-warnings must be a whole number of warnings (0 or more, or -1 for no limit), not "${value}"`,
+        zh: `--max-warnings 应为警告数（0 或正整数，-1 表示不限），而不是“${value}”`,
+      },
+      true,
+    );
+  }
+  return Number(value.trim());
 }
 
 /** The value of a free option; UsageError when it is given empty. */
@@ -170,32 +244,60 @@ function rejectForeign(values: Values, command: CommandName): void {
   }
 }
 
-/** The command `argv` asks for (arguments without `node` and the script); UsageError otherwise. */
-export function parseCommand(argv: readonly string[], lang: Lang): Command {
+/** The values given, with those of the config file for the options given neither way that `command` takes. */
+function withConfig(values: Values, command: CommandName, config: Config | null): Values {
+  if (config === null) return values;
+  const merged: Record<string, Values[string]> = { ...values };
+  for (const [key, value] of Object.entries(config.values)) {
+    if (key === 'lang' || merged[key] !== undefined || !takes(command, optionNamed(key as OptionName)))
+      continue;
+    merged[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * The command `argv` asks for (arguments without `node` and the script), with the settings of
+ * the config file for what the command line does not say; UsageError otherwise.
+ */
+export function parseCommand(argv: readonly string[], lang: Lang, config: Config | null = null): Command {
   let parsed: { values: Values; positionals: string[] };
+  const args = normalized(argv);
   try {
-    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: PARSE_OPTIONS });
+    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: PARSE_OPTIONS });
   } catch (e) {
     throw argumentError(e);
   }
-  const { values, positionals } = parsed;
-  choice<Lang>(values, 'lang'); // an unknown language is an error even before --help
-  const [command, ...rest] = positionals;
-  if (values.help === true) {
+  const { positionals } = parsed;
+  choice<Lang>(parsed.values, 'lang'); // an unknown language is an error even before --help
+  const [first, ...afterFirst] = positionals;
+  // `outturn help [COMMAND]` and `outturn version`, as git and npm spell them.
+  if (first === 'help') {
+    const [topic, ...more] = afterFirst;
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+    if (more.length > 0) throw extraArgument(more[0] ?? '');
+    return { kind: 'help', lang, topic: topic ?? 'main' };
+  }
+  if (first === 'version') {
+    if (afterFirst.length > 0) throw extraArgument(afterFirst[0] ?? '');
+    return { kind: 'version' };
+  }
+  const command = first;
+  const rest = afterFirst;
+  if (parsed.values.help === true) {
     return { kind: 'help', lang, topic: isCommand(command) ? command : 'main' };
   }
-  if (values.version === true) return { kind: 'version' };
+  if (parsed.values.version === true) return { kind: 'version' };
   if (command === undefined) {
     throw new UsageError(
       { en: 'missing command: outturn check FILE', zh: '缺少命令：outturn check 文件' },
       true,
     );
   }
-  if (!isCommand(command)) {
-    throw new UsageError({ en: `unknown command "${command}"`, zh: `未知命令“${command}”` }, true);
-  }
+  if (!isCommand(command)) throw unknownCommand(command);
+  rejectForeign(parsed.values, command);
+  const values = withConfig(parsed.values, command, config);
   if (command === 'web') {
-    rejectForeign(values, command);
     if (rest.length > 0) {
       throw new UsageError(
         {
@@ -226,7 +328,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     sheet: text(values, 'sheet'),
     maxBytes: byteCount(values, 'max-bytes'),
   };
-  rejectForeign(values, command);
+  const color = colorFlag(args);
   if (command === 'import') return { kind: 'import', lang, ...table };
   if (command === 'pefa') {
     return {
@@ -236,6 +338,7 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
       failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
       bandEnds: choice<BandEnds>(values, 'band-ends') ?? 'inclusive',
       scalingBase: choice<ScalingBase>(values, 'scaling-base') ?? 'dimension',
+      color,
       ...table,
     };
   }
@@ -245,11 +348,39 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     lang,
     failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
     profile: text(values, 'profile'),
+    quiet: values.quiet === true,
+    maxWarnings: warningLimit(values),
+    verbose: values.verbose === true,
+    color,
     ...table,
   };
 }
 
 const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'web'];
+/** What may stand where a command does: the commands, and `help` and `version`. */
+const COMMAND_WORDS: readonly string[] = [...COMMANDS, 'help', 'version'];
+
+/** An unknown command, with the nearest known one when it is a likely typo. */
+function unknownCommand(command: string): UsageError {
+  const near = nearest(command, COMMAND_WORDS);
+  return new UsageError(
+    {
+      en: `unknown command "${command}"${near === undefined ? '' : `; did you mean ${near}?`}`,
+      zh: `未知命令“${command}”${near === undefined ? '' : `，是否应为 ${near}？`}`,
+    },
+    near === undefined,
+  );
+}
+
+function extraArgument(arg: string): UsageError {
+  return new UsageError({ en: `unexpected argument "${arg}"`, zh: `多余的参数“${arg}”` }, true);
+}
+
+/** The spellings of every option: `--format`, and `-h` for those with one letter. */
+const OPTION_WORDS: readonly string[] = OPTIONS.flatMap((o) => [
+  `--${o.name}`,
+  ...(o.kind === 'flag' && o.short !== undefined ? [`-${o.short}`] : []),
+]);
 
 function isCommand(name: string | undefined): name is CommandName {
   return COMMANDS.some((c) => c === name);
@@ -262,7 +393,14 @@ function argumentError(e: unknown): UsageError {
   const quoted = /'([^']*)'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const opt = quoted ?? '';
-    return new UsageError({ en: `unknown option "${opt}"`, zh: `未知选项“${opt}”` }, true);
+    const near = opt.startsWith('--') ? nearest(opt.split('=')[0] ?? opt, OPTION_WORDS) : undefined;
+    return new UsageError(
+      {
+        en: `unknown option "${opt}"${near === undefined ? '' : `; did you mean ${near}?`}`,
+        zh: `未知选项“${opt}”${near === undefined ? '' : `，是否应为 ${near}？`}`,
+      },
+      near === undefined,
+    );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const opt = /(--[a-z-]+)/.exec(message)?.[1] ?? quoted ?? '';

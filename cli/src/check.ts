@@ -6,6 +6,7 @@
  */
 import { atLeast, type Finding, isWellFormedReport, type Report, validateReport } from 'outturn';
 import type { CheckArgs } from './args.js';
+import { COLLAPSE_INFO_OVER, textSettings, tooManyWarnings } from './env.js';
 import { UsageError } from './errors.js';
 import { importTables } from './import-tables.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
@@ -58,11 +59,19 @@ export async function check(args: CheckArgs, io: CliIO): Promise<number> {
     : (await import('outturn/schema')).checkReport(report, { scoring });
   const input: RenderInput = { file: shownFile, result };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
-  else if (args.format === 'markdown') io.stdout(renderMarkdown(input, { lang: args.lang }));
+  else if (args.format === 'markdown')
+    io.stdout(renderMarkdown(input, { lang: args.lang, quiet: args.quiet }));
   else {
-    const noColor = (io.env.NO_COLOR ?? '') !== '';
-    const width = io.isTTY && io.columns !== undefined && io.columns >= 60 ? Math.min(io.columns, 160) : 80;
-    io.stdout(renderText(input, { lang: args.lang, color: io.isTTY && !noColor, width }));
+    const collapseInfoOver = args.verbose ? undefined : COLLAPSE_INFO_OVER;
+    io.stdout(
+      renderText(input, {
+        lang: args.lang,
+        quiet: args.quiet,
+        collapseInfoOver,
+        ...textSettings(args.color, io),
+      }),
+    );
   }
-  return fails(input.result.findings, args.failOn) ? EXIT.findings : EXIT.ok;
+  const over = tooManyWarnings(input.result.summary.warning, args.maxWarnings);
+  return over || fails(input.result.findings, args.failOn) ? EXIT.findings : EXIT.ok;
 }

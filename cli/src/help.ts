@@ -31,7 +31,8 @@ function indented(text: string, indent: number, first = ''): string[] {
 
 /** `-h, --help`, `--format text|json|markdown`, `--sheet NAME`. */
 function label(option: OptionSpec, lang: Lang): string {
-  if (option.kind === 'flag') return `-${option.short}, --${option.name}`;
+  if (option.kind === 'flag')
+    return option.short === undefined ? `--${option.name}` : `-${option.short}, --${option.name}`;
   if (option.kind === 'choice') return `--${option.name} ${option.values.map((v) => v.name).join('|')}`;
   return `--${option.name} ${option.placeholder[lang]}`;
 }
@@ -139,8 +140,8 @@ Usage:
   outturn pefa --help            help on pefa: dataset, scores, options
   outturn web --out FILE.html    write the offline page: check a file in a
                                  browser, nothing sent anywhere
-  outturn --help                 this help
-  outturn --version              the version`,
+  outturn --help                 this help (also: outturn help [COMMAND])
+  outturn --version              the version (also: outturn version, -V)`,
   zh: `outturn {v}：预算绩效自评报告的精确复核工具
 
 用法：
@@ -153,28 +154,42 @@ Usage:
   outturn import --help          import 的帮助：表格、表头与编码
   outturn pefa --help            pefa 的帮助：数据集、评分与选项
   outturn web --out 文件.html    写出离线页面：在浏览器中核对，数据不离开本机
-  outturn --help                 本帮助
-  outturn --version              显示版本号`,
+  outturn --help                 本帮助（也可写 outturn help [命令]）
+  outturn --version              显示版本号（也可写 outturn version、-V）`,
 };
 
 const MAIN_END: Localized = {
   en: `Exit codes:
   0  no finding at or above --fail-on (import: a report was produced)
-  1  at least one finding at or above --fail-on
-  2  usage error, or FILE cannot be read: missing, a directory, a device or a
-     FIFO, too large, no permission, empty, not UTF-8, not JSON (with line and
-     column), no table found
+  1  at least one finding at or above --fail-on, or more warnings than
+     --max-warnings
+  2  usage error (a bad config file too), or FILE cannot be read: missing, a
+     directory, a device or a FIFO, too large, no permission, empty, not UTF-8,
+     not JSON (with line and column), no table found
   3  internal error (a bug in outturn: please report it)
 
-Colours are used only when stdout is a terminal and NO_COLOR is not set.`,
+Colours: --color or --no-color; else FORCE_COLOR (not 0) forces them and
+NO_COLOR forbids them; else only when stdout is a terminal, never when piped.
+Language: --lang; else the config file; else LC_ALL, LC_MESSAGES, LANG (zh* is
+Chinese, any other locale English); else Chinese.
+Config file: outturn.config.json, or the "outturn" key of package.json, in this
+folder or the nearest one above (up to the one holding .git), with the keys
+profile, fail-on, lang, format, max-warnings; the command line wins.`,
   zh: `退出码：
   0  没有达到 --fail-on 级别的问题（import：已生成报告）
-  1  至少有一个达到 --fail-on 级别的问题
-  2  用法错误，或无法读取文件：不存在、是目录、是设备或管道、过大、无权限、
-     空文件、不是 UTF-8 编码、不是有效的 JSON（给出行号和列号）、找不到表格
+  1  至少有一个达到 --fail-on 级别的问题，或警告多于 --max-warnings
+  2  用法错误（包括配置文件有误），或无法读取文件：不存在、是目录、是设备或
+     管道、过大、无权限、空文件、不是 UTF-8 编码、不是有效的 JSON（给出行号和
+     列号）、找不到表格
   3  内部错误（outturn 自身的缺陷，请报告）
 
-仅当标准输出是终端且未设置 NO_COLOR 时才使用颜色。`,
+颜色：--color 或 --no-color；否则 FORCE_COLOR（非 0）强制使用，
+NO_COLOR 禁用；否则仅当标准输出是终端时使用，输出到管道时不用。
+语言：--lang；否则取配置文件；否则依次取 LC_ALL、LC_MESSAGES、LANG
+（zh* 为中文，其他为英文）；都没有时为中文。
+配置文件：当前或上级文件夹（直到含 .git 的一级）中的 outturn.config.json，
+或 package.json 的 "outturn" 键，可设 profile、fail-on、lang、format、
+max-warnings；命令行选项优先。`,
 };
 
 // Prose: one logical line per line, wrapped to 80 columns by `prose`; a blank line between paragraphs.

@@ -14,10 +14,11 @@
  */
 import { langOf, parseCommand } from './args.js';
 import { check } from './check.js';
+import { type Config, findConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { helpText } from './help.js';
 import { importCommand } from './import-tables.js';
-import { type CliIO, EXIT } from './io.js';
+import { type CliIO, cwdOf, EXIT } from './io.js';
 import { pefa } from './pefa.js';
 import { visible } from './render/terminal.js';
 import { oneLine } from './text.js';
@@ -30,10 +31,21 @@ import { web } from './web-command.js';
  * line on stderr and no stack trace.
  */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const hint = lang === 'zh' ? '运行 outturn --help 查看用法' : "run 'outturn --help' for usage";
+  // The language before the config file is read, so that an error in it is in that language.
+  let lang = langOf(argv, io.env);
+  const hint = () => (lang === 'zh' ? '运行 outturn --help 查看用法' : "run 'outturn --help' for usage");
   try {
-    const command = parseCommand(argv, lang);
+    // A bad config file stops every command but the help and the version, which still show.
+    let config: Config | null = null;
+    let configError: unknown;
+    try {
+      config = findConfig(cwdOf(io));
+    } catch (e) {
+      configError = e;
+    }
+    lang = langOf(argv, io.env, config);
+    const command = parseCommand(argv, lang, config);
+    if (configError !== undefined && command.kind !== 'help' && command.kind !== 'version') throw configError;
     switch (command.kind) {
       case 'help':
         io.stdout(helpText(command.topic, command.lang, version()));
@@ -53,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       const sep = lang === 'zh' ? '；' : '; ';
-      io.stderr(`outturn: ${visible(oneLine(e.text[lang]))}${e.hint ? `${sep}${hint}` : ''}\n`);
+      io.stderr(`outturn: ${visible(oneLine(e.text[lang]))}${e.hint ? `${sep}${hint()}` : ''}\n`);
       return EXIT.usage;
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -24,6 +24,11 @@ export type OptionName =
   | 'band-ends'
   | 'scaling-base'
   | 'out'
+  | 'quiet'
+  | 'max-warnings'
+  | 'verbose'
+  | 'color'
+  | 'no-color'
   | 'help'
   | 'version';
 
@@ -50,8 +55,8 @@ interface BaseOption {
 /** An option without a value: `--help`, `-h`. */
 export interface FlagOption extends BaseOption {
   readonly kind: 'flag';
-  /** The one-letter form. */
-  readonly short: string;
+  /** The one-letter form, when it has one. */
+  readonly short?: string;
 }
 
 /** An option whose value is one of a closed list: `--format json`. */
@@ -291,12 +296,59 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['web'],
   },
   {
+    name: 'quiet',
+    kind: 'flag',
+    short: 'q',
+    description: {
+      en: 'errors only: warnings and info are not listed (text and markdown; the exit code and the summary line still count them)',
+      zh: '只列出错误：不列警告和提示（text 与 markdown；退出码与小结仍计入）',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'max-warnings',
+    kind: 'string',
+    placeholder: { en: 'N', zh: 'N' },
+    needs: { en: 'a number of warnings', zh: '警告数' },
+    description: {
+      en: 'exit 1 when there are more than N warnings, whatever --fail-on says',
+      zh: '警告多于 N 个时退出码为 1（不论 --fail-on）',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'verbose',
+    kind: 'flag',
+    description: {
+      en: 'list every info finding: without it, more than 5 of one code are one line with their count and first paths (text)',
+      zh: '逐条列出全部提示：否则同一代码超过 5 条时合为一行，给出条数和前几个位置（text）',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'color',
+    kind: 'flag',
+    description: {
+      en: 'colours even when stdout is not a terminal (else FORCE_COLOR, NO_COLOR, a terminal decide)',
+      zh: '即使标准输出不是终端也使用颜色（否则由 FORCE_COLOR、NO_COLOR 与是否为终端决定）',
+    },
+    commands: ['check', 'pefa'],
+  },
+  {
+    name: 'no-color',
+    kind: 'flag',
+    description: { en: 'no colours, even on a terminal', zh: '不使用颜色，即使在终端中' },
+    commands: ['check', 'pefa'],
+  },
+  {
     name: 'lang',
     kind: 'choice',
     values: valuesOf(LANG_VALUES),
-    default: 'zh',
     bilingualError: true,
-    description: { en: 'language of the output and the messages', zh: '输出与提示信息的语言' },
+    description: {
+      en: 'language of the output and the messages (else the config file, then LC_ALL, LC_MESSAGES, LANG: zh* is zh, any other locale en; else zh)',
+      zh: '输出与提示信息的语言（否则依次取配置文件、LC_ALL、LC_MESSAGES、LANG：zh* 为中文，其他为英文；都没有时为中文）',
+    },
     commands: 'any',
   },
   {
@@ -310,7 +362,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'version',
     kind: 'flag',
     short: 'v',
-    description: { en: 'show the version', zh: '显示版本号' },
+    description: { en: 'show the version (also -V)', zh: '显示版本号（也可用 -V）' },
     commands: 'any',
   },
 ];

@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { assessPefa, atLeast, type Finding, type PefaAssessment } from 'outturn';
 import type { PefaArgs } from './args.js';
+import { textSettings } from './env.js';
 import { UsageError } from './errors.js';
 import type { PefaImportResult } from './import/index.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
@@ -44,11 +45,7 @@ export async function pefa(args: PefaArgs, io: CliIO): Promise<number> {
   const lang = args.lang;
   if (args.format === 'json') io.stdout(renderPefaJson(assessment, lang));
   else if (args.format === 'markdown') io.stdout(renderPefaMarkdown(assessment, { lang, file: file.file }));
-  else {
-    const noColor = (io.env.NO_COLOR ?? '') !== '';
-    const width = io.isTTY && io.columns !== undefined && io.columns >= 60 ? Math.min(io.columns, 160) : 80;
-    io.stdout(renderPefaText(assessment, { lang, file: file.file, color: io.isTTY && !noColor, width }));
-  }
+  else io.stdout(renderPefaText(assessment, { lang, file: file.file, ...textSettings(args.color, io) }));
   return fails(assessment.findings, args.failOn) ? EXIT.findings : EXIT.ok;
 }
 

@@ -40,7 +40,8 @@ function exec(args: readonly string[], options: { uid?: number } = {}): Exec {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    // No locale, as the in-process runs: the language then is the default, zh (issue 15 reads LANG).
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LC_ALL: '', LC_MESSAGES: '', LANG: '' },
     timeout: 60_000,
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });

@@ -219,7 +219,7 @@ describe('outturn pefa: nothing from the dataset acts on the terminal or the mem
       expect(r.stdout).toContain('\\u001b'); // shown as text
     }
     const md = (await run(['pefa', file, '--format', 'markdown', '--lang', 'en'])).stdout;
-    // Shown as the text \u001b (its backslash escaped for Markdown), the | escaped in its cell.
-    expect(md).toMatch(/^\| Health \\\\u001b\[2J\\\|x \| 100 \| /m);
+    // Shown as the text \u001b (its backslash escaped for Markdown), the [ and the | escaped too.
+    expect(md).toMatch(/^\| Health \\\\u001b\\\[2J\\\|x \| 100 \| /m);
   });
 });

@@ -24,14 +24,35 @@ import {
 import { visible } from './terminal.js';
 import { NONE, WORDS } from './words.js';
 
-/** A table cell: `|` escaped, line breaks collapsed to spaces. */
+/**
+ * The characters a backslash keeps from being read as Markdown: `\` itself, the pipe of a
+ * table, emphasis (`*`, `_`, `~`), links and images (`[`, `]`), raw HTML and autolinks (`<`,
+ * `>`) and code spans (a backtick). CommonMark lets a backslash escape any ASCII punctuation, so
+ * the escaped text renders exactly as it was written.
+ */
+const MARKDOWN_SPECIAL = /[\\|*_~[\]<>`]/g;
+
+/**
+ * Text from a report for one line of Markdown (a heading, a paragraph, a table cell): line
+ * breaks folded to spaces and every character Markdown would act on escaped, so that no cell
+ * can emit raw HTML (`<script>`, `<img onerror>`, `</td><td>`), a link (`[x](javascript:…)`),
+ * emphasis or a table column of its own.
+ *
+ * @example
+ * ```ts
+ * markdownText('<b>[x](javascript:alert(1))</b>'); // '\\<b\\>\\[x\\](javascript:alert(1))\\</b\\>'
+ * ```
+ */
+export function markdownText(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * A table cell: line breaks collapsed to spaces, the Markdown characters escaped (see
+ * {@link markdownText}), and a formula-like start guarded.
+ */
 export function markdownCell(text: string): string {
-  const cell = trimSpaces(
-    text
-      .replace(/\r\n|\r|\n/g, ' ')
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|'),
-  );
+  const cell = trimSpaces(markdownText(text));
   // A cell that a spreadsheet would run as a formula (=SUM(…), +cmd, -1+2, @x) when the memo is
   // pasted into one gets a backslash, which Markdown renders as nothing: the text looks the same.
   // Plain numbers (-6.26%, +43.37 pp) and dashes stay as they are.
@@ -39,6 +60,24 @@ export function markdownCell(text: string): string {
   if ((first === '=' || first === '+' || first === '-' || first === '@') && !isPlainFigure(cell))
     return `\\${cell}`;
   return cell;
+}
+
+/**
+ * A file name as inline code: inside a code span nothing is read as Markdown; the span's fence
+ * is one backtick longer than the longest run of backticks in the name, and spaces pad a name
+ * that starts or ends with one.
+ */
+function codeSpan(text: string): string {
+  const name = text.replace(/\s+/g, ' ');
+  let longest = 0;
+  let run = 0;
+  for (const ch of name) {
+    run = ch === '`' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = name.startsWith('`') || name.endsWith('`') || name.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${name}${pad}${fence}`;
 }
 
 /** Spaces and tabs trimmed at both ends, with index loops (linear on any input). */
@@ -70,16 +109,26 @@ export function mdTable(
  * The result as Markdown for an audit memo: a heading, the file, the summary, and pipe tables
  * of the budget, the indicators, the cross-checks and the findings.
  */
-export function renderMarkdown(input: RenderInput, options: { readonly lang: Lang }): string {
+export function renderMarkdown(
+  input: RenderInput,
+  options: {
+    readonly lang: Lang /** Only the errors in the findings table (`--quiet`). */;
+    readonly quiet?: boolean;
+  },
+): string {
   const words = WORDS[options.lang];
   const out: string[] = [];
   const parts = headerParts(input.result.header);
-  out.push(`# outturn check${parts.length > 0 ? `: ${parts.join(' · ').replace(/\s+/g, ' ')}` : ''}`, '');
-  out.push(`${words.file}${words.colon}\`${input.file.replace(/`/g, "'").replace(/\s+/g, ' ')}\``, '');
-  if (input.result.rejected) out.push(words.notAReport(input.result.findings.length), '');
-  out.push(`**${words.summary(input.result.summary)}**`, '');
+  // Every heading and paragraph goes through `md`: the report's texts in them (entity, title,
+  // unit, period, totals as printed) are escaped like a cell.
+  // A # too: in a heading a trailing "#" would be read as its closing sequence and dropped.
+  const md = (text: string) => markdownText(text.replace(/\s+/g, ' ').trim()).replace(/#/g, '\\#');
+  out.push(`# outturn check${parts.length > 0 ? `: ${md(parts.join(' · '))}` : ''}`, '');
+  out.push(`${md(words.file)}${words.colon}${codeSpan(input.file)}`, '');
+  if (input.result.rejected) out.push(md(words.notAReport(input.result.findings.length)), '');
+  out.push(`**${md(words.summary(input.result.summary))}**`, '');
   const totalLines = totals(input.result, words);
-  if (totalLines.length > 0) out.push(totalLines.join('  \n'), '');
+  if (totalLines.length > 0) out.push(totalLines.map(md).join('  \n'), '');
 
   // A monitoring table: 序时进度 | 1–N月执行率 | 进度比 | 状态 per line.
   const monitoring = input.result.monitoring !== null;
@@ -88,7 +137,7 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   const mBudget = monitoringBudgetRows(input.result, words);
   const mark = (m: { readonly text: string }) => (m.text ? ` ${m.text}` : '');
   if (mBudget.length > 0) {
-    out.push(`## ${mw.budget(period, printed(input.result.header.amountUnit))}`, '');
+    out.push(`## ${md(mw.budget(period, printed(input.result.header.amountUnit)))}`, '');
     out.push(
       ...mdTable(
         [
@@ -119,10 +168,10 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
     );
   }
   const note = monitoringNote(input.result, words);
-  if (note !== null) out.push(note, '');
+  if (note !== null) out.push(md(note), '');
   const mIndicators = monitoringIndicatorRows(input.result, words);
   if (mIndicators.length > 0) {
-    out.push(`## ${mw.indicators}`, '');
+    out.push(`## ${md(mw.indicators)}`, '');
     out.push(
       ...mdTable(
         [
@@ -159,7 +208,7 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
       input.result.budget[i]?.cells.executionRate.text !== null,
   );
   if (budget.length > 0) {
-    out.push(`## ${words.budget(printed(input.result.header.amountUnit))}`, '');
+    out.push(`## ${md(words.budget(printed(input.result.header.amountUnit)))}`, '');
     const scores = hasScores(budget);
     out.push(
       ...mdTable(
@@ -192,7 +241,7 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   );
   if (indicators.length > 0) {
     const scores = hasScores(indicators);
-    out.push(`## ${words.indicators}`, '');
+    out.push(`## ${md(words.indicators)}`, '');
     out.push(
       ...mdTable(
         [
@@ -226,7 +275,7 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   }
 
   if (input.result.crossChecks.length > 0) {
-    out.push(`## ${words.crossChecks}`, '');
+    out.push(`## ${md(words.crossChecks)}`, '');
     out.push(
       ...mdTable(
         ['#', words.name, words.printedValue, words.recomputedValue, words.formula, words.check],
@@ -248,23 +297,25 @@ export function renderMarkdown(input: RenderInput, options: { readonly lang: Lan
   }
 
   if (budget.length > 0 || indicators.length > 0 || mBudget.length > 0 || mIndicators.length > 0)
-    out.push(`${words.legend}`, '');
+    out.push(md(words.legend), '');
 
-  out.push(`## ${words.findings}`, '');
+  out.push(`## ${md(words.findings)}`, '');
   if (input.result.findings.length === 0)
-    out.push(recomputedAny(input.result) ? words.noFindings : words.nothingRecomputed, '');
+    out.push(md(recomputedAny(input.result) ? words.noFindings : words.nothingRecomputed), '');
   else {
-    out.push(
-      ...mdTable(
-        [words.severity, words.code, words.path, words.message],
-        ['l', 'l', 'l', 'l'],
-        groupFindings(input.result.findings).flatMap(([severity, list]) =>
-          list.map((f) => [words.severities[severity], f.code, formatPath(f.path), f.message[options.lang]]),
-        ),
-      ),
-      '',
-    );
+    const rows = groupFindings(input.result.findings)
+      .filter(([severity]) => options.quiet !== true || severity === 'error')
+      .flatMap(([severity, list]) =>
+        list.map((f) => [words.severities[severity], f.code, formatPath(f.path), f.message[options.lang]]),
+      );
+    if (rows.length > 0)
+      out.push(
+        ...mdTable([words.severity, words.code, words.path, words.message], ['l', 'l', 'l', 'l'], rows),
+        '',
+      );
   }
+  if (options.quiet === true && input.result.summary.warning + input.result.summary.info > 0)
+    out.push(md(words.quietHidden(input.result.summary.warning, input.result.summary.info)), '');
   // Markdown is read in a terminal too: what would act on it is escaped, once, over the whole text.
   return `${visible(out.join('\n').trimEnd())}\n`;
 }

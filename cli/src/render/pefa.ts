@@ -270,7 +270,9 @@ export function renderPefaText(a: PefaAssessment, options: PefaTextOptions): str
   const paint = painter(options.color === true);
   const out: string[] = [];
   const para = (text: string, indent = '', style?: Style) => {
-    for (const l of wrap(visible(text), width - displayWidth(indent))) out.push(paint(indent + l, style));
+    // Line feeds from the dataset folded: a name cannot start a line of its own.
+    const shown = visible(text).replace(/\n/g, ' ');
+    for (const l of wrap(shown, width - displayWidth(indent))) out.push(paint(indent + l, style));
   };
   const heading = (text: string) => {
     out.push('');

@@ -105,17 +105,55 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
+/** Whether `text` holds an escape of {@link visible}, `\u001b`, at `i`. */
+function isEscapeAt(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x5c || text[i + 1] !== 'u') return false;
+  for (let k = i + 2; k < i + 6; k++) {
+    const c = text.charCodeAt(k);
+    const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    if (!hex) return false;
+  }
+  return true;
+}
+
+/** The code points of `text`, an escape of {@link visible} (`\u001b`) counted as one. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const n = isEscapeAt(text, i) ? 6 : String.fromCodePoint(text.codePointAt(i) ?? 0).length;
+    out.push(text.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
+/**
+ * Cuts `text` to at most `width` columns, ending with `…` when something was cut. An escape
+ * that {@link visible} wrote (`\u001b`) is cut whole or kept whole, never in half, so that what
+ * is shown never reads as another character.
+ */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
   let out = '';
   let w = 0;
-  for (const ch of text) {
-    const cw = codePointWidth(ch.codePointAt(0) ?? 0);
+  let i = 0;
+  while (i < text.length) {
+    if (isEscapeAt(text, i)) {
+      if (w + 6 > width - 1) break;
+      out += text.slice(i, i + 6);
+      w += 6;
+      i += 6;
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    const cw = codePointWidth(cp);
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
+    i += ch.length;
   }
   return `${out}…`;
 }
@@ -187,14 +225,15 @@ function wrapParagraph(text: string, width: number): string[] {
         line = token;
         lineWidth = tw;
       } else {
-        for (const ch of token) {
-          const cw = codePointWidth(ch.codePointAt(0) ?? 0);
-          if (lineWidth + cw > width) {
+        // A word wider than a line is cut; an escape of `visible` (\u001b) stays on one line.
+        for (const unit of units(token)) {
+          const cw = unit.length === 6 && isEscapeAt(unit, 0) ? 6 : codePointWidth(unit.codePointAt(0) ?? 0);
+          if (lineWidth + cw > width && line !== '') {
             lines.push(line);
             line = '';
             lineWidth = 0;
           }
-          line += ch;
+          line += unit;
           lineWidth += cw;
         }
       }

@@ -49,9 +49,18 @@ interface Table {
   readonly rows: readonly string[];
 }
 
-/** A cell's text, with what would act on the terminal escaped (see {@link visible}). */
+/**
+ * Text from a report for one line of the terminal: what would act on the terminal escaped (see
+ * {@link visible}) and line feeds folded to spaces, so that a cell can neither move the cursor
+ * nor start a line of its own (a forged "Summary: 0 errors").
+ */
+function oneLineVisible(text: string): string {
+  return visible(text).replace(/\n/g, ' ');
+}
+
+/** A cell's text, on one line, with what would act on the terminal escaped. */
 function cellText(cell: Cell): string {
-  return visible(typeof cell === 'string' ? cell : cell.text);
+  return oneLineVisible(typeof cell === 'string' ? cell : cell.text);
 }
 
 export function renderTable(
@@ -128,7 +137,18 @@ export interface TextOptions {
   readonly color?: boolean;
   /** Maximum line width in terminal columns (default 80). */
   readonly width?: number;
+  /** List only the errors (`--quiet`); the summary line still counts every finding (default false). */
+  readonly quiet?: boolean;
+  /**
+   * When more than this many info findings share a code, they are one line with their count, the
+   * first paths and the first message (default: never; the CLI collapses over 5 unless
+   * `--verbose`).
+   */
+  readonly collapseInfoOver?: number | undefined;
 }
+
+/** How many paths the line of a collapsed code names. */
+const COLLAPSED_PATHS = 3;
 
 /**
  * The result as text for a terminal: a header, the budget table, the indicator table, the
@@ -141,7 +161,8 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   const paint = painter(options.color === true);
   const out: string[] = [];
   const para = (text: string, indent = '', style?: Style) => {
-    for (const l of wrap(visible(text), width - displayWidth(indent))) out.push(paint(indent + l, style));
+    for (const l of wrap(oneLineVisible(text), width - displayWidth(indent)))
+      out.push(paint(indent + l, style));
   };
   const heading = (text: string) => {
     out.push('');
@@ -312,7 +333,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     let category: string | null = null;
     indicators.forEach((r, i) => {
       if (r.category !== category && r.category !== '')
-        out.push(paint(truncate(visible(`[${r.category}]`), width), 'dim'));
+        out.push(paint(truncate(oneLineVisible(`[${r.category}]`), width), 'dim'));
       category = r.category;
       out.push(t.rows[i] ?? '');
     });
@@ -380,20 +401,48 @@ export function renderText(input: RenderInput, options: TextOptions): string {
 
   // Findings
   heading(words.findings);
-  const groups = groupFindings(input.result.findings);
-  if (groups.length === 0) {
+  const quiet = options.quiet === true;
+  const allGroups = groupFindings(input.result.findings);
+  const groups = quiet ? allGroups.filter(([severity]) => severity === 'error') : allGroups;
+  if (allGroups.length === 0) {
     if (recomputedAny(input.result)) para(words.noFindings, '', 'green');
     else para(words.nothingRecomputed, '', 'yellow');
   }
+  const collapseOver = options.collapseInfoOver ?? Number.POSITIVE_INFINITY;
+  const headLine = (severity: Severity, text: string) => {
+    wrap(oneLineVisible(text), width - 4).forEach((l, i) => {
+      out.push(i === 0 ? `  ${paint(SEVERITY_MARK[severity], SEVERITY_STYLE[severity])} ${l}` : `    ${l}`);
+    });
+  };
   for (const [severity, list] of groups) {
     out.push(paint(words.count(words.severities[severity], list.length), SEVERITY_STYLE[severity]));
+    const byCode = new Map<string, typeof list>();
+    for (const f of list) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    const collapsed = new Set(
+      severity === 'info'
+        ? [...byCode].filter(([, fs]) => fs.length > collapseOver).map(([code]) => code)
+        : [],
+    );
+    const done = new Set<string>();
     for (const f of list) {
-      const head = wrap(visible(`${formatPath(f.path)} (${f.code})`), width - 4);
-      head.forEach((l, i) => {
-        out.push(i === 0 ? `  ${paint(SEVERITY_MARK[severity], SEVERITY_STYLE[severity])} ${l}` : `    ${l}`);
-      });
-      para(f.message[options.lang], '    ');
+      if (!collapsed.has(f.code)) {
+        headLine(severity, `${formatPath(f.path)} (${f.code})`);
+        para(f.message[options.lang], '    ');
+        continue;
+      }
+      if (done.has(f.code)) continue;
+      done.add(f.code);
+      const all = byCode.get(f.code) ?? [];
+      const paths = all.slice(0, COLLAPSED_PATHS).map((x) => formatPath(x.path));
+      const sep = options.lang === 'zh' ? '、' : ', ';
+      headLine(severity, words.collapsed(f.code, all.length, paths.join(sep), all.length - paths.length));
+      para(`${words.forExample}${f.message[options.lang]}`, '    ');
     }
+    if (collapsed.size > 0) para(words.verboseHint, '  ', 'dim');
+  }
+  if (quiet) {
+    const { warning, info } = input.result.summary;
+    if (warning + info > 0) para(words.quietHidden(warning, info), '', 'dim');
   }
 
   out.push('');

@@ -63,6 +63,14 @@ export interface Words {
   readonly category: string;
   /** The words of a monitoring table (绩效运行监控表). */
   readonly monitoring: MonitoringWords;
+  /** The head of the one line that stands for `n` info findings of one code. */
+  readonly collapsed: (code: string, n: number, paths: string, more: number) => string;
+  /** Before the message of the first finding of a collapsed code. */
+  readonly forExample: string;
+  /** After the info findings when some were collapsed. */
+  readonly verboseHint: string;
+  /** With --quiet: how many warnings and info findings were not listed. */
+  readonly quietHidden: (warnings: number, info: number) => string;
 }
 
 /** The words of the monitoring tables of the text and Markdown outputs. */
@@ -150,6 +158,12 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     total: (r, p) => `Total score: ${r} recomputed, ${p} printed.`,
     grade: (r, p) => `Grade: ${r} recomputed, ${p} printed.`,
     category: 'Category',
+    collapsed: (code, n, paths, more) =>
+      `${code}: ${n} findings, at ${paths}${more > 0 ? ` and ${more} more` : ''}`,
+    forExample: 'the first: ',
+    verboseHint:
+      'Findings of one code that occur more than 5 times are counted on one line; --verbose lists each.',
+    quietHidden: (w, i) => `--quiet: ${plural(w, 'warning', 'warnings')} and ${i} info not listed.`,
     monitoring: {
       period: (m, t) => (m !== null ? `months 1–${m}` : t !== null ? `to ${t}` : 'period'),
       budget: (p, unit) =>
@@ -219,6 +233,11 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     total: (r, p) => `总分：复算 ${r}，报告 ${p}。`,
     grade: (r, p) => `等级：复算 ${r}，报告 ${p}。`,
     category: '类别',
+    collapsed: (code, n, paths, more) =>
+      `${code}：共 ${n} 条，位于 ${paths}${more > 0 ? ` 等（另有 ${more} 条）` : ''}`,
+    forExample: '第一条：',
+    verboseHint: '同一代码超过 5 条的提示合为一行计数；加 --verbose 逐条列出。',
+    quietHidden: (w, i) => `--quiet：未列出警告 ${w} 个、提示 ${i} 条。`,
     monitoring: {
       period: (m, t) => (m !== null ? `1–${m}月` : t !== null ? `截至${t}` : '报告期'),
       budget: (p, unit) => `预算执行进度（${p}${unit ? `，金额单位：${unit}` : ''}）`,
