@@ -38,6 +38,10 @@ export interface CheckArgs extends TableArgs {
   readonly failOn: FailOn;
   /** A shipped profile's name or a profile JSON file; undefined: the default profile. */
   readonly profile: string | undefined;
+  /** `--output FILE` / `-o FILE`: where the output goes instead of stdout (undefined: stdout). */
+  readonly output: string | undefined;
+  /** `--summary`: several reports give only the summary table. */
+  readonly summary: boolean;
 }
 
 /** Arguments of `outturn import`. */
@@ -81,7 +85,13 @@ type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | 
 
 /** `parseArgs`' configuration of the options in the table. */
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-  OPTIONS.map((o) => [o.name, o.kind === 'flag' ? { type: 'boolean', short: o.short } : { type: 'string' }]),
+  OPTIONS.map((o) => [
+    o.name,
+    {
+      type: o.kind === 'flag' ? 'boolean' : 'string',
+      ...(o.kind !== 'choice' && o.short !== undefined ? { short: o.short } : {}),
+    },
+  ]),
 );
 
 function stringValue(values: Values, name: OptionName): string | undefined {
@@ -201,6 +211,15 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
   rejectForeign(values, command);
   if (command === 'import') return { kind: 'import', lang, ...table };
   if (command === 'pefa') {
+    if (choice<Format>(values, 'format') === 'ndjson') {
+      throw new UsageError(
+        {
+          en: '--format ndjson applies to check, not to pefa (one dataset: use --format json)',
+          zh: '--format ndjson 只用于 check，不用于 pefa（一个数据集：请用 --format json）',
+        },
+        true,
+      );
+    }
     return {
       kind: 'pefa',
       format: choice<Format>(values, 'format') ?? 'text',
@@ -217,6 +236,8 @@ export function parseCommand(argv: readonly string[], lang: Lang): Command {
     lang,
     failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
     profile: text(values, 'profile'),
+    output: text(values, 'output'),
+    summary: values.summary === true,
     ...table,
   };
 }
