@@ -37,6 +37,8 @@ export interface BatchSettings {
 export interface BatchJob {
   readonly id: number;
   readonly file: string;
+  /** The name the text output heads the report's part with (relative to the files' common folder). */
+  readonly label: string;
   readonly bytes?: Uint8Array | undefined;
 }
 
@@ -90,7 +92,7 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
       body =
         settings.format === 'markdown'
           ? renderMarkdown({ file, result }, { lang: settings.lang })
-          : renderBatchFindings(file, result, options);
+          : renderBatchFindings(job.label, result, options);
     }
     return {
       ok: true,

@@ -26,6 +26,7 @@ import { readStdin } from './read-input.js';
 import {
   type BatchRow,
   batchCounts,
+  commonDirectory,
   renderBatchSummary,
   renderBatchSummaryMarkdown,
   renderBatchUnreadable,
@@ -157,9 +158,11 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
   }
   const outcomes: (BatchOutcome | undefined)[] = inputs.map(() => undefined);
   const jobs: BatchJob[] = [];
+  const common = commonDirectory(inputs.map((i) => i.file));
   inputs.forEach((input, id) => {
-    if (input.path !== undefined) jobs.push({ id, file: input.file });
-    else if (stdin !== undefined && 'bytes' in stdin) jobs.push({ id, file: input.file, bytes: stdin.bytes });
+    const label = input.file.slice(common === '' ? 0 : common.length + 1);
+    if (input.path !== undefined) jobs.push({ id, file: input.file, label });
+    else if (stdin !== undefined && 'bytes' in stdin) jobs.push({ id, file: input.file, label, bytes: stdin.bytes });
     else if (stdin !== undefined) {
       outcomes[id] = { ok: false, file: input.file, message: stdin.error.text, internal: false, stderr: '' };
     }
@@ -201,7 +204,8 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
     const options = { lang: args.lang, color: settings.color, width: settings.width };
     const parts = [renderBatchSummary(rows, options)];
     if (!args.summary) {
-      for (const o of done) parts.push(o.ok ? o.body : renderBatchUnreadable(o.file, o.message, options));
+      const label = (file: string) => file.slice(common === '' ? 0 : common.length + 1);
+      for (const o of done) parts.push(o.ok ? o.body : renderBatchUnreadable(label(o.file), o.message, options));
     }
     io.stdout(parts.join('\n'));
   }

@@ -60,7 +60,8 @@ describe('help pages', () => {
         expect(r.stderr).toBe('');
         for (const option of OPTIONS.filter((o) => documents(topic, o))) {
           expect(r.stdout, `--${option.name}`).toContain(`--${option.name}`);
-          if (option.kind === 'flag') expect(r.stdout).toContain(`-${option.short}, --${option.name}`);
+          if (option.kind === 'flag' && option.short !== undefined)
+            expect(r.stdout).toContain(`-${option.short}, --${option.name}`);
           if (option.kind === 'choice') {
             expect(r.stdout).toContain(`--${option.name} ${option.values.map((v) => v.name).join('|')}`);
           }
@@ -158,10 +159,10 @@ describe('the parser takes exactly the options of the table', () => {
     }
   });
 
-  it('accepts every flag, long and short', async () => {
+  it('accepts every flag of no command (help, version), long and short', async () => {
     for (const option of OPTIONS) {
-      if (option.kind !== 'flag') continue;
-      for (const flag of [`--${option.name}`, `-${option.short}`]) {
+      if (option.kind !== 'flag' || option.commands !== 'any') continue;
+      for (const flag of [`--${option.name}`, ...(option.short === undefined ? [] : [`-${option.short}`])]) {
         const r = await run([flag]);
         expect(r.status, flag).toBe(0);
         expect(r.stderr).toBe('');
@@ -195,7 +196,7 @@ describe('the parser takes exactly the options of the table', () => {
 
   it('refuses an option that is not in the table', async () => {
     const names = new Set<string>(OPTIONS.map((o) => o.name));
-    for (const name of ['output', 'color', 'quiet', 'verbose', 'out', 'fail', 'format-json']) {
+    for (const name of ['outfile', 'color', 'quiet', 'verbose', 'out', 'fail', 'format-json']) {
       expect(names.has(name)).toBe(false);
       const r = await run(['check', EXAMPLE, `--${name}`, '--lang', 'en']);
       expect(r.status).toBe(2);

@@ -189,7 +189,7 @@ export function renderBatchSummary(rows: readonly BatchRow[], options: BatchText
     { header: w.file, flex: true },
     { header: w.entity, flex: true },
     { header: w.year, max: 10 },
-    { header: w.kind, max: 12 },
+    { header: w.kind, keep: true },
     { header: w.errors, align: 'right' },
     { header: w.warnings, align: 'right' },
     { header: w.info, align: 'right' },
