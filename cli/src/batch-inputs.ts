@@ -32,7 +32,7 @@ export function byCodePoint(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] as string).codePointAt(0)! - (y[i] as string).codePointAt(0)!;
+    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
     if (d !== 0) return d;
   }
   return x.length - y.length;
@@ -95,7 +95,10 @@ export async function expandInputs(files: readonly string[], cwd: string): Promi
       found = await reportFilesUnder(path);
     } catch (e) {
       const detail = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
-      throw new UsageError({ en: `cannot read the folder ${file}: ${detail}`, zh: `无法读取目录 ${file}：${detail}` });
+      throw new UsageError({
+        en: `cannot read the folder ${file}: ${detail}`,
+        zh: `无法读取目录 ${file}：${detail}`,
+      });
     }
     if (found.length === 0) {
       throw new UsageError({

@@ -103,7 +103,8 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
       stderr: stderr.join(''),
     };
   } catch (e) {
-    if (e instanceof UsageError) return { ok: false, file, message: e.text, internal: false, stderr: stderr.join('') };
+    if (e instanceof UsageError)
+      return { ok: false, file, message: e.text, internal: false, stderr: stderr.join('') };
     const message = oneLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
     return {
       ok: false,

@@ -7,7 +7,7 @@
  * @internal
  */
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile, rename } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { type CliIO, cwdOf } from './io.js';

@@ -104,7 +104,9 @@ function progress(io: CliIO, total: number, lang: CheckArgs['lang']) {
   const draw = () => {
     if (io.stderrIsTTY !== true || Date.now() - start < 1000) return;
     shown = true;
-    io.stderr(lang === 'zh' ? `\r已检查 ${doneCount}/${total} 个文件` : `\rchecked ${doneCount}/${total} files`);
+    io.stderr(
+      lang === 'zh' ? `\r已检查 ${doneCount}/${total} 个文件` : `\rchecked ${doneCount}/${total} files`,
+    );
   };
   const timer = io.stderrIsTTY === true ? setInterval(draw, 250) : null;
   timer?.unref();
@@ -162,7 +164,8 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
   inputs.forEach((input, id) => {
     const label = input.file.slice(common === '' ? 0 : common.length + 1);
     if (input.path !== undefined) jobs.push({ id, file: input.file, label });
-    else if (stdin !== undefined && 'bytes' in stdin) jobs.push({ id, file: input.file, label, bytes: stdin.bytes });
+    else if (stdin !== undefined && 'bytes' in stdin)
+      jobs.push({ id, file: input.file, label, bytes: stdin.bytes });
     else if (stdin !== undefined) {
       outcomes[id] = { ok: false, file: input.file, message: stdin.error.text, internal: false, stderr: '' };
     }
@@ -198,14 +201,18 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
   );
   if (args.format === 'json') io.stdout(jsonDocument(done, rows, args.lang));
   else if (args.format === 'markdown') {
-    const parts = [renderBatchSummaryMarkdown(rows, args.lang), ...done.map((o) => o.ok ? o.body : '').filter((b) => b !== '')];
+    const parts = [
+      renderBatchSummaryMarkdown(rows, args.lang),
+      ...done.map((o) => (o.ok ? o.body : '')).filter((b) => b !== ''),
+    ];
     io.stdout(parts.join('\n'));
   } else if (!ndjson) {
     const options = { lang: args.lang, color: settings.color, width: settings.width };
     const parts = [renderBatchSummary(rows, options)];
     if (!args.summary) {
       const label = (file: string) => file.slice(common === '' ? 0 : common.length + 1);
-      for (const o of done) parts.push(o.ok ? o.body : renderBatchUnreadable(label(o.file), o.message, options));
+      for (const o of done)
+        parts.push(o.ok ? o.body : renderBatchUnreadable(label(o.file), o.message, options));
     }
     io.stdout(parts.join('\n'));
   }
@@ -220,10 +227,16 @@ function errorLine(file: string, message: string): string {
 }
 
 /** `--format json`: `{ "reports": [ … ], "summary": { files, error, warning, info, unreadable } }`. */
-function jsonDocument(done: readonly BatchOutcome[], rows: readonly BatchRow[], lang: CheckArgs['lang']): string {
+function jsonDocument(
+  done: readonly BatchOutcome[],
+  rows: readonly BatchRow[],
+  lang: CheckArgs['lang'],
+): string {
   const indent = (text: string) => `    ${text.replaceAll('\n', '\n    ')}`;
   const reports = done.map((o) =>
-    indent(o.ok ? o.body : visible(JSON.stringify({ file: o.file, error: { message: o.message[lang] } }, null, 2))),
+    indent(
+      o.ok ? o.body : visible(JSON.stringify({ file: o.file, error: { message: o.message[lang] } }, null, 2)),
+    ),
   );
   const summary = JSON.stringify(batchCounts(rows), null, 2).replaceAll('\n', '\n  ');
   const list = reports.length === 0 ? '[]' : `[\n${reports.join(',\n')}\n  ]`;

@@ -26,7 +26,8 @@ export async function check(args: CheckArgs, io: CliIO): Promise<number> {
 async function checkOne(args: CheckArgs, io: CliIO): Promise<number> {
   const cwd = cwdOf(io);
   const name = args.files[0] as string;
-  const bytes = name === STDIN ? await readStdin(io.stdin, args.maxBytes) : await readBytes(name, cwd, args.maxBytes);
+  const bytes =
+    name === STDIN ? await readStdin(io.stdin, args.maxBytes) : await readBytes(name, cwd, args.maxBytes);
   const result = await resultOf([{ file: name, bytes }], args, () => resolveProfile(args.profile, cwd), io);
   const input: RenderInput = { file: name, result };
   if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));

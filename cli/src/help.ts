@@ -31,7 +31,8 @@ function indented(text: string, indent: number, first = ''): string[] {
 
 /** `-h, --help`, `--format text|json|markdown`, `--sheet NAME`. */
 function label(option: OptionSpec, lang: Lang): string {
-  if (option.kind === 'flag') return option.short === undefined ? `--${option.name}` : `-${option.short}, --${option.name}`;
+  if (option.kind === 'flag')
+    return option.short === undefined ? `--${option.name}` : `-${option.short}, --${option.name}`;
   if (option.kind === 'choice') return `--${option.name} ${option.values.map((v) => v.name).join('|')}`;
   return `--${option.name} ${option.placeholder[lang]}`;
 }

@@ -168,7 +168,10 @@ export async function readAll(
   for (const file of files) {
     out.push({
       file,
-      bytes: file === STDIN && stdin !== undefined ? await readStdin(stdin, limit) : await readBytes(file, cwd, limit),
+      bytes:
+        file === STDIN && stdin !== undefined
+          ? await readStdin(stdin, limit)
+          : await readBytes(file, cwd, limit),
     });
   }
   return out;

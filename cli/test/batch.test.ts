@@ -4,7 +4,15 @@
  * process the reports are checked on the main thread (the sources have no built worker); the
  * worker threads of the built command are tested in batch-bin.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from 'outturn-cli';
@@ -63,7 +71,10 @@ function expectUsageError(r: Run): void {
 }
 
 interface JsonBatch {
-  reports: ({ file: string; summary: Record<string, number>; findings: unknown[] } & Record<string, unknown>)[];
+  reports: ({ file: string; summary: Record<string, number>; findings: unknown[] } & Record<
+    string,
+    unknown
+  >)[];
   summary: { files: number; error: number; warning: number; info: number; unreadable: number };
 }
 
@@ -113,7 +124,9 @@ describe('a directory: every report file in it', () => {
       unreadable: 0,
     });
     // Each entry is exactly the single-report output, with its file first.
-    const one = JSON.parse((await run(['check', reportFiles[0] as string, '--format', 'json', '--lang', 'en'])).stdout);
+    const one = JSON.parse(
+      (await run(['check', reportFiles[0] as string, '--format', 'json', '--lang', 'en'])).stdout,
+    );
     expect(out.reports[0]).toEqual({ file: reportFiles[0], ...one });
     expect(Object.keys(out.reports[0] ?? {})[0]).toBe('file');
   });
@@ -175,7 +188,10 @@ describe('several FILEs', () => {
       error: { message: `cannot read ${join(dir, 'missing.json')}: no such file` },
     });
     const nd = (await run([...args, '--format', 'ndjson'])).stdout.trimEnd().split('\n');
-    expect(JSON.parse(nd[2] as string)).toEqual({ file: bad, error: { message: expect.stringContaining('not valid JSON') } });
+    expect(JSON.parse(nd[2] as string)).toEqual({
+      file: bad,
+      error: { message: expect.stringContaining('not valid JSON') },
+    });
   });
 
   it.each([
@@ -233,7 +249,10 @@ describe('- reads standard input', () => {
 
   it('- among files, read once however often it is given', async () => {
     const r = await withStdin(['check', '-', EXAMPLE, '-', '--format', 'ndjson'], readFileSync(EXAMPLE));
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; summary: unknown });
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; summary: unknown });
     expect(lines.map((l) => l.file)).toEqual(['-', EXAMPLE, '-']);
     expect(lines[0]?.summary).toEqual(lines[1]?.summary);
     expect(lines[2]).toEqual(lines[0]);
@@ -245,15 +264,18 @@ describe('- reads standard input', () => {
 });
 
 describe('--output FILE / -o FILE', () => {
-  it.each([['--output'], ['-o']])('%s: the output in FILE, nothing on stdout, no temporary file left', async (opt) => {
-    const out = join(dir, `out${opt}.json`);
-    writeFileSync(out, 'old');
-    const r = await run(['check', EXAMPLE, '--format', 'json', opt, out]);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe((await run(['check', EXAMPLE, '--format', 'json'])).stdout);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it.each([['--output'], ['-o']])(
+    '%s: the output in FILE, nothing on stdout, no temporary file left',
+    async (opt) => {
+      const out = join(dir, `out${opt}.json`);
+      writeFileSync(out, 'old');
+      const r = await run(['check', EXAMPLE, '--format', 'json', opt, out]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(out, 'utf8')).toBe((await run(['check', EXAMPLE, '--format', 'json'])).stdout);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('a batch to a file; a usage error leaves FILE as it was', async () => {
     const out = join(dir, 'batch.txt');

@@ -5,6 +5,7 @@
  * and documented; nothing outside the table is accepted.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { displayWidth } from 'outturn-cli/render';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,7 @@ function sampleValue(option: OptionSpec): string | null {
   if (option.kind === 'flag') return null;
   if (option.kind === 'choice') return option.values[0]?.name ?? '';
   if (option.name === 'max-bytes') return '50M';
+  if (option.name === 'output') return join(tmpdir(), `outturn-help-${process.pid}.out`);
   return option.name === 'profile' ? 'default' : 'Sheet1';
 }
 

@@ -9,8 +9,8 @@ import { formatPath, type Lang, type Severity, type ValidationResult } from 'out
 import type { Localized } from '../errors.js';
 import { markdownCell, mdTable } from './markdown.js';
 import { groupFindings, headerParts, printed, recomputedAny } from './rows.js';
-import { type Cell, type Column, renderTable } from './text.js';
 import { displayWidth, painter, type Style, visible, wrap } from './terminal.js';
+import { type Cell, type Column, renderTable } from './text.js';
 import { MARK_ERROR, MARK_INFO, MARK_WARNING, NONE, WORDS } from './words.js';
 
 /** One report's row of the summary table: what its header says and what was found. */
@@ -224,13 +224,21 @@ export function renderBatchSummary(rows: readonly BatchRow[], options: BatchText
 }
 
 const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { error: 'red', warning: 'yellow', info: 'cyan' };
-const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: MARK_ERROR, warning: MARK_WARNING, info: MARK_INFO };
+const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
+  error: MARK_ERROR,
+  warning: MARK_WARNING,
+  info: MARK_INFO,
+};
 
 /**
  * One report's part of the text output of a batch: the file and what its header says, then its
  * findings by severity (as the text output of one report lists them) and its summary line.
  */
-export function renderBatchFindings(file: string, result: ValidationResult, options: BatchTextOptions): string {
+export function renderBatchFindings(
+  file: string,
+  result: ValidationResult,
+  options: BatchTextOptions,
+): string {
   const words = WORDS[options.lang];
   const width = Math.max(40, options.width ?? 80);
   const paint = painter(options.color === true);
@@ -268,7 +276,8 @@ export function renderBatchUnreadable(file: string, message: Localized, options:
   const paint = painter(options.color === true);
   const out: string[] = [];
   for (const l of wrap(visible(`== ${file}`), width)) out.push(paint(l, 'bold'));
-  for (const l of wrap(visible(`${w.unreadable}: ${message[options.lang]}`), width)) out.push(paint(l, 'red'));
+  for (const l of wrap(visible(`${w.unreadable}: ${message[options.lang]}`), width))
+    out.push(paint(l, 'red'));
   return `${out.join('\n')}\n`;
 }
 
