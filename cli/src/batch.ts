@@ -96,19 +96,23 @@ async function runAll(
   }
 }
 
-/** The progress line on stderr: only on a terminal, and only once the run has taken a second. */
-function progress(io: CliIO, total: number, lang: CheckArgs['lang']) {
+/**
+ * The progress line on stderr: only on a terminal, and only once the run has taken a second;
+ * never when ndjson lines go to a terminal too (they would be cut by it).
+ */
+function progress(io: CliIO, total: number, lang: CheckArgs['lang'], ndjson: boolean) {
   const start = Date.now();
+  const on = io.stderrIsTTY === true && !(ndjson && io.isTTY);
   let shown = false;
   let doneCount = 0;
   const draw = () => {
-    if (io.stderrIsTTY !== true || Date.now() - start < 1000) return;
+    if (!on || Date.now() - start < 1000) return;
     shown = true;
     io.stderr(
       lang === 'zh' ? `\r已检查 ${doneCount}/${total} 个文件` : `\rchecked ${doneCount}/${total} files`,
     );
   };
-  const timer = io.stderrIsTTY === true ? setInterval(draw, 250) : null;
+  const timer = on ? setInterval(draw, 250) : null;
   timer?.unref();
   const clear = () => {
     if (shown) io.stderr('\r\x1b[K');
@@ -171,8 +175,8 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
     }
   });
 
-  const p = progress(io, inputs.length, args.lang);
   const ndjson = args.format === 'ndjson';
+  const p = progress(io, inputs.length, args.lang, ndjson);
   let written = 0;
   // Writes what is done, in input order: ndjson its lines, every format the import notes.
   const flush = () => {
