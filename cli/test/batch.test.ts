@@ -233,6 +233,24 @@ describe('several FILEs', () => {
   });
 });
 
+describe('one FILE', () => {
+  it('--summary or --format ndjson make one FILE a run of one report', async () => {
+    const summary = await run(['check', EXAMPLE, '--summary', '--lang', 'en']);
+    expect(summary.stdout.startsWith('Summary of 1 file\n')).toBe(true);
+    expect(summary.stdout).toContain('1 file: 3 errors, 5 warnings, 4 info; 0 not read.');
+    const nd = await run(['check', EXAMPLE, '--format', 'ndjson']);
+    expect(nd.stdout.split('\n')).toHaveLength(2); // one line and its newline
+    const single = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).stdout);
+    expect(JSON.parse(nd.stdout)).toEqual({ file: EXAMPLE, ...single });
+  });
+
+  it('without them, the output of one report, as before', async () => {
+    const r = await run(['check', EXAMPLE, '--lang', 'en']);
+    expect(r.stdout).not.toContain('Summary of');
+    expect(r.stdout).toContain(`File: ${EXAMPLE}\n`);
+  });
+});
+
 describe('- reads standard input', () => {
   it('a report JSON: the same output as the file, named -', async () => {
     const r = await withStdin(['check', '-', '--format', 'json'], readFileSync(EXAMPLE));
