@@ -16,8 +16,9 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The command: ESM only, with a shebang; the only module with a side effect.
-    entry: { bin: 'src/bin.ts' },
+    // The command: ESM only, with a shebang; the only modules with a side effect. worker.js is
+    // the worker thread of a run over many reports (batch.ts finds it beside itself in dist/).
+    entry: { bin: 'src/bin.ts', worker: 'src/worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

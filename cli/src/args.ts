@@ -50,6 +50,10 @@ export interface CheckArgs extends TableArgs {
   readonly verbose: boolean;
   /** `--color` / `--no-color`, the last one given; undefined: the environment decides. */
   readonly color: ColorFlag;
+  /** `--output FILE` / `-o FILE`: where the output goes instead of stdout (undefined: stdout). */
+  readonly output: string | undefined;
+  /** `--summary`: several reports give only the summary table. */
+  readonly summary: boolean;
 }
 
 /** Arguments of `outturn import`. */
@@ -136,11 +140,10 @@ type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
   OPTIONS.map((o) => [
     o.name,
-    o.kind !== 'flag'
-      ? { type: 'string' }
-      : o.short === undefined
-        ? { type: 'boolean' }
-        : { type: 'boolean', short: o.short },
+    {
+      type: o.kind === 'flag' ? 'boolean' : 'string',
+      ...(o.kind !== 'choice' && o.short !== undefined ? { short: o.short } : {}),
+    },
   ]),
 );
 
@@ -331,6 +334,15 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
   const color = colorFlag(args);
   if (command === 'import') return { kind: 'import', lang, ...table };
   if (command === 'pefa') {
+    if (choice<Format>(values, 'format') === 'ndjson') {
+      throw new UsageError(
+        {
+          en: '--format ndjson applies to check, not to pefa (one dataset: use --format json)',
+          zh: '--format ndjson 只用于 check，不用于 pefa（一个数据集：请用 --format json）',
+        },
+        true,
+      );
+    }
     return {
       kind: 'pefa',
       format: choice<Format>(values, 'format') ?? 'text',
@@ -352,6 +364,8 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
     maxWarnings: warningLimit(values),
     verbose: values.verbose === true,
     color,
+    output: text(values, 'output'),
+    summary: values.summary === true,
     ...table,
   };
 }

@@ -25,4 +25,9 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   isTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns,
+  // Read only when FILE is `-`: the getter opens standard input on demand.
+  get stdin() {
+    return process.stdin;
+  },
+  stderrIsTTY: process.stderr.isTTY === true,
 });

@@ -34,7 +34,8 @@ function label(option: OptionSpec, lang: Lang): string {
   if (option.kind === 'flag')
     return option.short === undefined ? `--${option.name}` : `-${option.short}, --${option.name}`;
   if (option.kind === 'choice') return `--${option.name} ${option.values.map((v) => v.name).join('|')}`;
-  return `--${option.name} ${option.placeholder[lang]}`;
+  const short = option.short === undefined ? '' : `-${option.short}, `;
+  return `${short}--${option.name} ${option.placeholder[lang]}`;
 }
 
 function withDefault(text: string, option: OptionSpec, lang: Lang): string {

@@ -19,6 +19,10 @@ export interface CliIO {
   readonly columns?: number | undefined;
   /** The directory relative file names are read from (default `process.cwd()`). */
   readonly cwd?: string | undefined;
+  /** Standard input, read when FILE is `-` (none: `-` is a usage error). */
+  readonly stdin?: AsyncIterable<Uint8Array | string> | undefined;
+  /** Whether stderr is a terminal (the progress line of a run over many files). */
+  readonly stderrIsTTY?: boolean | undefined;
 }
 
 /** The directory relative file names are read from. */

@@ -16,6 +16,8 @@ export type CommandName = 'check' | 'import' | 'pefa' | 'web';
 export type OptionName =
   | 'format'
   | 'fail-on'
+  | 'output'
+  | 'summary'
   | 'profile'
   | 'lang'
   | 'from'
@@ -78,6 +80,8 @@ export interface StringOption extends BaseOption {
   readonly kind: 'string';
   /** The value's placeholder in the help: `NAME`. */
   readonly placeholder: Localized;
+  /** The one-letter form, when there is one (`-o FILE`). */
+  readonly short?: string;
   /** What an empty value lacks: "--sheet needs a sheet name". */
   readonly needs: Localized;
   /** Values worth listing in the help (the value is not limited to them). */
@@ -106,6 +110,10 @@ const FORMAT_VALUES = {
   markdown: {
     en: "headings and pipe tables for an audit memo (pefa: the assessor's annex tables)",
     zh: '标题与表格，可粘贴到审计底稿（pefa：评估报告附件中的计算表）',
+  },
+  ndjson: {
+    en: 'check: one JSON object per line, one line per report with its file, written as each report is done (for other tools; not for pefa)',
+    zh: 'check：每行一个 JSON 对象，每份报告一行并带文件名，每查完一份即输出（供其他工具流式读取；pefa 不适用）',
   },
 } as const satisfies Record<string, Localized>;
 
@@ -205,6 +213,27 @@ export const OPTIONS: readonly OptionSpec[] = [
       zh: '出现该级别或更严重的问题时退出码为 1',
     },
     commands: ['check', 'pefa'],
+  },
+  {
+    name: 'output',
+    kind: 'string',
+    short: 'o',
+    placeholder: { en: 'FILE', zh: '文件' },
+    needs: { en: 'a FILE to write to', zh: '输出文件名' },
+    description: {
+      en: 'write the output to FILE instead of standard output (whole or not at all: a temporary file, then renamed)',
+      zh: '输出写入该文件而不是标准输出（整体写入：先写临时文件再改名）',
+    },
+    commands: ['check'],
+  },
+  {
+    name: 'summary',
+    kind: 'flag',
+    description: {
+      en: 'several reports: only the summary table, one row per file, without the findings of each',
+      zh: '多份报告时只输出汇总表（每个文件一行），不列出各报告的问题',
+    },
+    commands: ['check'],
   },
   {
     name: 'profile',

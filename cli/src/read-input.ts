@@ -115,17 +115,65 @@ function readError(file: string, e: unknown): UsageError {
   return new UsageError({ en: `cannot read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` });
 }
 
+/** The FILE that names standard input. */
+export const STDIN = '-';
+
 /**
- * Reads every file, in order, each of at most `limit` bytes; UsageError at the first that
- * cannot be read.
+ * Reads standard input to its end, at most `limit` bytes; UsageError when there is none to read,
+ * when it has more than `limit` bytes (refused as soon as the limit is passed) or when it fails.
+ */
+export async function readStdin(
+  stdin: AsyncIterable<Uint8Array | string> | undefined,
+  limit = DEFAULT_MAX_BYTES,
+): Promise<Uint8Array> {
+  if (stdin === undefined) {
+    throw new UsageError({ en: 'no standard input to read for "-"', zh: '没有可供“-”读取的标准输入' });
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stdin) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      total += bytes.length;
+      if (total > limit) {
+        throw new UsageError({
+          en: `standard input has more than the limit of ${limit} bytes (--max-bytes)`,
+          zh: `标准输入超过上限 ${limit} 字节（--max-bytes）`,
+        });
+      }
+      chunks.push(bytes);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new UsageError({
+      en: `cannot read standard input: ${detail}`,
+      zh: `无法读取标准输入：${detail}`,
+    });
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads every file, in order, each of at most `limit` bytes (`-`: standard input, once);
+ * UsageError at the first that cannot be read.
  */
 export async function readAll(
   files: readonly string[],
   cwd: string,
   limit = DEFAULT_MAX_BYTES,
+  stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const file of files) out.push({ file, bytes: await readBytes(file, cwd, limit) });
+  for (const file of files) {
+    out.push({
+      file,
+      bytes:
+        file === STDIN && stdin !== undefined
+          ? await readStdin(stdin, limit)
+          : await readBytes(file, cwd, limit),
+    });
+  }
   return out;
 }
 

@@ -244,12 +244,12 @@ describe('unreadable input: exit 2 and one line on stderr', () => {
     expect((await run(['check', join(dir, 'nope.json'), '--lang', 'en'])).stderr).toContain('no such file');
   });
 
-  it('a directory', async () => {
+  it('a directory without a report file in it (a directory of reports: batch.test.ts)', async () => {
     const d = join(dir, 'a-directory');
     mkdirSync(d, { recursive: true });
     const r = await run(['check', d, '--lang', 'en']);
     expectUsageError(r);
-    expect(r.stderr).toContain('is a directory');
+    expect(r.stderr).toContain('has no report file');
   });
 
   it('an empty file, and one with only white space', async () => {
@@ -347,7 +347,6 @@ describe('usage', () => {
       ['frobnicate'],
       [],
       ['check'],
-      ['check', EXAMPLE, EXAMPLE],
       ['check', EXAMPLE, '--format', 'xml'],
       ['check', EXAMPLE, '--lang', 'fr'],
       ['check', EXAMPLE, '--fail-on', 'sometimes'],

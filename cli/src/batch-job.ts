@@ -1,0 +1,117 @@
+/**
+ * One report of a batch run, checked and rendered where it runs (a worker thread, or the main
+ * thread for a single job): what is sent back is plain data that a structured clone copies.
+ *
+ * @internal
+ */
+import type { Lang, ScoringProfile } from 'outturn';
+import { fails, resultOf } from './batch-result.js';
+import { type Localized, UsageError } from './errors.js';
+import type { ImportFormat } from './import/types.js';
+import type { CliIO } from './io.js';
+import type { FailOn, Format } from './options.js';
+import { readBytes } from './read-input.js';
+import { renderBatchFindings, type SummaryRow, summaryRow } from './render/batch.js';
+import { toJsonOutput } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import { visible } from './render/terminal.js';
+import { oneLine } from './text.js';
+
+/** What every job of a run shares (sent to each worker once). */
+export interface BatchSettings {
+  readonly format: Format;
+  readonly lang: Lang;
+  readonly failOn: FailOn;
+  readonly summary: boolean;
+  readonly from: ImportFormat | undefined;
+  readonly sheet: string | undefined;
+  readonly maxBytes: number;
+  readonly cwd: string;
+  readonly color: boolean;
+  readonly width: number;
+  /** The profile of `--profile`, resolved once by the main thread. */
+  readonly profile: ScoringProfile;
+}
+
+/** One report to check: its name as shown; its bytes when they were read already (stdin). */
+export interface BatchJob {
+  readonly id: number;
+  readonly file: string;
+  /** The name the text output heads the report's part with (relative to the files' common folder). */
+  readonly label: string;
+  readonly bytes?: Uint8Array | undefined;
+}
+
+/** What a job gives back. */
+export type BatchOutcome =
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly row: SummaryRow;
+      /** Whether a finding reached --fail-on. */
+      readonly fails: boolean;
+      /**
+       * The report's part of the output: its findings (text), its Markdown, or its JSON object
+       * with `file` (json: 2-space indented; ndjson: one line); '' under --summary (text, markdown).
+       */
+      readonly body: string;
+      /** What the import wrote on stderr (the notes and what was not placed). */
+      readonly stderr: string;
+    }
+  | {
+      readonly ok: false;
+      readonly file: string;
+      readonly message: Localized;
+      /** True for a bug (exit 3), false for a file that cannot be read (exit 2). */
+      readonly internal: boolean;
+      readonly stderr: string;
+    };
+
+/** Checks one report and renders its part of the output; never throws. */
+export async function runJob(job: BatchJob, settings: BatchSettings): Promise<BatchOutcome> {
+  const stderr: string[] = [];
+  const io: CliIO = {
+    stdout: () => undefined,
+    stderr: (text) => {
+      stderr.push(text);
+    },
+    env: {},
+    isTTY: false,
+    cwd: settings.cwd,
+  };
+  const file = job.file;
+  try {
+    const bytes = job.bytes ?? (await readBytes(file, settings.cwd, settings.maxBytes));
+    const result = await resultOf([{ file, bytes }], { ...settings, files: [file] }, settings.profile, io);
+    const options = { lang: settings.lang, color: settings.color, width: settings.width };
+    let body = '';
+    if (settings.format === 'json' || settings.format === 'ndjson') {
+      const object = { file, ...toJsonOutput(result, settings.lang) };
+      body = visible(settings.format === 'json' ? JSON.stringify(object, null, 2) : JSON.stringify(object));
+    } else if (!settings.summary) {
+      body =
+        settings.format === 'markdown'
+          ? renderMarkdown({ file, result }, { lang: settings.lang })
+          : renderBatchFindings(job.label, result, options);
+    }
+    return {
+      ok: true,
+      file,
+      row: summaryRow(result),
+      fails: fails(result.findings, settings.failOn),
+      body,
+      stderr: stderr.join(''),
+    };
+  } catch (e) {
+    if (e instanceof UsageError)
+      return { ok: false, file, message: e.text, internal: false, stderr: stderr.join('') };
+    const message = oneLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    return {
+      ok: false,
+      file,
+      message: { en: `internal error: ${message}`, zh: `内部错误：${message}` },
+      internal: true,
+      stderr: stderr.join(''),
+    };
+  }
+}
