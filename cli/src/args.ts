@@ -334,11 +334,12 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
   const color = colorFlag(args);
   if (command === 'import') return { kind: 'import', lang, ...table };
   if (command === 'pefa') {
-    if (choice<Format>(values, 'format') === 'ndjson') {
+    const f = choice<Format>(values, 'format');
+    if (f === 'ndjson' || f === 'html' || f === 'xlsx' || f === 'csv') {
       throw new UsageError(
         {
-          en: '--format ndjson applies to check, not to pefa (one dataset: use --format json)',
-          zh: '--format ndjson 只用于 check，不用于 pefa（一个数据集：请用 --format json）',
+          en: `--format ${f} applies to check, not to pefa (pefa writes text, json or markdown)`,
+          zh: `--format ${f} 只用于 check，不用于 pefa（pefa 输出 text、json 或 markdown）`,
         },
         true,
       );

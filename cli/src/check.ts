@@ -9,6 +9,7 @@ import type { CheckArgs } from './args.js';
 import { isBatch, runBatch } from './batch.js';
 import { withOutputFile } from './batch-output.js';
 import { fails, resultOf } from './batch-result.js';
+import { checkDocument } from './check-documents.js';
 import { COLLAPSE_INFO_OVER, textSettings, tooManyWarnings } from './env.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
 import { resolveProfile } from './profile.js';
@@ -17,7 +18,11 @@ import { type RenderInput, renderJson, renderMarkdown, renderText } from './rend
 
 /** Runs `outturn check`; resolves to the exit code (UsageError for unreadable input). */
 export async function check(args: CheckArgs, io: CliIO): Promise<number> {
+  const { format } = args;
+  // A workbook is bytes, written to --output by checkDocument itself.
+  if (format === 'xlsx') return checkDocument({ ...args, format }, io);
   return withOutputFile(args.output, io, async (out) => {
+    if (format === 'html' || format === 'csv') return checkDocument({ ...args, format }, out);
     if (await isBatch(args, out)) return runBatch(args, out);
     return checkOne(args, out);
   });

@@ -115,6 +115,18 @@ const FORMAT_VALUES = {
     en: 'check: one JSON object per line, one line per report with its file, written as each report is done (for other tools; not for pefa)',
     zh: 'check：每行一个 JSON 对象，每份报告一行并带文件名，每查完一份即输出（供其他工具流式读取；pefa 不适用）',
   },
+  html: {
+    en: 'check: one self-contained HTML report (no script, no request; rates as bars against 100%, findings linked to their rows), for one report or many',
+    zh: 'check：一个独立的 HTML 报告（无脚本、无网络请求；执行率以 100% 为基准画成条形，问题链接到所在行），一份或多份报告',
+  },
+  xlsx: {
+    en: 'check: an audit workbook (sheets Summary, Findings, Budget, Indicators; no cell is a formula), written to --output FILE.xlsx',
+    zh: 'check：审计工作簿（汇总、问题与提示、预算、指标四个工作表；没有任何单元格是公式），写入 --output 文件.xlsx',
+  },
+  csv: {
+    en: "check: the findings as CSV (UTF-8 with a byte order mark for Excel; a cell that a spreadsheet would run as a formula starts with ')",
+    zh: "check：问题列表的 CSV（带 BOM 的 UTF-8，Excel 可直接打开；电子表格会当作公式执行的单元格前加 '）",
+  },
 } as const satisfies Record<string, Localized>;
 
 const FAIL_ON_VALUES = {

@@ -234,7 +234,7 @@ describe('help, version and typos', () => {
     [['help', 'pfea'], 'outturn: unknown command "pfea"; did you mean pefa?\n'],
     [
       ['check', EXAMPLE, '--format', 'jsno'],
-      'outturn: --format must be text, json, markdown or ndjson, not "jsno"; did you mean json?\n',
+      'outturn: --format must be text, json, markdown, ndjson, html, xlsx or csv, not "jsno"; did you mean json?\n',
     ],
     [
       ['check', EXAMPLE, '--fail-on=warnings'],
