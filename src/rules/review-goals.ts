@@ -103,6 +103,31 @@ export function goalFigures(text: string): Scanned[] {
   return out;
 }
 
+/** Words of measure at the end of an indicator's name: 培训人次 is 培训 counted in 人次. */
+const MEASURE_ENDS = [
+  '人次',
+  '人数',
+  '次数',
+  '个数',
+  '户数',
+  '数量',
+  '面积',
+  '里程',
+  '长度',
+  '规模',
+  '金额',
+  '总量',
+  '数',
+  '量',
+  '率',
+];
+
+/** The name without its word of measure (`培训人次` → `培训`). */
+function stemOf(key: string): string {
+  const end = MEASURE_ENDS.find((m) => key.endsWith(m) && key.length > m.length);
+  return end === undefined ? key : key.slice(0, -end.length);
+}
+
 /** The goal texts of a table: strings, or `{ expected }` blocks. */
 function goalTexts(goals: unknown): { text: string; index: number }[] {
   if (!Array.isArray(goals)) return [];
@@ -133,7 +158,11 @@ export function checkGoals(goals: unknown, rows: readonly ReviewRow[], e: Emitte
         const u = lookupUnit(t.value.unit);
         if (u === null || u.dimension !== f.unit.dimension) continue;
         const key = cleanName(row.name);
-        const run = Math.max(commonRun(cleanName(f.before), key), commonRun(cleanName(f.after), key));
+        const around = [cleanName(f.before), cleanName(f.after)];
+        const stem = stemOf(key);
+        // Named: three characters in common, or the name's stem (培训 of 培训人次) said in full.
+        const whole = stem.length >= 2 && around.some((w) => w.includes(stem));
+        const run = Math.max(...around.map((w) => commonRun(w, key)), whole ? NAMING_RUN : 0);
         candidates.push({ row, value: quantityValue(t.value).times(u.factor), run });
       }
       const named = candidates.filter((c) => c.run >= NAMING_RUN).sort((x, y) => y.run - x.run);

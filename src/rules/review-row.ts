@@ -372,7 +372,8 @@ function checkStandard(row: ReviewRow, e: Emitter): void {
   const t = row.target;
   if (t?.kind !== 'comparison') return;
   const std = standardFigure(row);
-  if (std === null) return;
+  // A cost against a money standard (预算支出标准) is rule 12's.
+  if (std === null || (row.cost && lookupUnit(std.q.unit ?? '')?.dimension === 'money')) return;
   const path = [...row.path, 'target'];
   const a = quantityValue(t.value);
   const b = convertValue(quantityValue(std.q), quantityUnit(std.q), quantityUnit(t.value));
