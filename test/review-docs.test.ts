@@ -29,6 +29,19 @@ function section(text: string, heading: string, id: string): string | null {
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
+/** The cells of every table row, trimmed (the tables are aligned by the formatter). */
+function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    );
+}
+
 describe.each(Object.entries(docs))('docs/%s review.md', (_lang, doc) => {
   it.each(REVIEW_RULES.map((r) => [r.id, r] as const))('rule %s: code, severity and sources', (id, rule) => {
     const s = section(doc.text, doc.heading, id);
@@ -38,13 +51,19 @@ describe.each(Object.entries(docs))('docs/%s review.md', (_lang, doc) => {
     for (const source of rule.sources) expect(s).toContain(source);
     expect((s ?? '').includes('[UNSOURCED]')).toBe(rule.unsourced);
     if (rule.note !== null) expect(s).toContain('**info**');
-    const row = `| ${id} | \`${rule.code}\` | ${rule.severity} | ${rule.sources.join(doc.sep)}${rule.unsourced ? ' [UNSOURCED]' : ''} |`;
-    expect(doc.text).toContain(row);
+    const row = [
+      id,
+      `\`${rule.code}\``,
+      rule.severity,
+      `${rule.sources.join(doc.sep)}${rule.unsourced ? ' [UNSOURCED]' : ''}`,
+    ];
+    expect(tableRows(doc.text)).toContainEqual(row);
   });
 
   it('every source cited is in the table of sources', () => {
     const cited = new Set(REVIEW_RULES.flatMap((r) => r.sources).filter((s) => s.startsWith('S')));
-    for (const s of cited) expect(doc.text).toMatch(new RegExp(`^\\| ${s} \\|`, 'm'));
+    const first = tableRows(doc.text).map((r) => r[0]);
+    for (const s of cited) expect(first).toContain(s);
   });
 
   it('no rule is documented that REVIEW_RULES does not have', () => {

@@ -162,8 +162,8 @@ function settingsOf(options: ReviewOptions): Map<ReviewRuleId, RuleSetting> {
  *     { path: ['产出指标', '成本指标'], name: '成本控制率', target: '100%' },
  *   ],
  * });
- * r.findings.map((f) => f.code); // ['implicit-operator', 'process-measure-as-target', 'cost-not-money', … 'dimension-missing']
- * r.goals[0]?.status;            // 'matched' (280人次 = 280人次)
+ * r.summary;          // { error: 1, warning: 1, info: 6 }: no 效益 (error), no 满意度 (warning), …
+ * r.goals[0]?.status; // 'matched' (280人次 in the goal, 280人次 in the row)
  * ```
  */
 export function reviewTargets(report: Declaration, options: ReviewOptions = {}): ReviewResult {
@@ -256,7 +256,7 @@ function resultOf(
         code: r.code,
         severity: severityOf(r, e),
         sources: r.sources,
-        applied: skipped === undefined && rows.length > 0,
+        applied: skipped === undefined,
         ...(skipped !== undefined ? { skipped } : {}),
       };
       return state;
