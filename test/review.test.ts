@@ -332,6 +332,9 @@ describe('rule 13: dates inside the period', () => {
     ['2023.07-2024.01', undefined, ['13 deadline-outside-period warning']],
     ['2023.07-2024.01', { start: '2023-07', end: '2024-01' }, []],
     ['2024年2月', { start: '2023-04', end: '2024-02' }, []],
+    ['1月底前', { start: '2023-07', end: '2024-01' }, []],
+    ['6月底前', { start: '2023-07', end: '2024-01' }, ['13 deadline-outside-period warning']],
+    ['2024年3月前', { start: '2023-07', end: '2024-01' }, ['13 deadline-outside-period warning']],
     ['按期完成', undefined, ['13 deadline-outside-period warning']],
     ['≤3个月', undefined, []],
   ] as const)('%s in %j', (target, period, expected) => {

@@ -39,6 +39,10 @@ const STOPS = new Set([...',;。:!?()，；：！？']);
 const CONTEXT = 16;
 /** Longest unit tried after a number. */
 const MAX_UNIT = 4;
+/** Most figures of the goal texts matched (a real goal has a dozen). */
+const MAX_FIGURES = 200;
+/** Most rows of one unit among which a figure's row is named. */
+const MAX_NAMING = 200;
 /** Shortest common run of characters that names a row. */
 const NAMING_RUN = 3;
 
@@ -148,22 +152,38 @@ export function checkGoals(goals: unknown, rows: readonly ReviewRow[], e: Emitte
   }
   const result: GoalFigure[] = [];
   const reported = new Set<number>();
+  const byDimension = new Map<string, { row: ReviewRow; value: Dec }[]>();
+  for (const row of rows) {
+    const t = row.target;
+    if (t?.kind !== 'comparison' || t.value.unit === null || row.unitCost !== null) continue;
+    const u = lookupUnit(t.value.unit);
+    if (u === null) continue;
+    const list = byDimension.get(u.dimension) ?? [];
+    list.push({ row, value: quantityValue(t.value).times(u.factor) });
+    byDimension.set(u.dimension, list);
+  }
+  let figures = 0;
   for (const { text, index } of texts) {
     for (const f of goalFigures(text)) {
+      figures += 1;
+      if (figures > MAX_FIGURES) return result;
       const value: Dec = dec(f.value).times(f.unit.factor);
       const candidates: { row: ReviewRow; value: Dec; run: number }[] = [];
-      for (const row of rows) {
-        const t = row.target;
-        if (t?.kind !== 'comparison' || t.value.unit === null || row.unitCost !== null) continue;
-        const u = lookupUnit(t.value.unit);
-        if (u === null || u.dimension !== f.unit.dimension) continue;
+      const same = byDimension.get(f.unit.dimension) ?? [];
+      // Names are compared only among a bounded number of rows of the unit (a real table has a handful).
+      const naming = same.length <= MAX_NAMING;
+      for (const { row, value: rowValue } of same) {
+        if (!naming) {
+          candidates.push({ row, value: rowValue, run: 0 });
+          continue;
+        }
         const key = cleanName(row.name);
         const around = [cleanName(f.before), cleanName(f.after)];
         const stem = stemOf(key);
         // Named: three characters in common, or the name's stem (培训 of 培训人次) said in full.
         const whole = stem.length >= 2 && around.some((w) => w.includes(stem));
         const run = Math.max(...around.map((w) => commonRun(w, key)), whole ? NAMING_RUN : 0);
-        candidates.push({ row, value: quantityValue(t.value).times(u.factor), run });
+        candidates.push({ row, value: rowValue, run });
       }
       const named = candidates.filter((c) => c.run >= NAMING_RUN).sort((x, y) => y.run - x.run);
       const goalPath: Path = ['goals', index];

@@ -292,12 +292,22 @@ function checkTime(row: ReviewRow, e: Emitter, period: ReviewPeriod | null): voi
   const namesTime = endsWithAny(row.key, TIME_NAME_ENDS) !== undefined;
   if (row.time !== null) {
     if (period === null) return;
-    const span = spanOf(row.time, period.startYear);
-    if (span === null) return;
-    const inside =
-      span.last <= period.end &&
-      span.last >= period.start &&
-      (span.first === null || span.first >= period.start);
+    // A date printed without its year (`6月前`) is read in each year of the period: inside when
+    // any reading is (a two-year period makes `1月` either year).
+    const time = row.time;
+    const yearless = time.kind === 'span' ? time.from.year === null : time.date.year === null;
+    const lastYear = yearless
+      ? Math.min(Math.floor(period.end / 10000), period.startYear + 100)
+      : period.startYear;
+    let inside = false;
+    for (let y = period.startYear; y <= lastYear && !inside; y += 1) {
+      const span = spanOf(time, y);
+      inside =
+        span !== null &&
+        span.last <= period.end &&
+        span.last >= period.start &&
+        (span.first === null || span.first >= period.start);
+    }
     if (!inside) {
       e.emit('13', 'deadline-outside-period', path, {
         row: row.ref,

@@ -257,11 +257,12 @@ export function checkCostFunds(
   const refs: RowRef[] = [];
   const products: CostProducts['terms'][number][] = [];
   let sum = ZERO;
+  const byDimension = quantitiesByDimension(rows);
   for (const row of rows) {
     if (row.unitCost === null || row.money === null) continue;
     const per = lookupUnit(row.unitCost.per);
     if (per === null) continue;
-    const quantity = quantityFor(row, per, rows);
+    const quantity = quantityFor(row, per, byDimension);
     if (quantity === null) continue;
     const product = row.money.times(quantity.value);
     sum = sum.plus(product);
@@ -296,21 +297,43 @@ export function checkCostFunds(
 function quantityFor(
   cost: ReviewRow,
   per: UnitInfo,
-  rows: readonly ReviewRow[],
+  byDimension: ReadonlyMap<string, readonly Quantified[]>,
 ): { value: Dec; row: ReviewRow } | null {
-  const found: { value: Dec; row: ReviewRow }[] = [];
+  const found = byDimension.get(per.dimension) ?? [];
+  if (found.length <= 1) {
+    const only = found[0];
+    return only === undefined ? null : { value: only.value.dividedBy(per.factor), row: only.row };
+  }
+  // Many rows of one unit cannot name one quantity: read two ways (and bounded work).
+  if (found.length > MAX_PAIRING) return null;
+  const scored = found.map((f) => ({ f, n: commonRun(f.row.key, cost.key) })).sort((a, b) => b.n - a.n);
+  const [first, second] = scored;
+  if (first === undefined || first.n < 2 || (second !== undefined && second.n === first.n)) return null;
+  return { value: first.f.value.dividedBy(per.factor), row: first.f.row };
+}
+
+/** Most rows of one unit a unit cost is paired among (a real table has a handful). */
+const MAX_PAIRING = 200;
+
+/** A planned quantity in its dimension's base unit (internal). */
+interface Quantified {
+  readonly row: ReviewRow;
+  readonly value: Dec;
+}
+
+/** The non-cost rows with a quantity, by the dimension of their unit, in base units. */
+function quantitiesByDimension(rows: readonly ReviewRow[]): Map<string, Quantified[]> {
+  const out = new Map<string, Quantified[]>();
   for (const r of rows) {
     if (r.cost || r.unitCost !== null || r.target?.kind !== 'comparison' || r.target.value.unit === null)
       continue;
     const u = lookupUnit(r.target.value.unit);
-    if (u === null || u.dimension !== per.dimension) continue;
-    found.push({ value: quantityValue(r.target.value).times(u.factor).dividedBy(per.factor), row: r });
+    if (u === null) continue;
+    const list = out.get(u.dimension) ?? [];
+    list.push({ row: r, value: quantityValue(r.target.value).times(u.factor) });
+    out.set(u.dimension, list);
   }
-  if (found.length <= 1) return found[0] ?? null;
-  const scored = found.map((f) => ({ f, n: commonRun(f.row.key, cost.key) })).sort((a, b) => b.n - a.n);
-  const [first, second] = scored;
-  if (first === undefined || first.n < 2 || (second !== undefined && second.n === first.n)) return null;
-  return first.f;
+  return out;
 }
 
 /** Rule 19: printed weights sum to 100, or 90 beside a 10-point 预算执行率; the 一级 split (info). */
