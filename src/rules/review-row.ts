@@ -145,7 +145,7 @@ function checkVague(row: ReviewRow, e: Emitter): void {
   if (row.kind !== 'qualitative' || row.target?.kind !== 'qualitative') return;
   const key = row.target.expected;
   if (hasDigit(key)) return;
-  const word = DEGREE_WORDS.find((w) => {
+  const words = DEGREE_WORDS.filter((w) => {
     let at = key.indexOf(w);
     while (at >= 0) {
       const before = key.slice(0, at);
@@ -154,7 +154,9 @@ function checkVague(row: ReviewRow, e: Emitter): void {
     }
     return false;
   });
-  if (word === undefined) return;
+  if (words.length === 0) return;
+  // In printed order: 巩固、提高 of 巩固提高.
+  const word = words.sort((a, b) => key.indexOf(a) - key.indexOf(b)).join('、');
   // 显著 / 较显著 / 明显 are grades of a scale as well as degree words: read two ways, info.
   const grade = GRADE_SCALES.some((scale) => scale.includes(key));
   e.emit(

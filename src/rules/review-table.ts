@@ -390,7 +390,7 @@ export function checkWeights(
         '19',
         'weight-sum-mismatch',
         ['indicators'],
-        { sum: toExact(s), expected, group: [label] },
+        { sum: toExact(s), expected, group: [label], basis: 'default-split' },
         { note: true },
       );
     }

@@ -129,9 +129,11 @@ export const EN: Catalog = {
       ? `the printed total ${p.published} is not the sum of the printed scores, ${p.expected}`
       : `the printed total ${p.published} is not what the scoring rules give, ${p.expected} (profile ${p.profile})`,
   'weight-sum-mismatch': (p) =>
-    p.group === undefined
-      ? `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`
-      : `the weights (分值) of the rows of group "${p.group.join(' / ')}" sum to ${p.sum}, not the group's ${p.expected}`,
+    p.basis === 'default-split'
+      ? `the weights (分值) of "${(p.group ?? []).join(' / ')}" sum to ${p.sum}, not the ${p.expected} of the default split (产出 50, 效益 30, 满意度 10, 预算执行率 10)`
+      : p.group === undefined
+        ? `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`
+        : `the weights (分值) of the rows of group "${p.group.join(' / ')}" sum to ${p.sum}, not the group's ${p.expected}`,
   'grade-mismatch': (p) =>
     `the printed grade ${p.published} does not match the total ${p.total}: ${p.expected} (profile ${p.profile})`,
   'rounding-difference': (p) =>

@@ -209,6 +209,8 @@ export interface FindingParams {
     readonly sum: string;
     readonly expected: string;
     readonly group?: readonly string[];
+    /** Review rule 19: `expected` is the 一级's share of the default split (产出 50, 效益 30, 满意度 10), not a printed group weight. */
+    readonly basis?: 'default-split';
   };
   readonly 'grade-mismatch': {
     readonly published: string;

@@ -128,9 +128,11 @@ export const ZH: Catalog = {
       ? `总分 ${p.published} 不等于各项得分之和 ${p.expected}`
       : `总分 ${p.published} 与按计分规则重算的 ${p.expected} 不符（计分方案 ${p.profile}）`,
   'weight-sum-mismatch': (p) =>
-    p.group === undefined
-      ? `各项分值之和为 ${p.sum}，不是 ${p.expected}`
-      : `分组“${p.group.join(' / ')}”下各项分值之和为 ${p.sum}，不是该组的分值 ${p.expected}`,
+    p.basis === 'default-split'
+      ? `“${(p.group ?? []).join('／')}”的分值之和为 ${p.sum}，不是默认分值（产出 50、效益 30、满意度 10、预算执行率 10）中的 ${p.expected}`
+      : p.group === undefined
+        ? `各项分值之和为 ${p.sum}，不是 ${p.expected}`
+        : `分组“${p.group.join(' / ')}”下各项分值之和为 ${p.sum}，不是该组的分值 ${p.expected}`,
   'grade-mismatch': (p) =>
     `等级“${p.published}”与总分 ${p.total} 不符，应为“${p.expected}”（计分方案 ${p.profile}）`,
   'rounding-difference': (p) =>
