@@ -206,6 +206,9 @@ describe('rule 8: units', () => {
     ],
     [{ name: '村组干部230人', target: { operator: '≥', value: '230' }, unit: '人' }, []],
     [{ name: '种植数量(≥**株)', target: '≥100亩' }, ['20 template-residue info', '8b unit-mismatch warning']],
+    [{ name: '开展培训次数（次）', target: '≥10' }, []],
+    [{ name: '培训覆盖率(%)', target: '≥90' }, []],
+    [{ name: '培训次数（一期）', target: '≥10' }, ['8a unit-missing warning']],
   ] as const)('%j', (row, expected) => {
     expect(at6(reviewTargets(withRow({ path: ['产出指标', '数量指标'], ...row })))).toEqual(expected);
   });

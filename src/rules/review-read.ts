@@ -6,7 +6,14 @@
  * @internal
  */
 import type { Dec } from '../core/decimal.js';
-import { isFigure, parseQuantity, type Quantity, quantityValue, showValue } from '../core/quantity.js';
+import {
+  isFigure,
+  parseQuantity,
+  type Quantity,
+  quantityValue,
+  readUnitColumn,
+  showValue,
+} from '../core/quantity.js';
 import { nameKey, normalizeText } from '../core/text.js';
 import { lookupUnit, type UnitInfo } from '../core/units.js';
 import { readTimeTarget, type TimeTarget } from '../figures/period.js';
@@ -127,6 +134,25 @@ export function cleanName(name: string): string {
   return s;
 }
 
+/**
+ * A unit printed in brackets at the end of a name (`开展培训次数（次）`, `满意度(%)`, `补助标准（元/亩）`),
+ * or null. A template hint (`(≥**个)`) is not a unit column: it is rule 20's residue.
+ */
+export function bracketUnit(name: string): string | null {
+  const s = normalizeText(name);
+  if (!s.endsWith(')')) return null;
+  const open = s.lastIndexOf('(');
+  if (open < 0) return null;
+  const inner = s.slice(open + 1, -1).trim();
+  if (inner === '' || inner.includes('*') || inner.length > 8) return null;
+  const column = readUnitColumn(inner);
+  if (!column.ok || column.unit === null) return null;
+  const u = lookupUnit(column.unit);
+  // Only units outturn knows: a bracketed word (（试点）, （一期）) is no unit.
+  if (u === null || u.dimension.startsWith('other:')) return inner.includes('/') ? inner : null;
+  return inner;
+}
+
 /** The unit hinted in a name's template bracket: `(≥**株)` → `株`, `(≤**元/株)` → `元/株`. */
 export function hintedUnit(name: string): string | null {
   const s = normalizeText(name);
@@ -178,7 +204,8 @@ export function readRow(source: unknown, index: number, findings: Finding[]): Re
   const category = Array.isArray(source.path)
     ? source.path.filter((p): p is string => typeof p === 'string')
     : [];
-  const unit = typeof source.unit === 'string' ? source.unit : null;
+  // The unit column, or a unit printed in brackets at the end of the name (`培训次数（次）`).
+  const unit = typeof source.unit === 'string' && source.unit.trim() !== '' ? source.unit : bracketUnit(name);
   const key = cleanName(name);
   const level1 = level1Of(category[0]);
   const level2 = level2Of(category[1]) ?? (level1 === 'satisfaction' ? 'satisfaction' : null);

@@ -171,6 +171,12 @@ export function checkFunds(funds: Funds | null, unit: UnitInfo, e: Emitter): voi
   }
 }
 
+/** A row's target figure with its unit, without the comparator: `501元`, `200亩`. */
+function figureOf(row: ReviewRow): string {
+  const t = row.target;
+  return t?.kind === 'comparison' ? `${t.value.value}${t.value.unit ?? ''}` : row.targetText;
+}
+
 /** The longest run of characters two keys share (rule 12 and 17 matching of names). */
 export function commonRun(a0: string, b0: string): number {
   // Names of real tables are short; a hostile one is cut, so that this stays cheap.
@@ -266,7 +272,7 @@ export function checkCostFunds(
     if (quantity === null) continue;
     const product = row.money.times(quantity.value);
     sum = sum.plus(product);
-    terms.push(`${row.targetText} × ${quantity.row.targetText} = ${toExact(product)}元`);
+    terms.push(`${figureOf(row)}/${row.unitCost.per} × ${figureOf(quantity.row)} = ${toExact(product)}元`);
     refs.push(row.ref);
     products.push({ cost: row.path, quantity: quantity.row.path, product: toExact(product) });
   }
