@@ -408,6 +408,8 @@ describe('rule 16: last year’s actual', () => {
     [{ target: '≥260人次', lastYear: '260人次' }, []],
     [{ target: '≥2.5万人次', lastYear: '26000人次' }, ['16 target-below-last-year warning']],
     [{ name: '投诉次数', target: '≤5次', lastYear: '3次' }, []],
+    [{ target: '≥250人次', previousTarget: '≥260人次' }, ['16 target-below-last-year info']],
+    [{ target: '≥260人次', previousTarget: '≥260人次' }, []],
   ] as const)('%j', (row, expected) => {
     const r = reviewTargets(withRow({ path: ['产出指标', '数量指标'], name: '接待人次', ...row }));
     expect(at6(r)).toEqual(expected);

@@ -79,6 +79,8 @@ export interface DeclarationIndicator {
   readonly weight?: Figure | null;
   /** 上年实际完成值 (历史值), when printed. */
   readonly lastYear?: Figure | null;
+  /** The target of the previous declaration (上年目标值) of a continuing project, when printed. */
+  readonly previousTarget?: string | number | null;
   /** 取值依据 / 绩效标准 / 指标解释, as printed (`"90%(计划标准)"`, `"计划标准"`). */
   readonly standard?: string | null;
   /** 指标方向 (`正向指标` / `反向指标`) printed in its own column. */

@@ -414,25 +414,42 @@ function checkStandard(row: ReviewRow, e: Emitter): void {
 
 function checkLastYear(row: ReviewRow, e: Emitter): void {
   const t = row.target;
-  const last = row.source.lastYear;
-  if (t?.kind !== 'comparison' || (typeof last !== 'string' && typeof last !== 'number')) return;
-  if (t.operator === '<=' || t.operator === '<') return;
+  if (t?.kind !== 'comparison' || t.operator === '<=' || t.operator === '<') return;
   if (indicatorDirection(row.key, row.category).lowerIsBetter) return;
-  const q = parseQuantity(last);
-  if (!q.ok || q.quantity === null) return;
-  const lastValue: Dec | null = convertValue(
-    quantityValue(q.quantity),
-    quantityUnit(q.quantity),
-    quantityUnit(t.value),
-  );
-  if (lastValue === null || !quantityValue(t.value).lt(lastValue)) return;
-  const reason = typeof row.source.reason === 'string' ? row.source.reason.trim() : '';
-  if (reason !== '') return;
-  e.emit('16', 'target-below-last-year', [...row.path, 'target'], {
-    row: row.ref,
-    target: row.targetText,
-    lastYear: String(last),
-  });
+  const below = (q: Quantity | null): boolean => {
+    if (q === null) return false;
+    const v: Dec | null = convertValue(quantityValue(q), quantityUnit(q), quantityUnit(t.value));
+    return v !== null && quantityValue(t.value).lt(v);
+  };
+  const path = [...row.path, 'target'];
+  const last = row.source.lastYear;
+  if (typeof last === 'string' || typeof last === 'number') {
+    const q = parseQuantity(last);
+    const reason = typeof row.source.reason === 'string' ? row.source.reason.trim() : '';
+    if (q.ok && below(q.quantity) && reason === '') {
+      e.emit('16', 'target-below-last-year', path, {
+        row: row.ref,
+        target: row.targetText,
+        reference: String(last),
+        basis: 'last-year-actual',
+      });
+      return;
+    }
+  }
+  // A continuing project's target lowered against its previous declaration: info (the note).
+  const previous = row.source.previousTarget;
+  if (typeof previous === 'string' || typeof previous === 'number') {
+    const p = parseTarget(previous, { name: row.key, path: row.category });
+    if (p.ok && p.target?.kind === 'comparison' && below(p.target.value)) {
+      e.emit(
+        '16',
+        'target-below-last-year',
+        path,
+        { row: row.ref, target: row.targetText, reference: String(previous), basis: 'previous-target' },
+        { note: true },
+      );
+    }
+  }
 }
 
 function checkResidue(row: ReviewRow, e: Emitter): void {

@@ -199,7 +199,13 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       en: 'a higher-is-better target is not below last year’s printed actual (上年实际), unless the table gives a reason',
       zh: '正向指标的指标值不低于上年实际完成值，除非表中说明原因',
     },
-    { unsourced: true },
+    {
+      unsourced: true,
+      note: {
+        en: 'a target lowered against the previous declaration (previousTarget) is info',
+        zh: '低于上次申报目标值（previousTarget）的为提示',
+      },
+    },
   ),
   rule('17', 'goal-indicator-mismatch', 'warning', ['S5', 'S3'], {
     en: 'every figure of the goal text equals the target of the indicator it names (same quantity, same or equivalent unit)',

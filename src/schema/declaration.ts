@@ -48,6 +48,7 @@ const indicator = z.looseObject({
   unit: optionalText,
   weight: optionalFigure,
   lastYear: optionalFigure,
+  previousTarget: optionalFigure,
   standard: optionalText,
   direction: optionalText,
   reason: optionalText,

@@ -206,7 +206,9 @@ export const EN: Catalog = {
       ? `${row(p.row)}: the target "${p.target}" contradicts the standard printed with it (${p.standard})`
       : `${row(p.row)}: the target "${p.target}" is weaker than the standard printed with it (${p.standard})`,
   'target-below-last-year': (p) =>
-    `${row(p.row)}: the target "${p.target}" is below last year's actual ${p.lastYear}, and no reason is given`,
+    p.basis === 'previous-target'
+      ? `${row(p.row)}: the target "${p.target}" is lower than the previous declaration's ${p.reference}`
+      : `${row(p.row)}: the target "${p.target}" is below last year's actual ${p.reference}, and no reason is given`,
   'goal-indicator-mismatch': (p) =>
     `${row(p.row)}: the goal says ${p.context}${p.figure}, the target says "${p.target}"`,
   'funds-mismatch': (p) =>

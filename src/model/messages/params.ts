@@ -371,7 +371,9 @@ export interface FindingParams {
   readonly 'target-below-last-year': {
     readonly row: RowRef;
     readonly target: string;
-    readonly lastYear: string;
+    /** Last year's actual (`last-year-actual`, warning) or the previous declaration's target (`previous-target`, info), as printed. */
+    readonly reference: string;
+    readonly basis: 'last-year-actual' | 'previous-target';
   };
   /** A figure of the goal text that the matching indicator's target contradicts (rule 17). */
   readonly 'goal-indicator-mismatch': {

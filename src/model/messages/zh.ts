@@ -203,7 +203,9 @@ export const ZH: Catalog = {
       ? `${row(p.row)}：指标值“${p.target}”与所列标准（${p.standard}）不一致`
       : `${row(p.row)}：指标值“${p.target}”低于所列标准（${p.standard}）`,
   'target-below-last-year': (p) =>
-    `${row(p.row)}：指标值“${p.target}”低于上年实际完成值 ${p.lastYear}，且未说明原因`,
+    p.basis === 'previous-target'
+      ? `${row(p.row)}：指标值“${p.target}”低于上次申报的 ${p.reference}`
+      : `${row(p.row)}：指标值“${p.target}”低于上年实际完成值 ${p.reference}，且未说明原因`,
   'goal-indicator-mismatch': (p) =>
     `${row(p.row)}：年度目标为“${p.context}${p.figure}”，指标值为“${p.target}”，二者不一致`,
   'funds-mismatch': (p) =>
