@@ -472,6 +472,26 @@ describe('rule 18: the funds add up', () => {
   });
 });
 
+describe('rule 18: the 年度履职目标 tasks of a 部门整体 table', () => {
+  const dept = (tasks: readonly string[]) =>
+    reviewTargets(
+      base({
+        scope: 'department',
+        project: { funds: { total: '100', basic: '60', projects: '40' } },
+        tasks: tasks.map((amount, i) => ({ name: `任务${i + 1}`, amount })),
+      }),
+    );
+  it.each([
+    [['60', '40'], []],
+    [['30', '10'], []],
+    [['30', '30'], ['18 funds-mismatch info']],
+    [['60', '40.01'], ['18 funds-mismatch error']],
+    [['600000元', '40'], []],
+  ])('%j against 100 (基本 60 + 项目 40)', (tasks, expected) => {
+    expect(codes(dept(tasks))).toEqual(expected);
+  });
+});
+
 describe('rule 19: weights', () => {
   const weighted = (weights: readonly string[], over: Partial<Declaration> = {}) =>
     reviewTargets(

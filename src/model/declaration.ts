@@ -129,6 +129,15 @@ export interface Declaration {
   readonly groups?: readonly IndicatorGroup[];
   /** 预算执行率 printed apart from the rows, with its weight (`{ weight: "10" }`). */
   readonly budgetExecution?: { readonly weight?: Figure | null; readonly [key: string]: unknown };
+  /**
+   * 年度履职目标 / 年度主要任务 of a 部门整体 table, each with the amount printed beside it: their
+   * sum must agree with the funds (rule 18).
+   */
+  readonly tasks?: readonly {
+    readonly name?: string;
+    readonly amount?: Figure | null;
+    readonly [key: string]: unknown;
+  }[];
   /** Footnotes printed under the table (`注:各地请根据实际情况…`). */
   readonly notes?: readonly string[];
   readonly [key: string]: unknown;

@@ -211,10 +211,22 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     en: 'every figure of the goal text equals the target of the indicator it names (same quantity, same or equivalent unit)',
     zh: '年度目标中的数字与其对应指标的指标值一致（同一数量，单位相同或可换算）',
   }),
-  rule('18', 'funds-mismatch', 'error', ['DERIVED', 'S9'], {
-    en: 'total = 财政拨款 + 其他资金 exactly; sub-lines (其中…) not above the total; 基本支出 + 项目支出 = total in a 部门整体 table',
-    zh: '资金总额 = 财政拨款 + 其他资金（精确）；其中项不超过总额；部门整体表中基本支出 + 项目支出 = 资金总额',
-  }),
+  rule(
+    '18',
+    'funds-mismatch',
+    'error',
+    ['DERIVED', 'S9'],
+    {
+      en: 'total = 财政拨款 + 其他资金 exactly; sub-lines (其中…) not above the total; 基本支出 + 项目支出 = total in a 部门整体 table, and its 年度履职目标 task amounts agree',
+      zh: '资金总额 = 财政拨款 + 其他资金（精确）；其中项不超过总额；部门整体表中基本支出 + 项目支出 = 资金总额，年度履职目标任务金额与之相符',
+    },
+    {
+      note: {
+        en: 'task amounts that sum to neither the total nor 项目支出 (without exceeding the total) are info',
+        zh: '任务金额合计既不等于资金总额也不等于项目支出（但未超过总额）的为提示',
+      },
+    },
+  ),
   rule(
     '19',
     'weight-sum-mismatch',

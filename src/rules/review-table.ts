@@ -48,6 +48,45 @@ export interface Funds {
   readonly lines: readonly { readonly name: string; readonly amount: FundAmount; readonly index: number }[];
 }
 
+/**
+ * Rule 18 for a 部门整体 table: the 年度履职目标 task amounts against the funds. Above the total is
+ * an error; a sum that is neither the total nor 项目支出 is info (a table may list only its main
+ * tasks); equal to either is the good case.
+ */
+export function checkTasks(tasks: unknown, funds: Funds | null, unit: UnitInfo, e: Emitter): void {
+  if (!Array.isArray(tasks) || funds === null || funds.total === null) return;
+  const parts: string[] = [];
+  let sum = ZERO;
+  let read = 0;
+  tasks.forEach((t: unknown, i: number) => {
+    if (!isRecord(t)) return;
+    const amount = readFund(t.amount, unit);
+    if (amount === 'bad') {
+      e.plain(
+        makeFinding('unparsable-value', ['tasks', i, 'amount'], {
+          kind: 'cell',
+          detail: {
+            en: `the task amount "${String(t.amount)}" is not an amount of money`,
+            zh: `任务金额“${String(t.amount)}”不是金额`,
+          },
+        }),
+      );
+      return;
+    }
+    if (amount === null) return;
+    read += 1;
+    sum = sum.plus(amount.value);
+    parts.push(show(typeof t.name === 'string' ? t.name : '', amount));
+  });
+  if (read === 0) return;
+  const total = funds.total;
+  const params = { kind: 'tasks' as const, total: total.text, parts, sum: printIn(sum, unit) };
+  if (sum.gt(total.value)) e.emit('18', 'funds-mismatch', ['tasks'], params);
+  else if (!sum.equals(total.value) && !(funds.projects?.value.equals(sum) ?? false)) {
+    e.emit('18', 'funds-mismatch', ['tasks'], params, { note: true });
+  }
+}
+
 /** Reads `project.funds`; a figure that is not an amount is `unparsable-value` with its path. */
 export function readFunds(project: unknown, unit: UnitInfo, e: Emitter): Funds | null {
   if (!isRecord(project) || !isRecord(project.funds)) return null;

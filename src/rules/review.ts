@@ -29,6 +29,7 @@ import {
   checkFootnotes,
   checkFramework,
   checkFunds,
+  checkTasks,
   checkWeights,
   readFunds,
 } from './review-table.js';
@@ -210,6 +211,7 @@ export function reviewTargets(report: Declaration, options: ReviewOptions = {}):
   const funds = readFunds(report.project, unit, e);
   const costs = checkCostFunds(rows, funds, unit, e);
   checkFunds(funds, unit, e);
+  checkTasks(report.tasks, funds, unit, e);
   if (report.truncated === true) e.skip('19', 'truncated');
   else checkWeights(rows, report, e);
   const goals = checkGoals(report.goals, rows, e);

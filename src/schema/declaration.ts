@@ -76,6 +76,7 @@ const declarationObject = z.looseObject({
   groups: z.array(group).exactOptional(),
   budgetExecution: z.looseObject({ weight: optionalFigure }).exactOptional(),
   notes: z.array(z.string()).exactOptional(),
+  tasks: z.array(z.looseObject({ name: optionalString, amount: optionalFigure })).exactOptional(),
 });
 
 /**

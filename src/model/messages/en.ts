@@ -216,7 +216,9 @@ export const EN: Catalog = {
       ? `the funds do not add up: ${p.parts.join(' + ')} = ${p.sum}, not the total ${p.total}`
       : p.kind === 'line'
         ? `the funds line ${p.parts.join('')} exceeds the total ${p.total}`
-        : `the funds lines (${p.parts.join(', ')}) sum to ${p.sum}, above the total ${p.total}`,
+        : p.kind === 'tasks'
+          ? `the task amounts of the 年度履职目标 (${p.parts.join(', ')}) sum to ${p.sum}, not the total ${p.total}`
+          : `the funds lines (${p.parts.join(', ')}) sum to ${p.sum}, above the total ${p.total}`,
   'template-residue': (p) =>
     p.kind === 'footnote'
       ? `a footnote of the model table is left in: "${p.text}"`

@@ -386,8 +386,12 @@ export interface FindingParams {
   };
   /** Funds that do not add up (rule 18). */
   readonly 'funds-mismatch': {
-    /** `sum`: total ≠ the sum of its parts; `line`: a sub-line above the total; `lines`: sub-lines that sum above it. */
-    readonly kind: 'sum' | 'line' | 'lines';
+    /**
+     * `sum`: total ≠ the sum of its parts; `line`: a sub-line above the total; `lines`: sub-lines
+     * that sum above it; `tasks`: the 年度履职目标 task amounts sum above the total (error) or to
+     * neither the total nor 项目支出 (info: the tasks listed may not be all).
+     */
+    readonly kind: 'sum' | 'line' | 'lines' | 'tasks';
     /** The total, with its unit. */
     readonly total: string;
     /** The parts as printed, `财政拨款 5.00`. */

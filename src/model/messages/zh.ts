@@ -213,7 +213,9 @@ export const ZH: Catalog = {
       ? `项目资金不平：${p.parts.join(' + ')} = ${p.sum}，不等于资金总额 ${p.total}`
       : p.kind === 'line'
         ? `资金明细 ${p.parts.join('')} 超过资金总额 ${p.total}`
-        : `资金明细（${p.parts.join('、')}）合计 ${p.sum}，超过资金总额 ${p.total}`,
+        : p.kind === 'tasks'
+          ? `年度履职目标各项任务金额（${p.parts.join('、')}）合计 ${p.sum}，与资金总额 ${p.total} 不符`
+          : `资金明细（${p.parts.join('、')}）合计 ${p.sum}，超过资金总额 ${p.total}`,
   'template-residue': (p) =>
     p.kind === 'footnote'
       ? `表中保留了模板脚注：“${p.text}”`
