@@ -124,6 +124,21 @@ describe('rules 1–4: the blocks of the framework', () => {
     expect(f.map((x) => x.params)).toContainEqual({ block });
   });
 
+  it('blank form rows (no name, no target) are no indicators and no findings (rule 5)', () => {
+    const blank = (path: string[]) => ({ path, name: '', target: '' });
+    const rows = [
+      ...BASE_ROWS.filter((r) => r.path?.[0] !== '效益指标'),
+      blank(['效益指标', '经济效益指标']),
+      blank(['成本指标', '社会成本指标']),
+    ];
+    const r = reviewTargets(base({ indicators: rows }));
+    expect(codes(r)).toEqual(['1 dimension-missing error']);
+    expect(r.indicators).toHaveLength(5);
+    expect(
+      codes(reviewTargets(base({ indicators: [...BASE_ROWS, blank(['成本指标', '社会成本指标'])] }))),
+    ).toEqual([]);
+  });
+
   it('the 101号 tree (成本指标 its own 一级) is complete', () => {
     const rows = BASE_ROWS.map((r) =>
       r.path?.[1] === '成本指标' ? { ...r, path: ['成本指标', '经济成本指标'] } : r,

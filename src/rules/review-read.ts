@@ -325,6 +325,11 @@ function kindOf(
   return 'quantity';
 }
 
+/** A form row left blank: no name and an empty target (rule 5: not an indicator, not a finding). */
+export function isBlankRow(row: ReviewRow): boolean {
+  return nameKey(row.name) === '' && isEmptyTarget(row.targetText);
+}
+
 /** Cell contents that leave a target empty (rule 6): nothing, `-`, `_`, `*`, `—`, or a `**` placeholder. */
 export function isEmptyTarget(text: string): boolean {
   const s = normalizeText(text).replaceAll(' ', '');

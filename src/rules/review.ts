@@ -20,7 +20,14 @@ import {
   type RuleSetting,
 } from './review-emit.js';
 import { checkGoals, type GoalFigure } from './review-goals.js';
-import { amountUnitOf, type IndicatorKind, isRecord, type ReviewRow, readRow } from './review-read.js';
+import {
+  amountUnitOf,
+  type IndicatorKind,
+  isBlankRow,
+  isRecord,
+  type ReviewRow,
+  readRow,
+} from './review-read.js';
 import { checkRow, periodOf } from './review-row.js';
 import { REVIEW_RULES, type ReviewRule, type ReviewRuleId } from './review-rules.js';
 import {
@@ -195,7 +202,9 @@ export function reviewTargets(report: Declaration, options: ReviewOptions = {}):
     const read: Finding[] = [];
     report.indicators.forEach((source: unknown, i: number) => {
       const row = readRow(source, i, read);
-      if (row !== null) rows.push(row);
+      // A blank form row (no name, no target: a 社会成本 or 经济效益 line left empty) is no
+      // indicator and no finding (rule 5).
+      if (row !== null && !isBlankRow(row)) rows.push(row);
     });
     for (const f of read) e.plain(f);
   } else if (report.indicators !== undefined) {
