@@ -124,7 +124,8 @@ function level2Of(segment: string | undefined): Level2 | null {
  */
 export function cleanName(name: string): string {
   let s = nameKey(name).replace(/[★☆*]+/gu, '');
-  for (;;) {
+  // At most a few brackets at the end (a unit, a hint): bounded work on a hostile name.
+  for (let n = 0; n < 4; n += 1) {
     const close = s.endsWith(')') ? '(' : null;
     if (close === null) break;
     const open = s.lastIndexOf(close);

@@ -148,8 +148,8 @@ function checkVague(row: ReviewRow, e: Emitter): void {
   const words = DEGREE_WORDS.filter((w) => {
     let at = key.indexOf(w);
     while (at >= 0) {
-      const before = key.slice(0, at);
-      if (!NEGATIONS.some((n) => before.endsWith(n))) return true;
+      const here = at;
+      if (!NEGATIONS.some((n) => here >= n.length && key.startsWith(n, here - n.length))) return true;
       at = key.indexOf(w, at + 1);
     }
     return false;
