@@ -112,6 +112,7 @@ describe('the exact arithmetic of the real tables', () => {
       ],
       sum: '100000',
       funds: '100000',
+      unpaired: [],
     });
     expect(r.findings.filter((f) => f.code === 'cost-over-funds')).toEqual([]);
   });

@@ -314,7 +314,12 @@ describe('rules 10–12: cost', () => {
         ],
       }),
     );
-    expect(r.costs).toBeNull();
+    expect(r.costs).toEqual({
+      terms: [],
+      sum: '0',
+      funds: '100000',
+      unpaired: [{ cost: ['indicators', 8], per: '亩', candidates: 2 }],
+    });
     expect(r.findings.filter((f) => f.code === 'cost-over-funds')).toEqual([]);
   });
 

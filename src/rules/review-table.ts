@@ -246,11 +246,16 @@ export interface CostProducts {
   readonly sum: string;
   /** The funds in 元, exact (null when the table prints none). */
   readonly funds: string | null;
+  /**
+   * Unit costs not summed, with how many rows print a quantity in the unit they are per: 0 (no
+   * quantity printed) or several that the names do not tell apart (read two ways).
+   */
+  readonly unpaired: readonly { readonly cost: Path; readonly per: string; readonly candidates: number }[];
 }
 
 /**
  * Rule 12: cost ceilings, and Σ unit cost × quantity, against the funds and a printed standard.
- * Returns the products it summed (null when no unit cost could be paired with a quantity).
+ * Returns the products it summed and the unit costs it could not pair (null when the table has no unit cost).
  */
 export function checkCostFunds(
   rows: readonly ReviewRow[],
@@ -301,6 +306,7 @@ export function checkCostFunds(
   const terms: string[] = [];
   const refs: RowRef[] = [];
   const products: CostProducts['terms'][number][] = [];
+  const unpaired: CostProducts['unpaired'][number][] = [];
   let sum = ZERO;
   const byDimension = quantitiesByDimension(rows);
   for (const row of rows) {
@@ -308,18 +314,22 @@ export function checkCostFunds(
     const per = lookupUnit(row.unitCost.per);
     if (per === null) continue;
     const quantity = quantityFor(row, per, byDimension);
-    if (quantity === null) continue;
+    if ('candidates' in quantity) {
+      unpaired.push({ cost: row.path, per: row.unitCost.per, candidates: quantity.candidates });
+      continue;
+    }
     const product = row.money.times(quantity.value);
     sum = sum.plus(product);
     terms.push(`${figureOf(row)}/${row.unitCost.per} × ${figureOf(quantity.row)} = ${toExact(product)}元`);
     refs.push(row.ref);
     products.push({ cost: row.path, quantity: quantity.row.path, product: toExact(product) });
   }
-  if (products.length === 0) return null;
+  if (products.length === 0 && unpaired.length === 0) return null;
   const result: CostProducts = {
     terms: products,
     sum: toExact(sum),
     funds: total === null ? null : toExact(total),
+    unpaired,
   };
   if (total !== null && sum.gt(total)) {
     e.emit(
@@ -336,24 +346,25 @@ export function checkCostFunds(
 /**
  * The planned quantity a unit cost is counted per (元/亩 × 亩): the one non-cost row whose target
  * is in the same unit (converted: 公顷 to 亩), or among several the one whose name shares the
- * longest run of words with the cost's (at least two characters, and no tie). Null otherwise:
- * a table read two ways is not summed.
+ * longest run of words with the cost's (at least two characters, and no tie). Otherwise how many
+ * rows it could be: a table read two ways is not summed.
  */
 function quantityFor(
   cost: ReviewRow,
   per: UnitInfo,
   byDimension: ReadonlyMap<string, readonly Quantified[]>,
-): { value: Dec; row: ReviewRow } | null {
+): { value: Dec; row: ReviewRow } | { candidates: number } {
   const found = byDimension.get(per.dimension) ?? [];
+  const none = { candidates: found.length };
   if (found.length <= 1) {
     const only = found[0];
-    return only === undefined ? null : { value: only.value.dividedBy(per.factor), row: only.row };
+    return only === undefined ? none : { value: only.value.dividedBy(per.factor), row: only.row };
   }
   // Many rows of one unit cannot name one quantity: read two ways (and bounded work).
-  if (found.length > MAX_PAIRING) return null;
+  if (found.length > MAX_PAIRING) return none;
   const scored = found.map((f) => ({ f, n: commonRun(f.row.key, cost.key) })).sort((a, b) => b.n - a.n);
   const [first, second] = scored;
-  if (first === undefined || first.n < 2 || (second !== undefined && second.n === first.n)) return null;
+  if (first === undefined || first.n < 2 || (second !== undefined && second.n === first.n)) return none;
   return { value: first.f.value.dividedBy(per.factor), row: first.f.row };
 }
 

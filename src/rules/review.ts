@@ -101,7 +101,7 @@ export interface ReviewResult {
   readonly indicators: readonly ReviewedIndicator[];
   /** The figures of the goal text and the rows they were matched to (rule 17). */
   readonly goals: readonly GoalFigure[];
-  /** Σ unit cost × planned quantity (rule 12), term by term in 元, or null when no unit cost pairs with a quantity. */
+  /** Σ unit cost × planned quantity (rule 12), term by term in 元, and the unit costs it could not pair; null when the table has no unit cost. */
   readonly costs: CostProducts | null;
 }
 
