@@ -224,6 +224,7 @@ describe('rule 8: units', () => {
     [{ name: '开展培训次数（次）', target: '≥10' }, []],
     [{ name: '培训覆盖率(%)', target: '≥90' }, []],
     [{ name: '培训次数（一期）', target: '≥10' }, ['8a unit-missing warning']],
+    [{ name: '培训次数', target: '≥10', unit: '每年不少于一次' }, ['8b unit-mismatch warning']],
   ] as const)('%j', (row, expected) => {
     expect(at6(reviewTargets(withRow({ path: ['产出指标', '数量指标'], ...row })))).toEqual(expected);
   });

@@ -74,6 +74,8 @@ export interface ReviewRow {
   readonly target: Target | null;
   /** True for a `±` band. */
   readonly band: boolean;
+  /** The unit column as printed when it is not a unit (`每年一次`), or null. */
+  readonly badUnit: string | null;
   /** True when the operator came from the 指标方向 column (正向/反向), not from the target cell. */
   readonly directionColumn: boolean;
   readonly unitCost: UnitCostTarget | null;
@@ -276,6 +278,7 @@ export function readRow(source: unknown, index: number, findings: Finding[]): Re
     parsed,
     target: kind === 'date' || kind === 'deadline' ? null : target,
     band,
+    badUnit: unitOk ? null : unit,
     directionColumn,
     unitCost,
     time,

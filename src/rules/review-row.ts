@@ -203,6 +203,14 @@ function namedUnit(key: string): string | null {
 function checkUnit(row: ReviewRow, e: Emitter): void {
   const t = row.target;
   const path = [...row.path, 'target'];
+  if (row.badUnit !== null) {
+    e.emit('8b', 'unit-mismatch', [...row.path, 'unit'], {
+      kind: 'column-not-a-unit',
+      row: row.ref,
+      unit: row.badUnit,
+    });
+    return;
+  }
   if (row.unitCost !== null) {
     const a = row.unitCost.amount;
     if (a.ok && a.target?.kind === 'comparison' && a.target.value.unit === null) {
