@@ -24,7 +24,11 @@ interface Expectation {
 
 interface Fixture extends Declaration {
   readonly source: { readonly url: string; readonly date: string | null };
-  readonly expected: { readonly must: readonly Expectation[]; readonly mustNot: readonly Expectation[] };
+  readonly expected: {
+    readonly must: readonly Expectation[];
+    readonly mustNot: readonly Expectation[];
+    readonly neither?: readonly { readonly rule: number; readonly indicator: string }[];
+  };
 }
 
 const DIR = new URL('./fixtures/review/', import.meta.url);
@@ -90,6 +94,22 @@ describe.each(files)('%s', (file) => {
       expect(found, `${e.why}\nfound:\n${show(found)}`).toHaveLength(0);
     },
   );
+
+  it('no error or warning beyond what the reviewer must (or, per `neither`, may) report, but cells that cannot be read', () => {
+    const allowed = [...table.expected.must, ...(table.expected.neither ?? [])];
+    const extra = result.findings.filter(
+      (f) =>
+        f.severity !== 'info' &&
+        f.code !== 'unparsable-target' &&
+        f.code !== 'unparsable-value' &&
+        !allowed.some(
+          (e) =>
+            ('code' in e ? e.code === f.code : ruleNumber(f.rule) === e.rule) &&
+            subjects(f, table).includes(e.indicator),
+        ),
+    );
+    expect(extra, show(extra)).toEqual([]);
+  });
 
   it('never throws on the table, and every message is the catalog’s', () => {
     for (const f of result.findings) {
