@@ -130,6 +130,15 @@ export {
   type TimeProgressResult,
   timeProgress,
 } from './figures/time-progress.js';
+// Target review (绩效目标审核, issue 17).
+export type {
+  Declaration,
+  DeclarationFunds,
+  DeclarationFundsLine,
+  DeclarationIndicator,
+  DeclarationPeriod,
+  DeclarationProject,
+} from './model/declaration.js';
 export {
   atLeast,
   DEFAULT_SEVERITY,
@@ -209,5 +218,21 @@ export type {
   ValidateOptions,
   ValidationResult,
 } from './rules/result.js';
+export {
+  type CostProducts,
+  type GoalFigure,
+  type IndicatorKind,
+  REVIEW_RULES,
+  type ReviewedIndicator,
+  type ReviewFinding,
+  type ReviewOptions,
+  type ReviewResult,
+  type ReviewRule,
+  type ReviewRuleId,
+  type ReviewRuleState,
+  type ReviewSkipReason,
+  type RuleSetting,
+  reviewTargets,
+} from './rules/review.js';
 export { validateReport } from './rules/validate.js';
 export { isWellFormedReport } from './schema/shape.js';

@@ -74,7 +74,24 @@ export type FindingCode =
   | 'time-progress-mismatch'
   | 'time-progress-undefined'
   | 'expected-execution-gap'
-  | 'likelihood-contradiction';
+  | 'likelihood-contradiction'
+  | 'dimension-missing'
+  | 'table-truncated'
+  | 'target-missing'
+  | 'target-vague'
+  | 'unit-missing'
+  | 'cost-not-money'
+  | 'cost-not-ceiling'
+  | 'cost-over-funds'
+  | 'deadline-outside-period'
+  | 'value-out-of-bounds'
+  | 'target-below-standard'
+  | 'target-below-last-year'
+  | 'goal-indicator-mismatch'
+  | 'funds-mismatch'
+  | 'template-residue'
+  | 'process-measure-as-target'
+  | 'misfiled-indicator';
 
 /** One finding of one code, with that code's parameters. */
 export interface FindingOf<C extends FindingCode> {
@@ -222,6 +239,24 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'time-progress-undefined': 'warning',
   'expected-execution-gap': 'info',
   'likelihood-contradiction': 'warning',
+  // Target review: the default of each code; a rule of REVIEW_RULES may set its own.
+  'dimension-missing': 'error',
+  'table-truncated': 'info',
+  'target-missing': 'error',
+  'target-vague': 'warning',
+  'unit-missing': 'warning',
+  'cost-not-money': 'warning',
+  'cost-not-ceiling': 'warning',
+  'cost-over-funds': 'error',
+  'deadline-outside-period': 'warning',
+  'value-out-of-bounds': 'error',
+  'target-below-standard': 'warning',
+  'target-below-last-year': 'warning',
+  'goal-indicator-mismatch': 'warning',
+  'funds-mismatch': 'error',
+  'template-residue': 'info',
+  'process-measure-as-target': 'info',
+  'misfiled-indicator': 'info',
 };
 
 /** Renders a path for people: `indicators[23].published.deviation`. */

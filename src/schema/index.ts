@@ -8,4 +8,11 @@
  * @module outturn/schema
  */
 export { checkReport } from './check.js';
+// Target tables (kind "declaration", issue 17).
+export {
+  declarationSchema,
+  type ParseDeclarationResult,
+  parseDeclaration,
+  reviewDeclaration,
+} from './declaration.js';
 export { type ParseReportResult, parseReport, reportSchema } from './parse.js';

@@ -482,3 +482,40 @@ function key(f: Finding): string {
 function startsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Other formats of the same JSON (target tables: declaration.ts)
+
+/**
+ * Checks untrusted JSON against `schema` the way {@link parseReport} checks a report: a safe
+ * copy first, then every structural problem as an `invalid-report` finding with its path
+ * (internal; declaration.ts uses it for target tables).
+ */
+export function parseAgainst<T>(
+  schema: z.ZodType<T>,
+  json: unknown,
+):
+  | { readonly ok: true; readonly value: T; readonly findings: Finding[] }
+  | {
+      readonly ok: false;
+      readonly value: null;
+      readonly findings: Finding[];
+    } {
+  const problems: Finding[] = [];
+  const copy = safeCopy(json, [], new Set(), problems);
+  const result = schema.safeParse(copy);
+  const findings = [...problems];
+  if (!result.success) {
+    const seen = new Set(findings.map(key));
+    for (const issue of flattenIssues(result.error.issues, [])) {
+      if (problems.some((p) => startsWith(issue.path, p.path))) continue;
+      const finding = toFinding(issue, copy);
+      const k = key(finding);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      findings.push(finding);
+    }
+  }
+  if (result.success && findings.length === 0) return { ok: true, value: result.data, findings };
+  return { ok: false, value: null, findings };
+}

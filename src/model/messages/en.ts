@@ -91,6 +91,10 @@ export const EN: Catalog = {
         return `${row(p.row)}: the target prints unit "${p.own}" but the unit column says "${p.unit}"`;
       case 'deviation-unit':
         return `${row(p.row)}: the printed deviation "${p.published}" has a unit that is neither % nor the indicator's`;
+      case 'name-unit':
+        return `${row(p.row)}: the unit "${p.unit}" contradicts the name, which counts in ${p.named}`;
+      case 'time-as-rate':
+        return `${row(p.row)}: a time (完成时间) is given as the rate "${p.target}"`;
     }
   },
   'implicit-operator': (p) =>
@@ -126,9 +130,11 @@ export const EN: Catalog = {
       ? `the printed total ${p.published} is not the sum of the printed scores, ${p.expected}`
       : `the printed total ${p.published} is not what the scoring rules give, ${p.expected} (profile ${p.profile})`,
   'weight-sum-mismatch': (p) =>
-    p.group === undefined
-      ? `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`
-      : `the weights (分值) of the rows of group "${p.group.join(' / ')}" sum to ${p.sum}, not the group's ${p.expected}`,
+    p.basis === 'default-split'
+      ? `the weights (分值) of "${(p.group ?? []).join(' / ')}" sum to ${p.sum}, not the ${p.expected} of the default split (产出 50, 效益 30, 满意度 10, 预算执行率 10)`
+      : p.group === undefined
+        ? `the weights (分值) of the table sum to ${p.sum}, not ${p.expected}`
+        : `the weights (分值) of the rows of group "${p.group.join(' / ')}" sum to ${p.sum}, not the group's ${p.expected}`,
   'grade-mismatch': (p) =>
     `the printed grade ${p.published} does not match the total ${p.total}: ${p.expected} (profile ${p.profile})`,
   'rounding-difference': (p) =>
@@ -185,4 +191,72 @@ export const EN: Catalog = {
     `${line(p.line)}: the full-year expected spending ${p.expected} is ${p.direction === 'below' ? 'below' : 'above'} the budget ${p.budget} (${p.rate})`,
   'likelihood-contradiction': (p) =>
     `${row(p.row)}: the printed likelihood "${p.likelihood}" (${p.reading}) contradicts the expected full-year value ${p.expected}, which ${p.status === 'met' ? 'meets' : 'misses'} the target ${p.target}`,
+  'dimension-missing': (p) =>
+    p.block.length === 1 && p.block[0] === '成本指标'
+      ? 'no cost indicator (成本指标), neither under 产出指标 nor as its own block'
+      : `no indicator under ${p.block.join(' / ')}`,
+  'table-truncated': (p) =>
+    `the table is cut off in its source: rules ${p.rules.join(', ')} (completeness) were not applied`,
+  'target-missing': (p) =>
+    p.kind === 'name'
+      ? `indicator ${formatPath(p.row.path)} has no name`
+      : p.kind === 'placeholder'
+        ? `${row(p.row)}: the target "${p.target}" is still a template placeholder`
+        : `${row(p.row)}: no target value${p.target === '' ? '' : ` ("${p.target}")`}`,
+  'target-vague': (p) =>
+    p.kind === 'grade'
+      ? `${row(p.row)}: the target "${p.target}" is a grade of degree (${p.word}): graded, but not measurable without a scale`
+      : `${row(p.row)}: the target "${p.target}" is vague: degree words (${p.word}) and no number or named grade`,
+  'unit-missing': (p) =>
+    p.kind === 'rate'
+      ? `${row(p.row)}: the rate "${p.target}" is written without %`
+      : p.kind === 'money'
+        ? `${row(p.row)}: the unit cost "${p.target}" has no money unit (元, 万元)`
+        : `${row(p.row)}: the target "${p.target}" is a bare number: no unit`,
+  'cost-not-money': (p) =>
+    p.kind === 'rate'
+      ? `${row(p.row)}: the cost target "${p.target}" is a rate, not an amount of money`
+      : p.kind === 'no-number'
+        ? `${row(p.row)}: the cost target "${p.target}" has no amount`
+        : `${row(p.row)}: the cost target "${p.target}" is not a money figure or a unit cost`,
+  'cost-not-ceiling': (p) => `${row(p.row)}: the cost "${p.target}" is written as a floor (≥), not a ceiling`,
+  'cost-over-funds': (p) =>
+    p.kind === 'single'
+      ? `${row(p.row)}: the cost ceiling ${p.cost} exceeds the funds ${p.funds}`
+      : p.kind === 'standard'
+        ? `${row(p.row)}: the cost ${p.cost} exceeds the expenditure standard ${p.standard}`
+        : `the unit costs times their quantities (${p.terms.join('; ')}) make ${p.sum}, above the funds ${p.funds}`,
+  'deadline-outside-period': (p) =>
+    p.kind === 'no-date'
+      ? `${row(p.row)}: the time target "${p.target}" gives no date or duration`
+      : `${row(p.row)}: "${p.target}" falls outside the ${p.basis === 'period' ? 'implementation period' : 'budget year'} ${p.start} to ${p.end}`,
+  'value-out-of-bounds': (p) =>
+    p.kind === 'above-100'
+      ? `${row(p.row)}: the target "${p.target}" is above 100%, which this rate cannot reach`
+      : `${row(p.row)}: the target "${p.target}" can only mean =100%`,
+  'target-below-standard': (p) =>
+    p.kind === 'contradicts'
+      ? `${row(p.row)}: the target "${p.target}" contradicts the standard printed with it (${p.standard})`
+      : `${row(p.row)}: the target "${p.target}" is weaker than the standard printed with it (${p.standard})`,
+  'target-below-last-year': (p) =>
+    p.basis === 'previous-target'
+      ? `${row(p.row)}: the target "${p.target}" is lower than the previous declaration's ${p.reference}`
+      : `${row(p.row)}: the target "${p.target}" is below last year's actual ${p.reference}, and no reason is given`,
+  'goal-indicator-mismatch': (p) =>
+    `${row(p.row)}: the goal says ${p.context}${p.figure}, the target says "${p.target}"`,
+  'funds-mismatch': (p) =>
+    p.kind === 'sum'
+      ? `the funds do not add up: ${p.parts.join(' + ')} = ${p.sum}, not the total ${p.total}`
+      : p.kind === 'line'
+        ? `the funds line ${p.parts.join('')} exceeds the total ${p.total}`
+        : p.kind === 'tasks'
+          ? `the task amounts of the 年度履职目标 (${p.parts.join(', ')}) sum to ${p.sum}, not the total ${p.total}`
+          : `the funds lines (${p.parts.join(', ')}) sum to ${p.sum}, above the total ${p.total}`,
+  'template-residue': (p) =>
+    p.kind === 'footnote'
+      ? `a footnote of the model table is left in: "${p.text}"`
+      : `${p.row === null ? 'the table' : row(p.row)}: template ${p.kind === 'stars' ? 'stars' : 'placeholder'} "${p.text}" left in the name`,
+  'process-measure-as-target': (p) =>
+    `${row(p.row)}: ${p.measure} measures an input or the process, not an output or an effect`,
+  'misfiled-indicator': (p) => `${row(p.row)}: filed under ${p.filed}, but it measures ${p.belongs}`,
 };

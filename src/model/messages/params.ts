@@ -141,7 +141,11 @@ export interface FindingParams {
     | { readonly kind: 'values'; readonly detail: Messages }
     | { readonly kind: 'column-not-a-unit'; readonly row: RowRef; readonly unit: string }
     | { readonly kind: 'column-differs'; readonly row: RowRef; readonly own: string; readonly unit: string }
-    | { readonly kind: 'deviation-unit'; readonly row: RowRef; readonly published: string };
+    | { readonly kind: 'deviation-unit'; readonly row: RowRef; readonly published: string }
+    /** Review (rule 8): the unit contradicts the name (`村组干部230人` with unit 个). */
+    | { readonly kind: 'name-unit'; readonly row: RowRef; readonly unit: string; readonly named: string }
+    /** Review (rule 8): a time (完成时间) given as a rate. */
+    | { readonly kind: 'time-as-rate'; readonly row: RowRef; readonly target: string };
   readonly 'implicit-operator': {
     readonly row: RowRef;
     readonly target: string;
@@ -216,6 +220,8 @@ export interface FindingParams {
     readonly sum: string;
     readonly expected: string;
     readonly group?: readonly string[];
+    /** Review rule 19: `expected` is the 一级's share of the default split (产出 50, 效益 30, 满意度 10), not a printed group weight. */
+    readonly basis?: 'default-split';
   };
   readonly 'grade-mismatch': {
     readonly published: string;
@@ -393,6 +399,134 @@ export interface FindingParams {
     /** What the expected value gives against the target. */
     readonly status: 'met' | 'not-met';
   };
+  // Target review (reviewTargets, target-review-rules.md): one code per rule family.
+  /** A block of the indicator framework with no level-3 indicator (rules 1–4). */
+  readonly 'dimension-missing': {
+    /** The block, e.g. `["效益指标"]`, `["产出指标", "质量指标"]`; `["成本指标"]` means under 产出 or as its own 一级. */
+    readonly block: readonly string[];
+  };
+  /** The table is cut off in its source: the rules named were not applied. */
+  readonly 'table-truncated': { readonly rules: readonly string[] };
+  /** A level-3 row with no name, no target value, or a template placeholder as its value (rule 6). */
+  readonly 'target-missing': {
+    readonly row: RowRef;
+    readonly kind: 'name' | 'value' | 'placeholder';
+    /** The target as printed (`""` when none). */
+    readonly target: string;
+  };
+  /** A qualitative target made of degree words only (rule 7). */
+  readonly 'target-vague': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** The degree word found (提高, 明显 …). */
+    readonly word: string;
+    /** `degree`: degree words; `grade`: a grade on a 显著/明显 scale, read two ways. */
+    readonly kind: 'degree' | 'grade';
+  };
+  /** A quantitative target printed without the unit it needs (rule 8). */
+  readonly 'unit-missing': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** `count`: a count, amount or duration as a bare number; `rate`: a rate without %; `money`: a unit cost without its money unit. */
+    readonly kind: 'count' | 'rate' | 'money';
+  };
+  /** A cost target that is not a money figure (rule 10). */
+  readonly 'cost-not-money': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** `no-number`: words only (warning); `rate`: a rate such as 成本控制率 100% (info); `other`: a figure in a unit that is not money. */
+    readonly kind: 'no-number' | 'rate' | 'other';
+  };
+  /** A cost written as a floor (≥) instead of a ceiling (rule 11). */
+  readonly 'cost-not-ceiling': { readonly row: RowRef; readonly target: string };
+  /** Cost ceilings above the funds, or above a printed 预算支出标准 (rule 12). */
+  readonly 'cost-over-funds':
+    | {
+        readonly kind: 'single';
+        readonly row: RowRef;
+        /** The ceiling, with its unit as printed. */
+        readonly cost: string;
+        /** The funds, with their unit. */
+        readonly funds: string;
+      }
+    | {
+        readonly kind: 'products';
+        /** The unit-cost rows whose products are summed. */
+        readonly rows: readonly RowRef[];
+        /** Each product, `28.40元/株 × 17600株 = 499840元`. */
+        readonly terms: readonly string[];
+        /** Σ unit cost × quantity, in 元. */
+        readonly sum: string;
+        readonly funds: string;
+      }
+    | { readonly kind: 'standard'; readonly row: RowRef; readonly cost: string; readonly standard: string };
+  /** A time target with no date, or a date outside the period (rule 13). */
+  readonly 'deadline-outside-period': {
+    readonly row: RowRef;
+    readonly target: string;
+    readonly kind: 'outside' | 'no-date';
+    /** The period it was checked against, `2023-01-01`…`2023-12-31` (null for `no-date`). */
+    readonly start: string | null;
+    readonly end: string | null;
+    /** `period`: the printed 实施期; `year`: the budget year (no period printed). */
+    readonly basis: 'period' | 'year';
+  };
+  /** A rate target beyond its natural bound (rule 14). */
+  readonly 'value-out-of-bounds': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** `above-100`: above 100% (error); `at-least-100`: ≥100%, which can only mean =100% (info). */
+    readonly kind: 'above-100' | 'at-least-100';
+  };
+  /** A target weaker than (or contradicting) the standard printed with it (rule 15). */
+  readonly 'target-below-standard': {
+    readonly row: RowRef;
+    readonly target: string;
+    readonly standard: string;
+    readonly kind: 'weaker' | 'contradicts';
+  };
+  /** A higher-is-better target below last year's actual (rule 16). */
+  readonly 'target-below-last-year': {
+    readonly row: RowRef;
+    readonly target: string;
+    /** Last year's actual (`last-year-actual`, warning) or the previous declaration's target (`previous-target`, info), as printed. */
+    readonly reference: string;
+    readonly basis: 'last-year-actual' | 'previous-target';
+  };
+  /** A figure of the goal text that the matching indicator's target contradicts (rule 17). */
+  readonly 'goal-indicator-mismatch': {
+    readonly row: RowRef;
+    /** The figure as the goal prints it, `280人次`. */
+    readonly figure: string;
+    /** The words before it in the goal, `主体班培训`. */
+    readonly context: string;
+    readonly target: string;
+  };
+  /** Funds that do not add up (rule 18). */
+  readonly 'funds-mismatch': {
+    /**
+     * `sum`: total ≠ the sum of its parts; `line`: a sub-line above the total; `lines`: sub-lines
+     * that sum above it; `tasks`: the 年度履职目标 task amounts sum above the total (error) or to
+     * neither the total nor 项目支出 (info: the tasks listed may not be all).
+     */
+    readonly kind: 'sum' | 'line' | 'lines' | 'tasks';
+    /** The total, with its unit. */
+    readonly total: string;
+    /** The parts as printed, `财政拨款 5.00`. */
+    readonly parts: readonly string[];
+    /** Their exact sum, with the total's unit. */
+    readonly sum: string;
+  };
+  /** Template text left in the table (rule 20). */
+  readonly 'template-residue': {
+    readonly row: RowRef | null;
+    readonly kind: 'stars' | 'placeholder' | 'footnote';
+    readonly text: string;
+  };
+  /** An input or process measure used as a target (rule 21). */
+  readonly 'process-measure-as-target': { readonly row: RowRef; readonly measure: string };
+  /** An indicator under a 二级 it does not belong to (rule 22). */
+  readonly 'misfiled-indicator': { readonly row: RowRef; readonly filed: string; readonly belongs: string };
 }
 
 /** One message per finding code, rendered from the code's parameters in one language. */

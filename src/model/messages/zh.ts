@@ -90,6 +90,10 @@ export const ZH: Catalog = {
         return `${row(p.row)}：目标值单位“${p.own}”与度量单位“${p.unit}”不一致`;
       case 'deviation-unit':
         return `${row(p.row)}：偏差“${p.published}”的单位既不是 % 也不是指标单位`;
+      case 'name-unit':
+        return `${row(p.row)}：计量单位“${p.unit}”与指标名称不符（名称以“${p.named}”计）`;
+      case 'time-as-rate':
+        return `${row(p.row)}：时间类指标的目标值写成了比率“${p.target}”`;
     }
   },
   'implicit-operator': (p) =>
@@ -125,9 +129,11 @@ export const ZH: Catalog = {
       ? `总分 ${p.published} 不等于各项得分之和 ${p.expected}`
       : `总分 ${p.published} 与按计分规则重算的 ${p.expected} 不符（计分方案 ${p.profile}）`,
   'weight-sum-mismatch': (p) =>
-    p.group === undefined
-      ? `各项分值之和为 ${p.sum}，不是 ${p.expected}`
-      : `分组“${p.group.join(' / ')}”下各项分值之和为 ${p.sum}，不是该组的分值 ${p.expected}`,
+    p.basis === 'default-split'
+      ? `“${(p.group ?? []).join('／')}”的分值之和为 ${p.sum}，不是默认分值（产出 50、效益 30、满意度 10、预算执行率 10）中的 ${p.expected}`
+      : p.group === undefined
+        ? `各项分值之和为 ${p.sum}，不是 ${p.expected}`
+        : `分组“${p.group.join(' / ')}”下各项分值之和为 ${p.sum}，不是该组的分值 ${p.expected}`,
   'grade-mismatch': (p) =>
     `等级“${p.published}”与总分 ${p.total} 不符，应为“${p.expected}”（计分方案 ${p.profile}）`,
   'rounding-difference': (p) =>
@@ -182,4 +188,70 @@ export const ZH: Catalog = {
     `${line(p.line)}：全年预计执行数 ${p.expected} ${p.direction === 'below' ? '低于' : '高于'}预算数 ${p.budget}（${p.rate}）`,
   'likelihood-contradiction': (p) =>
     `${row(p.row)}：所印完成目标可能性“${p.likelihood}”与全年预计完成值 ${p.expected} 矛盾：按目标值 ${p.target} 应为${p.status === 'met' ? '能完成' : '不能完成'}`,
+  'dimension-missing': (p) =>
+    p.block.length === 1 && p.block[0] === '成本指标'
+      ? '缺少成本指标（产出指标下或单列的成本指标均无）'
+      : `“${p.block.join('／')}”下没有任何三级指标`,
+  'table-truncated': (p) => `该表在来源中不完整：未执行完整性审核规则 ${p.rules.join('、')}`,
+  'target-missing': (p) =>
+    p.kind === 'name'
+      ? `指标 ${formatPath(p.row.path)} 没有指标名称`
+      : p.kind === 'placeholder'
+        ? `${row(p.row)}：指标值“${p.target}”仍是模板占位符`
+        : `${row(p.row)}：指标值为空${p.target === '' ? '' : `（“${p.target}”）`}`,
+  'target-vague': (p) =>
+    p.kind === 'grade'
+      ? `${row(p.row)}：指标值“${p.target}”是程度等级（${p.word}），无分级标准时难以衡量`
+      : `${row(p.row)}：指标值“${p.target}”表述模糊：只有程度词（${p.word}），没有数值或明确的等级`,
+  'unit-missing': (p) =>
+    p.kind === 'rate'
+      ? `${row(p.row)}：比率“${p.target}”未写 %`
+      : p.kind === 'money'
+        ? `${row(p.row)}：单位成本“${p.target}”缺少金额单位（元、万元）`
+        : `${row(p.row)}：指标值“${p.target}”只有数字，缺少计量单位`,
+  'cost-not-money': (p) =>
+    p.kind === 'rate'
+      ? `${row(p.row)}：成本指标值“${p.target}”是比率，不是金额`
+      : p.kind === 'no-number'
+        ? `${row(p.row)}：成本指标值“${p.target}”没有金额`
+        : `${row(p.row)}：成本指标值“${p.target}”不是金额或单位成本`,
+  'cost-not-ceiling': (p) => `${row(p.row)}：成本“${p.target}”写成了下限（≥），应为上限`,
+  'cost-over-funds': (p) =>
+    p.kind === 'single'
+      ? `${row(p.row)}：成本上限 ${p.cost} 超过项目资金 ${p.funds}`
+      : p.kind === 'standard'
+        ? `${row(p.row)}：成本 ${p.cost} 超过预算支出标准 ${p.standard}`
+        : `单位成本乘以数量（${p.terms.join('；')}）合计 ${p.sum}，超过项目资金 ${p.funds}`,
+  'deadline-outside-period': (p) =>
+    p.kind === 'no-date'
+      ? `${row(p.row)}：时效指标值“${p.target}”没有日期或时长`
+      : `${row(p.row)}：“${p.target}”不在${p.basis === 'period' ? '项目实施期' : '预算年度'}（${p.start} 至 ${p.end}）内`,
+  'value-out-of-bounds': (p) =>
+    p.kind === 'above-100'
+      ? `${row(p.row)}：指标值“${p.target}”超过 100%，该比率不可能达到`
+      : `${row(p.row)}：指标值“${p.target}”只能理解为 =100%`,
+  'target-below-standard': (p) =>
+    p.kind === 'contradicts'
+      ? `${row(p.row)}：指标值“${p.target}”与所列标准（${p.standard}）不一致`
+      : `${row(p.row)}：指标值“${p.target}”低于所列标准（${p.standard}）`,
+  'target-below-last-year': (p) =>
+    p.basis === 'previous-target'
+      ? `${row(p.row)}：指标值“${p.target}”低于上次申报的 ${p.reference}`
+      : `${row(p.row)}：指标值“${p.target}”低于上年实际完成值 ${p.reference}，且未说明原因`,
+  'goal-indicator-mismatch': (p) =>
+    `${row(p.row)}：年度目标为“${p.context}${p.figure}”，指标值为“${p.target}”，二者不一致`,
+  'funds-mismatch': (p) =>
+    p.kind === 'sum'
+      ? `项目资金不平：${p.parts.join(' + ')} = ${p.sum}，不等于资金总额 ${p.total}`
+      : p.kind === 'line'
+        ? `资金明细 ${p.parts.join('')} 超过资金总额 ${p.total}`
+        : p.kind === 'tasks'
+          ? `年度履职目标各项任务金额（${p.parts.join('、')}）合计 ${p.sum}，与资金总额 ${p.total} 不符`
+          : `资金明细（${p.parts.join('、')}）合计 ${p.sum}，超过资金总额 ${p.total}`,
+  'template-residue': (p) =>
+    p.kind === 'footnote'
+      ? `表中保留了模板脚注：“${p.text}”`
+      : `${p.row === null ? '该表' : row(p.row)}：名称中保留了模板${p.kind === 'stars' ? '星号' : '占位符'}“${p.text}”`,
+  'process-measure-as-target': (p) => `${row(p.row)}：${p.measure}衡量的是投入或过程，不是产出或效果`,
+  'misfiled-indicator': (p) => `${row(p.row)}：填在“${p.filed}”下，但衡量的是${p.belongs}`,
 };
