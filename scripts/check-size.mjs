@@ -37,7 +37,7 @@ const ENTRIES = [
     code: "export * from 'outturn';",
     format: 'esm',
     resolves: 'dist/index.js',
-    budget: { minified: 250_000, gzip: 80_000 },
+    budget: { minified: 300_000, gzip: 95_000 },
   },
   {
     // What a CommonJS bundle gets: the same reachability rules; the whole core's budget.
@@ -45,7 +45,7 @@ const ENTRIES = [
     code: "module.exports = require('outturn');",
     format: 'cjs',
     resolves: 'dist/index.cjs',
-    budget: { minified: 250_000, gzip: 80_000 },
+    budget: { minified: 300_000, gzip: 95_000 },
   },
 ];
 

@@ -8,7 +8,7 @@
 import type { Finding, FindingCode, Path, Severity } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { FindingParams } from '../model/messages/params.js';
-import { type ReviewRuleId, RULES_BY_ID } from './review-rules.js';
+import { type ReviewRuleId, ruleById } from './review-rules.js';
 
 /** Why a rule was not applied to a table. */
 export type ReviewSkipReason =
@@ -63,7 +63,7 @@ export function makeEmitter(settings: ReadonlyMap<ReviewRuleId, RuleSetting>): E
     emit(id, code, path, params, extra = {}) {
       const setting = settings.get(id);
       if (setting === 'off' || skipped.has(id)) return;
-      const rule = RULES_BY_ID.get(id);
+      const rule = ruleById(id);
       const severity: Severity = extra.note ? 'info' : (setting ?? rule?.severity ?? 'info');
       const f = makeFinding(code, path, params, {
         severity,

@@ -34,7 +34,8 @@ export interface GoalFigure {
   readonly indicator: Path | null;
 }
 
-const STOPS = new Set([...',;。:!?()，；：！？']);
+/** Characters that end the context of a goal figure (a string: no set built when the module loads). */
+const STOPS = ',;。:!?()，；：！？';
 /** Most characters of context on each side of a figure. */
 const CONTEXT = 16;
 /** Longest unit tried after a number. */
@@ -98,9 +99,9 @@ export function goalFigures(text: string): Scanned[] {
       continue;
     }
     let b = i;
-    while (b > 0 && i - b < CONTEXT && !STOPS.has(s[b - 1] as string) && !isDigit(s[b - 1])) b -= 1;
+    while (b > 0 && i - b < CONTEXT && !STOPS.includes(s[b - 1] as string) && !isDigit(s[b - 1])) b -= 1;
     let a = end;
-    while (a < s.length && a - end < CONTEXT && !STOPS.has(s[a] as string) && !isDigit(s[a])) a += 1;
+    while (a < s.length && a - end < CONTEXT && !STOPS.includes(s[a] as string) && !isDigit(s[a])) a += 1;
     out.push({ value: num, unit, text: `${num}${unitText}`, before: s.slice(b, i), after: s.slice(end, a) });
     i = end;
   }

@@ -82,7 +82,7 @@ const rule = (
  * ```
  */
 export const REVIEW_RULES: readonly ReviewRule[] = [
-  rule(
+  /* @__PURE__ */ rule(
     '1',
     'dimension-missing',
     'error',
@@ -93,7 +93,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     },
     { completeness: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '2',
     'dimension-missing',
     'warning',
@@ -101,7 +101,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     { en: 'a 满意度 (service-object satisfaction) block is present', zh: '有满意度（服务对象满意度）指标' },
     { completeness: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '3',
     'dimension-missing',
     'warning',
@@ -112,7 +112,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     },
     { completeness: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '4',
     'dimension-missing',
     'info',
@@ -120,27 +120,27 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     { en: '数量, 质量 and 时效 are each present under 产出', zh: '产出指标下数量、质量、时效指标齐全' },
     { completeness: true },
   ),
-  rule('6', 'target-missing', 'error', ['S15', 'S7'], {
+  /* @__PURE__ */ rule('6', 'target-missing', 'error', ['S15', 'S7'], {
     en: 'every level-3 indicator has a name and a target value (`-`, `_`, `*`, `—` or a `**` placeholder is empty)',
     zh: '每个三级指标都有名称和指标值（只有 -、_、*、— 或 ** 占位符视为空）',
   }),
-  rule('7', 'target-vague', 'warning', ['S3', 'S6', 'S10', 'S9'], {
+  /* @__PURE__ */ rule('7', 'target-vague', 'warning', ['S3', 'S6', 'S10', 'S9'], {
     en: 'a target with no number made of degree words only (提高, 提升, 改善, 明显, 持续 …) is vague; a named grade or a yes/no standard (优良, 合格, 达标, 否) is not',
     zh: '没有数值、只有程度词（提高、提升、改善、明显、持续……）的指标值表述模糊；明确的等级或是否标准（优良、合格、达标、否）不算',
   }),
-  rule('8a', 'unit-missing', 'warning', ['S15', 'S5'], {
+  /* @__PURE__ */ rule('8a', 'unit-missing', 'warning', ['S15', 'S5'], {
     en: 'a quantitative target carries a unit: a count, amount or duration printed as a bare number, a rate without %, a unit cost without 元',
     zh: '定量指标值有计量单位：数量、金额、时长不能只写数字，比率要写 %，单位成本要写元',
   }),
-  rule('8b', 'unit-mismatch', 'warning', ['S15', 'S5'], {
+  /* @__PURE__ */ rule('8b', 'unit-mismatch', 'warning', ['S15', 'S5'], {
     en: 'the unit fits the indicator: not another count unit than the name counts in (村组干部230人 with 个), not a rate for a time (完成时间 100%)',
     zh: '计量单位与指标相符：不与名称中的单位矛盾（“村组干部230人”单位为“个”），时间类指标不用比率（完成时间 100%）',
   }),
-  rule('9', 'implicit-operator', 'info', ['S5', 'S15', 'S18'], {
+  /* @__PURE__ */ rule('9', 'implicit-operator', 'info', ['S5', 'S15', 'S18'], {
     en: 'the comparator (≥ ≤ =, 正向/反向) is printed; a bare value is read in the indicator’s natural direction',
     zh: '标明比较关系（≥、≤、=，正向/反向）；只写数值的按指标方向理解',
   }),
-  rule(
+  /* @__PURE__ */ rule(
     '10',
     'cost-not-money',
     'warning',
@@ -151,19 +151,19 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     },
     { note: { en: 'a rate such as 成本控制率 100% is info', zh: '成本控制率 100% 等比率为提示' } },
   ),
-  rule('11', 'cost-not-ceiling', 'warning', ['S18', 'S14'], {
+  /* @__PURE__ */ rule('11', 'cost-not-ceiling', 'warning', ['S18', 'S14'], {
     en: 'a cost target is a ceiling: written ≤ or as a plain amount, not ≥',
     zh: '成本指标值是上限：写 ≤ 或只写金额，不写 ≥',
   }),
-  rule('12', 'cost-over-funds', 'error', ['S14', 'S1', 'DERIVED'], {
+  /* @__PURE__ */ rule('12', 'cost-over-funds', 'error', ['S14', 'S1', 'DERIVED'], {
     en: 'no cost ceiling above the funds; Σ unit cost × planned quantity not above the funds (元/万元, 元/亩 × 亩, 元/人 × 人, exact); no cost above a printed 预算支出标准; equal is correct',
     zh: '成本上限不超过项目资金；单位成本 × 计划数量之和不超过项目资金（元/万元、元/亩 × 亩、元/人 × 人，精确计算）；不超过所列预算支出标准；相等为正确',
   }),
-  rule('13', 'deadline-outside-period', 'warning', ['S1', 'S3', 'S10', 'S12'], {
+  /* @__PURE__ */ rule('13', 'deadline-outside-period', 'warning', ['S1', 'S3', 'S10', 'S12'], {
     en: 'a 时效 target that names a time has a date or a duration, and its dates fall inside the implementation period (or the budget year when none is printed)',
     zh: '时效指标有日期或时长，日期在项目实施期内（未列实施期的在预算年度内）',
   }),
-  rule(
+  /* @__PURE__ */ rule(
     '14',
     'value-out-of-bounds',
     'error',
@@ -179,7 +179,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       },
     },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '15',
     'target-below-standard',
     'warning',
@@ -190,7 +190,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
     },
     { unsourced: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '16',
     'target-below-last-year',
     'warning',
@@ -207,11 +207,11 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       },
     },
   ),
-  rule('17', 'goal-indicator-mismatch', 'warning', ['S5', 'S3'], {
+  /* @__PURE__ */ rule('17', 'goal-indicator-mismatch', 'warning', ['S5', 'S3'], {
     en: 'every figure of the goal text equals the target of the indicator it names (same quantity, same or equivalent unit)',
     zh: '年度目标中的数字与其对应指标的指标值一致（同一数量，单位相同或可换算）',
   }),
-  rule(
+  /* @__PURE__ */ rule(
     '18',
     'funds-mismatch',
     'error',
@@ -227,7 +227,7 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       },
     },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     '19',
     'weight-sum-mismatch',
     'error',
@@ -244,19 +244,21 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       },
     },
   ),
-  rule('20', 'template-residue', 'info', ['S16'], {
+  /* @__PURE__ */ rule('20', 'template-residue', 'info', ['S16'], {
     en: 'no template residue: `**` hints and ★ stars in names, footnotes of the model table',
     zh: '没有模板残留：名称中的 ** 提示、★ 星号，模板脚注',
   }),
-  rule('21', 'process-measure-as-target', 'info', ['S11', 'S1'], {
+  /* @__PURE__ */ rule('21', 'process-measure-as-target', 'info', ['S11', 'S1'], {
     en: 'no input or process measure as a target (资金到位率, 资金下达率, 预算执行率, 成本控制率)',
     zh: '不以投入或过程指标（资金到位率、资金下达率、预算执行率、成本控制率）作为绩效目标',
   }),
-  rule('22', 'misfiled-indicator', 'info', ['S7'], {
+  /* @__PURE__ */ rule('22', 'misfiled-indicator', 'info', ['S7'], {
     en: 'no indicator under the wrong 二级: a quality rate (成活率, 合格率) or a time measure (及时率, 时限) under 数量指标',
     zh: '指标不填错二级：质量类比率（成活率、合格率）或时效类指标（及时率、时限）不填在数量指标下',
   }),
 ];
 
 /** The entries by id (internal). */
-export const RULES_BY_ID: ReadonlyMap<string, ReviewRule> = new Map(REVIEW_RULES.map((r) => [r.id, r]));
+export function ruleById(id: string): ReviewRule | undefined {
+  return REVIEW_RULES.find((r) => r.id === id);
+}
