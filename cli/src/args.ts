@@ -72,6 +72,15 @@ export interface PefaArgs extends TableArgs {
   readonly color: ColorFlag;
 }
 
+/** Arguments of `outturn review`. */
+export interface ReviewArgs extends TableArgs {
+  readonly format: Format;
+  readonly lang: Lang;
+  readonly failOn: FailOn;
+  /** `--color` / `--no-color`, the last one given; undefined: the environment decides. */
+  readonly color: ColorFlag;
+}
+
 /** Arguments of `outturn web`. */
 export interface WebArgs {
   readonly lang: Lang;
@@ -86,7 +95,8 @@ export type Command =
   | ({ readonly kind: 'check' } & CheckArgs)
   | ({ readonly kind: 'import' } & ImportArgs)
   | ({ readonly kind: 'pefa' } & PefaArgs)
-  | ({ readonly kind: 'web' } & WebArgs);
+  | ({ readonly kind: 'web' } & WebArgs)
+  | ({ readonly kind: 'review' } & ReviewArgs);
 
 /**
  * The language `--lang` asks for, read before the arguments are parsed so that even an argument
@@ -333,17 +343,29 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
   };
   const color = colorFlag(args);
   if (command === 'import') return { kind: 'import', lang, ...table };
-  if (command === 'pefa') {
+  if (command === 'pefa' || command === 'review') {
     const f = choice<Format>(values, 'format');
     if (f === 'ndjson' || f === 'html' || f === 'xlsx' || f === 'csv') {
       throw new UsageError(
         {
-          en: `--format ${f} applies to check, not to pefa (pefa writes text, json or markdown)`,
-          zh: `--format ${f} 只用于 check，不用于 pefa（pefa 输出 text、json 或 markdown）`,
+          en: `--format ${f} applies to check, not to ${command} (${command} writes text, json or markdown)`,
+          zh: `--format ${f} 只用于 check，不用于 ${command}（${command} 输出 text、json 或 markdown）`,
         },
         true,
       );
     }
+  }
+  if (command === 'review') {
+    return {
+      kind: 'review',
+      format: choice<Format>(values, 'format') ?? 'text',
+      lang,
+      failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
+      color,
+      ...table,
+    };
+  }
+  if (command === 'pefa') {
     return {
       kind: 'pefa',
       format: choice<Format>(values, 'format') ?? 'text',
@@ -371,7 +393,7 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
   };
 }
 
-const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'web'];
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'review', 'web'];
 /** What may stand where a command does: the commands, and `help` and `version`. */
 const COMMAND_WORDS: readonly string[] = [...COMMANDS, 'help', 'version'];
 

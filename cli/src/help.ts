@@ -139,6 +139,8 @@ Usage:
   outturn check --help           help on check: report format and outputs
   outturn import --help          help on import: tables, headers, encodings
   outturn pefa --help            help on pefa: dataset, scores, options
+  outturn review FILE [options]  review a target table (绩效目标审核) as a
+                                 finance bureau does
   outturn web --out FILE.html    write the offline page: check a file in a
                                  browser, nothing sent anywhere
   outturn --help                 this help (also: outturn help [COMMAND])
@@ -154,6 +156,7 @@ Usage:
   outturn check --help           check 的帮助：报告格式与输出格式
   outturn import --help          import 的帮助：表格、表头与编码
   outturn pefa --help            pefa 的帮助：数据集、评分与选项
+  outturn review 文件 [选项]     按财政部门的做法审核绩效目标表
   outturn web --out 文件.html    写出离线页面：在浏览器中核对，数据不离开本机
   outturn --help                 本帮助（也可写 outturn help [命令]）
   outturn --version              显示版本号（也可写 outturn version、-V）`,
@@ -249,6 +252,18 @@ Example: outturn pefa dataset.json --format markdown --lang en > annex.md`,
 示例：outturn pefa 数据集.json --format markdown > 附件.md`,
 };
 
+const REVIEW_INTRO: Localized = {
+  en: `Reviews a target table (绩效目标申报表) before the year, by the machine-decidable rules of 绩效目标审核 (docs/review.md lists each rule, its severity and its sources): the 产出 and 效益 blocks are there, every target has a value, a comparator and a unit, a cost is a ceiling within the funds (unit cost × quantity, exact), the funds add up, a deadline is inside the period, a target is not vague. FILE is the table as JSON ("kind": "declaration": project, goals, indicators with path, name, target, unit, weight, lastYear, standard).`,
+  zh: `在年度开始前按绩效目标审核中可由机器判定的规则审核绩效目标申报表（各条规则及其级别、出处见 docs/review.md）：是否有产出、效益指标；每个目标是否有数值、比较符和单位；成本是否为上限且不超过资金（单价 × 数量，精确计算）；资金是否相符；时限是否在实施期内；目标是否含糊。文件为 JSON 格式的目标表（"kind": "declaration"：project、goals、indicators，指标含 path、name、target、unit、weight、lastYear、standard）。`,
+};
+
+const REVIEW_END: Localized = {
+  en: `Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error or unreadable FILE; 3 internal error.
+Example: outturn review declaration.json --format markdown --lang en > review.md`,
+  zh: `退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误或无法读取文件；3 内部错误。
+示例：outturn review 目标表.json --format markdown > 审核意见.md`,
+};
+
 const WEB_INTRO: Localized = {
   en: `Writes the offline page: one HTML file that a person opens from disk in a browser, drops a report on (JSON, CSV, .xlsx, .xls, .html, .docx or .pdf: whatever import reads), and sees the same checks as 'outturn check', in Chinese or English, with the HTML report to save. The page makes no request after it loads: its script is inline and its Content-Security-Policy forbids any connection.`,
   zh: `写出离线页面：一个 HTML 文件，用浏览器从本地打开，拖入报告（JSON、CSV、.xlsx、.xls、.html、.docx 或 .pdf，凡 import 能读取的格式），即可看到与 outturn check 相同的核对结果，可切换中英文，可保存 HTML 报告。页面加载后不发出任何请求：脚本内嵌，内容安全策略禁止一切连接。`,
@@ -279,28 +294,36 @@ export function helpText(topic: 'main' | CommandName, lang: Lang, v: string): st
             optionsBlock('check', lang),
             prose(CHECK_END[lang]),
           ]
-        : topic === 'web'
+        : topic === 'review'
           ? [
               [`outturn ${v}`],
-              usageLines('web', { en: '', zh: '' }, lang),
-              prose(WEB_INTRO[lang]),
-              optionsBlock('web', lang),
-              prose(WEB_END[lang]),
+              usageLines('review', FILE, lang),
+              prose(REVIEW_INTRO[lang]),
+              optionsBlock('review', lang),
+              prose(REVIEW_END[lang]),
             ]
-          : topic === 'pefa'
+          : topic === 'web'
             ? [
                 [`outturn ${v}`],
-                usageLines('pefa', FILE, lang),
-                prose(PEFA_INTRO[lang]),
-                optionsBlock('pefa', lang),
-                prose(PEFA_END[lang]),
+                usageLines('web', { en: '', zh: '' }, lang),
+                prose(WEB_INTRO[lang]),
+                optionsBlock('web', lang),
+                prose(WEB_END[lang]),
               ]
-            : [
-                [`outturn ${v}`],
-                usageLines('import', FILES, lang),
-                prose(IMPORT_INTRO[lang]),
-                optionsBlock('import', lang),
-                prose(IMPORT_END[lang]),
-              ];
+            : topic === 'pefa'
+              ? [
+                  [`outturn ${v}`],
+                  usageLines('pefa', FILE, lang),
+                  prose(PEFA_INTRO[lang]),
+                  optionsBlock('pefa', lang),
+                  prose(PEFA_END[lang]),
+                ]
+              : [
+                  [`outturn ${v}`],
+                  usageLines('import', FILES, lang),
+                  prose(IMPORT_INTRO[lang]),
+                  optionsBlock('import', lang),
+                  prose(IMPORT_END[lang]),
+                ];
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

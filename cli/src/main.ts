@@ -21,6 +21,7 @@ import { importCommand } from './import-tables.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
 import { pefa } from './pefa.js';
 import { visible } from './render/terminal.js';
+import { review } from './review.js';
 import { oneLine } from './text.js';
 import { version } from './version.js';
 import { web } from './web-command.js';
@@ -61,6 +62,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await pefa(command, io);
       case 'web':
         return await web(command, io);
+      case 'review':
+        return await review(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,7 +10,7 @@ import type { Localized } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 
 /** The commands that take options. */
-export type CommandName = 'check' | 'import' | 'pefa' | 'web';
+export type CommandName = 'check' | 'import' | 'pefa' | 'review' | 'web';
 
 /** The long names of the options. */
 export type OptionName =
@@ -213,7 +213,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     values: valuesOf(FORMAT_VALUES),
     default: 'text',
     description: { en: 'output', zh: '输出格式' },
-    commands: ['check', 'pefa'],
+    commands: ['check', 'pefa', 'review'],
   },
   {
     name: 'fail-on',
@@ -224,7 +224,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'exit 1 on a finding at least this serious',
       zh: '出现该级别或更严重的问题时退出码为 1',
     },
-    commands: ['check', 'pefa'],
+    commands: ['check', 'pefa', 'review'],
   },
   {
     name: 'output',
@@ -301,7 +301,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'the most bytes a FILE may have; a larger one is refused before it is read (N bytes, or with K, M or G: KiB, MiB, GiB)',
       zh: '每个文件的最大字节数，超过的文件不读取、直接拒绝（N 字节，或带 K、M、G：KiB、MiB、GiB）',
     },
-    commands: ['check', 'import', 'pefa'],
+    commands: ['check', 'import', 'pefa', 'review'],
   },
   {
     name: 'band-ends',
@@ -373,13 +373,13 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'colours even when stdout is not a terminal (else FORCE_COLOR, NO_COLOR, a terminal decide)',
       zh: '即使标准输出不是终端也使用颜色（否则由 FORCE_COLOR、NO_COLOR 与是否为终端决定）',
     },
-    commands: ['check', 'pefa'],
+    commands: ['check', 'pefa', 'review'],
   },
   {
     name: 'no-color',
     kind: 'flag',
     description: { en: 'no colours, even on a terminal', zh: '不使用颜色，即使在终端中' },
-    commands: ['check', 'pefa'],
+    commands: ['check', 'pefa', 'review'],
   },
   {
     name: 'lang',

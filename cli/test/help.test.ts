@@ -19,9 +19,10 @@ const INPUT: Readonly<Record<CommandName, string>> = {
   check: EXAMPLE,
   import: EXAMPLE,
   pefa: join(ROOT, 'cli', 'test', 'fixtures', 'pefa', 'options.json'),
+  review: join(ROOT, 'test', 'fixtures', 'review', 'hunan-nanyue-2018-lvyoufupin.json'),
   web: join(mkdtempSync(join(tmpdir(), 'outturn-help-')), 'page.html'),
 };
-const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'web'];
+const COMMANDS: readonly CommandName[] = ['check', 'import', 'pefa', 'review', 'web'];
 
 /** The arguments that run `command` on its input (web writes a page and reads no FILE). */
 const base = (command: CommandName): string[] =>
@@ -32,6 +33,7 @@ const TOPICS = [
   { topic: 'check', args: ['check', '--help'] },
   { topic: 'import', args: ['import', '--help'] },
   { topic: 'pefa', args: ['pefa', '--help'] },
+  { topic: 'review', args: ['review', '--help'] },
   { topic: 'web', args: ['web', '--help'] },
 ] as const;
 
