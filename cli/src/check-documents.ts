@@ -48,10 +48,10 @@ export async function checkDocument(
   let failing = false;
   for (const input of inputs) {
     try {
+      // Standard input is read once, however many times `-` is given.
+      if (input.path === undefined && stdin === undefined) stdin = await readStdin(io.stdin, args.maxBytes);
       const bytes =
-        input.path === undefined
-          ? (stdin ??= await readStdin(io.stdin, args.maxBytes))
-          : await readBytes(input.path, cwd, args.maxBytes);
+        input.path === undefined ? (stdin as Uint8Array) : await readBytes(input.path, cwd, args.maxBytes);
       const result = await resultOf([{ file: input.file, bytes }], args, profile, io);
       rendered.push({ file: input.file, result });
       failing ||=

@@ -694,7 +694,7 @@ function checkGrades(fn: string, grades: unknown): asserts grades is readonly Pe
 export function scoreM1(grades: readonly PefaGrade[]): PefaScore {
   checkGrades('scoreM1', grades);
   const ranks = grades.map((g) => SCORE_RANK[g]);
-  const low = ranks.reduce((m, r) => (r < m ? r : m), 4);
+  const low = Math.min(4, ...ranks);
   const grade = BY_RANK[low] as PefaYearGrade;
   return ranks.some((r) => r > low) && grade !== 'A' ? (`${grade}+` as PefaScore) : grade;
 }

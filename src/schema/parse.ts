@@ -209,24 +209,10 @@ const DANGEROUS_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
  * ```
  */
 export function parseReport(json: unknown): ParseReportResult {
-  const problems: Finding[] = [];
-  const copy = safeCopy(json, [], new Set(), problems);
-  const result = reportObject.safeParse(copy);
-  const findings = [...problems];
-  if (!result.success) {
-    const seen = new Set(findings.map(key));
-    for (const issue of flattenIssues(result.error.issues, [])) {
-      // A problem found while copying (a cycle, too deep) explains anything zod says below it.
-      if (problems.some((p) => startsWith(issue.path, p.path))) continue;
-      const finding = toFinding(issue, copy);
-      const k = key(finding);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      findings.push(finding);
-    }
-  }
-  if (result.success && findings.length === 0) return { ok: true, report: result.data, findings };
-  return { ok: false, report: null, findings };
+  const r = parseAgainst(reportObject, json);
+  return r.ok
+    ? { ok: true, report: r.value, findings: r.findings }
+    : { ok: false, report: null, findings: r.findings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -508,6 +494,7 @@ export function parseAgainst<T>(
   if (!result.success) {
     const seen = new Set(findings.map(key));
     for (const issue of flattenIssues(result.error.issues, [])) {
+      // A problem found while copying (a cycle, too deep) explains anything zod says below it.
       if (problems.some((p) => startsWith(issue.path, p.path))) continue;
       const finding = toFinding(issue, copy);
       const k = key(finding);
