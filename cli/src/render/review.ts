@@ -85,8 +85,12 @@ export function renderReviewText(r: ReviewResult, options: ReviewTextOptions): s
   const paint = painter(options.color === true);
   const out: string[] = [];
   const para = (text: string, indent = '', style?: Style) => {
-    for (const l of wrap(visible(text).replace(/\s*\n\s*/g, ' '), width - displayWidth(indent)))
-      out.push(paint(indent + l, style));
+    // Line feeds from the table are folded (a cell cannot start a line of its own).
+    const folded = visible(text)
+      .split('\n')
+      .map((part) => part.trim())
+      .join(' ');
+    for (const l of wrap(folded, width - displayWidth(indent))) out.push(paint(indent + l, style));
   };
   para(w.title, '', 'bold');
   para(`${w.file}${w.colon}${options.file}`, '', 'dim');
