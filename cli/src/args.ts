@@ -245,8 +245,15 @@ function rejectForeign(values: Values, command: CommandName): void {
   for (const option of OPTIONS) {
     const { commands } = option;
     if (values[option.name] === undefined || commands === 'any' || commands.includes(command)) continue;
-    const takers = commands.join(' and ');
-    const takersZh = commands.join(' 和 ');
+    // `check`, `check and pefa`, `check, pefa and review`.
+    const takers =
+      commands.length > 2
+        ? `${commands.slice(0, -1).join(', ')} and ${commands.at(-1)}`
+        : commands.join(' and ');
+    const takersZh =
+      commands.length > 2
+        ? `${commands.slice(0, -1).join('、')} 和 ${commands.at(-1)}`
+        : commands.join(' 和 ');
     throw new UsageError(
       {
         en: `--${option.name} applies to ${takers}, not to ${command}`,

@@ -163,7 +163,8 @@ describe('the parser takes exactly the options of the table', () => {
         const label = `${command} --${option.name} ${value}`;
         expect(r.stderr, label).not.toContain('unknown option');
         if (!takes(command, option)) {
-          const takers = option.commands === 'any' ? '' : option.commands.join(' and ');
+          const c = option.commands === 'any' ? [] : option.commands;
+          const takers = c.length > 2 ? `${c.slice(0, -1).join(', ')} and ${c.at(-1)}` : c.join(' and ');
           expect(r.stderr, label).toContain(`--${option.name} applies to ${takers}, not to ${command}`);
           expect(r.status, label).toBe(2);
         } else if (option.name !== 'from' && command !== 'import' && command !== 'web') {

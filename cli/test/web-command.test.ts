@@ -30,7 +30,10 @@ describe('outturn web', () => {
     [['web'], 'missing --out'],
     [['web', 'report.json', '--out', 'x.html'], 'outturn web takes no FILE'],
     [['web', '--out', '/nonexistent-dir/x.html'], 'cannot write /nonexistent-dir/x.html'],
-    [['web', '--out', 'x.html', '--format', 'json'], '--format applies to check and pefa, not to web'],
+    [
+      ['web', '--out', 'x.html', '--format', 'json'],
+      '--format applies to check, pefa and review, not to web',
+    ],
   ])('outturn %j is a usage error with one line', async (args, message) => {
     const r = await run([...args, '--lang', 'en'], { cwd: mkdtempSync(join(tmpdir(), 'outturn-web-')) });
     expect(r.status).toBe(2);
