@@ -2,7 +2,7 @@
  * The explanations of a PEFA assessment, in en and zh-CN: why each year graded as it did, why
  * each dimension scored what it did, and how the indicators aggregate. Internal to rules/pefa.ts.
  */
-import type { PefaBand, PefaBandEnds, PefaGrade, PefaScore, PefaYearGrade } from '../figures/pefa.js';
+import type { PefaBand, PefaBandEnds, PefaGrade, PefaScore, PefaYearGrade } from '../figures/pefa-grades.js';
 import type { Messages } from '../model/findings.js';
 
 /** Why a year has no graded figure, or a D without one. */

@@ -17,25 +17,27 @@ import {
 } from '../core/decimal.js';
 import { MAX_DECIMALS } from '../figures/checks.js';
 import {
-  gradeOfValue,
   outturnOf,
+  type PefaAnnexAmounts,
+  type PefaAnnexLine,
+  percentOf,
+  varianceOf,
+} from '../figures/pefa.js';
+import {
+  gradeOfValue,
   PEFA_AGGREGATE_EXPENDITURE_BANDS,
   PEFA_AGGREGATE_REVENUE_BANDS,
   PEFA_COMPOSITION_BANDS,
   PEFA_CONTINGENCY_BANDS,
-  type PefaAnnexAmounts,
-  type PefaAnnexLine,
   type PefaBand,
   type PefaBandEnds,
   type PefaGrade,
   type PefaScore,
   type PefaYearGrade,
-  percentOf,
   scoreM1,
   scoreM2,
   twoOfThree,
-  varianceOf,
-} from '../figures/pefa.js';
+} from '../figures/pefa-grades.js';
 import { type Finding, type Messages, type Path, type Severity, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { PefaDimensionId } from '../model/messages/params.js';
