@@ -56,7 +56,7 @@ describe('outturn review on real target tables', () => {
   it.each([
     [
       ['review', join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv')],
-      'reads a target table as JSON',
+      'not a target table',
     ],
     [['review', NANYUE, HUANGSHI], 'one FILE at a time'],
     [['review', NANYUE, '--format', 'html'], '--format html applies to check, not to review'],
