@@ -32,9 +32,12 @@ export async function review(args: ReviewArgs, io: CliIO): Promise<number> {
   if (isJsonInput(file.file, file.bytes, undefined)) json = parseJsonBytes(file.file, file.bytes);
   else {
     const { importTables } = await import('./import-tables.js');
-    json = (await importTables(files, args, args.lang, io)).report;
+    // What the import says (not placed, notes) is printed only for a target table.
+    const said: string[] = [];
+    json = (await importTables(files, args, args.lang, { ...io, stderr: (t) => said.push(t) })).report;
     const kind = (json as { kind?: unknown }).kind;
-    if (kind !== 'declaration') {
+    if (kind === 'declaration') for (const t of said) io.stderr(t);
+    else {
       throw new UsageError({
         en: `${file.file}: not a target table (绩效目标表): it imports as ${typeof kind === 'string' ? `"kind": "${kind}"` : 'a report'}; check it with outturn check`,
         zh: `${file.file}：不是绩效目标表：导入结果为${typeof kind === 'string' ? `"kind": "${kind}"` : '报告'}；请用 outturn check 检查`,

@@ -40,7 +40,11 @@ interface Transcription {
  */
 const TABLES = [
   // 淮北 2025 (wlt.huaibei.gov.cn/zwgk/public/64/64716726.html): 项目 table, 一级/二级/三级.
-  { id: 'cn-anhui-huaibei-2025-rural-culture-target', review: 'anhui-huaibei-2025-nongcunwenhua.json', outside: [] },
+  {
+    id: 'cn-anhui-huaibei-2025-rural-culture-target',
+    review: 'anhui-huaibei-2025-nongcunwenhua.json',
+    outside: [],
+  },
   // 巴南 2022 (cqbn.gov.cn …/t20220130_10366377.html): 部门整体; the name 部门(单位)整体 is the transcriber's.
   {
     id: 'cn-chongqing-banan-2022-yipin-department-target',
@@ -50,7 +54,11 @@ const TABLES = [
   // 嘉峪关 2023 (bigxun.com/view/1667741699571552258): 101号 tree, 成本 as 一级.
   { id: 'cn-gansu-jiayuguan-2023-museum-target', review: 'gansu-jiayuguan-2023-bowuguan.json', outside: [] },
   // 井研 2023 (m.qbidia.com/jyx/zjgk/…): project columns, operator and unit columns.
-  { id: 'cn-sichuan-jingyan-2023-cadre-pay-target', review: 'sichuan-jingyan-2023-cunzuganbu.json', outside: [] },
+  {
+    id: 'cn-sichuan-jingyan-2023-cadre-pay-target',
+    review: 'sichuan-jingyan-2023-cunzuganbu.json',
+    outside: [],
+  },
 ] as const;
 
 const CASES = TABLES.flatMap((t) => FORMATS.map((ext) => [t.id, ext, t] as const));
@@ -76,7 +84,8 @@ function projectFields(p: Record<string, unknown>, outside: readonly string[]): 
   const funds = p.funds as Record<string, unknown> | undefined;
   if (funds !== undefined) {
     const f: Record<string, unknown> = {};
-    for (const k of ['total', 'fiscal', 'other', 'carriedOver', 'lines']) if (funds[k] !== undefined) f[k] = funds[k];
+    for (const k of ['total', 'fiscal', 'other', 'carriedOver', 'lines'])
+      if (funds[k] !== undefined) f[k] = funds[k];
     out.funds = f;
   }
   return out;
@@ -164,7 +173,11 @@ describe('what is placed and what is said', () => {
 });
 
 /** A small target table as CSV, with the rows given between its head and its indicator table. */
-function csv(head: string, header = '一级指标,二级指标,三级指标,指标值', rows = '产出指标,数量指标,培训人次,280人次'): string {
+function csv(
+  head: string,
+  header = '一级指标,二级指标,三级指标,指标值',
+  rows = '产出指标,数量指标,培训人次,280人次',
+): string {
   return `项目支出绩效目标表\n项目名称,主体班\n${head}${header}\n${rows}\n`;
 }
 
@@ -192,11 +205,14 @@ describe('header words of the indicator table', () => {
     ['度量单位', 'unit', '260人次'],
     ['指标方向性', 'direction', '260人次'],
   ])('%s is read as %s', (word, field, value) => {
-    const r = importText(csv('', `一级指标,二级指标,三级指标,指标值,${word}`, `产出指标,数量指标,培训人次,280人次,${value}`));
+    const r = importText(
+      csv('', `一级指标,二级指标,三级指标,指标值,${word}`, `产出指标,数量指标,培训人次,280人次,${value}`),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report.kind).toBe('declaration');
-    expect((r.report.indicators?.[0] as Record<string, unknown>)[field]).toBe(value);
+    const row: Record<string, unknown> = { ...r.report.indicators?.[0] };
+    expect(row[field]).toBe(value);
   });
 
   it.each([
@@ -229,11 +245,26 @@ describe('the funds block', () => {
       { total: '164', fiscal: '164', other: '0' },
       '万元',
     ],
-    ['年度资金总额,5.00\n其中:财政拨款,5.00\n上年结转,0.00\n其他资金,0.00\n', { total: '5.00', fiscal: '5.00', other: '0.00', carriedOver: '0.00' }, undefined],
-    ['项目总预算,65\n其中:财政资金,65\n其中:其它资金,0\n', { total: '65', fiscal: '65', other: '0' }, undefined],
+    [
+      '年度资金总额,5.00\n其中:财政拨款,5.00\n上年结转,0.00\n其他资金,0.00\n',
+      { total: '5.00', fiscal: '5.00', other: '0.00', carriedOver: '0.00' },
+      undefined,
+    ],
+    [
+      '项目总预算,65\n其中:财政资金,65\n其中:其它资金,0\n',
+      { total: '65', fiscal: '65', other: '0' },
+      undefined,
+    ],
     [
       '预算申报数,20万元\n中央补助安排,0\n其他资金,20万元\n',
-      { total: '20万元', other: '20万元', lines: [{ name: '中央补助安排', value: '0' }, { name: '其他资金', value: '20万元' }] },
+      {
+        total: '20万元',
+        other: '20万元',
+        lines: [
+          { name: '中央补助安排', value: '0' },
+          { name: '其他资金', value: '20万元' },
+        ],
+      },
       undefined,
     ],
     // A merged cell printed twice (854万 | 854万) is read once.
@@ -267,13 +298,18 @@ describe('the funds block', () => {
     expect(project.period).toEqual({ start, end, printed });
   });
 
-  it.each(['1年', '20246-202516', '2024.12-2024.01'])('the period %s has no dates: printed only, and a note', (printed) => {
-    const r = importText(csv(`实施期限,${printed}\n`));
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(((r.report as Record<string, unknown>).project as Record<string, unknown>).period).toEqual({ printed });
-    expect(r.notes.map((n) => n.reason.en).join('\n')).toContain('names no start and end month');
-  });
+  it.each(['1年', '20246-202516', '2024.12-2024.01'])(
+    'the period %s has no dates: printed only, and a note',
+    (printed) => {
+      const r = importText(csv(`实施期限,${printed}\n`));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(((r.report as Record<string, unknown>).project as Record<string, unknown>).period).toEqual({
+        printed,
+      });
+      expect(r.notes.map((n) => n.reason.en).join('\n')).toContain('names no start and end month');
+    },
+  );
 });
 
 describe('no regression: other tables are not target tables', () => {
@@ -284,13 +320,16 @@ describe('no regression: other tables are not target tables', () => {
     expect(r.ok && r.report.kind).toBe('monitoring');
   });
 
-  it.each(['html', 'xlsx', 'csv', 'pdf'])('a self-evaluation table (%s) is not a declaration', async (ext) => {
-    const id = 'cn-hubei-guangshui-transport-2021-rural-roads';
-    const file = join(FIXTURES, 'real', id, `${id}.${ext}`);
-    const r = await importReport(new Uint8Array(readFileSync(file)), { fileName: `${id}.${ext}` });
-    expect(r.ok).toBe(true);
-    expect(r.ok && r.report.kind).not.toBe('declaration');
-  });
+  it.each(['html', 'xlsx', 'csv', 'pdf'])(
+    'a self-evaluation table (%s) is not a declaration',
+    async (ext) => {
+      const id = 'cn-hubei-guangshui-transport-2021-rural-roads';
+      const file = join(FIXTURES, 'real', id, `${id}.${ext}`);
+      const r = await importReport(new Uint8Array(readFileSync(file)), { fileName: `${id}.${ext}` });
+      expect(r.ok).toBe(true);
+      expect(r.ok && r.report.kind).not.toBe('declaration');
+    },
+  );
 
   it('outturn review refuses a self-evaluation table: not a target table', async () => {
     const id = 'cn-hubei-guangshui-transport-2021-rural-roads';

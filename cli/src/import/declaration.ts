@@ -203,7 +203,14 @@ export interface DeclarationFacts {
 
 /** Empty facts, for one import. */
 export function newFacts(): DeclarationFacts {
-  return { lines: [], subLines: [], hasOtherLine: false, goals: [], found: false, wholeDepartment: undefined };
+  return {
+    lines: [],
+    subLines: [],
+    hasOtherLine: false,
+    goals: [],
+    found: false,
+    wholeDepartment: undefined,
+  };
 }
 
 /** What {@link takeDeclaration} gives: the grid for the table reader, and what it placed or listed. */
@@ -263,7 +270,8 @@ export function isDeclarationGrid(grid: Grid): boolean {
   const limit = header < 0 ? Math.min(grid.rows.length, 12) : header;
   for (let r = 0; r < limit; r++) {
     const filled = cellsOf(grid, r).filter((c) => c !== '');
-    if (filled.length >= 1 && filled.length <= 2 && filled.some(isTargetTitle)) return !reportsDone(grid, header);
+    if (filled.length >= 1 && filled.length <= 2 && filled.some(isTargetTitle))
+      return !reportsDone(grid, header);
   }
   if (header < 0 || reportsDone(grid, header)) return false;
   const targetCell = cellsOf(grid, header).find((c) => c !== '' && headerFields(c).indicator === 'target');
@@ -343,7 +351,7 @@ function takeRow(
     const label = labelOf(text);
     if (label === 'fundsBlock') {
       funds = true;
-      facts.amountUnit ??= amountUnitOf(text) ?? undefined;
+      keepUnit(facts, text);
       k++;
       any = true;
       continue;
@@ -360,7 +368,12 @@ function takeRow(
       k++;
       continue;
     }
-    if (next !== undefined && labelOf(value) !== null && label !== null && !FUNDS.has(labelOf(value) as Label)) {
+    if (
+      next !== undefined &&
+      labelOf(value) !== null &&
+      label !== null &&
+      !FUNDS.has(labelOf(value) as Label)
+    ) {
       // A label left blank (`实施单位 | 项目属性 | …`): nothing to record for it.
       k++;
       continue;
@@ -378,6 +391,12 @@ function takeRow(
 /** Whether a cell's left neighbour is covered by a merge from an earlier row (a label merged down). */
 function isCoveredLeft(grid: Grid, r: number, c: number): boolean {
   return grid.merges.some((m) => m.r0 < r && m.r1 >= r && m.c0 < c && m.c0 <= 0);
+}
+
+/** The money unit a funds label prints (`项目资金(万元)`), when none was found yet. */
+function keepUnit(facts: DeclarationFacts, text: string): void {
+  const unit = amountUnitOf(text);
+  if (unit !== null) facts.amountUnit ??= unit;
 }
 
 /** Records one label and its value. */
@@ -432,7 +451,7 @@ function record(
         return;
       }
       facts.total = value;
-      facts.amountUnit ??= amountUnitOf(text) ?? undefined;
+      keepUnit(facts, text);
       return;
     case 'fiscal':
     case 'other':
@@ -475,7 +494,9 @@ function takeProjectColumns(
     projectCols.set(c, label);
   });
   if (projectCols.size === 0) return;
-  const hasTarget = cells.some((t, c) => t !== '' && !projectCols.has(c) && headerFields(t).indicator === 'target');
+  const hasTarget = cells.some(
+    (t, c) => t !== '' && !projectCols.has(c) && headerFields(t).indicator === 'target',
+  );
   if (!hasTarget) return;
   for (const c of projectCols.keys()) (rows[header] as string[])[c] = '';
   const nameCol = [...projectCols].find(([, l]) => l === 'name')?.[0];
@@ -524,7 +545,8 @@ function takeProjectColumns(
         if (!facts.goals.includes(v)) facts.goals.push(v);
       } else if (label === 'total') facts.total ??= v;
       else if (label === 'entity') facts.implementer ??= v;
-      else if (label !== 'fundsBlock' && label !== 'fiscal' && label !== 'other' && label !== 'carriedOver')
+      else if (label === 'period') facts.period ??= periodOf(v);
+      else if (label === 'name' || label === 'department' || label === 'implementer' || label === 'attribute')
         facts[label] ??= v;
       (rows[r] as string[])[c] = '';
     }
@@ -532,7 +554,7 @@ function takeProjectColumns(
 }
 
 /** `2025年1月`, `2023.07`, `2023-01-01`, `202001`: a year and a month (and a day). */
-const DATE = /(\d{4})(?:年|[.\-/])?(\d{2}|\d(?!\d))月?(?:(?<!月)[.\-/](\d{1,2})(?![\d月])|(\d{1,2})日)?/y;
+const DATE = /(\d{4})[年.\-/]?(\d{2}|\d(?!\d))月?(?:(?<!月)[.\-/](\d{1,2})(?![\d月])|(\d{1,2})日)?/y;
 /** A month without a year after the separator (`2025年1月-12月`). */
 const MONTH = /(\d{1,2})月(?:(\d{1,2})日)?/y;
 const SEPARATOR = /[至到\-－—–~～]+/y;
