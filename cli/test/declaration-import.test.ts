@@ -204,6 +204,8 @@ describe('header words of the indicator table', () => {
     ['权重', 'weight', '260人次'],
     ['度量单位', 'unit', '260人次'],
     ['指标方向性', 'direction', '260人次'],
+    ['中期指标值', 'midTermTarget', '260人次'],
+    ['实施期指标值', 'midTermTarget', '260人次'],
   ])('%s is read as %s', (word, field, value) => {
     const r = importText(
       csv('', `一级指标,二级指标,三级指标,指标值,${word}`, `产出指标,数量指标,培训人次,280人次,${value}`),

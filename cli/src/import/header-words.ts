@@ -60,7 +60,9 @@ export type IndicatorField =
   /** Target tables: 取值依据 / 指标值设定依据 / 绩效标准 (计划标准, 行业标准 …). */
   | 'standard'
   /** Target tables: 指标方向性 (正向指标 / 反向指标) in its own column. */
-  | 'direction';
+  | 'direction'
+  /** Target tables: 中期指标值 / 实施期指标值, the target over the whole period beside the year's. */
+  | 'midTermTarget';
 
 /** Fields and the header words that name them. */
 export type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
@@ -551,6 +553,7 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
     ['取值依据', '指标值设定依据', '指标值确定依据', '指标取值依据', '绩效标准', '评判标准', '指标解释'],
   ],
   ['direction', ['指标方向性', '方向性', '指标方向类型']],
+  ['midTermTarget', ['中期指标值', '中期目标值', '实施期指标值', '实施期目标值', '中期绩效指标值']],
 ];
 
 /** Known header words, for messages: a few of each table. */

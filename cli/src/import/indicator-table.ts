@@ -507,6 +507,7 @@ function indicatorOf(reader: Reader, h: Header, b: Built): Indicator {
     'lastYear',
     'standard',
     'direction',
+    'midTermTarget',
   ] as const) {
     const x = v(f);
     if (x !== undefined) out[f] = x;
