@@ -282,6 +282,15 @@ describe('the funds block', () => {
     expect(r.unplaced).toEqual([]);
   });
 
+  it('two different totals: the first is the total, the second a sub-line, and a note says so', () => {
+    const r = importText(csv('项目总预算,65\n当年年度预算,60\n'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const project = (r.report as Record<string, unknown>).project as Record<string, unknown>;
+    expect(project.funds).toEqual({ total: '65', lines: [{ name: '当年年度预算', value: '60' }] });
+    expect(r.notes.map((n) => n.reason.en).join('\n')).toContain('a second total of the funds (60)');
+  });
+
   it('no total: a note asks for project.funds.total', () => {
     const r = importText(csv(''));
     expect(r.ok && r.notes.map((n) => n.reason.en).join('\n')).toContain('project.funds.total');
@@ -332,6 +341,14 @@ describe('no regression: other tables are not target tables', () => {
       expect(r.ok && r.report.kind).not.toBe('declaration');
     },
   );
+
+  it('outturn check refuses a target table: review it', async () => {
+    const id = 'cn-anhui-huaibei-2025-rural-culture-target';
+    const res = await run(['check', join(DIR, id, `${id}.xlsx`), '--lang', 'en']);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('is a target table (绩效目标表, kind "declaration")');
+    expect(res.stderr).toContain('outturn review');
+  });
 
   it('outturn review refuses a self-evaluation table: not a target table', async () => {
     const id = 'cn-hubei-guangshui-transport-2021-rural-roads';

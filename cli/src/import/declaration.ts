@@ -185,11 +185,11 @@ export interface DeclarationFacts {
   fiscal?: string;
   other?: string;
   carriedOver?: string;
-  /** Every sub-line of the funds block, in printed order, when one is neither 财政拨款 nor 其他资金. */
-  lines: FundsLine[];
-  /** The sub-lines as printed, to decide whether `lines` is needed. */
+  /**
+   * The sub-lines of the funds block as printed, in order: `project.funds.lines` when one of them
+   * is neither 财政拨款, 其他资金 nor 上年结转.
+   */
   subLines: FundsLine[];
-  hasOtherLine: boolean;
   /** The money unit a funds label prints (`项目资金(万元)`). */
   amountUnit?: string;
   goals: string[];
@@ -204,9 +204,7 @@ export interface DeclarationFacts {
 /** Empty facts, for one import. */
 export function newFacts(): DeclarationFacts {
   return {
-    lines: [],
     subLines: [],
-    hasOtherLine: false,
     goals: [],
     found: false,
     wholeDepartment: undefined,
@@ -457,7 +455,6 @@ function record(
     case 'other':
     case 'carriedOver':
       facts.subLines.push({ name: text, value });
-      if (label === 'other') facts.hasOtherLine = true;
       if (facts[label] === undefined) facts[label] = value;
       return;
     case 'fundsBlock':
@@ -638,7 +635,7 @@ export function declarationOf(
   if (facts.carriedOver !== undefined) funds.carriedOver = facts.carriedOver;
   const known = facts.subLines.every((l) => {
     const label = labelOf(l.name);
-    return label !== null && FUNDS.has(label);
+    return label === 'fiscal' || label === 'other' || label === 'carriedOver';
   });
   if (!known) funds.lines = facts.subLines.map((l) => ({ name: l.name, value: l.value }));
   if (Object.keys(funds).length > 0) project.funds = funds;
