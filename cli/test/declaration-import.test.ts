@@ -240,6 +240,24 @@ describe('header words of the indicator table', () => {
   });
 });
 
+describe('label and value in one cell, as PDF text prints them', () => {
+  it('项目名称：…, 实施期限：…, 年度资金总额：… are read like label | value rows', () => {
+    const r = importText(
+      '绩效目标申报表\n项目名称：主体班\n实施期限：2022年1月-12月\n年度资金总额：164万元\n年度目标：主体班培训280人次\n单位：万元\n三级指标\t指标值\n主体班培训人次\t280人次\n',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const report = r.report as Record<string, unknown>;
+    expect(report.project).toEqual({
+      name: '主体班',
+      period: { start: '2022-01', end: '2022-12', printed: '2022年1月-12月' },
+      funds: { total: '164万元' },
+    });
+    expect(report.goals).toEqual(['主体班培训280人次']);
+    expect(report.amountUnit).toBe('万元');
+  });
+});
+
 describe('the funds block', () => {
   it.each([
     [

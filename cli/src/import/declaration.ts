@@ -303,6 +303,10 @@ export function takeDeclaration(grid: Grid, facts: DeclarationFacts): Taken {
   for (let r = 0; r < end; r++) {
     const cells = cellsOf(grid, r);
     const filled = filledOf(cells);
+    if (filled.length === 1 && takeColonCell(grid, r, cells[filled[0] as number] as string, facts, notes)) {
+      rows[r] = rows[r]?.map(() => '') ?? [];
+      continue;
+    }
     if (filled.length < 2) {
       if (filled.length === 0) inFunds = false;
       continue;
@@ -384,6 +388,26 @@ function takeRow(
     while (k < filled.length && cells[filled[k] as number] === value && labelOf(value) === null) k++;
   }
   return any ? funds : null;
+}
+
+/**
+ * A label and its value in one cell (`项目名称：主体班`, `实施期限：2022年1月-12月`, as PDF text
+ * prints them): recorded, true. False for any other cell (`单位：万元` is the table's unit).
+ */
+function takeColonCell(
+  grid: Grid,
+  r: number,
+  text: string,
+  facts: DeclarationFacts,
+  notes: ImportItem[],
+): boolean {
+  const colon = text.search(/[:：]/);
+  if (colon <= 0) return false;
+  const label = labelOf(text.slice(0, colon));
+  const value = text.slice(colon + 1).trim();
+  if (label === null || label === 'fundsBlock' || value === '') return false;
+  record(grid, r, 0, label, text.slice(0, colon), value, facts, false, notes);
+  return true;
 }
 
 /** Whether a cell's left neighbour is covered by a merge from an earlier row (a label merged down). */
