@@ -59,6 +59,14 @@ const TABLES = [
     review: 'sichuan-jingyan-2023-cunzuganbu.json',
     outside: [],
   },
+  // 湘潭 2023 (xtcg.xiangtan.gov.cn …/content_1250928.html): 绩效标准 column, blank 效益 rows, the 满意度
+  // cell merged over 一级 and 二级; the funds print 本级 and 上级 lines and no total, which the
+  // transcriber read as total = fiscal = 本级 (the importer says it can be read two ways).
+  {
+    id: 'cn-hunan-xiangtan-2023-fog-cannon-target',
+    review: 'hunan-xiangtan-2023-wupaoche.json',
+    outside: ['funds'],
+  },
 ] as const;
 
 const CASES = TABLES.flatMap((t) => FORMATS.map((ext) => [t.id, ext, t] as const));
@@ -82,7 +90,7 @@ function projectFields(p: Record<string, unknown>, outside: readonly string[]): 
   const period = p.period as Record<string, unknown> | undefined;
   if (period !== undefined) out.period = { start: period.start, end: period.end };
   const funds = p.funds as Record<string, unknown> | undefined;
-  if (funds !== undefined) {
+  if (funds !== undefined && !outside.includes('funds')) {
     const f: Record<string, unknown> = {};
     for (const k of ['total', 'fiscal', 'other', 'carriedOver', 'lines'])
       if (funds[k] !== undefined) f[k] = funds[k];
@@ -94,7 +102,8 @@ function projectFields(p: Record<string, unknown>, outside: readonly string[]): 
 /** The fields of an indicator that matter. */
 function indicatorFields(i: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of ['path', 'name', 'target', 'unit', 'weight']) if (i[k] !== undefined) out[k] = i[k];
+  for (const k of ['path', 'name', 'target', 'unit', 'weight', 'standard'])
+    if (i[k] !== undefined) out[k] = i[k];
   return out;
 }
 
@@ -104,7 +113,7 @@ describe('real target tables in every format', () => {
     const want = transcription(t.review);
     const got = r.report as unknown as Transcription & { kind: string };
     expect(got.kind).toBe('declaration');
-    expect(projectFields(got.project, [])).toEqual(projectFields(want.project, t.outside));
+    expect(projectFields(got.project, t.outside)).toEqual(projectFields(want.project, t.outside));
     expect(got.goals).toEqual(want.goals);
     expect(got.indicators.map(indicatorFields)).toEqual(want.indicators.map(indicatorFields));
     // The imported JSON is a declaration the library accepts.
@@ -162,6 +171,26 @@ describe('what is placed and what is said', () => {
     const r = await imported('cn-gansu-jiayuguan-2023-museum-target', 'xlsx');
     const notes = r.notes.filter((n) => n.reason.en.includes('neither 财政拨款 nor 其他资金'));
     expect(notes.map((n) => n.text)).toEqual(['中央补助安排: 0', '省级财政安排: 0']);
+  });
+
+  it('本级 and 上级 lines without a total: kept as lines, and a note says the total can be read two ways', async () => {
+    const r = await imported('cn-hunan-xiangtan-2023-fog-cannon-target', 'xls');
+    const project = (r.report as Record<string, unknown>).project as Record<string, unknown>;
+    expect(project.funds).toEqual({
+      lines: [
+        { name: '年度本级预算金额', value: '250万' },
+        { name: '该项目支出上级资金', value: '0' },
+      ],
+    });
+    expect(r.notes.map((n) => n.reason.en).join('\n')).toContain(
+      'can be read as their sum or as the first line alone',
+    );
+  });
+
+  it('blank form rows are no indicators, and each is listed with its cell', async () => {
+    const r = await imported('cn-hunan-xiangtan-2023-fog-cannon-target', 'html');
+    expect(r.report.indicators?.map((i) => i.name)).not.toContain('经济效益指标');
+    expect(r.unplaced.map((u) => u.text)).toEqual(['经济效益指标', '生态效益指标', '可持续影响指标']);
   });
 
   it('a 部门整体 table is scope department, its 单位名称 the department', async () => {

@@ -680,7 +680,16 @@ export function declarationOf(
       }),
     );
   }
-  if (facts.total === undefined) {
+  if (facts.total === undefined && facts.subLines.length >= 2) {
+    // 年度本级预算金额 250万 | 该项目支出上级资金 0: the total is their sum, or the first line alone.
+    const shown = facts.subLines.map((l) => `${l.name} ${l.value}`).join(', ');
+    notes.push(
+      item(at, shown, {
+        en: `the funds print sub-lines and no total (${shown}): the total can be read as their sum or as the first line alone, so none is set; add project.funds.total to the declaration JSON before its costs are checked against the funds`,
+        zh: `资金只列分项、没有总额（${shown}）：总额既可读作各分项之和，也可读作第一项，故未设定；核对成本与资金前，请在声明 JSON 中补充 project.funds.total`,
+      }),
+    );
+  } else if (facts.total === undefined) {
     notes.push(
       item(at, '', {
         en: 'no 年度资金总额 (or 预算数, 项目总预算) was found: add project.funds.total to the declaration JSON before its costs are checked against the funds',
