@@ -2,7 +2,7 @@
  * Target tables (绩效目标表 / 项目支出绩效目标表 / 部门整体绩效目标表) import to DESIGN §3's
  * `kind: "declaration"`, and `outturn review FILE` reviews the imported table.
  *
- * The four real tables of fixtures/import/declaration/ (made by scripts/fixtures/declaration.mjs
+ * The five real tables of fixtures/import/declaration/ (made by scripts/fixtures/declaration.mjs
  * from layouts written from the transcriptions of test/fixtures/review/, each with its source
  * address) are read in every format: the declaration must equal the transcription on the fields
  * that matter (project, funds, goals, every indicator's path, name, target, unit and weight), and
