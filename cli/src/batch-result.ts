@@ -62,6 +62,19 @@ export async function resultOf(
       false,
     );
   }
+  if (
+    typeof report === 'object' &&
+    report !== null &&
+    (report as { kind?: unknown }).kind === 'declaration'
+  ) {
+    throw new UsageError(
+      {
+        en: `${shownFile} is a target table (绩效目标表, kind "declaration"), not a report of what was done: review it with 'outturn review ${shownFile}'`,
+        zh: `${shownFile} 是绩效目标表（kind 为 "declaration"），不是执行情况报告：请用 outturn review ${shownFile} 审核`,
+      },
+      false,
+    );
+  }
   const profile = typeof scoring === 'function' ? await scoring() : scoring;
   // A report of the usual shape skips loading outturn/schema (zod doubles the start-up time):
   // isWellFormedReport only says yes when checkReport would accept the report unchanged.

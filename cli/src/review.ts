@@ -26,13 +26,24 @@ export async function review(args: ReviewArgs, io: CliIO): Promise<number> {
   }
   const files = await readAll(args.files, cwdOf(io), args.maxBytes);
   const file = files[0] as InputFile;
-  if (!isJsonInput(file.file, file.bytes, undefined)) {
-    throw new UsageError({
-      en: `${file.file}: outturn review reads a target table as JSON ("kind": "declaration", docs/review.md); the importers do not read target-table files yet`,
-      zh: `${file.file}：outturn review 读取 JSON 格式的绩效目标表（"kind": "declaration"，见 docs/review.md）；导入程序尚不能读取目标表文件`,
-    });
+  // A table file (CSV, workbook, page, document, PDF) is imported first (docs/import.md): only a
+  // target table (绩效目标表, imported as "kind": "declaration") is reviewed.
+  let json: unknown;
+  if (isJsonInput(file.file, file.bytes, undefined)) json = parseJsonBytes(file.file, file.bytes);
+  else {
+    const { importTables } = await import('./import-tables.js');
+    // What the import says (not placed, notes) is printed only for a target table.
+    const said: string[] = [];
+    json = (await importTables(files, args, args.lang, { ...io, stderr: (t) => said.push(t) })).report;
+    const kind = (json as { kind?: unknown }).kind;
+    if (kind === 'declaration') for (const t of said) io.stderr(t);
+    else {
+      throw new UsageError({
+        en: `${file.file}: not a target table (绩效目标表): it imports as ${typeof kind === 'string' ? `"kind": "${kind}"` : 'a report'}; check it with outturn check`,
+        zh: `${file.file}：不是绩效目标表：导入结果为${typeof kind === 'string' ? `"kind": "${kind}"` : '报告'}；请用 outturn check 检查`,
+      });
+    }
   }
-  const json = parseJsonBytes(file.file, file.bytes);
   const { reviewDeclaration } = await import('outturn/schema');
   const result = reviewDeclaration(json);
   if (args.format === 'json') io.stdout(renderReviewJson(result, args.lang));

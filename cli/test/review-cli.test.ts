@@ -54,10 +54,7 @@ describe('outturn review on real target tables', () => {
   });
 
   it.each([
-    [
-      ['review', join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv')],
-      'reads a target table as JSON',
-    ],
+    [['review', join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv')], 'not a target table'],
     [['review', NANYUE, HUANGSHI], 'one FILE at a time'],
     [['review', NANYUE, '--format', 'html'], '--format html applies to check, not to review'],
     [['review', NANYUE, '--profile', 'default'], '--profile applies to check, not to review'],

@@ -54,7 +54,15 @@ export type IndicatorField =
   /** Monitoring tables: 完成目标可能性 (确定能 / 有可能 / 完全不可能) / Likely to achieve? */
   | 'likelihood'
   /** Monitoring tables: one column per answer of 完成目标可能性 (确定能 | 有可能 | 完全不可能), one marked. */
-  | 'likelihoodOption';
+  | 'likelihoodOption'
+  /** Target tables: 上年实际完成值 / 上年指标值 (历史值), printed beside the target. */
+  | 'lastYear'
+  /** Target tables: 取值依据 / 指标值设定依据 / 绩效标准 (计划标准, 行业标准 …). */
+  | 'standard'
+  /** Target tables: 指标方向性 (正向指标 / 反向指标) in its own column. */
+  | 'direction'
+  /** Target tables: 中期指标值 / 实施期指标值, the target over the whole period beside the year's. */
+  | 'midTermTarget';
 
 /** Fields and the header words that name them. */
 export type Vocabulary<F extends string> = readonly (readonly [F, readonly string[]])[];
@@ -526,6 +534,26 @@ export const INDICATOR_WORDS: Vocabulary<IndicatorField> = [
     ],
   ],
   ['likelihoodOption', ['确定能', '有可能', '完全不可能', '不可能']],
+  // Target tables (绩效目标表): what the target is set against, and which way it points.
+  [
+    'lastYear',
+    [
+      '上年实际完成值',
+      '上年度实际完成值',
+      '上年完成值',
+      '上年实际值',
+      '上年指标值',
+      '上年度指标值',
+      '历史值',
+      '历史指标值',
+    ],
+  ],
+  [
+    'standard',
+    ['取值依据', '指标值设定依据', '指标值确定依据', '指标取值依据', '绩效标准', '评判标准', '指标解释'],
+  ],
+  ['direction', ['指标方向性', '方向性', '指标方向类型']],
+  ['midTermTarget', ['中期指标值', '中期目标值', '实施期指标值', '实施期目标值', '中期绩效指标值']],
 ];
 
 /** Known header words, for messages: a few of each table. */

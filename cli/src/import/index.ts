@@ -13,7 +13,9 @@
  *
  * @module
  */
+import type { Report } from 'outturn';
 import { assemble, merge, noTable } from './assemble.js';
+import { declarationOf, isDeclarationGrid, newFacts, takeDeclaration } from './declaration.js';
 import { DEFAULT_LIMITS, type Limits, type ReadContext } from './document.js';
 import type { TextEncoding } from './encoding.js';
 import type { Meta } from './facts.js';
@@ -241,9 +243,19 @@ function readReport(loaded: LoadedGrids, ctx: ReadContext): ImportResult {
   const meta: Meta = {};
   const readings: GridReading[] = [];
   const notes: ImportItem[] = [...loaded.notes];
+  const declaration = newFacts();
+  const unplacedBefore: ImportItem[] = [];
   for (const part of loaded.parts) {
     if (part.grid === null) continue;
-    const reading = readGrid(part.grid, meta);
+    let grid = part.grid;
+    if (isDeclarationGrid(grid)) {
+      // A target table (绩效目标表): its project, funds and goal rows first (declaration.ts).
+      const taken = takeDeclaration(grid, declaration);
+      grid = taken.grid;
+      unplacedBefore.push(...taken.unplaced);
+      notes.push(...taken.notes);
+    }
+    const reading = readGrid(grid, meta);
     readings.push(reading);
     notes.push(...reading.notes);
     noteStaffing(part.grid, meta, notes);
@@ -256,8 +268,19 @@ function readReport(loaded: LoadedGrids, ctx: ReadContext): ImportResult {
     const name = loaded.parts[0]?.name ?? ctx.sheet;
     return noTable(file === undefined ? { sheet: name } : { file, sheet: name });
   }
+  let result = assemble(readings, meta, loaded.format, loaded.encoding, notes, at);
+  if (result.ok && declaration.found) {
+    const extra: ImportItem[] = [];
+    const report = declarationOf(result.report as Record<string, unknown>, declaration, extra, at ?? {});
+    result = {
+      ...result,
+      report: report as Report,
+      unplaced: [...unplacedBefore, ...result.unplaced],
+      notes: [...result.notes, ...extra],
+    };
+  }
   return finish(
-    assemble(readings, meta, loaded.format, loaded.encoding, notes, at),
+    result,
     loaded.parts.flatMap((p) => (p.grid === null ? [] : [p.grid])),
     at,
   );

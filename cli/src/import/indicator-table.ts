@@ -497,7 +497,18 @@ function indicatorOf(reader: Reader, h: Header, b: Built): Indicator {
   out.name = b.name;
   const operator = v('operator');
   out.target = operator === undefined ? (v('target') ?? '') : { operator, value: v('target') ?? '' };
-  for (const f of ['actual', 'periodActual', 'expectedActual', 'likelihood', 'unit', 'weight'] as const) {
+  for (const f of [
+    'actual',
+    'periodActual',
+    'expectedActual',
+    'likelihood',
+    'unit',
+    'weight',
+    'lastYear',
+    'standard',
+    'direction',
+    'midTermTarget',
+  ] as const) {
     const x = v(f);
     if (x !== undefined) out[f] = x;
   }
