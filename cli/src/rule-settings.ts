@@ -56,7 +56,7 @@ export function checkedRule(code: string, setting: unknown, where: Localized): [
 }
 
 /**
- * The values of `--rule` (`CODE=SETTING` each), checked. UsageError for a value without `=`,
+ * The values of `--rule` (`CODE=SETTING` each), checked, by rule id (`target-vague` is `7`). UsageError for a value without `=`,
  * an unknown rule or setting.
  */
 export function rulesOfFlags(values: readonly string[]): RuleSettings {
@@ -76,21 +76,34 @@ export function rulesOfFlags(values: readonly string[]): RuleSettings {
       en: '--rule',
       zh: '--rule',
     });
-    // A rule given twice: the last one wins, in its place at the end.
-    delete out[code];
-    out[code] = setting;
+    // Spelled out by rule id, in the order given: the last one to name a rule wins.
+    for (const id of idsOf(code)) out[id] = setting;
   }
   return out;
 }
 
+/** The ids of the rules a key names: its id, the rules of its finding code, both parts for `8`. */
+function idsOf(key: string): string[] {
+  return REVIEW_RULES.filter((r) => r.id === key || r.code === key || (key === '8' && r.id.startsWith('8'))).map(
+    (r) => r.id,
+  );
+}
+
 /**
- * The settings of the config file with those of the command line over them: the command line's
- * come last, so that the library (which applies them in order) lets them win even when they
- * name the rule another way (`7` on the command line over `target-vague` in the file).
+ * The settings of the config file with those of the command line over them, by rule id: each
+ * key is spelled out into the rules it names (`target-vague` is rule 7, `dimension-missing` rules
+ * 1 to 4), the file's first, then the command line's (rulesOfFlags), so that the command line wins however it
+ * names a rule (`7` on the command line over `target-vague` in the file) and a rule the command
+ * line does not name keeps the file's setting. Keyed by id, no rule is set twice: the order in
+ * which a program reads the keys (integer-like keys first) cannot change the outcome.
  */
 export function mergedRules(config: RuleSettings | undefined, flags: RuleSettings): RuleSettings {
   const out: Record<string, RuleSetting> = {};
-  for (const [code, setting] of Object.entries(config ?? {})) if (!Object.hasOwn(flags, code)) out[code] = setting;
-  for (const [code, setting] of Object.entries(flags)) out[code] = setting;
+  // In the file, a key that names fewer rules wins over one that names more (`"4": "info"` over
+  // `"dimension-missing": "off"`): JSON objects have no order a program can rely on.
+  const fromFile = Object.entries(config ?? {}).sort(([a], [b]) => idsOf(b).length - idsOf(a).length);
+  for (const [key, setting] of [...fromFile, ...Object.entries(flags)]) {
+    for (const id of idsOf(key)) out[id] = setting;
+  }
   return out;
 }
