@@ -93,7 +93,8 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
   const file = job.file;
   try {
     const bytes = job.bytes ?? (await readBytes(file, settings.cwd, settings.maxBytes));
-    if (settings.command === 'review') return { ...(await reviewJob(job, bytes, settings, io)), stderr: stderr.join('') };
+    if (settings.command === 'review')
+      return { ...(await reviewJob(job, bytes, settings, io)), stderr: stderr.join('') };
     const result = await resultOf([{ file, bytes }], { ...settings, files: [file] }, settings.profile, io);
     const options = { lang: settings.lang, color: settings.color, width: settings.width };
     let body = '';
@@ -149,13 +150,21 @@ async function reviewJob(
     body =
       settings.format === 'markdown'
         ? renderReviewMarkdown(result, { lang, file, quiet })
-        : renderReviewText(result, { lang, file: job.label, quiet, color: settings.color, width: settings.width });
+        : renderReviewText(result, {
+            lang,
+            file: job.label,
+            quiet,
+            color: settings.color,
+            width: settings.width,
+          });
   }
   return {
     ok: true,
     file,
     row: reviewRow(review),
-    fails: fails(result.findings, settings.failOn) || tooManyWarnings(result.summary.warning, settings.maxWarnings),
+    fails:
+      fails(result.findings, settings.failOn) ||
+      tooManyWarnings(result.summary.warning, settings.maxWarnings),
     body,
   };
 }

@@ -17,12 +17,12 @@ import {
   validateReport,
 } from 'outturn';
 import type { CheckArgs, TableArgs } from './args.js';
-import type { RuleSettings } from './rule-settings.js';
 import { UsageError } from './errors.js';
 import { importTables } from './import-tables.js';
 import type { CliIO } from './io.js';
 import type { FailOn } from './options.js';
 import { type InputFile, isJsonInput, parseJsonBytes } from './read-input.js';
+import type { RuleSettings } from './rule-settings.js';
 
 /** Whether a finding is at least as serious as `failOn`. */
 export function fails(findings: readonly Finding[], failOn: FailOn): boolean {
@@ -145,7 +145,10 @@ export async function declarationOf(
 
 /** The name, year and scope a target table prints, read defensively (it may be any JSON). */
 function headerOf(json: unknown): Omit<DeclarationReview, 'result'> {
-  const o = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const o =
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : {};
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const project =
     typeof o.project === 'object' && o.project !== null ? (o.project as Record<string, unknown>) : {};
@@ -154,7 +157,8 @@ function headerOf(json: unknown): Omit<DeclarationReview, 'result'> {
       ? (project.period as Record<string, unknown>)
       : {};
   const start = /^\d{4}/.exec(str(period.start))?.[0] ?? '';
-  const year = typeof o.year === 'number' && Number.isSafeInteger(o.year) ? String(o.year) : str(o.year) || start;
+  const year =
+    typeof o.year === 'number' && Number.isSafeInteger(o.year) ? String(o.year) : str(o.year) || start;
   return {
     name: str(project.name) || str(o.title) || str(o.entity),
     year,

@@ -56,7 +56,10 @@ export async function checkDocument(
       const bytes =
         input.path === undefined ? (stdin as Uint8Array) : await readBytes(input.path, cwd, args.maxBytes);
       const file = { file: input.file, bytes };
-      let result: { readonly findings: RenderInput['result']['findings']; readonly summary: { warning: number } };
+      let result: {
+        readonly findings: RenderInput['result']['findings'];
+        readonly summary: { warning: number };
+      };
       if ('command' in args) {
         const review = await declarationOf([file], args, io);
         reviewed.push({ file: input.file, ...review });

@@ -122,7 +122,13 @@ export function configOf(file: string, value: unknown, where = ''): Config {
 function reviewRulesOf(file: string, shownKey: string, v: unknown): RuleSettings {
   const isObject = (x: unknown): x is Record<string, unknown> =>
     typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (!isObject(v)) throw bad(file, shownKey, 'must be a JSON object { "rules": { … } }', '应为 JSON 对象 { "rules": { … } }');
+  if (!isObject(v))
+    throw bad(
+      file,
+      shownKey,
+      'must be a JSON object { "rules": { … } }',
+      '应为 JSON 对象 { "rules": { … } }',
+    );
   for (const key of Object.keys(v)) {
     if (key !== 'rules') {
       throw bad(file, `${shownKey}.${key}`, 'unknown key (known: rules)', '未知的键（可用：rules）');

@@ -42,7 +42,7 @@ export function checkedRule(code: string, setting: unknown, where: Localized): [
     );
   }
   if (typeof setting !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
-    const shown = typeof setting === 'string' ? `"${setting}"` : JSON.stringify(setting) ?? String(setting);
+    const shown = typeof setting === 'string' ? `"${setting}"` : (JSON.stringify(setting) ?? String(setting));
     const near = typeof setting === 'string' ? nearest(setting, RULE_SETTINGS) : undefined;
     throw new UsageError(
       {
@@ -84,9 +84,9 @@ export function rulesOfFlags(values: readonly string[]): RuleSettings {
 
 /** The ids of the rules a key names: its id, the rules of its finding code, both parts for `8`. */
 function idsOf(key: string): string[] {
-  return REVIEW_RULES.filter((r) => r.id === key || r.code === key || (key === '8' && r.id.startsWith('8'))).map(
-    (r) => r.id,
-  );
+  return REVIEW_RULES.filter(
+    (r) => r.id === key || r.code === key || (key === '8' && r.id.startsWith('8')),
+  ).map((r) => r.id);
 }
 
 /**

@@ -133,7 +133,10 @@ describe('outturn review DIR: every format', () => {
   it('csv: one row per finding of every table, with its rule, code, severity and indicator', async () => {
     const alone = await aloneCounts();
     const r = await run(['review', FIXTURES, '--format', 'csv', '--lang', 'en']);
-    const lines = r.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = r.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('File,Rule,Code,Severity,Indicator,Path,Message');
     const findings = [...alone.values()].reduce((a, s) => a + s.error + s.warning + s.info, 0);
     expect(lines).toHaveLength(1 + findings);
@@ -155,7 +158,8 @@ describe('outturn review DIR: every format', () => {
     // 东莞 2019 is marked truncated: its completeness rules say so.
     expect(
       rules.some(
-        (x) => String(x.File).endsWith('dongguan-2019-zhenjilianwang.json') && String(x.State).includes('cut off'),
+        (x) =>
+          String(x.File).endsWith('dongguan-2019-zhenjilianwang.json') && String(x.State).includes('cut off'),
       ),
     ).toBe(true);
   });
@@ -219,7 +223,9 @@ describe('outturn review: a file that cannot be reviewed is one row, the others 
     expect(out.summary).toMatchObject({ files: 5, unreadable: 4 });
     const errors = out.reports.map((x) => ('error' in x ? x.error.message : 'ok'));
     expect(errors[0]).toBe('ok');
-    expect(errors[2]).toContain("is a self-evaluation report (kind \"department\"), not a target table: check it with 'outturn check");
+    expect(errors[2]).toContain(
+      'is a self-evaluation report (kind "department"), not a target table: check it with \'outturn check',
+    );
     expect(errors[3]).toContain("assess it with 'outturn pefa");
     expect(errors.every((m) => !m.includes('\n'))).toBe(true);
   });
@@ -277,11 +283,39 @@ describe('outturn review: the rules of the config file and of --rule', () => {
     [['--rule', 'target-vague=off'], [['implicit-operator', 'info']], 0],
     [['--rule', '7=off'], [['implicit-operator', 'info']], 0],
     [['--rule', 'target-vague=off', '--rule', 'implicit-operator=off'], [], 0],
-    [['--rule', 'target-vague=error'], [['implicit-operator', 'info'], ['target-vague', 'error']], 1],
-    [['--rule', 'implicit-operator=warning'], [['implicit-operator', 'warning'], ['target-vague', 'warning']], 0],
+    [
+      ['--rule', 'target-vague=error'],
+      [
+        ['implicit-operator', 'info'],
+        ['target-vague', 'error'],
+      ],
+      1,
+    ],
+    [
+      ['--rule', 'implicit-operator=warning'],
+      [
+        ['implicit-operator', 'warning'],
+        ['target-vague', 'warning'],
+      ],
+      0,
+    ],
     // Named twice, the last one wins, whatever names it uses.
-    [['--rule', 'target-vague=off', '--rule', '7=error'], [['implicit-operator', 'info'], ['target-vague', 'error']], 1],
-    [['--rule', '7=error', '--rule', '7=info'], [['implicit-operator', 'info'], ['target-vague', 'info']], 0],
+    [
+      ['--rule', 'target-vague=off', '--rule', '7=error'],
+      [
+        ['implicit-operator', 'info'],
+        ['target-vague', 'error'],
+      ],
+      1,
+    ],
+    [
+      ['--rule', '7=error', '--rule', '7=info'],
+      [
+        ['implicit-operator', 'info'],
+        ['target-vague', 'info'],
+      ],
+      0,
+    ],
   ])('--rule %j', async (flags, findings, status) => {
     const r = await huaibei(flags);
     expect(pairs(r)).toEqual(findings);
@@ -326,7 +360,10 @@ describe('outturn review: the rules of the config file and of --rule', () => {
   it.each([
     [['--rule', 'target-vage=off'], 'no review rule "target-vage"; did you mean target-vague?'],
     [['--rule', 'nothing-like-it=off'], 'finding codes: dimension-missing, target-missing, target-vague'],
-    [['--rule', 'target-vague=of'], 'the setting of "target-vague" must be off, error, warning, info, not "of"'],
+    [
+      ['--rule', 'target-vague=of'],
+      'the setting of "target-vague" must be off, error, warning, info, not "of"',
+    ],
     [['--rule', 'target-vague'], '--rule takes CODE=SETTING'],
     [['--rule', '23=off'], 'or rule ids: 1, 2, 3, 4, 6, 7, 8, 8a, 8b'],
   ])('%j is a usage error that lists the known ones', async (flags, message) => {
@@ -369,7 +406,10 @@ function hostileDeclaration(): unknown {
     title: PAYLOADS['<script>'],
     entity: PAYLOADS['<img onerror>'],
     year: 2023,
-    project: { name: `${PAYLOADS['</td><td>']}${PAYLOADS['OSC 52 (clipboard)']}`, funds: { total: '10万元' } },
+    project: {
+      name: `${PAYLOADS['</td><td>']}${PAYLOADS['OSC 52 (clipboard)']}`,
+      funds: { total: '10万元' },
+    },
     goals: [names.join(' ')],
     indicators: names.map((name, i) => ({
       path: [i % 2 === 0 ? '产出指标' : name, i % 3 === 0 ? '数量指标' : name],
@@ -381,38 +421,45 @@ function hostileDeclaration(): unknown {
 }
 
 describe('review documents: the payloads are inert, as in check', () => {
-  it.each(['zh', 'en'] as const)('html (%s): no script, no URL, the CSP, every payload as text', async (lang) => {
-    const bad = folder(`hostile-${lang}`, { 'hostile.json': JSON.stringify(hostileDeclaration()) });
-    const r = await run(['review', 'hostile.json', HUAIBEI, '--format', 'html', '--lang', lang], { cwd: bad });
-    expect(r.stderr).toBe('');
-    const html = r.stdout;
-    const doc = parseDocument(html);
-    const all = DomUtils.findAll(() => true, doc.children);
-    for (const tag of ['script', 'img', 'iframe', 'link', 'object'])
-      expect(all.filter((el) => el.name === tag)).toEqual([]);
-    for (const el of all) {
-      for (const [name, value] of Object.entries(el.attribs)) {
-        expect(name).not.toMatch(/^on/i);
-        if (['href', 'src', 'action', 'xlink:href'].includes(name)) expect(value).toMatch(/^#[a-z0-9-]+$/);
+  it.each(['zh', 'en'] as const)(
+    'html (%s): no script, no URL, the CSP, every payload as text',
+    async (lang) => {
+      const bad = folder(`hostile-${lang}`, { 'hostile.json': JSON.stringify(hostileDeclaration()) });
+      const r = await run(['review', 'hostile.json', HUAIBEI, '--format', 'html', '--lang', lang], {
+        cwd: bad,
+      });
+      expect(r.stderr).toBe('');
+      const html = r.stdout;
+      const doc = parseDocument(html);
+      const all = DomUtils.findAll(() => true, doc.children);
+      for (const tag of ['script', 'img', 'iframe', 'link', 'object'])
+        expect(all.filter((el) => el.name === tag)).toEqual([]);
+      for (const el of all) {
+        for (const [name, value] of Object.entries(el.attribs)) {
+          expect(name).not.toMatch(/^on/i);
+          if (['href', 'src', 'action', 'xlink:href'].includes(name)) expect(value).toMatch(/^#[a-z0-9-]+$/);
+        }
       }
-    }
-    for (let i = 0; i < html.length; i++) {
-      const c = html.charCodeAt(i);
-      if ((c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f))
-        throw new Error(`control character ${c} at ${i}`);
-    }
-    const csp = all.filter((m) => m.name === 'meta' && m.attribs['http-equiv'] === 'Content-Security-Policy');
-    expect(csp.map((m) => m.attribs.content)).toEqual([HTML_CSP]);
-    const text = DomUtils.textContent(doc);
-    expect(text).toContain('<script>alert(1)</script>');
-    expect(text).toContain('\\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
-    // `</td><td>` opens no cell: every row of every table has as many cells as its header.
-    for (const tableEl of all.filter((el) => el.name === 'table')) {
-      const width = DomUtils.getElementsByTagName('th', tableEl, true).length;
-      for (const tr of DomUtils.getElementsByTagName('tr', tableEl, true).slice(1))
-        expect(DomUtils.getElementsByTagName('td', tr, true)).toHaveLength(width);
-    }
-  });
+      for (let i = 0; i < html.length; i++) {
+        const c = html.charCodeAt(i);
+        if ((c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f))
+          throw new Error(`control character ${c} at ${i}`);
+      }
+      const csp = all.filter(
+        (m) => m.name === 'meta' && m.attribs['http-equiv'] === 'Content-Security-Policy',
+      );
+      expect(csp.map((m) => m.attribs.content)).toEqual([HTML_CSP]);
+      const text = DomUtils.textContent(doc);
+      expect(text).toContain('<script>alert(1)</script>');
+      expect(text).toContain('\\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
+      // `</td><td>` opens no cell: every row of every table has as many cells as its header.
+      for (const tableEl of all.filter((el) => el.name === 'table')) {
+        const width = DomUtils.getElementsByTagName('th', tableEl, true).length;
+        for (const tr of DomUtils.getElementsByTagName('tr', tableEl, true).slice(1))
+          expect(DomUtils.getElementsByTagName('td', tr, true)).toHaveLength(width);
+      }
+    },
+  );
 
   it('csv and xlsx: a formula-like cell is text, no control character', async () => {
     const bad = folder('hostile-sheets', { 'hostile.json': JSON.stringify(hostileDeclaration()) });
@@ -462,9 +509,11 @@ describe('outturn review -', () => {
     expect(one.status).toBe(1);
     expect((JSON.parse(one.stdout) as ReviewJson).summary.error).toBe(1);
     const two = await withStdin(['review', HUAIBEI, '-', '--format', 'ndjson', '--lang', 'en'], text);
-    expect(two.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as ReviewJson).file)).toEqual([
-      HUAIBEI,
-      '-',
-    ]);
+    expect(
+      two.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as ReviewJson).file),
+    ).toEqual([HUAIBEI, '-']);
   });
 });

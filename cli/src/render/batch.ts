@@ -343,7 +343,9 @@ export function renderBatchSummaryMarkdown(
           String(r.error),
           String(r.warning),
           String(r.info),
-          ...(review ? [] : [r.printedTotal || NONE, r.total || NONE, r.printedGrade || NONE, r.grade || NONE]),
+          ...(review
+            ? []
+            : [r.printedTotal || NONE, r.total || NONE, r.printedGrade || NONE, r.grade || NONE]),
         ]
       : [r.file, `${w.unreadable}: ${r.message[lang]}`, ...header.slice(2).map(() => '')],
   );

@@ -745,4 +745,8 @@ function findingsSection(
   return out.join('\n');
 }
 
-export const SEVERITY_STYLE: Readonly<Record<Severity, string>> = { error: 'red', warning: 'yellow', info: 'cyan' };
+export const SEVERITY_STYLE: Readonly<Record<Severity, string>> = {
+  error: 'red',
+  warning: 'yellow',
+  info: 'cyan',
+};

@@ -8,7 +8,14 @@
  *
  * @internal
  */
-import { formatPath, type Lang, type Path, type ReviewFinding, type ReviewResult, type Severity } from 'outturn';
+import {
+  formatPath,
+  type Lang,
+  type Path,
+  type ReviewFinding,
+  type ReviewResult,
+  type Severity,
+} from 'outturn';
 import type { DeclarationReview } from '../batch-result.js';
 import { sheetCsv } from './csv.js';
 import {
@@ -156,7 +163,10 @@ function ordered(result: ReviewResult): ReviewFinding[] {
 const t = (text: string) => escapeHtml(text);
 
 const SEVERITY_CELL = (severity: Severity, w: ReviewDocWords) =>
-  pill({ text: `${SEVERITY_MARK[severity]} ${w.severities[severity]}`, style: SEVERITY_STYLE[severity] as Style });
+  pill({
+    text: `${SEVERITY_MARK[severity]} ${w.severities[severity]}`,
+    style: SEVERITY_STYLE[severity] as Style,
+  });
 
 function countCells(s: Readonly<Record<Severity, number>>) {
   return [
@@ -263,7 +273,13 @@ function reviewHtml(
   );
   out.push(
     table(
-      [{ header: w.rule }, { header: w.code }, { header: w.severity }, { header: w.state }, { header: w.sources }],
+      [
+        { header: w.rule },
+        { header: w.code },
+        { header: w.severity },
+        { header: w.state },
+        { header: w.sources },
+      ],
       ruleRows,
     ),
     '</section>',
