@@ -7,13 +7,18 @@
  * workbook and CSV of a review as inert as check's.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import fc from 'fast-check';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { reviewDeclaration } from 'outturn/schema';
 import { main } from 'outturn-cli';
-import { HTML_CSP } from 'outturn-cli/render';
+import { HTML_CSP, stripAnsi } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReviewHtml } from '../src/render/review-documents.js';
+import { visible } from '../src/render/terminal.js';
 import { ROOT } from './support/cli.js';
 import { PAYLOADS } from './support/payloads.js';
 import { type Run, run } from './support/run.js';
@@ -478,6 +483,91 @@ describe('review documents: the payloads are inert, as in check', () => {
         expect(String((cell as XLSX.CellObject).v)).not.toContain('\u001b');
       }
     }
+  });
+});
+
+/** The characters that act on a terminal: C0 but tab and line feed, DEL, C1, bidi controls. */
+function acting(text: string): string[] {
+  return [...text].filter((ch) => {
+    const c = ch.codePointAt(0) ?? 0;
+    return (
+      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      [0x061c, 0x200e, 0x200f].includes(c) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    );
+  });
+}
+
+type MarkdownIt = { render: (md: string) => string };
+const markdownIt = (createRequire(import.meta.url)('markdown-it') as (o: { html: boolean }) => MarkdownIt)({
+  html: true,
+});
+
+describe('review text and Markdown, alone and in batch: the payloads are shown, none acts', () => {
+  it.each(['zh', 'en'] as const)(
+    '%s: text plain and coloured at 80 and 160 columns, Markdown rendered',
+    async (lang) => {
+      const bad = folder(`hostile-text-${lang}`, { 'hostile.json': JSON.stringify(hostileDeclaration()) });
+      for (const files of [['hostile.json'], ['hostile.json', HUAIBEI]]) {
+        for (const columns of [80, 160]) {
+          const plain = await run(['review', ...files, '--lang', lang, '--fail-on', 'never'], { cwd: bad });
+          expect(plain.status).toBe(0);
+          expect(acting(plain.stdout)).toEqual([]);
+          const coloured = await run(['review', ...files, '--lang', lang, '--fail-on', 'never', '--color'], {
+            cwd: bad,
+            env: {},
+            isTTY: true,
+            columns,
+          });
+          expect(acting(stripAnsi(coloured.stdout))).toEqual([]);
+        }
+        const md = await run(
+          ['review', ...files, '--format', 'markdown', '--lang', lang, '--fail-on', 'never'],
+          {
+            cwd: bad,
+          },
+        );
+        const html = markdownIt.render(md.stdout);
+        expect(html).not.toMatch(/<script|<img|<a |href=/i);
+        expect(acting(md.stdout)).toEqual([]);
+      }
+    },
+  );
+});
+
+describe('renderReviewHtml (property)', () => {
+  it('any project and indicator name parses back to its own text, in one cell, and no script', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        (project, name) => {
+          const result = reviewDeclaration({
+            kind: 'declaration',
+            project: { name: project },
+            indicators: [{ path: ['产出指标', '数量指标'], name, target: '有所提高' }],
+          });
+          const html = renderReviewHtml([{ file: name, result, name: project, year: '', scope: '' }], {
+            lang: 'en',
+          });
+          const doc = parseDocument(html);
+          const all = DomUtils.findAll(() => true, doc.children);
+          expect(all.filter((el) => el.name === 'script')).toEqual([]);
+          const h1 = all.find((el) => el.name === 'h1');
+          // The name as printed (white space folded), every control character as its escape.
+          const shown = visible(project.replace(/\s+/g, ' ').trim());
+          if (shown !== '') expect(DomUtils.textContent(h1 as (typeof all)[number])).toBe(shown);
+          for (const tableEl of all.filter((el) => el.name === 'table')) {
+            const width = DomUtils.getElementsByTagName('th', tableEl, true).length;
+            for (const tr of DomUtils.getElementsByTagName('tr', tableEl, true).slice(1))
+              expect(DomUtils.getElementsByTagName('td', tr, true)).toHaveLength(width);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

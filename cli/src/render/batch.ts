@@ -350,6 +350,7 @@ export function renderBatchSummaryMarkdown(
       : [r.file, `${w.unreadable}: ${r.message[lang]}`, ...header.slice(2).map(() => '')],
   );
   const aligns = header.map((_h, i) => (i >= 4 && i <= 8 ? 'r' : 'l') as 'l' | 'r');
-  const table = mdTable(header, aligns, body).join('\n');
+  // Every cell shown, none acting: a file name or a project name may hold escape sequences.
+  const table = mdTable(header, aligns, body.map((row) => row.map(visible))).join('\n');
   return `## ${markdownCell(w.heading(rows.length, ''))}\n\n${table}\n\n${markdownCell(w.totals(c.files, c))}\n`;
 }
