@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReviewHtml } from '../src/render/review-documents.js';
 import { visible } from '../src/render/terminal.js';
 import { ROOT } from './support/cli.js';
-import { PAYLOADS } from './support/payloads.js';
+import { hostileReport, PAYLOADS } from './support/payloads.js';
 import { type Run, run } from './support/run.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'review');
@@ -535,6 +535,21 @@ describe('review text and Markdown, alone and in batch: the payloads are shown, 
       }
     },
   );
+});
+
+it('check: the Markdown summary of many reports shows the escapes of an entity, none acting', async () => {
+  const bad = folder('hostile-check', {
+    'a.json': JSON.stringify(hostileReport()),
+    'b.json': JSON.stringify(hostileReport()),
+  });
+  const md = await run(
+    ['check', 'a.json', 'b.json', '--format', 'markdown', '--lang', 'en', '--fail-on', 'never'],
+    {
+      cwd: bad,
+    },
+  );
+  expect(md.stdout).toContain(']52;c;ZWNobyBwd25lZA==');
+  expect(acting(md.stdout)).toEqual([]);
 });
 
 describe('renderReviewHtml (property)', () => {
