@@ -194,6 +194,19 @@ describe('outturn review: exit codes, as check', () => {
     expect(r.status).toBe(status);
   });
 
+  it('check in batch counts --max-warnings as check alone does (it did not before review shared the jobs)', async () => {
+    const args = ['--fail-on', 'never', '--max-warnings', '0', '--lang', 'en'];
+    expect((await run(['check', SUZHOU, ...args])).status).toBe(1);
+    expect((await run(['check', SUZHOU, SUZHOU, ...args])).status).toBe(1);
+    expect((await run(['check', SUZHOU, SUZHOU, '--fail-on', 'never', '--lang', 'en'])).status).toBe(0);
+  });
+
+  it('--format xlsx without --output is a usage error, as for check', async () => {
+    const r = await run(['review', HUAIBEI, '--format', 'xlsx', '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format xlsx writes a workbook, not text');
+  });
+
   it('--quiet lists only the errors, and says how many others it did not', async () => {
     const r = await run(['review', HUAIBEI, '--quiet', '--lang', 'en']);
     expect(r.stdout).not.toContain('[target-vague]');
