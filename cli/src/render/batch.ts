@@ -351,6 +351,10 @@ export function renderBatchSummaryMarkdown(
   );
   const aligns = header.map((_h, i) => (i >= 4 && i <= 8 ? 'r' : 'l') as 'l' | 'r');
   // Every cell shown, none acting: a file name or a project name may hold escape sequences.
-  const table = mdTable(header, aligns, body.map((row) => row.map(visible))).join('\n');
+  const table = mdTable(
+    header,
+    aligns,
+    body.map((row) => row.map(visible)),
+  ).join('\n');
   return `## ${markdownCell(w.heading(rows.length, ''))}\n\n${table}\n\n${markdownCell(w.totals(c.files, c))}\n`;
 }
