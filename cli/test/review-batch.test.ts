@@ -15,9 +15,9 @@ import fc from 'fast-check';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { reviewDeclaration } from 'outturn/schema';
 import { main } from 'outturn-cli';
-import { HTML_CSP, stripAnsi } from 'outturn-cli/render';
+import { HTML_CSP, renderReviewHtml, stripAnsi } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReviewHtml } from '../src/render/review-documents.js';
+
 import { visible } from '../src/render/terminal.js';
 import { ROOT } from './support/cli.js';
 import { hostileReport, PAYLOADS } from './support/payloads.js';
