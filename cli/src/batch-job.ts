@@ -1,6 +1,7 @@
 /**
- * One report of a batch run (or one target table of `outturn review`), checked and rendered where it runs (a worker thread, or the main
- * thread for a single job): what is sent back is plain data that a structured clone copies.
+ * One file of a batch run, checked (a report, `outturn check`) or reviewed (a target table,
+ * `outturn review`: `BatchSettings.command`) and rendered where it runs (a worker thread, or the
+ * main thread for a single job): what is sent back is plain data that a structured clone copies.
  *
  * @internal
  */
