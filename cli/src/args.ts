@@ -24,6 +24,7 @@ import {
   type ScalingBase,
   takes,
 } from './options.js';
+import { mergedRules, type RuleSettings, rulesOfFlags } from './rule-settings.js';
 import { listOf, nearest } from './text.js';
 
 /** Arguments of a command that reads table files. */
@@ -72,13 +73,23 @@ export interface PefaArgs extends TableArgs {
   readonly color: ColorFlag;
 }
 
-/** Arguments of `outturn review`. */
+/** Arguments of `outturn review`: those of check that a target table has, and the rules. */
 export interface ReviewArgs extends TableArgs {
   readonly format: Format;
   readonly lang: Lang;
   readonly failOn: FailOn;
   /** `--color` / `--no-color`, the last one given; undefined: the environment decides. */
   readonly color: ColorFlag;
+  /** `--quiet`: only the errors are listed. */
+  readonly quiet: boolean;
+  /** `--max-warnings N`: exit 1 when there are more than N warnings; undefined: no limit. */
+  readonly maxWarnings: number | undefined;
+  /** `--output FILE` / `-o FILE`: where the output goes instead of stdout (undefined: stdout). */
+  readonly output: string | undefined;
+  /** `--summary`: several tables give only the summary table. */
+  readonly summary: boolean;
+  /** The settings of the review rules: the config file's `review.rules`, then `--rule` over them. */
+  readonly rules: RuleSettings;
 }
 
 /** Arguments of `outturn web`. */
@@ -153,6 +164,7 @@ const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntrie
     {
       type: o.kind === 'flag' ? 'boolean' : 'string',
       ...(o.kind !== 'choice' && o.short !== undefined ? { short: o.short } : {}),
+      ...(o.kind === 'string' && o.multiple === true ? { multiple: true } : {}),
     },
   ]),
 );
@@ -350,25 +362,34 @@ export function parseCommand(argv: readonly string[], lang: Lang, config: Config
   };
   const color = colorFlag(args);
   if (command === 'import') return { kind: 'import', lang, ...table };
-  if (command === 'pefa' || command === 'review') {
+  if (command === 'pefa') {
     const f = choice<Format>(values, 'format');
     if (f === 'ndjson' || f === 'html' || f === 'xlsx' || f === 'csv') {
       throw new UsageError(
         {
-          en: `--format ${f} applies to check, not to ${command} (${command} writes text, json or markdown)`,
-          zh: `--format ${f} 只用于 check，不用于 ${command}（${command} 输出 text、json 或 markdown）`,
+          en: `--format ${f} applies to check and review, not to ${command} (${command} writes text, json or markdown)`,
+          zh: `--format ${f} 只用于 check 和 review，不用于 ${command}（${command} 输出 text、json 或 markdown）`,
         },
         true,
       );
     }
   }
   if (command === 'review') {
+    const flags = values.rule;
     return {
       kind: 'review',
       format: choice<Format>(values, 'format') ?? 'text',
       lang,
       failOn: choice<FailOn>(values, 'fail-on') ?? 'error',
       color,
+      quiet: values.quiet === true,
+      maxWarnings: warningLimit(values),
+      output: text(values, 'output'),
+      summary: values.summary === true,
+      rules: mergedRules(
+        config?.rules,
+        rulesOfFlags(Array.isArray(flags) ? flags.filter((f) => typeof f === 'string') : []),
+      ),
       ...table,
     };
   }

@@ -1,24 +1,30 @@
 /**
- * One report of a batch run, checked and rendered where it runs (a worker thread, or the main
- * thread for a single job): what is sent back is plain data that a structured clone copies.
+ * One file of a batch run, checked (a report, `outturn check`) or reviewed (a target table,
+ * `outturn review`: `BatchSettings.command`) and rendered where it runs (a worker thread, or the
+ * main thread for a single job): what is sent back is plain data that a structured clone copies.
  *
  * @internal
  */
 import type { Lang, ScoringProfile } from 'outturn';
-import { fails, resultOf } from './batch-result.js';
+import { declarationOf, fails, resultOf } from './batch-result.js';
+import { tooManyWarnings } from './env.js';
 import { type Localized, UsageError } from './errors.js';
 import type { ImportFormat } from './import/types.js';
 import type { CliIO } from './io.js';
 import type { FailOn, Format } from './options.js';
 import { readBytes } from './read-input.js';
-import { renderBatchFindings, type SummaryRow, summaryRow } from './render/batch.js';
+import { renderBatchFindings, reviewRow, type SummaryRow, summaryRow } from './render/batch.js';
 import { toJsonOutput } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
+import { renderReviewMarkdown, renderReviewText, toReviewJson } from './render/review.js';
 import { visible } from './render/terminal.js';
+import type { RuleSettings } from './rule-settings.js';
 import { oneLine } from './text.js';
 
 /** What every job of a run shares (sent to each worker once). */
 export interface BatchSettings {
+  /** What is done to each file: `check` a report, or `review` a target table. */
+  readonly command: 'check' | 'review';
   readonly format: Format;
   readonly lang: Lang;
   readonly failOn: FailOn;
@@ -29,8 +35,14 @@ export interface BatchSettings {
   readonly cwd: string;
   readonly color: boolean;
   readonly width: number;
-  /** The profile of `--profile`, resolved once by the main thread. */
+  /** The profile of `--profile`, resolved once by the main thread (check). */
   readonly profile: ScoringProfile;
+  /** `--max-warnings`: a file with more warnings fails; undefined: no limit. */
+  readonly maxWarnings: number | undefined;
+  /** `--quiet`: a review's text and Markdown list only its errors. */
+  readonly quiet: boolean;
+  /** The settings of the review rules (review). */
+  readonly rules: RuleSettings;
 }
 
 /** One report to check: its name as shown; its bytes when they were read already (stdin). */
@@ -82,6 +94,8 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
   const file = job.file;
   try {
     const bytes = job.bytes ?? (await readBytes(file, settings.cwd, settings.maxBytes));
+    if (settings.command === 'review')
+      return { ...(await reviewJob(job, bytes, settings, io)), stderr: stderr.join('') };
     const result = await resultOf([{ file, bytes }], { ...settings, files: [file] }, settings.profile, io);
     const options = { lang: settings.lang, color: settings.color, width: settings.width };
     let body = '';
@@ -98,7 +112,9 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
       ok: true,
       file,
       row: summaryRow(result),
-      fails: fails(result.findings, settings.failOn),
+      fails:
+        fails(result.findings, settings.failOn) ||
+        tooManyWarnings(result.summary.warning, settings.maxWarnings),
       body,
       stderr: stderr.join(''),
     };
@@ -114,4 +130,42 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
       stderr: stderr.join(''),
     };
   }
+}
+
+/** A target table of `outturn review`: reviewed, its summary row, and its part of the output. */
+async function reviewJob(
+  job: BatchJob,
+  bytes: Uint8Array,
+  settings: BatchSettings,
+  io: CliIO,
+): Promise<Omit<Extract<BatchOutcome, { ok: true }>, 'stderr'>> {
+  const file = job.file;
+  const review = await declarationOf([{ file, bytes }], { ...settings, files: [file] }, io);
+  const { result } = review;
+  const { lang, quiet } = settings;
+  let body = '';
+  if (settings.format === 'json' || settings.format === 'ndjson') {
+    const object = { file, ...toReviewJson(result, lang) };
+    body = visible(settings.format === 'json' ? JSON.stringify(object, null, 2) : JSON.stringify(object));
+  } else if (!settings.summary) {
+    body =
+      settings.format === 'markdown'
+        ? renderReviewMarkdown(result, { lang, file, quiet })
+        : renderReviewText(result, {
+            lang,
+            file: job.label,
+            quiet,
+            color: settings.color,
+            width: settings.width,
+          });
+  }
+  return {
+    ok: true,
+    file,
+    row: reviewRow(review),
+    fails:
+      fails(result.findings, settings.failOn) ||
+      tooManyWarnings(result.summary.warning, settings.maxWarnings),
+    body,
+  };
 }

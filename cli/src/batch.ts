@@ -1,5 +1,6 @@
 /**
- * `outturn check` over many reports: several FILEs, a directory (every report file in it), or
+ * `outturn check` over many reports, and `outturn review` over many target tables (the job's
+ * kind is a setting, `BatchSettings.command`; the rest is the same): several FILEs, a directory (every report file in it), or
  * `--summary` / `--format ndjson`. Each report is checked on its own, on worker threads (one per
  * core, at most one per file), and the results are written in the order of the input: text gives
  * one summary table and then each report's findings; json one object `{ reports, summary }`;
@@ -15,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CheckArgs } from './args.js';
+import type { CheckArgs, ReviewArgs } from './args.js';
 import { type BatchInput, expandInputs, isDirectory } from './batch-inputs.js';
 import { type BatchJob, type BatchOutcome, type BatchSettings, runJob } from './batch-job.js';
 import { textColor, textWidth } from './batch-result.js';
@@ -34,7 +35,10 @@ import {
 import { visible } from './render/terminal.js';
 
 /** Whether the command line asks for a batch run rather than the output of one report. */
-export async function isBatch(args: CheckArgs, io: CliIO): Promise<boolean> {
+export async function isBatch(
+  args: Pick<CheckArgs, 'files' | 'summary' | 'format'>,
+  io: CliIO,
+): Promise<boolean> {
   if (args.files.length !== 1 || args.summary || args.format === 'ndjson') return true;
   const only = args.files[0] as string;
   return only !== '-' && (await isDirectory(only, cwdOf(io)));
@@ -100,7 +104,13 @@ async function runAll(
  * The progress line on stderr: only on a terminal, and only once the run has taken a second;
  * never when ndjson lines go to a terminal too (they would be cut by it).
  */
-function progress(io: CliIO, total: number, lang: CheckArgs['lang'], ndjson: boolean) {
+function progress(
+  io: CliIO,
+  total: number,
+  lang: CheckArgs['lang'],
+  ndjson: boolean,
+  command: BatchSettings['command'],
+) {
   const start = Date.now();
   const on = io.stderrIsTTY === true && !(ndjson && io.isTTY);
   let shown = false;
@@ -108,8 +118,11 @@ function progress(io: CliIO, total: number, lang: CheckArgs['lang'], ndjson: boo
   const draw = () => {
     if (!on || Date.now() - start < 1000) return;
     shown = true;
+    const verb = command === 'review' ? ['已审核', 'reviewed'] : ['已检查', 'checked'];
     io.stderr(
-      lang === 'zh' ? `\r已检查 ${doneCount}/${total} 个文件` : `\rchecked ${doneCount}/${total} files`,
+      lang === 'zh'
+        ? `\r${verb[0]} ${doneCount}/${total} 个文件`
+        : `\r${verb[1]} ${doneCount}/${total} files`,
     );
   };
   const timer = on ? setInterval(draw, 250) : null;
@@ -134,12 +147,17 @@ function progress(io: CliIO, total: number, lang: CheckArgs['lang'], ndjson: boo
   };
 }
 
-/** Runs `outturn check` over many reports; resolves to the exit code. */
-export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
+/** The arguments of a batch run: those of check, or those of review marked as such. */
+export type BatchArgs = CheckArgs | ({ readonly command: 'review' } & ReviewArgs);
+
+/** Runs `outturn check` over many reports (or `outturn review` over many tables); resolves to the exit code. */
+export async function runBatch(args: BatchArgs, io: CliIO): Promise<number> {
   const cwd = cwdOf(io);
+  const command: BatchSettings['command'] = 'command' in args ? args.command : 'check';
   const inputs: BatchInput[] = await expandInputs(args.files, cwd);
-  const profile = await resolveProfile(args.profile, cwd);
+  const profile = await resolveProfile('command' in args ? undefined : args.profile, cwd);
   const settings: BatchSettings = {
+    command,
     format: args.format,
     lang: args.lang,
     failOn: args.failOn,
@@ -151,6 +169,9 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
     color: textColor(io),
     width: textWidth(io),
     profile,
+    maxWarnings: args.maxWarnings,
+    quiet: args.quiet,
+    rules: 'command' in args ? args.rules : {},
   };
   // Standard input is read once, by the main thread, however many times `-` is given.
   let stdin: { bytes: Uint8Array } | { error: UsageError } | undefined;
@@ -176,7 +197,7 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
   });
 
   const ndjson = args.format === 'ndjson';
-  const p = progress(io, inputs.length, args.lang, ndjson);
+  const p = progress(io, inputs.length, args.lang, ndjson, command);
   let written = 0;
   // Writes what is done, in input order: ndjson its lines, every format the import notes.
   const flush = () => {
@@ -206,12 +227,17 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
   if (args.format === 'json') io.stdout(jsonDocument(done, rows, args.lang));
   else if (args.format === 'markdown') {
     const parts = [
-      renderBatchSummaryMarkdown(rows, args.lang),
+      renderBatchSummaryMarkdown(rows, args.lang, command),
       ...done.map((o) => (o.ok ? o.body : '')).filter((b) => b !== ''),
     ];
     io.stdout(parts.join('\n'));
   } else if (!ndjson) {
-    const options = { lang: args.lang, color: settings.color, width: settings.width };
+    const options = {
+      lang: args.lang,
+      color: settings.color,
+      width: settings.width,
+      command,
+    };
     const parts = [renderBatchSummary(rows, options)];
     if (!args.summary) {
       const label = (file: string) => file.slice(common === '' ? 0 : common.length + 1);

@@ -8,6 +8,9 @@
  * { "profile": "bands-80-50", "fail-on": "warning", "lang": "en", "format": "text", "max-warnings": 10 }
  * ```
  *
+ * and `"review": { "rules": { "target-vague": "off", "implicit-operator": "warning" } }` sets the
+ * review rules of `outturn review` (rule-settings.ts; `--rule` on the command line wins).
+ *
  * A config file that is not JSON, has an unknown key or a value the option does not allow is a
  * usage error that names the file and the key. A profile FILE.json is read from the folder of the
  * config file.
@@ -19,6 +22,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { profileNamed } from 'outturn';
 import { UsageError } from './errors.js';
 import { type OptionName, optionNamed } from './options.js';
+import { checkedRule, type RuleSettings } from './rule-settings.js';
 import { nearest } from './text.js';
 
 /** The options a config file may set. */
@@ -32,7 +36,12 @@ export interface Config {
   /** The file the settings come from. */
   readonly file: string;
   readonly values: Readonly<Partial<Record<ConfigKey, string>>>;
+  /** `"review": { "rules": … }`: the settings of the review rules, checked; undefined when not set. */
+  readonly rules?: RuleSettings;
 }
+
+/** Every key of a config file: the options, and `review`. */
+const KNOWN_KEYS: readonly string[] = [...CONFIG_KEYS, 'review'];
 
 /** The most bytes a config file or a package.json may have. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -87,11 +96,16 @@ export function configOf(file: string, value: unknown, where = ''): Config {
     throw bad(file, where === '' ? null : where.slice(0, -1), 'must be a JSON object', '应为 JSON 对象');
   }
   const values: Partial<Record<ConfigKey, string>> = {};
+  let rules: RuleSettings | undefined;
   for (const [key, v] of Object.entries(value)) {
     if (key === '$schema') continue;
+    if (key === 'review') {
+      rules = reviewRulesOf(file, keyOf(key), v);
+      continue;
+    }
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      const near = nearest(key, CONFIG_KEYS);
-      const known = CONFIG_KEYS.join(', ');
+      const near = nearest(key, KNOWN_KEYS);
+      const known = KNOWN_KEYS.join(', ');
       throw bad(
         file,
         keyOf(key),
@@ -101,7 +115,44 @@ export function configOf(file: string, value: unknown, where = ''): Config {
     }
     values[key as ConfigKey] = settingOf(file, keyOf(key), key as ConfigKey, v);
   }
-  return { file, values };
+  return rules === undefined ? { file, values } : { file, values, rules };
+}
+
+/** `"review": { "rules": { CODE: SETTING } }`, checked (rule-settings.ts). */
+function reviewRulesOf(file: string, shownKey: string, v: unknown): RuleSettings {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isObject(v))
+    throw bad(
+      file,
+      shownKey,
+      'must be a JSON object { "rules": { … } }',
+      '应为 JSON 对象 { "rules": { … } }',
+    );
+  for (const key of Object.keys(v)) {
+    if (key !== 'rules') {
+      throw bad(file, `${shownKey}.${key}`, 'unknown key (known: rules)', '未知的键（可用：rules）');
+    }
+  }
+  const rules = v.rules;
+  if (rules === undefined) return {};
+  if (!isObject(rules)) {
+    throw bad(
+      file,
+      `${shownKey}.rules`,
+      'must be a JSON object of finding codes and settings ("target-vague": "off")',
+      '应为由问题代码与设置组成的 JSON 对象（"target-vague": "off"）',
+    );
+  }
+  const out: Record<string, RuleSettings[string]> = {};
+  for (const [code, setting] of Object.entries(rules)) {
+    const [k, s] = checkedRule(code, setting, {
+      en: `config file ${file}: "${shownKey}.rules"`,
+      zh: `配置文件 ${file}：“${shownKey}.rules”`,
+    });
+    out[k] = s;
+  }
+  return out;
 }
 
 function settingOf(file: string, shownKey: string, key: ConfigKey, v: unknown): string {

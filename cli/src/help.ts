@@ -139,7 +139,7 @@ Usage:
   outturn check --help           help on check: report format and outputs
   outturn import --help          help on import: tables, headers, encodings
   outturn pefa --help            help on pefa: dataset, scores, options
-  outturn review FILE [options]  review a target table (绩效目标审核) as a
+  outturn review FILE... [opts]  review target tables (绩效目标审核) as a
                                  finance bureau does
   outturn web --out FILE.html    write the offline page: check a file in a
                                  browser, nothing sent anywhere
@@ -156,7 +156,7 @@ Usage:
   outturn check --help           check 的帮助：报告格式与输出格式
   outturn import --help          import 的帮助：表格、表头与编码
   outturn pefa --help            pefa 的帮助：数据集、评分与选项
-  outturn review 文件 [选项]     按财政部门的做法审核绩效目标表
+  outturn review 文件... [选项]  按财政部门的做法审核绩效目标表
   outturn web --out 文件.html    写出离线页面：在浏览器中核对，数据不离开本机
   outturn --help                 本帮助（也可写 outturn help [命令]）
   outturn --version              显示版本号（也可写 outturn version、-V）`,
@@ -253,15 +253,23 @@ Example: outturn pefa dataset.json --format markdown --lang en > annex.md`,
 };
 
 const REVIEW_INTRO: Localized = {
-  en: `Reviews a target table (绩效目标申报表) before the year, by the machine-decidable rules of 绩效目标审核 (docs/review.md lists each rule, its severity and its sources): the 产出 and 效益 blocks are there, every target has a value, a comparator and a unit, a cost is a ceiling within the funds (unit cost × quantity, exact), the funds add up, a deadline is inside the period, a target is not vague. FILE is the table as JSON ("kind": "declaration": project, goals, indicators with path, name, target, unit, weight, lastYear, standard).`,
-  zh: `在年度开始前按绩效目标审核中可由机器判定的规则审核绩效目标申报表（各条规则及其级别、出处见 docs/review.md）：是否有产出、效益指标；每个目标是否有数值、比较符和单位；成本是否为上限且不超过资金（单价 × 数量，精确计算）；资金是否相符；时限是否在实施期内；目标是否含糊。文件为 JSON 格式的目标表（"kind": "declaration"：project、goals、indicators，指标含 path、name、target、unit、weight、lastYear、standard）。`,
+  en: `Reviews a target table (绩效目标申报表) before the year, by the machine-decidable rules of 绩效目标审核 (docs/review.md lists each rule, its severity and its sources): the 产出 and 效益 blocks are there, every target has a value, a comparator and a unit, a cost is a ceiling within the funds (unit cost × quantity, exact), the funds add up, a deadline is inside the period, a target is not vague. FILE is the table as JSON ("kind": "declaration": project, goals, indicators with path, name, target, unit, weight, lastYear, standard), or a table file (CSV, .xlsx, .xls, .html, .docx, .pdf) that imports as a target table (docs/import.md).
+
+Several FILEs, a directory (its report files, as check picks them) or - run as check does over many reports: a summary table (one row per table), then each review; json { reports, summary }, ndjson one line per table; html, xlsx and csv one document for all (the findings with their rule, code, severity and indicator, and the rules that ran). A file that cannot be read is one row, and the others go on; a self-evaluation report is for 'outturn check'.
+Rules: --rule CODE=SETTING (repeatable) turns a rule off or sets its findings' severity, by finding code or rule id (target-vague=off, 7=error, 8=warning); the config file's "review": { "rules": { CODE: SETTING } } does the same, and --rule wins.`,
+  zh: `在年度开始前按绩效目标审核中可由机器判定的规则审核绩效目标申报表（各条规则及其级别、出处见 docs/review.md）：是否有产出、效益指标；每个目标是否有数值、比较符和单位；成本是否为上限且不超过资金（单价 × 数量，精确计算）；资金是否相符；时限是否在实施期内；目标是否含糊。文件为 JSON 格式的目标表（"kind": "declaration"：project、goals、indicators，指标含 path、name、target、unit、weight、lastYear、standard），或导入后为绩效目标表的表格文件（CSV、.xlsx、.xls、.html、.docx、.pdf，见 docs/import.md）。
+
+多个文件、目录（其中的报告文件，与 check 选取相同）或 - 按 check 处理多份报告的方式运行：先是汇总表（每张目标表一行），再是各表的审核结果；json 为 { reports, summary }，ndjson 每张表一行；html、xlsx、csv 为所有表合成的一个文档（问题及其规则、代码、级别、指标，以及执行的规则）。无法读取的文件占一行，其余照常审核；自评报告请用 outturn check。
+规则：--rule 代码=设置（可重复）按问题代码或规则编号关闭规则或设定其级别（target-vague=off、7=error、8=warning）；配置文件的 "review": { "rules": { 代码: 设置 } } 作用相同，--rule 优先。`,
 };
 
 const REVIEW_END: Localized = {
-  en: `Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error or unreadable FILE; 3 internal error.
-Example: outturn review declaration.json --format markdown --lang en > review.md`,
-  zh: `退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误或无法读取文件；3 内部错误。
-示例：outturn review 目标表.json --format markdown > 审核意见.md`,
+  en: `Exit codes: 0 no finding at or above --fail-on; 1 such findings, or more warnings than --max-warnings; 2 usage error or unreadable FILE; 3 internal error.
+Example: outturn review declaration.json --format markdown --lang en > review.md
+Example: outturn review declarations/ --summary --rule target-vague=error`,
+  zh: `退出码：0 没有达到 --fail-on 级别的问题；1 有，或警告多于 --max-warnings；2 用法错误或无法读取文件；3 内部错误。
+示例：outturn review 目标表.json --format markdown > 审核意见.md
+示例：outturn review 目标表/ --summary --rule target-vague=error`,
 };
 
 const WEB_INTRO: Localized = {
@@ -297,7 +305,7 @@ export function helpText(topic: 'main' | CommandName, lang: Lang, v: string): st
         : topic === 'review'
           ? [
               [`outturn ${v}`],
-              usageLines('review', FILE, lang),
+              usageLines('review', FILES, lang),
               prose(REVIEW_INTRO[lang]),
               optionsBlock('review', lang),
               prose(REVIEW_END[lang]),

@@ -29,6 +29,7 @@ export type OptionName =
   | 'quiet'
   | 'max-warnings'
   | 'verbose'
+  | 'rule'
   | 'color'
   | 'no-color'
   | 'help'
@@ -88,6 +89,8 @@ export interface StringOption extends BaseOption {
   readonly values?: readonly OptionValue[];
   /** The value when the option is not given. */
   readonly default?: string;
+  /** Whether the option may be given more than once, each value kept (`--rule A=off --rule B=info`). */
+  readonly multiple?: boolean;
 }
 
 /** One option of the command line. */
@@ -104,28 +107,28 @@ const FORMAT_VALUES = {
     zh: '预算表、指标表和交叉核对，报告值与复算值并列，然后按级别列出问题，最后一行小结；适合 80 列终端',
   },
   json: {
-    en: 'one JSON object for programs (check: { summary, findings, budget, indicators, crossChecks, totalScore, grade }; pefa: { PI-1, PI-2, PI-3, findings }); messages in --lang; a figure that does not exist is null',
-    zh: '供其他程序读取的一个 JSON 对象（check：{ summary, findings, budget, indicators, crossChecks, totalScore, grade }；pefa：{ PI-1, PI-2, PI-3, findings }）；说明文字使用 --lang 的语言；不存在的数字为 null',
+    en: 'one JSON object for programs (check: { summary, findings, budget, indicators, crossChecks, totalScore, grade }; pefa: { PI-1, PI-2, PI-3, findings }; review: { summary, findings, rules, indicators, goals, costs }); messages in --lang; a figure that does not exist is null',
+    zh: '供其他程序读取的一个 JSON 对象（check：{ summary, findings, budget, indicators, crossChecks, totalScore, grade }；pefa：{ PI-1, PI-2, PI-3, findings }；review：{ summary, findings, rules, indicators, goals, costs }）；说明文字使用 --lang 的语言；不存在的数字为 null',
   },
   markdown: {
     en: "headings and pipe tables for an audit memo (pefa: the assessor's annex tables)",
     zh: '标题与表格，可粘贴到审计底稿（pefa：评估报告附件中的计算表）',
   },
   ndjson: {
-    en: 'check: one JSON object per line, one line per report with its file, written as each report is done (for other tools; not for pefa)',
-    zh: 'check：每行一个 JSON 对象，每份报告一行并带文件名，每查完一份即输出（供其他工具流式读取；pefa 不适用）',
+    en: 'check and review: one JSON object per line, one line per file, written as each report is done (for other tools; not for pefa)',
+    zh: 'check 与 review：每行一个 JSON 对象，每个文件一行并带文件名，每查完一份即输出（供其他工具流式读取；pefa 不适用）',
   },
   html: {
-    en: 'check: one self-contained HTML report (no script, no request; rates as bars against 100%, findings linked to their rows), for one report or many',
-    zh: 'check：一个独立的 HTML 报告（无脚本、无网络请求；执行率以 100% 为基准画成条形，问题链接到所在行），一份或多份报告',
+    en: 'check and review: one self-contained HTML report (no script, no request; rates as bars against 100%, findings linked to their rows; review: the findings and the rules that ran), for one file or many',
+    zh: 'check 与 review：一个独立的 HTML 报告（无脚本、无网络请求；执行率以 100% 为基准画成条形，问题链接到所在行；review：问题与执行的规则），一个或多个文件',
   },
   xlsx: {
-    en: 'check: an audit workbook (sheets Summary, Findings, Budget, Indicators; no cell is a formula), written to --output FILE.xlsx',
-    zh: 'check：审计工作簿（汇总、问题与提示、预算、指标四个工作表；没有任何单元格是公式），写入 --output 文件.xlsx',
+    en: 'check and review: an audit workbook (check: sheets Summary, Findings, Budget, Indicators; review: Summary, Findings, Rules; no cell is a formula), written to --output FILE.xlsx',
+    zh: 'check 与 review：审计工作簿（check：汇总、问题与提示、预算、指标四个工作表；review：汇总、问题、规则；没有任何单元格是公式），写入 --output 文件.xlsx',
   },
   csv: {
-    en: "check: the findings as CSV (UTF-8 with a byte order mark for Excel; a cell that a spreadsheet would run as a formula starts with ')",
-    zh: "check：问题列表的 CSV（带 BOM 的 UTF-8，Excel 可直接打开；电子表格会当作公式执行的单元格前加 '）",
+    en: "check and review: the findings as CSV (UTF-8 with a byte order mark for Excel; a cell that a spreadsheet would run as a formula starts with ')",
+    zh: "check 与 review：问题列表的 CSV（带 BOM 的 UTF-8，Excel 可直接打开；电子表格会当作公式执行的单元格前加 '）",
   },
 } as const satisfies Record<string, Localized>;
 
@@ -236,7 +239,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'write the output to FILE instead of standard output (whole or not at all: a temporary file, then renamed)',
       zh: '输出写入该文件而不是标准输出（整体写入：先写临时文件再改名）',
     },
-    commands: ['check'],
+    commands: ['check', 'review'],
   },
   {
     name: 'summary',
@@ -245,7 +248,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'several reports: only the summary table, one row per file, without the findings of each',
       zh: '多份报告时只输出汇总表（每个文件一行），不列出各报告的问题',
     },
-    commands: ['check'],
+    commands: ['check', 'review'],
   },
   {
     name: 'profile',
@@ -278,7 +281,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'format of a table file, when detection from the content is not wanted',
       zh: '表格文件的格式（不指定时按内容自动识别）',
     },
-    commands: ['check', 'import', 'pefa'],
+    commands: ['check', 'import', 'pefa', 'review'],
   },
   {
     name: 'sheet',
@@ -289,7 +292,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'the worksheet of an .xlsx or .xls file to read',
       zh: '读取 .xlsx 或 .xls 文件中的哪个工作表',
     },
-    commands: ['check', 'import', 'pefa'],
+    commands: ['check', 'import', 'pefa', 'review'],
   },
   {
     name: 'max-bytes',
@@ -344,7 +347,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'errors only: warnings and info are not listed (text and markdown; the exit code and the summary line still count them)',
       zh: '只列出错误：不列警告和提示（text 与 markdown；退出码与小结仍计入）',
     },
-    commands: ['check'],
+    commands: ['check', 'review'],
   },
   {
     name: 'max-warnings',
@@ -355,7 +358,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       en: 'exit 1 when there are more than N warnings, whatever --fail-on says',
       zh: '警告多于 N 个时退出码为 1（不论 --fail-on）',
     },
-    commands: ['check'],
+    commands: ['check', 'review'],
   },
   {
     name: 'verbose',
@@ -365,6 +368,18 @@ export const OPTIONS: readonly OptionSpec[] = [
       zh: '逐条列出全部提示：否则同一代码超过 5 条时合为一行，给出条数和前几个位置（text）',
     },
     commands: ['check'],
+  },
+  {
+    name: 'rule',
+    kind: 'string',
+    multiple: true,
+    placeholder: { en: 'CODE=SETTING', zh: '代码=设置' },
+    needs: { en: 'a CODE=off|error|warning|info', zh: '代码=off|error|warning|info' },
+    description: {
+      en: 'turn a review rule off or give its findings a severity, by finding code or rule id (target-vague=off, 7=error); repeatable; wins over "review": { "rules" } of the config file',
+      zh: '关闭一条审核规则或改变其级别，按问题代码或规则编号（target-vague=off、7=error）；可重复；优先于配置文件的 "review": { "rules" }',
+    },
+    commands: ['review'],
   },
   {
     name: 'color',

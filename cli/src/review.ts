@@ -1,57 +1,48 @@
 /**
- * `outturn review FILE`: a target table (绩效目标申报表, `"kind": "declaration"`, as JSON) reviewed
- * by the library's rules of 绩效目标审核 (`reviewDeclaration` from outturn/schema: the structure,
- * then `reviewTargets`), rendered, and the exit code says whether a finding reached `--fail-on`.
+ * `outturn review FILE...`: a target table (绩效目标申报表, `"kind": "declaration"`) reviewed by
+ * the library's rules of 绩效目标审核 (`reviewDeclaration` from outturn/schema: the structure, then
+ * `reviewTargets`, with the rule settings of the config file and `--rule`), rendered, and the
+ * exit code says whether a finding reached `--fail-on`. Several FILEs, a directory, `--summary`
+ * or `--format ndjson` run over many tables on the batch machinery of `outturn check`
+ * (batch.ts), and html, xlsx and csv are one document for all (check-documents.ts): the same
+ * outputs and exit codes as check.
  *
  * @internal
  */
 import type { ReviewArgs } from './args.js';
-import { fails } from './batch-result.js';
-import { textSettings } from './env.js';
-import { UsageError } from './errors.js';
+import { isBatch, runBatch } from './batch.js';
+import { withOutputFile } from './batch-output.js';
+import { declarationOf, fails } from './batch-result.js';
+import { checkDocument } from './check-documents.js';
+import { textSettings, tooManyWarnings } from './env.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
-import { type InputFile, isJsonInput, parseJsonBytes, readAll } from './read-input.js';
+import { readBytes, readStdin, STDIN } from './read-input.js';
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from './render/review.js';
 
 /** Runs `outturn review`; resolves to the exit code (UsageError for unreadable input). */
 export async function review(args: ReviewArgs, io: CliIO): Promise<number> {
-  if (args.files.length > 1) {
-    throw new UsageError(
-      {
-        en: `one FILE at a time: a target table is one file (got also "${args.files[1] ?? ''}")`,
-        zh: `一次只能审核一个文件（多余的参数“${args.files[1] ?? ''}”）`,
-      },
-      true,
-    );
-  }
-  const files = await readAll(args.files, cwdOf(io), args.maxBytes);
-  const file = files[0] as InputFile;
-  // A table file (CSV, workbook, page, document, PDF) is imported first (docs/import.md): only a
-  // target table (绩效目标表, imported as "kind": "declaration") is reviewed.
-  let json: unknown;
-  if (isJsonInput(file.file, file.bytes, undefined)) json = parseJsonBytes(file.file, file.bytes);
-  else {
-    const { importTables } = await import('./import-tables.js');
-    // What the import says (not placed, notes) is printed only for a target table.
-    const said: string[] = [];
-    json = (await importTables(files, args, args.lang, { ...io, stderr: (t) => said.push(t) })).report;
-    const kind = (json as { kind?: unknown }).kind;
-    if (kind === 'declaration') for (const t of said) io.stderr(t);
-    else {
-      throw new UsageError({
-        en: `${file.file}: not a target table (绩效目标表): it imports as ${typeof kind === 'string' ? `"kind": "${kind}"` : 'a report'}; check it with outturn check`,
-        zh: `${file.file}：不是绩效目标表：导入结果为${typeof kind === 'string' ? `"kind": "${kind}"` : '报告'}；请用 outturn check 检查`,
-      });
-    }
-  }
-  const { reviewDeclaration } = await import('outturn/schema');
-  const result = reviewDeclaration(json);
-  if (args.format === 'json') io.stdout(renderReviewJson(result, args.lang));
-  else if (args.format === 'markdown')
-    io.stdout(renderReviewMarkdown(result, { lang: args.lang, file: file.file }));
-  else
-    io.stdout(
-      renderReviewText(result, { lang: args.lang, file: file.file, ...textSettings(args.color, io) }),
-    );
-  return fails(result.findings, args.failOn) ? EXIT.findings : EXIT.ok;
+  const { format } = args;
+  const batch = { ...args, command: 'review' as const };
+  // A workbook is bytes, written to --output by checkDocument itself.
+  if (format === 'xlsx') return checkDocument({ ...batch, format }, io);
+  return withOutputFile(args.output, io, async (out) => {
+    if (format === 'html' || format === 'csv') return checkDocument({ ...batch, format }, out);
+    if (await isBatch(args, out)) return runBatch(batch, out);
+    return reviewOne(args, out);
+  });
+}
+
+/** One FILE (or `-`), printed as the review of one table. */
+async function reviewOne(args: ReviewArgs, io: CliIO): Promise<number> {
+  const cwd = cwdOf(io);
+  const name = args.files[0] as string;
+  const bytes =
+    name === STDIN ? await readStdin(io.stdin, args.maxBytes) : await readBytes(name, cwd, args.maxBytes);
+  const { result } = await declarationOf([{ file: name, bytes }], args, io);
+  const { lang, quiet } = args;
+  if (args.format === 'json') io.stdout(renderReviewJson(result, lang));
+  else if (args.format === 'markdown') io.stdout(renderReviewMarkdown(result, { lang, file: name, quiet }));
+  else io.stdout(renderReviewText(result, { lang, file: name, quiet, ...textSettings(args.color, io) }));
+  const over = tooManyWarnings(result.summary.warning, args.maxWarnings);
+  return over || fails(result.findings, args.failOn) ? EXIT.findings : EXIT.ok;
 }

@@ -47,6 +47,30 @@ describe('the built command over many reports', () => {
     120_000,
   );
 
+  it.each([['json'], ['ndjson'], ['text'], ['markdown']])(
+    'review --format %s: the worker threads review as the main thread does, with the rule settings',
+    async (format) => {
+      const args = [
+        'review',
+        'test/fixtures/review',
+        '--rule',
+        'target-vague=error',
+        '--format',
+        format,
+        '--lang',
+        'en',
+      ];
+      const r = exec(args);
+      const inProcess = await run(args);
+      expect(r.status).toBe(1);
+      expect(r.status).toBe(inProcess.status);
+      expect(r.stdout).toBe(inProcess.stdout);
+      expect(r.stderr).toBe(inProcess.stderr);
+      if (format === 'json') expect(r.stdout).toContain('"severity": "error"');
+    },
+    120_000,
+  );
+
   it('ndjson: the first line arrives before the run ends', async () => {
     // 40 copies of the reference report and one slow-to-parse file make the run last.
     const folder = join(dir, 'many');

@@ -82,7 +82,7 @@ describe('outturn check --format html|xlsx|csv', () => {
         '--format',
         'html',
       ],
-      '--format html applies to check, not to pefa',
+      '--format html applies to check and review, not to pefa',
     ],
   ])('%j is a usage error', async (args, message) => {
     const r = await run([...args, '--lang', 'en']);

@@ -60,6 +60,7 @@ function sampleValue(option: OptionSpec): string | null {
   if (option.name === 'out') return INPUT.web;
   if (option.name === 'max-warnings') return '100';
   if (option.name === 'output') return join(tmpdir(), `outturn-help-${process.pid}.out`);
+  if (option.name === 'rule') return 'target-vague=off';
   return option.name === 'profile' ? 'default' : 'Sheet1';
 }
 

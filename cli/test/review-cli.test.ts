@@ -55,13 +55,21 @@ describe('outturn review on real target tables', () => {
 
   it.each([
     [['review', join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv')], 'not a target table'],
-    [['review', NANYUE, HUANGSHI], 'one FILE at a time'],
-    [['review', NANYUE, '--format', 'html'], '--format html applies to check, not to review'],
     [['review', NANYUE, '--profile', 'default'], '--profile applies to check, not to review'],
+    [['review', NANYUE, '--verbose'], '--verbose applies to check, not to review'],
+    [['pefa', NANYUE, '--format', 'html'], '--format html applies to check and review, not to pefa'],
   ])('%j is a usage error (exit 2, one line)', async (args, message) => {
     const r = await run([...args, '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a self-evaluation table, imported, is a report for check: the import line, then the refusal', async () => {
+    const csv = join(ROOT, 'examples', 'templates', 'project-self-evaluation.zh.csv');
+    const r = await run(['review', csv, '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n').at(-1)).toContain("not a target table: check it with 'outturn check");
   });
 });

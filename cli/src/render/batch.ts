@@ -1,11 +1,13 @@
 /**
- * The outputs of a run over many reports (`outturn check FILE... | DIR`): the summary table (one
- * row per file), each report's findings, and the JSON of `--format json` and `--format ndjson`.
+ * The outputs of a run over many reports (`outturn check FILE... | DIR`) or target tables
+ * (`outturn review FILE... | DIR`): the summary table (one row per file; a review has no total
+ * and no grade), each report's findings, and the JSON of `--format json` and `--format ndjson`.
  * Pure, like the other renderers: what was found comes in as data.
  *
  * @internal
  */
 import { formatPath, type Lang, type Severity, type ValidationResult } from 'outturn';
+import type { DeclarationReview } from '../batch-result.js';
 import type { Localized } from '../errors.js';
 import { markdownCell, mdTable } from './markdown.js';
 import { groupFindings, headerParts, printed, recomputedAny } from './rows.js';
@@ -49,9 +51,32 @@ export function summaryRow(result: ValidationResult): SummaryRow {
   };
 }
 
+/**
+ * The summary row of a reviewed target table: its project (项目名称) where a report has its
+ * entity, its year, its scope (project, department), the findings; no total and no grade.
+ */
+export function reviewRow(review: DeclarationReview): SummaryRow {
+  return {
+    entity: printed(review.name),
+    year: printed(review.year),
+    kind: printed(review.scope),
+    error: review.result.summary.error,
+    warning: review.result.summary.warning,
+    info: review.result.summary.info,
+    printedTotal: '',
+    total: '',
+    printedGrade: '',
+    grade: '',
+  };
+}
+
+/** Which command the rows are of: a review's table has no total and no grade. */
+export type BatchCommand = 'check' | 'review';
+
 interface BatchWords {
   readonly file: string;
   readonly entity: string;
+  readonly project: string;
   readonly year: string;
   readonly kind: string;
   readonly kinds: Readonly<Record<string, string>>;
@@ -75,6 +100,7 @@ const BATCH_WORDS: Readonly<Record<Lang, BatchWords>> = {
   en: {
     file: 'File',
     entity: 'Entity',
+    project: 'Project',
     year: 'Year',
     kind: 'Kind',
     kinds: { department: 'dept.', project: 'project', monitoring: 'monitor' },
@@ -96,6 +122,7 @@ const BATCH_WORDS: Readonly<Record<Lang, BatchWords>> = {
   zh: {
     file: '文件',
     entity: '单位',
+    project: '项目',
     year: '年度',
     kind: '类型',
     kinds: { department: '部门整体', project: '项目', monitoring: '运行监控' },
@@ -149,6 +176,8 @@ export interface BatchTextOptions {
   readonly color?: boolean;
   /** Maximum line width in terminal columns (default 80). */
   readonly width?: number;
+  /** The command of the rows (default check). */
+  readonly command?: BatchCommand;
 }
 
 /** `printed → recomputed`, `-` for a side that is not there; `-` alone when neither is. */
@@ -185,16 +214,21 @@ export function renderBatchSummary(rows: readonly BatchRow[], options: BatchText
   const w = BATCH_WORDS[options.lang];
   const width = Math.max(40, options.width ?? 80);
   const paint = painter(options.color === true);
+  const review = options.command === 'review';
   const columns: Column[] = [
     { header: w.file, flex: true },
-    { header: w.entity, flex: true },
+    { header: review ? w.project : w.entity, flex: true },
     { header: w.year, max: 10 },
     { header: w.kind, keep: true },
     { header: w.errors, align: 'right' },
     { header: w.warnings, align: 'right' },
     { header: w.info, align: 'right' },
-    { header: w.totalShort, keep: true },
-    { header: w.gradeShort, keep: true },
+    ...(review
+      ? []
+      : ([
+          { header: w.totalShort, keep: true },
+          { header: w.gradeShort, keep: true },
+        ] as const)),
   ];
   const dir = commonDirectory(rows.map((r) => r.file));
   const cells = rows.map((r): Cell[] => {
@@ -208,8 +242,7 @@ export function renderBatchSummary(rows: readonly BatchRow[], options: BatchText
           count(r.error, 'red'),
           count(r.warning, 'yellow'),
           count(r.info, 'cyan'),
-          arrow(r.printedTotal, r.total),
-          arrow(r.printedGrade, r.grade),
+          ...(review ? [] : [arrow(r.printedTotal, r.total), arrow(r.printedGrade, r.grade)]),
         ]
       : [file, { text: `${w.unreadable}: ${r.message[options.lang]}`, style: 'red' }];
   });
@@ -217,7 +250,7 @@ export function renderBatchSummary(rows: readonly BatchRow[], options: BatchText
   const out: string[] = [];
   for (const l of wrap(visible(w.heading(rows.length, dir)), width)) out.push(paint(l, 'bold'));
   out.push('', t.header, t.rule, ...t.rows, '');
-  for (const l of wrap(w.arrowNote, width)) out.push(paint(l, 'dim'));
+  if (!review) for (const l of wrap(w.arrowNote, width)) out.push(paint(l, 'dim'));
   const c = batchCounts(rows);
   for (const l of wrap(w.totals(c.files, c), width)) out.push(paint(l, 'bold'));
   return `${out.join('\n')}\n`;
@@ -282,21 +315,23 @@ export function renderBatchUnreadable(file: string, message: Localized, options:
 }
 
 /** The summary of a batch as a Markdown table, for `--format markdown`. */
-export function renderBatchSummaryMarkdown(rows: readonly BatchRow[], lang: Lang): string {
+export function renderBatchSummaryMarkdown(
+  rows: readonly BatchRow[],
+  lang: Lang,
+  command: BatchCommand = 'check',
+): string {
   const w = BATCH_WORDS[lang];
   const c = batchCounts(rows);
+  const review = command === 'review';
   const header = [
     w.file,
-    w.entity,
+    review ? w.project : w.entity,
     w.year,
     w.kind,
     w.errors,
     w.warnings,
     w.info,
-    w.printedTotal,
-    w.total,
-    w.printedGrade,
-    w.grade,
+    ...(review ? [] : [w.printedTotal, w.total, w.printedGrade, w.grade]),
   ];
   const body = rows.map((r) =>
     r.ok
@@ -308,14 +343,18 @@ export function renderBatchSummaryMarkdown(rows: readonly BatchRow[], lang: Lang
           String(r.error),
           String(r.warning),
           String(r.info),
-          r.printedTotal || NONE,
-          r.total || NONE,
-          r.printedGrade || NONE,
-          r.grade || NONE,
+          ...(review
+            ? []
+            : [r.printedTotal || NONE, r.total || NONE, r.printedGrade || NONE, r.grade || NONE]),
         ]
-      : [r.file, `${w.unreadable}: ${r.message[lang]}`, '', '', '', '', '', '', '', '', ''],
+      : [r.file, `${w.unreadable}: ${r.message[lang]}`, ...header.slice(2).map(() => '')],
   );
   const aligns = header.map((_h, i) => (i >= 4 && i <= 8 ? 'r' : 'l') as 'l' | 'r');
-  const table = mdTable(header, aligns, body).join('\n');
+  // Every cell shown, none acting: a file name or a project name may hold escape sequences.
+  const table = mdTable(
+    header,
+    aligns,
+    body.map((row) => row.map(visible)),
+  ).join('\n');
   return `## ${markdownCell(w.heading(rows.length, ''))}\n\n${table}\n\n${markdownCell(w.totals(c.files, c))}\n`;
 }

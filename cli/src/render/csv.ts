@@ -12,7 +12,7 @@
  * @internal
  */
 import type { RenderInput } from './rows.js';
-import { type AuditOptions, findingsSheet, type SheetCell } from './xlsx.js';
+import { type AuditOptions, type AuditSheet, findingsSheet, type SheetCell } from './xlsx.js';
 
 /** The byte order mark that tells Excel the file is UTF-8. */
 const BOM = '\uFEFF';
@@ -54,7 +54,11 @@ export function csvField(value: SheetCell): string {
  * ```
  */
 export function renderCsv(inputs: RenderInput | readonly RenderInput[], options: AuditOptions): string {
-  const sheet = findingsSheet(inputs, options.lang);
+  return sheetCsv(findingsSheet(inputs, options.lang));
+}
+
+/** A sheet as CSV: its header row, then its rows; UTF-8 BOM, CRLF, every field through {@link csvField}. */
+export function sheetCsv(sheet: AuditSheet): string {
   const lines = [sheet.header, ...sheet.rows].map((row) => row.map(csvField).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -88,6 +88,14 @@ export function renderHtml(input: RenderInput | readonly RenderInput[], options:
     !many && first !== undefined
       ? [hw.documentTitle, ...headerParts(first.result.header)].join(' · ')
       : `${hw.documentTitle} · ${hw.reports(inputs.length)}`;
+  return htmlDocument(hw, title, body);
+}
+
+/**
+ * The document around `body` (markup already escaped): charset, {@link HTML_CSP}, no referrer,
+ * the inline style sheet, `title` escaped, the footer. Every HTML output of outturn is one of these.
+ */
+export function htmlDocument(hw: HtmlWords, title: string, body: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${hw.htmlLang}">`,
@@ -122,18 +130,18 @@ function isList(input: RenderInput | readonly RenderInput[]): input is readonly 
 const t = (text: string) => escapeHtml(text);
 
 /** A cell: escaped text, or markup we built (`{ html }`), with a class. */
-type Cell =
+export type Cell =
   | string
   | { readonly html: string; readonly cls?: string }
   | { readonly text: string; readonly cls: string };
 
-interface Row {
+export interface Row {
   readonly id?: string;
   readonly cls?: string;
   readonly cells: readonly Cell[];
 }
 
-interface Column {
+export interface Column {
   readonly header: string;
   readonly cls?: string;
 }
@@ -144,7 +152,7 @@ function cellHtml(cell: Cell): string {
   return 'html' in cell ? `<td${cls}>${cell.html}</td>` : `<td${cls}>${t(cell.text)}</td>`;
 }
 
-function table(columns: readonly Column[], rows: readonly (Row | string)[], cls = ''): string {
+export function table(columns: readonly Column[], rows: readonly (Row | string)[], cls = ''): string {
   const head = columns.map((c) => `<th${c.cls ? ` class="${c.cls}"` : ''} scope="col">${t(c.header)}</th>`);
   const body = rows.map((r) => {
     if (typeof r === 'string') return r;
@@ -169,15 +177,15 @@ function withMark(text: string, m: StyledCell): Cell {
   return { html: `${t(text)}${m.text ? ` ${mark(m)}` : ''}`, cls: 'num' };
 }
 
-const num = (text: string): Cell => ({ text, cls: 'num' });
+export const num = (text: string): Cell => ({ text, cls: 'num' });
 
-function pill(m: StyledCell): Cell {
+export function pill(m: StyledCell): Cell {
   return { html: `<span class="pill m-${m.style ?? 'dim'}">${t(m.text)}</span>` };
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
+export const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
   error: MARK_ERROR,
   warning: MARK_WARNING,
   info: MARK_INFO,
@@ -737,4 +745,8 @@ function findingsSection(
   return out.join('\n');
 }
 
-const SEVERITY_STYLE: Readonly<Record<Severity, string>> = { error: 'red', warning: 'yellow', info: 'cyan' };
+export const SEVERITY_STYLE: Readonly<Record<Severity, string>> = {
+  error: 'red',
+  warning: 'yellow',
+  info: 'cyan',
+};

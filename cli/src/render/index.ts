@@ -30,6 +30,15 @@ export {
   renderPefaText,
   toPefaJson,
 } from './pefa.js';
+// outturn review (issue 17): the documents of one target table or many.
+export {
+  type ReviewDocumentOptions,
+  type ReviewInput,
+  renderReviewCsv,
+  renderReviewHtml,
+  renderReviewXlsx,
+  reviewSheets,
+} from './review-documents.js';
 export type { RenderInput } from './rows.js';
 export { displayWidth, stripAnsi, truncate, wrap } from './terminal.js';
 export { renderText, type TextOptions } from './text.js';

@@ -30,6 +30,8 @@ const WORDS = {
     summary: (s: Readonly<Record<Severity, number>>) =>
       `${s.error} error(s), ${s.warning} warning(s), ${s.info} note(s)`,
     colon: ': ',
+    quietHidden: (warnings: number, info: number) =>
+      `--quiet: ${warnings} warning(s) and ${info} note(s) not listed.`,
   },
   zh: {
     title: '绩效目标审核',
@@ -47,6 +49,7 @@ const WORDS = {
     summary: (s: Readonly<Record<Severity, number>>) =>
       `错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个`,
     colon: '：',
+    quietHidden: (warnings: number, info: number) => `--quiet：未列出警告 ${warnings} 个、提示 ${info} 个。`,
   },
 } as const;
 
@@ -76,6 +79,21 @@ export interface ReviewTextOptions {
   readonly file: string;
   readonly color?: boolean;
   readonly width?: number;
+  /** List only the errors (`--quiet`); the summary line still counts every finding (default false). */
+  readonly quiet?: boolean;
+}
+
+/** Options of {@link renderReviewMarkdown}. */
+export interface ReviewMarkdownOptions {
+  readonly lang: Lang;
+  readonly file: string;
+  /** Only the errors in the findings table (`--quiet`). */
+  readonly quiet?: boolean;
+}
+
+/** The findings a review lists: all, or only the errors under `--quiet`. */
+function listed(r: ReviewResult, quiet: boolean | undefined) {
+  return quiet === true ? r.findings.filter((f) => f.severity === 'error') : r.findings;
 }
 
 /** The review for a terminal: the rows as read, the rules that did not run, the findings. */
@@ -120,22 +138,21 @@ export function renderReviewText(r: ReviewResult, options: ReviewTextOptions): s
   out.push('');
   para(w.findings, '', 'bold');
   if (r.findings.length === 0) para(w.none);
-  for (const [severity, list] of groupFindings(r.findings)) {
+  for (const [severity, list] of groupFindings(listed(r, options.quiet))) {
     para(`${w.severity[severity]} (${list.length})`, '', STYLE[severity]);
     for (const f of list) {
       para(`${MARK[severity]} [${f.code}] ${formatPath(f.path)}${w.colon}${f.message[options.lang]}`, '  ');
     }
   }
+  if (options.quiet === true && r.summary.warning + r.summary.info > 0)
+    para(w.quietHidden(r.summary.warning, r.summary.info), '  ', 'dim');
   out.push('');
   para(w.summary(r.summary), '', 'bold');
   return `${out.join('\n')}\n`;
 }
 
 /** The review as Markdown for a memo: the rows, the rules with their state, the findings. */
-export function renderReviewMarkdown(
-  r: ReviewResult,
-  options: { readonly lang: Lang; readonly file: string },
-): string {
+export function renderReviewMarkdown(r: ReviewResult, options: ReviewMarkdownOptions): string {
   const w = WORDS[options.lang];
   const out: string[] = [
     `# ${markdownText(w.title)}`,
@@ -161,13 +178,14 @@ export function renderReviewMarkdown(
     ),
   );
   out.push('', `## ${markdownText(w.findings)}`, '');
+  const shown = listed(r, options.quiet);
   if (r.findings.length === 0) out.push(markdownText(w.none));
-  else {
+  else if (shown.length > 0) {
     out.push(
       ...mdTable(
         ['#', 'severity', 'code', 'path', w.findings],
         ['r', 'l', 'l', 'l', 'l'],
-        r.findings.map((f, n) => [
+        shown.map((f, n) => [
           String(n + 1),
           w.severity[f.severity],
           f.code,
@@ -177,6 +195,8 @@ export function renderReviewMarkdown(
       ),
     );
   }
+  if (options.quiet === true && r.summary.warning + r.summary.info > 0)
+    out.push('', markdownText(w.quietHidden(r.summary.warning, r.summary.info)));
   out.push('', markdownText(w.summary(r.summary)));
   return `${out.join('\n')}\n`;
 }

@@ -422,11 +422,19 @@ export async function renderXlsx(
   inputs: RenderInput | readonly RenderInput[],
   options: AuditOptions,
 ): Promise<Uint8Array> {
+  return writeWorkbook(auditSheets(inputs, options), HTML_WORDS[options.lang].documentTitle);
+}
+
+/**
+ * Sheets as the bytes of a workbook, the way every workbook of outturn is written: text cells
+ * and counts, never a formula; header rows frozen and filtered; columns sized; the same bytes
+ * for the same sheets. SheetJS is loaded on the first call.
+ */
+export async function writeWorkbook(sheets: readonly AuditSheet[], title: string): Promise<Uint8Array> {
   const X = await import('@e965/xlsx');
   const wb = X.utils.book_new();
-  const sheets = auditSheets(inputs, options);
   for (const sheet of sheets) X.utils.book_append_sheet(wb, toWorksheet(X, sheet), sheet.name);
-  wb.Props = { Title: HTML_WORDS[options.lang].documentTitle, Author: 'outturn' };
+  wb.Props = { Title: title, Author: 'outturn' };
   const written = X.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer;
   const files = unzipSync(new Uint8Array(written));
   sheets.forEach((_s, i) => {
