@@ -11,10 +11,10 @@ import { withOutputFile } from './batch-output.js';
 import { fails, resultOf } from './batch-result.js';
 import { checkDocument } from './check-documents.js';
 import { COLLAPSE_INFO_OVER, textSettings, tooManyWarnings } from './env.js';
-import { type CliIO, cwdOf, EXIT } from './io.js';
+import { type CliIO, cwdOf, EXIT, stdoutWriter } from './io.js';
 import { resolveProfile } from './profile.js';
 import { readBytes, readStdin, STDIN } from './read-input.js';
-import { type RenderInput, renderJson, renderMarkdown, renderText } from './render/index.js';
+import { type RenderInput, renderMarkdown, renderText, writeJson } from './render/index.js';
 
 /** Runs `outturn check`; resolves to the exit code (UsageError for unreadable input). */
 export async function check(args: CheckArgs, io: CliIO): Promise<number> {
@@ -36,7 +36,8 @@ async function checkOne(args: CheckArgs, io: CliIO): Promise<number> {
     name === STDIN ? await readStdin(io.stdin, args.maxBytes) : await readBytes(name, cwd, args.maxBytes);
   const result = await resultOf([{ file: name, bytes }], args, () => resolveProfile(args.profile, cwd), io);
   const input: RenderInput = { file: name, result };
-  if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
+  // Written as it is made (a million indicators would not fit in one string): see writeJson.
+  if (args.format === 'json') await writeJson(input.result, args.lang, stdoutWriter(io));
   else if (args.format === 'markdown')
     io.stdout(renderMarkdown(input, { lang: args.lang, quiet: args.quiet }));
   else {
