@@ -24,6 +24,7 @@ export {
   type JsonFinding,
   type JsonLayout,
   type JsonOutput,
+  joinPieces,
   jsonPieces,
   renderJson,
   toJsonOutput,

@@ -201,6 +201,25 @@ export function* jsonPieces(result: ValidationResult, lang: Lang, layout: JsonLa
 const WRITE_AT = 1 << 16;
 
 /**
+ * `pieces` joined into strings of about 64 K characters each, made safe to print by
+ * {@link visible}: what a report of a run over many files sends back (a worker thread's message
+ * of many strings, none of them the whole output).
+ */
+export function joinPieces(pieces: Iterable<string>): string[] {
+  const out: string[] = [];
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_AT) {
+      out.push(visible(buffer));
+      buffer = '';
+    }
+  }
+  if (buffer !== '') out.push(visible(buffer));
+  return out;
+}
+
+/**
  * Writes `pieces`, made safe to print by {@link visible}, through `write` in writes of about
  * 64 K characters, awaiting each (so that a writer that waits for its stream to drain holds
  * back the reading of the next). Resolves once the last is written.
