@@ -86,7 +86,9 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
     const options = { lang: settings.lang, color: settings.color, width: settings.width };
     let body: readonly string[] = [];
     if (settings.format === 'json' || settings.format === 'ndjson') {
-      body = joinPieces(jsonPieces(result, settings.lang, { space: settings.format === 'json' ? 2 : 0, file }));
+      body = joinPieces(
+        jsonPieces(result, settings.lang, { space: settings.format === 'json' ? 2 : 0, file }),
+      );
     } else if (!settings.summary) {
       body = [
         settings.format === 'markdown'

@@ -71,7 +71,10 @@ class Spool {
   private error: unknown = null;
 
   constructor(private readonly path: string) {
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.temp = join(
+      dirname(path),
+      `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
   }
 
   write(text: string): void {

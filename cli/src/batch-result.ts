@@ -16,7 +16,6 @@ import {
 } from 'outturn';
 import type { CheckArgs, TableArgs } from './args.js';
 import { UsageError } from './errors.js';
-import { importTables } from './import-tables.js';
 import type { CliIO } from './io.js';
 import type { FailOn } from './options.js';
 import { type InputFile, isJsonInput, parseJsonBytes } from './read-input.js';
@@ -52,7 +51,8 @@ export async function resultOf(
   const shownFile = files.map((f) => f.file).join(' + ');
   const report = isJsonInput(first.file, first.bytes, args.from)
     ? parseJsonBytes(first.file, first.bytes)
-    : (await importTables(files, args, args.lang, io)).report;
+    : // Tables only: the importers (and their zip, PDF and HTML readers) load when a file is not JSON.
+      (await (await import('./import-tables.js')).importTables(files, args, args.lang, io)).report;
   if (typeof report === 'object' && report !== null && (report as { kind?: unknown }).kind === 'pefa') {
     throw new UsageError(
       {

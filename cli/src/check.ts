@@ -9,20 +9,26 @@ import type { CheckArgs } from './args.js';
 import { isBatch, runBatch } from './batch.js';
 import { withOutputFile } from './batch-output.js';
 import { fails, resultOf } from './batch-result.js';
-import { checkDocument } from './check-documents.js';
 import { COLLAPSE_INFO_OVER, textSettings, tooManyWarnings } from './env.js';
 import { type CliIO, cwdOf, EXIT, stdoutWriter } from './io.js';
 import { resolveProfile } from './profile.js';
 import { readBytes, readStdin, STDIN } from './read-input.js';
-import { type RenderInput, renderMarkdown, renderText, writeJson } from './render/index.js';
+import { writeJson } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import type { RenderInput } from './render/rows.js';
+import { renderText } from './render/text.js';
 
 /** Runs `outturn check`; resolves to the exit code (UsageError for unreadable input). */
 export async function check(args: CheckArgs, io: CliIO): Promise<number> {
   const { format } = args;
+  // The documents (html, csv, xlsx) are imported when asked for: the check of one report loads
+  // neither their renderers nor the workbook writer.
+  const documents = () => import('./check-documents.js');
   // A workbook is bytes, written to --output by checkDocument itself.
-  if (format === 'xlsx') return checkDocument({ ...args, format }, io);
+  if (format === 'xlsx') return (await documents()).checkDocument({ ...args, format }, io);
   return withOutputFile(args.output, io, async (out) => {
-    if (format === 'html' || format === 'csv') return checkDocument({ ...args, format }, out);
+    if (format === 'html' || format === 'csv')
+      return (await documents()).checkDocument({ ...args, format }, out);
     if (await isBatch(args, out)) return runBatch(args, out);
     return checkOne(args, out);
   });
