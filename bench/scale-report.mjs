@@ -99,6 +99,16 @@ export function runMeasured(args, options = {}) {
   }
 }
 
+function lastLine(text) {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .at(-1) ?? ''
+  ).slice(0, 120);
+}
+
 /** The scale series: for each size, the report written once and each format measured once. */
 export async function scaleSeries({ bin, sizes, formats, log = () => undefined }) {
   const dir = mkdtempSync(join(tmpdir(), 'outturn-bench-scale-'));
@@ -111,8 +121,9 @@ export async function scaleSeries({ bin, sizes, formats, log = () => undefined }
       for (const format of formats) {
         log(`scale: check ${n} --format ${format}`);
         const r = runMeasured([bin, 'check', file, '--format', format, '--fail-on', 'never']);
-        if (r.status !== 0) throw new Error(`outturn check ${n} --format ${format}: exit ${r.status}: ${r.stderr}`);
-        rows.push({ indicators: n, targets, format, ms: r.ms, rss: r.rss });
+        // A run that fails (out of memory, say) is a figure too: the row says so, the series goes on.
+        const failed = r.status === 0 ? null : `exit ${r.status}: ${lastLine(r.stderr)}`;
+        rows.push({ indicators: n, targets, format, ms: r.ms, rss: r.rss, failed });
       }
       rmSync(file, { force: true });
     }
@@ -130,7 +141,15 @@ export function scaleTable(rows) {
     '|---:|---:|---|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    const before = rows.filter((o) => o.format === r.format && o.indicators < r.indicators).at(-1);
+    if (r.failed) {
+      lines.push(
+        `| ${r.indicators.toLocaleString('en')} | ${r.targets.toLocaleString('en')} | ${r.format} | failed after ${(r.ms / 1000).toFixed(1)} s (${r.failed.replaceAll('|', '\\|')}) | ${mb(r.rss)} | | |`,
+      );
+      continue;
+    }
+    const before = rows
+      .filter((o) => o.format === r.format && o.indicators < r.indicators && !o.failed)
+      .at(-1);
     const dn = before === undefined ? null : r.indicators - before.indicators;
     const us = dn === null ? '' : (((r.ms - before.ms) * 1000) / dn).toFixed(1);
     const bytes =
