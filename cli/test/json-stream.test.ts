@@ -50,7 +50,7 @@ async function written(result: ValidationResult, lang: Lang): Promise<{ text: st
 /** A generated report of `n` indicators (bench/workloads.ts), with a row name a terminal acts on. */
 function generated(n: number): Report {
   const report = generateReport(n);
-  const indicators = report.indicators.map((row, i) =>
+  const indicators = (report.indicators ?? []).map((row, i) =>
     i === 1 ? { ...row, name: `${row.name}\u202e\u009b\u007f` } : row,
   );
   return { ...report, indicators };
