@@ -120,7 +120,18 @@ export async function scaleSeries({ bin, sizes, formats, log = () => undefined }
       const targets = await writeScaleReport(n, file);
       for (const format of formats) {
         log(`scale: check ${n} --format ${format}`);
-        const r = runMeasured([bin, 'check', file, '--format', format, '--fail-on', 'never']);
+        // --max-bytes: a million indicators are about 280 MB of JSON, past the default 100 MiB.
+        const r = runMeasured([
+          bin,
+          'check',
+          file,
+          '--format',
+          format,
+          '--fail-on',
+          'never',
+          '--max-bytes',
+          '1G',
+        ]);
         // A run that fails (out of memory, say) is a figure too: the row says so, the series goes on.
         const failed = r.status === 0 ? null : `exit ${r.status}: ${lastLine(r.stderr)}`;
         rows.push({ indicators: n, targets, format, ms: r.ms, rss: r.rss, failed });

@@ -187,6 +187,8 @@ export async function runBatch(args: CheckArgs, io: CliIO): Promise<number> {
       if (ndjson) {
         for (const piece of o.ok ? o.body : [errorLine(o.file, o.message[args.lang])]) io.stdout(piece);
         io.stdout('\n');
+        // Written: only its summary row is needed from now on, not its text.
+        if (o.ok) outcomes[written] = { ...o, body: [] };
       }
       written++;
     }
