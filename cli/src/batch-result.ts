@@ -53,6 +53,20 @@ export async function resultOf(
     ? parseJsonBytes(first.file, first.bytes)
     : // Tables only: the importers (and their zip, PDF and HTML readers) load when a file is not JSON.
       (await (await import('./import-tables.js')).importTables(files, args, args.lang, io)).report;
+  return resultOfReport(report, shownFile, scoring);
+}
+
+/**
+ * The result of the checks of a report already read: the JSON value of a file (named
+ * `shownFile` in messages), or what tables were imported into. UsageError when it is a PEFA
+ * dataset. The one-report path of `outturn check` parses the file itself and calls this, so
+ * that the file's bytes are not kept alive while the report is checked.
+ */
+export async function resultOfReport(
+  report: unknown,
+  shownFile: string,
+  scoring: ScoringProfile | (() => Promise<ScoringProfile>),
+): Promise<ValidationResult> {
   if (typeof report === 'object' && report !== null && (report as { kind?: unknown }).kind === 'pefa') {
     throw new UsageError(
       {
