@@ -8,6 +8,7 @@
  * whole run measures one build even if another `npm run build` cleans dist/ meanwhile.
  * Arguments are passed on: [--quick] [--out FILE] [--json FILE].
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,3 +52,15 @@ process.env.OUTTURN_BENCH_ROOT = root;
 process.env.OUTTURN_BENCH_DIST = snapshot;
 process.env.OUTTURN_BENCH_CLI_DIST = cliSnapshot;
 await import(pathToFileURL(outfile).href);
+// The command at scale, the batch and the start-up (bench/cli.mjs), on the same snapshot.
+const cli = spawnSync(
+  process.execPath,
+  [
+    join(root, 'bench', 'cli.mjs'),
+    '--bin',
+    join(cliSnapshot, 'bin.js'),
+    ...process.argv.slice(2).filter((a) => a === '--quick'),
+  ],
+  { stdio: 'inherit' },
+);
+if (cli.status !== 0) process.exitCode = cli.status ?? 1;

@@ -14,7 +14,7 @@ import type { CliIO } from './io.js';
 import type { FailOn, Format } from './options.js';
 import { readBytes } from './read-input.js';
 import { renderBatchFindings, reviewRow, type SummaryRow, summaryRow } from './render/batch.js';
-import { toJsonOutput } from './render/json.js';
+import { joinPieces, jsonPieces } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderReviewMarkdown, renderReviewText, toReviewJson } from './render/review.js';
 import { visible } from './render/terminal.js';
@@ -64,9 +64,10 @@ export type BatchOutcome =
       readonly fails: boolean;
       /**
        * The report's part of the output: its findings (text), its Markdown, or its JSON object
-       * with `file` (json: 2-space indented; ndjson: one line); '' under --summary (text, markdown).
+       * with `file` (json: 2-space indented; ndjson: one line) in pieces of about 64 K characters
+       * (a large report is never one string); none under --summary (text, markdown).
        */
-      readonly body: string;
+      readonly body: readonly string[];
       /** What the import wrote on stderr (the notes and what was not placed). */
       readonly stderr: string;
     }
@@ -98,15 +99,17 @@ export async function runJob(job: BatchJob, settings: BatchSettings): Promise<Ba
       return { ...(await reviewJob(job, bytes, settings, io)), stderr: stderr.join('') };
     const result = await resultOf([{ file, bytes }], { ...settings, files: [file] }, settings.profile, io);
     const options = { lang: settings.lang, color: settings.color, width: settings.width };
-    let body = '';
+    let body: readonly string[] = [];
     if (settings.format === 'json' || settings.format === 'ndjson') {
-      const object = { file, ...toJsonOutput(result, settings.lang) };
-      body = visible(settings.format === 'json' ? JSON.stringify(object, null, 2) : JSON.stringify(object));
+      body = joinPieces(
+        jsonPieces(result, settings.lang, { space: settings.format === 'json' ? 2 : 0, file }),
+      );
     } else if (!settings.summary) {
-      body =
+      body = [
         settings.format === 'markdown'
           ? renderMarkdown({ file, result }, { lang: settings.lang })
-          : renderBatchFindings(job.label, result, options);
+          : renderBatchFindings(job.label, result, options),
+      ];
     }
     return {
       ok: true,
@@ -143,12 +146,13 @@ async function reviewJob(
   const review = await declarationOf([{ file, bytes }], { ...settings, files: [file] }, io);
   const { result } = review;
   const { lang, quiet } = settings;
-  let body = '';
+  // A review is one table's findings and rules, never large: one piece.
+  let body: readonly string[] = [];
   if (settings.format === 'json' || settings.format === 'ndjson') {
     const object = { file, ...toReviewJson(result, lang) };
-    body = visible(settings.format === 'json' ? JSON.stringify(object, null, 2) : JSON.stringify(object));
+    body = [visible(settings.format === 'json' ? JSON.stringify(object, null, 2) : JSON.stringify(object))];
   } else if (!settings.summary) {
-    body =
+    body = [
       settings.format === 'markdown'
         ? renderReviewMarkdown(result, { lang, file, quiet })
         : renderReviewText(result, {
@@ -157,7 +161,8 @@ async function reviewJob(
             quiet,
             color: settings.color,
             width: settings.width,
-          });
+          }),
+    ];
   }
   return {
     ok: true,

@@ -18,7 +18,6 @@ import {
 } from 'outturn';
 import type { CheckArgs, TableArgs } from './args.js';
 import { UsageError } from './errors.js';
-import { importTables } from './import-tables.js';
 import type { CliIO } from './io.js';
 import type { FailOn } from './options.js';
 import { type InputFile, isJsonInput, parseJsonBytes } from './read-input.js';
@@ -55,7 +54,22 @@ export async function resultOf(
   const shownFile = files.map((f) => f.file).join(' + ');
   const report = isJsonInput(first.file, first.bytes, args.from)
     ? parseJsonBytes(first.file, first.bytes)
-    : (await importTables(files, args, args.lang, io)).report;
+    : // Tables only: the importers (and their zip, PDF and HTML readers) load when a file is not JSON.
+      (await (await import('./import-tables.js')).importTables(files, args, args.lang, io)).report;
+  return resultOfReport(report, shownFile, scoring);
+}
+
+/**
+ * The result of the checks of a report already read: the JSON value of a file (named
+ * `shownFile` in messages), or what tables were imported into. UsageError when it is a target
+ * table or a PEFA dataset. The one-report path of `outturn check` parses the file itself and
+ * calls this, so that the file's bytes are not kept alive while the report is checked.
+ */
+export async function resultOfReport(
+  report: unknown,
+  shownFile: string,
+  scoring: ScoringProfile | (() => Promise<ScoringProfile>),
+): Promise<ValidationResult> {
   if (kindOf(report) === 'declaration') {
     throw new UsageError(
       {
@@ -155,6 +169,7 @@ async function importedDeclaration(
   io: CliIO,
 ): Promise<unknown> {
   const said: string[] = [];
+  const { importTables } = await import('./import-tables.js');
   const { report } = await importTables(files, args, args.lang, { ...io, stderr: (t) => said.push(t) });
   if (kindOf(report) === 'declaration') for (const t of said) io.stderr(t);
   return report;

@@ -205,7 +205,12 @@ export async function runBatch(args: BatchArgs, io: CliIO): Promise<number> {
       const o = outcomes[written];
       if (o === undefined) return;
       if (o.stderr !== '') p.write(o.stderr);
-      if (ndjson) io.stdout(`${o.ok ? o.body : errorLine(o.file, o.message[args.lang])}\n`);
+      if (ndjson) {
+        for (const piece of o.ok ? o.body : [errorLine(o.file, o.message[args.lang])]) io.stdout(piece);
+        io.stdout('\n');
+        // Written: only its summary row is needed from now on, not its text.
+        if (o.ok) outcomes[written] = { ...o, body: [] };
+      }
       written++;
     }
   };
@@ -224,11 +229,11 @@ export async function runBatch(args: BatchArgs, io: CliIO): Promise<number> {
   const rows: BatchRow[] = done.map((o) =>
     o.ok ? { file: o.file, ok: true, ...o.row } : { file: o.file, ok: false, message: o.message },
   );
-  if (args.format === 'json') io.stdout(jsonDocument(done, rows, args.lang));
+  if (args.format === 'json') writeJsonDocument(done, rows, args.lang, io.stdout);
   else if (args.format === 'markdown') {
     const parts = [
       renderBatchSummaryMarkdown(rows, args.lang, command),
-      ...done.map((o) => (o.ok ? o.body : '')).filter((b) => b !== ''),
+      ...done.flatMap((o) => (o.ok ? o.body : [])).filter((b) => b !== ''),
     ];
     io.stdout(parts.join('\n'));
   } else if (!ndjson) {
@@ -242,7 +247,7 @@ export async function runBatch(args: BatchArgs, io: CliIO): Promise<number> {
     if (!args.summary) {
       const label = (file: string) => file.slice(common === '' ? 0 : common.length + 1);
       for (const o of done)
-        parts.push(o.ok ? o.body : renderBatchUnreadable(label(o.file), o.message, options));
+        parts.push(...(o.ok ? o.body : [renderBatchUnreadable(label(o.file), o.message, options)]));
     }
     io.stdout(parts.join('\n'));
   }
@@ -256,19 +261,24 @@ function errorLine(file: string, message: string): string {
   return visible(JSON.stringify({ file, error: { message } }));
 }
 
-/** `--format json`: `{ "reports": [ … ], "summary": { files, error, warning, info, unreadable } }`. */
-function jsonDocument(
+/**
+ * `--format json`: `{ "reports": [ … ], "summary": { files, error, warning, info, unreadable } }`,
+ * written report by report and piece by piece (never one string of the whole document).
+ */
+function writeJsonDocument(
   done: readonly BatchOutcome[],
   rows: readonly BatchRow[],
   lang: CheckArgs['lang'],
-): string {
-  const indent = (text: string) => `    ${text.replaceAll('\n', '\n    ')}`;
-  const reports = done.map((o) =>
-    indent(
-      o.ok ? o.body : visible(JSON.stringify({ file: o.file, error: { message: o.message[lang] } }, null, 2)),
-    ),
-  );
+  write: (text: string) => void,
+): void {
   const summary = JSON.stringify(batchCounts(rows), null, 2).replaceAll('\n', '\n  ');
-  const list = reports.length === 0 ? '[]' : `[\n${reports.join(',\n')}\n  ]`;
-  return `{\n  "reports": ${list},\n  "summary": ${summary}\n}\n`;
+  write(`{\n  "reports": ${done.length === 0 ? '[]' : '['}`);
+  done.forEach((o, i) => {
+    const pieces = o.ok
+      ? o.body
+      : [visible(JSON.stringify({ file: o.file, error: { message: o.message[lang] } }, null, 2))];
+    write(`${i === 0 ? '' : ','}\n    `);
+    for (const piece of pieces) write(piece.replaceAll('\n', '\n    '));
+  });
+  write(`${done.length === 0 ? '' : '\n  ]'},\n  "summary": ${summary}\n}\n`);
 }

@@ -30,4 +30,9 @@ process.exitCode = await main(process.argv.slice(2), {
     return process.stdin;
   },
   stderrIsTTY: process.stderr.isTTY === true,
+  // A pipe that is read slowly: the output waits for it instead of piling up in memory.
+  drained: () =>
+    process.stdout.writableNeedDrain
+      ? new Promise<void>((resolvePromise) => process.stdout.once('drain', () => resolvePromise()))
+      : undefined,
 });

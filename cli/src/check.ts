@@ -8,21 +8,27 @@
 import type { CheckArgs } from './args.js';
 import { isBatch, runBatch } from './batch.js';
 import { withOutputFile } from './batch-output.js';
-import { fails, resultOf } from './batch-result.js';
-import { checkDocument } from './check-documents.js';
+import { fails, resultOf, resultOfReport } from './batch-result.js';
 import { COLLAPSE_INFO_OVER, textSettings, tooManyWarnings } from './env.js';
-import { type CliIO, cwdOf, EXIT } from './io.js';
+import { type CliIO, cwdOf, EXIT, stdoutWriter } from './io.js';
 import { resolveProfile } from './profile.js';
-import { readBytes, readStdin, STDIN } from './read-input.js';
-import { type RenderInput, renderJson, renderMarkdown, renderText } from './render/index.js';
+import { isJsonInput, parseJsonBytes, readBytes, readStdin, STDIN } from './read-input.js';
+import { writeJson } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import type { RenderInput } from './render/rows.js';
+import { renderText } from './render/text.js';
 
 /** Runs `outturn check`; resolves to the exit code (UsageError for unreadable input). */
 export async function check(args: CheckArgs, io: CliIO): Promise<number> {
   const { format } = args;
+  // The documents (html, csv, xlsx) are imported when asked for: the check of one report loads
+  // neither their renderers nor the workbook writer.
+  const documents = () => import('./check-documents.js');
   // A workbook is bytes, written to --output by checkDocument itself.
-  if (format === 'xlsx') return checkDocument({ ...args, format }, io);
+  if (format === 'xlsx') return (await documents()).checkDocument({ ...args, format }, io);
   return withOutputFile(args.output, io, async (out) => {
-    if (format === 'html' || format === 'csv') return checkDocument({ ...args, format }, out);
+    if (format === 'html' || format === 'csv')
+      return (await documents()).checkDocument({ ...args, format }, out);
     if (await isBatch(args, out)) return runBatch(args, out);
     return checkOne(args, out);
   });
@@ -32,11 +38,22 @@ export async function check(args: CheckArgs, io: CliIO): Promise<number> {
 async function checkOne(args: CheckArgs, io: CliIO): Promise<number> {
   const cwd = cwdOf(io);
   const name = args.files[0] as string;
-  const bytes =
+  let bytes: Uint8Array | null =
     name === STDIN ? await readStdin(io.stdin, args.maxBytes) : await readBytes(name, cwd, args.maxBytes);
-  const result = await resultOf([{ file: name, bytes }], args, () => resolveProfile(args.profile, cwd), io);
+  // The bytes are handed on and let go: a report JSON is parsed here and checked without them
+  // alive (a million indicators are 276 MB of bytes), tables go to the importers.
+  const take = (): Uint8Array => {
+    const b = bytes as Uint8Array;
+    bytes = null;
+    return b;
+  };
+  const scoring = () => resolveProfile(args.profile, cwd);
+  const result = isJsonInput(name, bytes, args.from)
+    ? await resultOfReport(parseJsonBytes(name, take()), name, scoring)
+    : await resultOf([{ file: name, bytes: take() }], args, scoring, io);
   const input: RenderInput = { file: name, result };
-  if (args.format === 'json') io.stdout(renderJson(input.result, args.lang));
+  // Written as it is made (a million indicators would not fit in one string): see writeJson.
+  if (args.format === 'json') await writeJson(input.result, args.lang, stdoutWriter(io));
   else if (args.format === 'markdown')
     io.stdout(renderMarkdown(input, { lang: args.lang, quiet: args.quiet }));
   else {

@@ -19,9 +19,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { profileNamed } from 'outturn';
 import { UsageError } from './errors.js';
 import { type OptionName, optionNamed } from './options.js';
+import { isProfileName } from './profile-names.js';
 import { checkedRule, type RuleSettings } from './rule-settings.js';
 import { nearest } from './text.js';
 
@@ -188,7 +188,7 @@ function settingOf(file: string, shownKey: string, key: ConfigKey, v: unknown): 
       );
     }
   }
-  if (key === 'profile' && profileNamed(v) === null && !isAbsolute(v)) {
+  if (key === 'profile' && !isProfileName(v) && !isAbsolute(v)) {
     // A profile file is named from the folder of the config file, not from wherever outturn runs.
     return resolve(dirname(file), v);
   }

@@ -23,6 +23,24 @@ export interface CliIO {
   readonly stdin?: AsyncIterable<Uint8Array | string> | undefined;
   /** Whether stderr is a terminal (the progress line of a run over many files). */
   readonly stderrIsTTY?: boolean | undefined;
+  /**
+   * When stdout is a stream that buffers what it cannot take yet (a pipe, a socket): a promise
+   * that settles once it has drained, or undefined when it can take more now. Absent: writing
+   * never waits (an in-memory sink, a file written synchronously).
+   */
+  readonly drained?: (() => Promise<void> | undefined) | undefined;
+}
+
+/**
+ * A writer to the io's stdout that respects its backpressure: it writes `text`, then returns
+ * the promise of {@link CliIO.drained} when stdout asks to wait, so that a caller that awaits
+ * each write never holds more than one piece of the output in the stream's buffer.
+ */
+export function stdoutWriter(io: CliIO): (text: string) => void | Promise<void> {
+  return (text) => {
+    io.stdout(text);
+    return io.drained?.();
+  };
 }
 
 /** The directory relative file names are read from. */

@@ -6,25 +6,22 @@
  *
  * A thin layer: parse the arguments (args.ts), read the files (read-input.ts), import tables
  * (import-tables.ts) or parse the report JSON, `validateReport`, render (render/), exit. This
- * module dispatches and turns every error into an exit code: 0 no finding at or above
+ * module dispatches and turns every error into an exit code. Each command is imported when it
+ * runs, so that `--help` and `--version` load only the parser, the help and the version (not the
+ * library, decimal.js nor the importers: cli/test/startup.test.ts checks it): 0 no finding at or above
  * `--fail-on` (import: a report was produced); 1 such findings; 2 usage error or unreadable
  * input (one line on stderr); 3 internal error (a bug: one line on stderr).
  *
  * @internal
  */
 import { langOf, parseCommand } from './args.js';
-import { check } from './check.js';
 import { type Config, findConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { helpText } from './help.js';
-import { importCommand } from './import-tables.js';
 import { type CliIO, cwdOf, EXIT } from './io.js';
-import { pefa } from './pefa.js';
 import { visible } from './render/terminal.js';
-import { review } from './review.js';
 import { oneLine } from './text.js';
 import { version } from './version.js';
-import { web } from './web-command.js';
 
 /**
  * Runs the command with `argv` (without `node` and the script) and returns the exit code.
@@ -55,15 +52,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         io.stdout(`${version()}\n`);
         return EXIT.ok;
       case 'check':
-        return await check(command, io);
+        return await (await import('./check.js')).check(command, io);
       case 'import':
-        return await importCommand(command, io);
+        return await (await import('./import-tables.js')).importCommand(command, io);
       case 'pefa':
-        return await pefa(command, io);
+        return await (await import('./pefa.js')).pefa(command, io);
       case 'web':
-        return await web(command, io);
+        return await (await import('./web-command.js')).web(command, io);
       case 'review':
-        return await review(command, io);
+        return await (await import('./review.js')).review(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -5,9 +5,9 @@
  *
  * @internal
  */
-import { SCORING_PROFILES } from 'outturn';
 import type { Localized } from './errors.js';
 import type { ImportFormat } from './import/types.js';
+import { PROFILE_VALUES } from './profile-names.js';
 
 /** The commands that take options. */
 export type CommandName = 'check' | 'import' | 'pefa' | 'review' | 'web';
@@ -256,7 +256,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     placeholder: { en: 'NAME|FILE.json', zh: '名称|文件.json' },
     needs: { en: 'a NAME or a FILE.json', zh: '方案名称或 JSON 文件' },
     values: [
-      ...Object.values(SCORING_PROFILES).map((p) => ({ name: p.name, description: p.description })),
+      ...PROFILE_VALUES.map((p) => ({ name: p.name, description: p.description })),
       {
         name: 'FILE.json',
         label: { en: 'FILE.json', zh: '文件.json' },

@@ -3,23 +3,25 @@
  * `"review": { "rules": { CODE: SETTING } }` in the config file): which rule, by its finding code
  * (`target-vague`) or its id in target-review-rules.md (`7`, `8a`; `8` is both parts of rule 8),
  * and `off` or the severity its findings get. Checked here, so that a typo is a usage error that
- * lists what is known (the library's TypeError is for programs).
+ * lists what is known (the library's TypeError is for programs). The rules' names come from
+ * review-rule-names.ts, the library's table copied so that parsing loads no library.
  *
  * @internal
  */
-import { REVIEW_RULES, type RuleSetting } from 'outturn';
+import type { RuleSetting } from 'outturn';
 import { type Localized, UsageError } from './errors.js';
+import { REVIEW_RULE_NAMES } from './review-rule-names.js';
 import { nearest } from './text.js';
 
 /** The settings a rule may get. */
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
 /** The finding codes of the review rules, each once, in the order of the rules. */
-export const RULE_CODES: readonly string[] = [...new Set(REVIEW_RULES.map((r) => r.code))];
+export const RULE_CODES: readonly string[] = [...new Set(REVIEW_RULE_NAMES.map(([, code]) => code))];
 
 /** The rule ids, with `8` for both parts of rule 8. */
 export const RULE_IDS: readonly string[] = [
-  ...new Set(REVIEW_RULES.flatMap((r) => (r.id.startsWith('8') ? ['8', r.id] : [r.id]))),
+  ...new Set(REVIEW_RULE_NAMES.flatMap(([id]) => (id.startsWith('8') ? ['8', id] : [id]))),
 ];
 
 /** Per rule, its setting: what `reviewTargets`' `options.rules` takes. */
@@ -84,9 +86,9 @@ export function rulesOfFlags(values: readonly string[]): RuleSettings {
 
 /** The ids of the rules a key names: its id, the rules of its finding code, both parts for `8`. */
 function idsOf(key: string): string[] {
-  return REVIEW_RULES.filter(
-    (r) => r.id === key || r.code === key || (key === '8' && r.id.startsWith('8')),
-  ).map((r) => r.id);
+  return REVIEW_RULE_NAMES.filter(
+    ([id, code]) => id === key || code === key || (key === '8' && id.startsWith('8')),
+  ).map(([id]) => id);
 }
 
 /**

@@ -20,7 +20,17 @@ export { csvField, renderCsv } from './csv.js';
 // HTML report, audit workbook and CSV (issue 15): html.ts (+ html-*.ts), xlsx.ts, csv.ts.
 export { HTML_CSP, type HtmlOptions, renderHtml } from './html.js';
 export { escapeHtml } from './html-text.js';
-export { type JsonFinding, type JsonOutput, renderJson, toJsonOutput } from './json.js';
+export {
+  type JsonFinding,
+  type JsonLayout,
+  type JsonOutput,
+  joinPieces,
+  jsonPieces,
+  renderJson,
+  toJsonOutput,
+  writeJson,
+  writePieces,
+} from './json.js';
 export { markdownCell, renderMarkdown } from './markdown.js';
 export {
   type PefaMarkdownOptions,

@@ -83,52 +83,178 @@ export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
   return out;
 }
 
+type JsonBudget = JsonOutput['budget'][number];
+type JsonIndicator = JsonOutput['indicators'][number];
+type JsonCrossCheck = JsonOutput['crossChecks'][number];
+
+function jsonBudget(b: ValidationResult['budget'][number]): JsonBudget {
+  return {
+    path: [...b.path],
+    name: b.name,
+    executionRate: b.executionRate,
+    executionRateExact: b.executionRateExact,
+    variance: b.variance,
+    overspend: b.overspend,
+    score: b.score,
+    timeProgress: b.timeProgress,
+    periodRate: b.periodRate,
+    periodRateExact: b.periodRateExact,
+    pace: b.pace,
+    paceExact: b.paceExact,
+    state: b.state,
+  };
+}
+
+function jsonIndicator(i: ValidationResult['indicators'][number]): JsonIndicator {
+  return {
+    path: [...i.path],
+    name: i.name,
+    status: i.status,
+    deviation: i.deviation,
+    deviationRelative: i.deviationRelative,
+    deviationAbsolute: i.deviationAbsolute,
+    deviationUnit: i.deviationUnit,
+    achievement: i.achievement,
+    score: i.score,
+    expectedStatus: i.expectedStatus,
+    likelihood: i.likelihood,
+  };
+}
+
+function jsonCrossCheck(c: ValidationResult['crossChecks'][number], lang: Lang): JsonCrossCheck {
+  return {
+    id: c.id,
+    path: [...c.path],
+    name: c.name,
+    published: c.published,
+    recomputed: c.recomputed,
+    recomputedExact: c.recomputedExact,
+    consistent: c.consistent,
+    formula: c.formula[lang],
+  };
+}
+
 /** The result as the plain object of `--format json`, messages and formulas in `lang`. */
 export function toJsonOutput(result: ValidationResult, lang: Lang): JsonOutput {
   return {
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
     findings: result.findings.map((f) => jsonFinding(f, lang)),
-    budget: result.budget.map((b) => ({
-      path: [...b.path],
-      name: b.name,
-      executionRate: b.executionRate,
-      executionRateExact: b.executionRateExact,
-      variance: b.variance,
-      overspend: b.overspend,
-      score: b.score,
-      timeProgress: b.timeProgress,
-      periodRate: b.periodRate,
-      periodRateExact: b.periodRateExact,
-      pace: b.pace,
-      paceExact: b.paceExact,
-      state: b.state,
-    })),
-    indicators: result.indicators.map((i) => ({
-      path: [...i.path],
-      name: i.name,
-      status: i.status,
-      deviation: i.deviation,
-      deviationRelative: i.deviationRelative,
-      deviationAbsolute: i.deviationAbsolute,
-      deviationUnit: i.deviationUnit,
-      achievement: i.achievement,
-      score: i.score,
-      expectedStatus: i.expectedStatus,
-      likelihood: i.likelihood,
-    })),
-    crossChecks: result.crossChecks.map((c) => ({
-      id: c.id,
-      path: [...c.path],
-      name: c.name,
-      published: c.published,
-      recomputed: c.recomputed,
-      recomputedExact: c.recomputedExact,
-      consistent: c.consistent,
-      formula: c.formula[lang],
-    })),
+    budget: result.budget.map(jsonBudget),
+    indicators: result.indicators.map(jsonIndicator),
+    crossChecks: result.crossChecks.map((c) => jsonCrossCheck(c, lang)),
     totalScore: result.totalScore,
     grade: result.grade,
   };
+}
+
+/** How {@link jsonPieces} lays the object out. */
+export interface JsonLayout {
+  /** 2: as `JSON.stringify(value, null, 2)` (`--format json`); 0: on one line (ndjson). */
+  readonly space: 0 | 2;
+  /** A `file` key first, as each report of a run over many files has. */
+  readonly file?: string | undefined;
+}
+
+/**
+ * The text of `JSON.stringify({ file?, ...toJsonOutput(result, lang) }, null, space)`, in pieces:
+ * the head, then each finding, budget line, indicator and cross-check on its own, so that no
+ * string holds the whole output (a report of a million indicators would pass V8's maximum
+ * string length) and no copy of the whole result is built. Joined, the pieces are exactly that
+ * text (without the terminal escapes of {@link visible}, which apply piece by piece).
+ */
+export function* jsonPieces(result: ValidationResult, lang: Lang, layout: JsonLayout): Generator<string> {
+  const pretty = layout.space === 2;
+  // At depth d (0: the object), what starts a line; a value's own line breaks are moved in by it.
+  const nl = (depth: number) => (pretty ? `\n${'  '.repeat(depth)}` : '');
+  const colon = pretty ? ': ' : ':';
+  const value = (v: unknown, depth: number) =>
+    pretty ? JSON.stringify(v, null, 2).replaceAll('\n', nl(depth)) : JSON.stringify(v);
+  let first = true;
+  const key = (name: string) => {
+    const head = `${first ? '{' : ','}${nl(1)}${JSON.stringify(name)}${colon}`;
+    first = false;
+    return head;
+  };
+  function* list<T>(name: string, items: readonly T[], map: (item: T) => unknown): Generator<string> {
+    if (items.length === 0) {
+      yield `${key(name)}[]`;
+      return;
+    }
+    yield `${key(name)}[`;
+    for (let i = 0; i < items.length; i++) {
+      yield `${i === 0 ? '' : ','}${nl(2)}${value(map(items[i] as T), 2)}`;
+    }
+    yield `${nl(1)}]`;
+  }
+  if (layout.file !== undefined) yield `${key('file')}${JSON.stringify(layout.file)}`;
+  const { error, warning, info } = result.summary;
+  yield `${key('summary')}${value({ error, warning, info }, 1)}`;
+  yield* list('findings', result.findings, (f) => jsonFinding(f, lang));
+  yield* list('budget', result.budget, jsonBudget);
+  yield* list('indicators', result.indicators, jsonIndicator);
+  yield* list('crossChecks', result.crossChecks, (c) => jsonCrossCheck(c, lang));
+  yield `${key('totalScore')}${JSON.stringify(result.totalScore)}`;
+  yield `${key('grade')}${JSON.stringify(result.grade)}${nl(0)}}`;
+}
+
+/** Pieces are joined up to about this many characters before each write. */
+const WRITE_AT = 1 << 16;
+
+/**
+ * `pieces` joined into strings of about 64 K characters each, made safe to print by
+ * {@link visible}: what a report of a run over many files sends back (a worker thread's message
+ * of many strings, none of them the whole output).
+ */
+export function joinPieces(pieces: Iterable<string>): string[] {
+  const out: string[] = [];
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_AT) {
+      out.push(visible(buffer));
+      buffer = '';
+    }
+  }
+  if (buffer !== '') out.push(visible(buffer));
+  return out;
+}
+
+/**
+ * Writes `pieces`, made safe to print by {@link visible}, through `write` in writes of about
+ * 64 K characters, awaiting each (so that a writer that waits for its stream to drain holds
+ * back the reading of the next). Resolves once the last is written.
+ */
+export async function writePieces(
+  pieces: Iterable<string>,
+  write: (text: string) => void | Promise<void>,
+): Promise<void> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_AT) {
+      await write(visible(buffer));
+      buffer = '';
+    }
+  }
+  if (buffer !== '') await write(visible(buffer));
+}
+
+/**
+ * `--format json` written as it is made: the bytes of {@link renderJson}, in writes of about
+ * 64 K characters (see {@link writePieces}), never one string of the whole output.
+ */
+export function writeJson(
+  result: ValidationResult,
+  lang: Lang,
+  write: (text: string) => void | Promise<void>,
+): Promise<void> {
+  return writePieces(
+    (function* () {
+      yield* jsonPieces(result, lang, { space: 2 });
+      yield '\n';
+    })(),
+    write,
+  );
 }
 
 /**
