@@ -160,14 +160,18 @@ export function shift(x: Scaled, k: number): Scaled {
  * `"-6.26"`, `"0.005"`, `"0"`).
  */
 export function plainString(x: Scaled): string {
-  let { n, s } = x;
+  const { n } = x;
   if (n === 0n) return '0';
-  while (s > 0 && n % 10n === 0n) {
-    n /= 10n;
+  const negative = n < 0n;
+  let digits = (negative ? -n : n).toString();
+  let s = x.s;
+  // Trailing zeros after the point go, on the string (one BigInt division per zero costs more).
+  let end = digits.length;
+  while (s > 0 && digits.charCodeAt(end - 1) === 48) {
+    end -= 1;
     s -= 1;
   }
-  const negative = n < 0n;
-  const digits = (negative ? -n : n).toString();
+  if (end < digits.length) digits = digits.slice(0, end);
   if (s === 0) return negative ? `-${digits}` : digits;
   const padded = digits.length > s ? digits : digits.padStart(s + 1, '0');
   const cut = padded.length - s;

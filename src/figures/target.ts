@@ -455,8 +455,8 @@ function parseNotation(
   if (single.ok && single.quantity !== null) {
     const value = withUnit(single.quantity, unit);
     const implicit = operator === null;
-    const natural = naturalOperator(context, value);
-    const op: Comparator = operator ?? withInclusion(natural, inclusion);
+    // The name's direction only when no comparator is printed (it is most of the reading's cost).
+    const op: Comparator = operator ?? withInclusion(naturalOperator(context, value), inclusion);
     const target: Target = { kind: 'comparison', operator: op, value, implicit, text };
     return { ok: true, target: words === undefined ? target : { ...target, words } };
   }
