@@ -27,6 +27,7 @@ import {
 } from '../core/quantity.js';
 import {
   add,
+  compare,
   divide,
   fixedString,
   plainString,
@@ -209,15 +210,23 @@ function plain(evaluation: Evaluation): ExactEvaluation {
   return { evaluation, exacts: null };
 }
 
-/** An interval on the number line, each end open or closed, null for unbounded. */
-interface Interval {
-  readonly lo: Dec | null;
+/**
+ * An interval on the number line, each end open or closed, null for unbounded; of decimals, or
+ * of scaled integers on the fast path (`V`).
+ */
+interface Interval<V = Dec> {
+  readonly lo: V | null;
   readonly loOpen: boolean;
-  readonly hi: Dec | null;
+  readonly hi: V | null;
   readonly hiOpen: boolean;
 }
 
-function targetInterval(op: Comparator, t: Dec): Interval {
+/** Orders two values of an interval (−1, 0, 1). */
+type Order<V> = (x: V, y: V) => number;
+
+const decOrder: Order<Dec> = (x, y) => x.comparedTo(y);
+
+function targetInterval<V>(op: Comparator, t: V): Interval<V> {
   switch (op) {
     case '>=':
       return { lo: t, loOpen: false, hi: null, hiOpen: false };
@@ -233,32 +242,42 @@ function targetInterval(op: Comparator, t: Dec): Interval {
 }
 
 /** Lower end of `a` is inside the lower bound of `b`. */
-function loWithin(a: Interval, b: Interval): boolean {
+function loWithin<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
   if (b.lo === null) return true;
   if (a.lo === null) return false;
-  const c = a.lo.comparedTo(b.lo);
+  const c = order(a.lo, b.lo);
   return c > 0 || (c === 0 && (!b.loOpen || a.loOpen));
 }
 
-function hiWithin(a: Interval, b: Interval): boolean {
+function hiWithin<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
   if (b.hi === null) return true;
   if (a.hi === null) return false;
-  const c = a.hi.comparedTo(b.hi);
+  const c = order(a.hi, b.hi);
   return c < 0 || (c === 0 && (!b.hiOpen || a.hiOpen));
 }
 
-function subset(a: Interval, b: Interval): boolean {
-  return loWithin(a, b) && hiWithin(a, b);
+function subset<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
+  return loWithin(a, b, order) && hiWithin(a, b, order);
 }
 
 /** `a` lies wholly above `b`'s upper end or wholly below its lower end. */
-function disjoint(a: Interval, b: Interval): boolean {
-  const below = (x: Interval, y: Interval): boolean => {
+function disjoint<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
+  const below = (x: Interval<V>, y: Interval<V>): boolean => {
     if (x.hi === null || y.lo === null) return false;
-    const c = x.hi.comparedTo(y.lo);
+    const c = order(x.hi, y.lo);
     return c < 0 || (c === 0 && (x.hiOpen || y.loOpen));
   };
   return below(a, b) || below(b, a);
+}
+
+/** Met, not met, or needs judgement: the actual's interval `got` against the target's `wanted`. */
+function statusOf<V>(got: Interval<V>, wanted: Interval<V>, order: Order<V>): IndicatorStatus {
+  return subset(got, wanted, order) ? 'met' : disjoint(got, wanted, order) ? 'not-met' : 'needs-judgement';
+}
+
+/** The interval an actual allows: the value, or a bound (`117余次`: > 117; `≥266米`). */
+function actualInterval<V>(op: Comparator | null, a: V): Interval<V> {
+  return op === null || op === '=' ? { lo: a, loOpen: false, hi: a, hiOpen: false } : targetInterval(op, a);
 }
 
 function note(code: EvaluationNoteCode, en: string, zh: string): Evaluation['note'] {
@@ -479,12 +498,51 @@ function evaluateQuantitative(
   const targetUnit: UnitInfo | null = ownTarget ?? (ownActual?.dimension === 'number' ? PLAIN_NUMBER : null);
   const actualUnit: UnitInfo | null =
     ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
-  const printedActual = quantityValue(reading.quantity);
-  const a = convertValue(printedActual, actualUnit, targetUnit);
   const actual: Quantity =
     reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
       ? { ...reading.quantity, unit: actualUnit.symbol }
       : reading.quantity;
+  const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
+  const finish = (status: IndicatorStatus, deviation: Deviation, achievement: string | null): Evaluation =>
+    result({
+      status,
+      target,
+      actual,
+      actualOperator: reading.operator,
+      deviation,
+      achievement,
+      note:
+        status === 'needs-judgement'
+          ? note(
+              'approximate-actual',
+              `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
+              `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
+            )
+          : (bare?.note ?? directionNote(target, input)),
+    });
+
+  // The figures as printed, a few digits each, in one unit: on scaled integers (src/core/scaled.ts)
+  // the same statuses and strings as on decimals at a fraction of the cost; anything else
+  // (conversions, ranges, long figures) takes decimal.js below.
+  if (target.kind === 'comparison' && sameScale(actualUnit, targetUnit)) {
+    const av = scaledFromPlain(reading.quantity.value);
+    const tv = av === null ? null : scaledFromPlain(target.value.value);
+    if (av !== null && tv !== null) {
+      const status = statusOf(actualInterval(op, av), targetInterval(target.operator, tv), compare);
+      const fast = scaledDeviation(target, av, tv, status, targetUnit, options);
+      return {
+        evaluation: finish(status, fast.deviation, fast.achievement),
+        exacts: new LazyExacts(
+          target.value.value,
+          fast.deviation.relative,
+          fast.deviation.absolute as string,
+          fast.achievement,
+        ),
+      };
+    }
+  }
+
+  const a = convertValue(quantityValue(reading.quantity), actualUnit, targetUnit);
   if (a === null) {
     return plain(
       result({
@@ -513,60 +571,23 @@ function evaluateQuantitative(
           hi: quantityValue(target.max),
           hiOpen: target.maxOpen === true,
         };
-  const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
-  const got: Interval =
-    op === null || op === '=' ? { lo: a, loOpen: false, hi: a, hiOpen: false } : targetInterval(op, a);
-  const status: IndicatorStatus = subset(got, wanted)
-    ? 'met'
-    : disjoint(got, wanted)
-      ? 'not-met'
-      : 'needs-judgement';
+  const status = statusOf(actualInterval(op, a), wanted, decOrder);
+  // One division serves both: relative = (a − t) / |t| × 100, and achievement = a / t × 100,
+  // which is 100 + relative for a positive target and 100 − relative for a negative one.
+  const relative = t === null || t.isZero() ? null : a.minus(t).dividedBy(t.abs()).times(HUNDRED);
+  const dev = computeDeviation(target, t, relative, wanted, a, status, targetUnit, options);
+  const achievement =
+    t === null || relative === null ? null : isPos(t) ? relative.plus(HUNDRED) : HUNDRED.minus(relative);
+  const evaluation = finish(status, dev.deviation, achievement === null ? null : toExact(achievement));
+  return { evaluation, exacts: { target: t, relative: dev.relative, absolute: dev.absolute, achievement } };
+}
 
-  // The figures as printed, a few digits each, in one unit: scaled integers (src/core/scaled.ts)
-  // give the same strings as decimal.js at a fraction of the cost; anything else takes decimal.js.
-  const fast =
-    target.kind === 'comparison' && a === printedActual
-      ? scaledDeviation(target, reading.quantity.value, status, targetUnit, options)
-      : null;
-  let dev: DeviationWithExacts | LazyDeviation;
-  let achievement: Dec | string | null;
-  if (fast !== null) {
-    dev = fast;
-    achievement = fast.achievement;
-  } else {
-    // One division serves both: relative = (a − t) / |t| × 100, and achievement = a / t × 100,
-    // which is 100 + relative for a positive target and 100 − relative for a negative one.
-    const relative = t === null || t.isZero() ? null : a.minus(t).dividedBy(t.abs()).times(HUNDRED);
-    dev = computeDeviation(target, t, relative, wanted, a, status, targetUnit, options);
-    achievement =
-      t === null || relative === null ? null : isPos(t) ? relative.plus(HUNDRED) : HUNDRED.minus(relative);
-  }
-  const evaluation = result({
-    status,
-    target,
-    actual,
-    actualOperator: reading.operator,
-    deviation: dev.deviation,
-    achievement: achievement === null || typeof achievement === 'string' ? achievement : toExact(achievement),
-    note:
-      status === 'needs-judgement'
-        ? note(
-            'approximate-actual',
-            `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
-            `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
-          )
-        : (bare?.note ?? directionNote(target, input)),
-  });
-  const exacts: EvaluationExacts =
-    fast !== null
-      ? new LazyExacts(t, fast.deviation.relative, fast.deviation.absolute as string, fast.achievement)
-      : {
-          target: t,
-          relative: (dev as DeviationWithExacts).relative,
-          absolute: (dev as DeviationWithExacts).absolute,
-          achievement: achievement as Dec | null,
-        };
-  return { evaluation, exacts };
+/**
+ * True when a value printed in `from` is the same number in `to`: the units are the same kind
+ * and scale, or one side has none (then {@link convertValue} returns the value itself).
+ */
+function sameScale(from: UnitInfo | null, to: UnitInfo | null): boolean {
+  return from === null || to === null || (from.dimension === to.dimension && from.factor.equals(to.factor));
 }
 
 /**
@@ -575,15 +596,20 @@ function evaluateQuantitative(
  * every digit of the value.
  */
 class LazyExacts implements EvaluationExacts {
+  #target: Dec | undefined;
   #relative: Dec | null | undefined;
   #absolute: Dec | undefined;
   #achievement: Dec | null | undefined;
   constructor(
-    readonly target: Dec | null,
+    private readonly targetText: string,
     private readonly relativeText: string | null,
     private readonly absoluteText: string,
     private readonly achievementText: string | null,
   ) {}
+  get target(): Dec {
+    if (this.#target === undefined) this.#target = dec(this.targetText);
+    return this.#target;
+  }
   get relative(): Dec | null {
     if (this.#relative === undefined) this.#relative = this.relativeText === null ? null : dec(this.relativeText);
     return this.#relative;
@@ -607,21 +633,18 @@ interface LazyDeviation {
 
 /**
  * {@link computeDeviation} and the achievement of a comparison target on scaled integers, for
- * an actual in the target's unit whose printed value needs no conversion; null when a value has
- * too many digits (decimal.js then computes). Same formulas, same 50-digit rounding of the
+ * an actual in the target's unit whose printed value needs no conversion. Same formulas, same 50-digit rounding of the
  * quotient and of the achievement's sum, same strings: relative = (a − t) ÷ |t| × 100,
  * absolute = a − t, achievement = 100 ± relative, printed from the exact quotient rounded once.
  */
 function scaledDeviation(
   target: Target & { kind: 'comparison' },
-  actualValue: string,
+  av: Scaled,
+  tv: Scaled,
   status: IndicatorStatus,
   unit: UnitInfo | null,
   options: EvaluateOptions,
-): LazyDeviation | null {
-  const av = scaledFromPlain(actualValue);
-  const tv = scaledFromPlain(target.value.value);
-  if (av === null || tv === null) return null;
+): LazyDeviation {
   const decimals = options.decimals ?? 2;
   const rounding = options.rounding ?? 'half-up';
   const basis = options.deviationBasis ?? 'relative';
