@@ -123,6 +123,15 @@ export interface EvaluateOptions {
    * year, so that month and day alone are compared.
    */
   readonly year?: number;
+  /**
+   * Compute the exact strings (default `true`): `deviation.relative`, `deviation.absolute` and
+   * `achievement`, each the full-precision decimal. With `false` they are null and only the
+   * printed figures are computed: `status` and `deviation.printed` are the same strings as
+   * with `true` (the printed deviation is the exact quotient rounded once either way), at less
+   * cost, for callers who only show or compare printed figures. validateReport always computes
+   * the exact values it checks, whatever `evaluate.exact` says.
+   */
+  readonly exact?: boolean;
 }
 
 /** The result of {@link evaluateIndicator}. */
@@ -347,7 +356,17 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
   assertIndicatorInput('evaluateIndicator', 'indicator', input);
   assertEvaluateOptions('evaluateIndicator', 'options', options);
-  return evaluateExact(input, options).evaluation;
+  if (options.exact !== false) return evaluateExact(input, options).evaluation;
+  return printedOnly(evaluateExact(input, options, readUnitColumn(input.unit), false).evaluation);
+}
+
+/** An evaluation without its exact strings (`exact: false`), printed figures unchanged. */
+function printedOnly(evaluation: Evaluation): Evaluation {
+  const d = evaluation.deviation;
+  if (d === null || (d.relative === null && d.absolute === null && evaluation.achievement === null)) {
+    return evaluation;
+  }
+  return { ...evaluation, deviation: { ...d, relative: null, absolute: null }, achievement: null };
 }
 
 /**
@@ -358,6 +377,7 @@ export function evaluateExact(
   input: IndicatorInput,
   options: EvaluateOptions = {},
   column: UnitColumn = readUnitColumn(input.unit),
+  exact = true,
 ): ExactEvaluation {
   const parsed =
     input.target === null || input.target === undefined
@@ -397,7 +417,7 @@ export function evaluateExact(
         : evaluateDeadline(target, target.deadline, actualText, options),
     );
   }
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input);
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input, exact);
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -481,6 +501,7 @@ function evaluateQuantitative(
   column: UnitColumn,
   options: EvaluateOptions,
   input: IndicatorInput,
+  exact: boolean,
 ): ExactEvaluation {
   const read = readActual(raw, actualText, column);
   if ('status' in read) return plain({ ...read, target: parsedTarget });
@@ -529,7 +550,7 @@ function evaluateQuantitative(
     const tv = av === null ? null : scaledFromPlain(target.value.value);
     if (av !== null && tv !== null) {
       const status = statusOf(actualInterval(op, av), targetInterval(target.operator, tv), compare);
-      const fast = scaledDeviation(target, av, tv, status, targetUnit, options);
+      const fast = scaledDeviation(target, av, tv, status, targetUnit, options, exact);
       return {
         evaluation: finish(status, fast.deviation, fast.achievement),
         exacts: new LazyExacts(
@@ -644,6 +665,7 @@ function scaledDeviation(
   status: IndicatorStatus,
   unit: UnitInfo | null,
   options: EvaluateOptions,
+  exact: boolean,
 ): LazyDeviation {
   const decimals = options.decimals ?? 2;
   const rounding = options.rounding ?? 'half-up';
@@ -652,7 +674,8 @@ function scaledDeviation(
   const tZero = tv.n === 0n;
   const absolute = subtract(av, tv);
   const magnitude: Scaled = tv.n < 0n ? { n: -tv.n, s: tv.s } : tv;
-  const relative = tZero ? null : shift(divide(absolute, magnitude), 2);
+  // Without the exact strings (`exact: false`) the printed figure needs no 50-digit quotient.
+  const relative = tZero || !exact ? null : shift(divide(absolute, magnitude), 2);
   const achievement =
     relative === null
       ? null
@@ -665,19 +688,20 @@ function scaledDeviation(
       achievement,
     };
   }
+  // A zero target has a relative deviation only when the actual is zero too.
   const rel = tZero ? (av.n === 0n ? ZERO_SCALED : null) : relative;
   const printed =
     basis === 'absolute'
       ? fixedString(absolute, decimals, rounding)
-      : rel === null
-        ? null
-        : tZero
-          ? `${fixedString(rel, decimals, rounding)}%`
-          : `${quotientString(shift(absolute, 2), magnitude, decimals, rounding)}%`;
+      : tZero
+        ? rel === null
+          ? null
+          : `${fixedString(rel, decimals, rounding)}%`
+        : `${quotientString(shift(absolute, 2), magnitude, decimals, rounding)}%`;
   return {
     deviation: {
-      relative: rel === null ? null : plainString(rel),
-      absolute: plainString(absolute),
+      relative: rel === null || !exact ? null : plainString(rel),
+      absolute: exact ? plainString(absolute) : null,
       printed,
       unit: unitSymbol,
     },
