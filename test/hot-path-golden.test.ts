@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as lib from '../src/index.js';
 import { generateIndicators } from '../bench/workloads.js';
+import * as lib from '../src/index.js';
 import { GOLDEN_FILE, GOLDEN_SIZES, goldenRecords } from './support/hot-path-golden.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -12,8 +12,8 @@ import {
   divide,
   fixedString,
   plainString,
-  PRECISION as SCALED_PRECISION,
   quotientString,
+  PRECISION as SCALED_PRECISION,
   type Scaled,
   scaledFromPlain,
   shift,
@@ -37,8 +37,17 @@ const plain = (max = 30) =>
     });
 
 /** The reference for a once-rounded quotient: decimal.js at 1000 digits, truncated at decimals + 1. */
-const Wide = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_DOWN, toExpNeg: -9e15, toExpPos: 9e15 });
-const MODES = { 'half-up': Decimal.ROUND_HALF_UP, 'half-even': Decimal.ROUND_HALF_EVEN, truncate: Decimal.ROUND_DOWN };
+const Wide = Decimal.clone({
+  precision: 1000,
+  rounding: Decimal.ROUND_DOWN,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+const MODES = {
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  truncate: Decimal.ROUND_DOWN,
+};
 function wideQuotient(num: string, den: string, decimals: number, mode: keyof typeof MODES): string {
   const n = new Wide(num);
   const d = new Wide(den);

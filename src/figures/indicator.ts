@@ -632,7 +632,8 @@ class LazyExacts implements EvaluationExacts {
     return this.#target;
   }
   get relative(): Dec | null {
-    if (this.#relative === undefined) this.#relative = this.relativeText === null ? null : dec(this.relativeText);
+    if (this.#relative === undefined)
+      this.#relative = this.relativeText === null ? null : dec(this.relativeText);
     return this.#relative;
   }
   get absolute(): Dec {

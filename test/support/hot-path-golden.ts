@@ -85,7 +85,9 @@ export function goldenRecords(lib: GoldenLibrary, root: string): GoldenRecord[] 
         name: ind.name,
         path: ind.path,
       };
-      push(`${name} indicator ${i}`, () => lib.evaluateIndicator(input, report.year === undefined ? {} : { year: report.year }));
+      push(`${name} indicator ${i}`, () =>
+        lib.evaluateIndicator(input, report.year === undefined ? {} : { year: report.year }),
+      );
     });
     lines(report.budget).forEach((l, i) => {
       push(`${name} budget ${i}`, () =>
