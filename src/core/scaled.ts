@@ -84,19 +84,19 @@ function significant(n: bigint, s: number): Scaled {
 
 /** a − b rounded half-up to 50 significant digits (what `Dec`'s `minus` gives). */
 export function subtract(a: Scaled, b: Scaled): Scaled {
-  const s = a.s > b.s ? a.s : b.s;
+  const s = Math.max(a.s, b.s);
   return significant(at(a, s) - at(b, s), s);
 }
 
 /** a + b rounded half-up to 50 significant digits (what `Dec`'s `plus` gives). */
 export function add(a: Scaled, b: Scaled): Scaled {
-  const s = a.s > b.s ? a.s : b.s;
+  const s = Math.max(a.s, b.s);
   return significant(at(a, s) + at(b, s), s);
 }
 
 /** Compares a and b: −1, 0 or 1. */
 export function compare(a: Scaled, b: Scaled): number {
-  const s = a.s > b.s ? a.s : b.s;
+  const s = Math.max(a.s, b.s);
   const x = at(a, s);
   const y = at(b, s);
   return x < y ? -1 : x > y ? 1 : 0;

@@ -45,7 +45,7 @@ import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
 import { indicatorDirection } from './direction.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, parseTargetIn, type Target } from './target.js';
+import { type Comparator, parseTargetIn, type Target, type TargetCache } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -371,18 +371,23 @@ function printedOnly(evaluation: Evaluation): Evaluation {
 
 /**
  * {@link evaluateIndicator} with the exact values behind the strings (internal). `column` is
- * the unit column as the caller already read it (read here when not given).
+ * the unit column as the caller already read it (read here when not given); `exact: false`
+ * leaves the exact strings out; `targets` is the report's parse cache (validateReport).
  */
 export function evaluateExact(
   input: IndicatorInput,
   options: EvaluateOptions = {},
   column: UnitColumn = readUnitColumn(input.unit),
   exact = true,
+  targets: TargetCache | null = null,
 ): ExactEvaluation {
+  const context = { name: input.name, unit: input.unit, path: input.path };
   const parsed =
     input.target === null || input.target === undefined
       ? ({ ok: true, target: null } as const)
-      : parseTargetIn(input.target, { name: input.name, unit: input.unit, path: input.path }, column);
+      : targets === null
+        ? parseTargetIn(input.target, context, column)
+        : targets.parse(input.target, context, column);
   if (!parsed.ok) {
     // With no actual printed there is nothing to evaluate: the row is not reported, and the
     // note still says that its target cannot be read.
