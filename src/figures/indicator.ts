@@ -334,13 +334,18 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  *
  * Status `not-reported` when the target or actual cell prints nothing.
  *
+ * Cost: figures of up to 30 digits in one unit are computed on scaled integers, others with
+ * decimal.js; the results are the same. With `options.exact: false` the exact strings
+ * (`deviation.relative`, `deviation.absolute`, `achievement`) are null and not computed; the
+ * status and `deviation.printed` are unchanged (docs/performance.md measures both).
+ *
  * @throws TypeError when `input` (`indicator` in messages) is not an object; when `target` is
  *   not a string, a number, `{ operator, value }` or null, `actual` not a string, a number or
  *   null, `unit` neither a string nor null, `name` not a string or `path` not an array of
  *   strings (a non-finite number is data: status `unparsable`); when `options` is not an object
  *   or undefined,
  *   `deviationBasis` not `'relative'`/`'absolute'`, `metInequality` not `'signed'`/`'zero'`,
- *   `decimals` not an integer from 0 to 20, or `rounding` not a rounding mode.
+ *   `decimals` not an integer from 0 to 20, `rounding` not a rounding mode, or `exact` not a boolean.
  * @example
  * ```ts
  * evaluateIndicator({ target: '=100%', actual: '93.74%' });
@@ -351,6 +356,8 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * evaluateIndicator({ target: '0', actual: '3', name: '投诉次数' }).status; // 'not-met' (≤0)
  * evaluateIndicator({ target: '=1', actual: '100%' }).status;              // 'met' (=100%)
  * evaluateIndicator({ target: '80%', actual: '22,483' }).note?.code;        // 'unit-mismatch'
+ * evaluateIndicator({ target: '=100%', actual: '93.74%' }, { exact: false }).deviation;
+ * // { relative: null, absolute: null, printed: '-6.26%', unit: '%' }
  * ```
  */
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
