@@ -120,6 +120,19 @@ export function medianRatio(timings: Timings, a: string, b: string, clock: 'wall
   return median(ta.map((x, i) => x / (tb[i] as number)));
 }
 
+/** Least and greatest over rounds of (time of `a`) ÷ (time of `b`), both measured in the same round. */
+export function ratioSpread(
+  timings: Timings,
+  a: string,
+  b: string,
+  clock: 'wall' | 'cpu' = 'wall',
+): readonly [number, number] {
+  const ta = timings.get(a)?.[clock] ?? [];
+  const tb = timings.get(b)?.[clock] ?? [];
+  const r = ta.map((x, i) => x / (tb[i] as number));
+  return r.length === 0 ? [Number.NaN, Number.NaN] : [Math.min(...r), Math.max(...r)];
+}
+
 /** Median over rounds of one call's time, ms. */
 export function medianTime(timings: Timings, name: string, clock: 'wall' | 'cpu' = 'wall'): number {
   return median(timings.get(name)?.[clock] ?? []);

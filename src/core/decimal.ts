@@ -10,6 +10,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describeValue } from './arguments.js';
+import { quotientString, type Scaled, scaledFromPlain } from './scaled.js';
 
 /**
  * Significant digits kept by every operation. Budget amounts have at most ~15 significant
@@ -96,26 +97,12 @@ export function toFixed(value: Dec, decimals: number, mode: RoundingMode = 'half
 }
 
 /**
- * A wide private constructor for exact integer quotients (quotientFixed): 1000 significant
- * digits hold the integer part of any quotient of two 50-digit values scaled by 10^21.
- */
-const Wide = Decimal.clone({
-  precision: 1000,
-  rounding: Decimal.ROUND_DOWN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-  minE: -9e15,
-  maxE: 9e15,
-});
-
-/**
  * The exact quotient `numerator ÷ denominator` rounded ONCE to `decimals` places with the named
  * mode, printed with exactly that many places (never `-0.00`). Unlike dividing at 50
  * significant digits and then rounding (two roundings: …45.4549 → …45.455 → …45.46), the digits
- * past the printed precision are computed exactly: the quotient is truncated at decimals + 1
- * places as an exact integer division, and whether anything is left beyond is checked exactly
- * for half-even. Used for relative deviations, whose quotients of 24-digit figures can need
- * more than 50 digits. `denominator` must not be zero (callers check).
+ * past the printed precision are computed exactly, as an integer division of the two values
+ * scaled to integers (src/core/scaled.ts). Used for relative deviations, whose quotients of
+ * 24-digit figures can need more than 50 digits. `denominator` must not be zero (callers check).
  *
  * @example
  * ```ts
@@ -129,20 +116,13 @@ export function quotientFixed(
   decimals: number,
   mode: RoundingMode = 'half-up',
 ): string {
-  const n = new Wide(numerator.toString());
-  const d = new Wide(denominator.toString());
-  const scale = new Wide(10).pow(decimals + 1);
-  const scaled = n.times(scale);
-  const whole = scaled.dividedToIntegerBy(d);
-  const truncated = whole.dividedBy(scale);
-  let s: string;
-  if (mode === 'half-even' && !whole.times(d).equals(scaled) && whole.mod(10).abs().equals(5)) {
-    // The digit after the last printed one is 5 and more follows: above half, away from zero.
-    s = truncated.toFixed(decimals, Decimal.ROUND_UP);
-  } else {
-    s = truncated.toFixed(decimals, modeOf(mode));
-  }
-  return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
+  modeOf(mode); // a mode that slipped past the argument checks is a programmer error
+  return quotientString(scaledOf(numerator), scaledOf(denominator), decimals, mode);
+}
+
+/** A Dec as a scaled integer (every digit kept: its string never has an exponent). */
+export function scaledOf(value: Dec): Scaled {
+  return scaledFromPlain(value.toString(), Number.POSITIVE_INFINITY) as Scaled;
 }
 
 /** Rounds to `decimals` places with the named mode, as a decimal value. */

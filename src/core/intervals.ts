@@ -30,8 +30,13 @@ export function point(value: Dec): Interval {
 
 /** Half of one unit in the last printed decimal: 0.005 for 2 decimals. */
 export function halfUnit(decimals: number): Dec {
-  return new D(5).times(new D(10).pow(-(decimals + 1)));
+  return HALF_UNITS[decimals] ?? new D(5).times(new D(10).pow(-(decimals + 1)));
 }
+
+/** Half a unit at 0 to 20 decimals, the printed precisions: constants, built once. */
+const HALF_UNITS: readonly Dec[] = Array.from({ length: 21 }, (_, d) =>
+  new D(5).times(new D(10).pow(-(d + 1))),
+);
 
 /**
  * The values that round to `value` printed with `decimals` decimals under `mode`:

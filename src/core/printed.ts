@@ -7,6 +7,7 @@ import type { Messages } from '../model/findings.js';
 import { assertCell, assertCellArray, assertOneOf, assertString } from './arguments.js';
 import {
   type Dec,
+  dec,
   decimalFromPlain,
   ROUNDING_MODES,
   type RoundingMode,
@@ -33,15 +34,16 @@ export function comparePrinted(
   printed: Quantity,
   mode: RoundingMode = 'half-up',
 ): PrintedComparison {
-  const p = quantityValue(printed);
   const d = printed.decimals;
-  const rounded = round(exact, d, mode);
-  const consistent = rounded.equals(p);
-  const truncated = round(exact, d, 'truncate');
+  // One rounding: the expected figure as a string. It equals the printed one as text in the
+  // common case; otherwise (`-0.00`, `+5`, a leading zero …) the values are compared.
+  const expected = toFixed(exact, d, mode);
+  const consistent = expected === printed.value || dec(expected).equals(quantityValue(printed));
   return {
     consistent,
-    expected: toFixed(exact, d, mode),
-    looksTruncated: !consistent && mode !== 'truncate' && truncated.equals(p),
+    expected,
+    looksTruncated:
+      !consistent && mode !== 'truncate' && round(exact, d, 'truncate').equals(quantityValue(printed)),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   quantityUnit,
   quantityValue,
 } from '../core/quantity.js';
+import { divide, fixedString, plainString, type Scaled, scaledFromPlain, shift } from '../core/scaled.js';
 import { normalizeText, toSimplified } from '../core/text.js';
 import { lookupMoneyUnit, lookupUnit, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
@@ -142,6 +143,30 @@ export function readAmount(raw: Figure | null | undefined, unit: UnitInfo): Amou
   return { ok: true, value, quantity: q.quantity };
 }
 
+/**
+ * An amount cell as a scaled integer when it prints a plain exact amount in the report's unit
+ * (no conversion) of at most 30 digits, else null: the cell then takes {@link readAmount}, which
+ * also says why it cannot be read (internal, the fast path of the rates).
+ */
+function readPlainAmount(raw: Figure | null | undefined, unit: UnitInfo): Scaled | null {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+  const q = parseQuantity(raw);
+  if (!q.ok || q.quantity === null || q.quantity.moreThan) return null;
+  const from = quantityUnit(q.quantity);
+  if (from !== null && (from.dimension !== unit.dimension || !from.factor.equals(unit.factor))) return null;
+  return scaledFromPlain(q.quantity.value);
+}
+
+/** {@link rate} on scaled integers: the same 50-digit quotient, the same strings. */
+function scaledRate(numerator: Scaled, denominator: Scaled, options: RateOptions): RateResult {
+  const exact = shift(divide(numerator, denominator), 2);
+  return {
+    ok: true,
+    exact: plainString(exact),
+    printed: `${fixedString(exact, options.decimals ?? 2, options.rounding ?? 'half-up')}%`,
+  };
+}
+
 function missing(field: string, zhField: string): RateResult {
   return {
     ok: false,
@@ -189,6 +214,11 @@ export function executionRate(
 ): RateResult {
   checkRateArguments('executionRate', line, ['adjusted', 'actual'], options);
   const unit = amountUnitInfo(options.amountUnit);
+  const plainAdjusted = readPlainAmount(line.adjusted, unit);
+  const plainActual = plainAdjusted === null ? null : readPlainAmount(line.actual, unit);
+  if (plainAdjusted !== null && plainActual !== null && plainAdjusted.n !== 0n) {
+    return scaledRate(plainActual, plainAdjusted, options);
+  }
   const adjusted = readAmount(line.adjusted, unit);
   const actual = readAmount(line.actual, unit);
   if (!adjusted.ok) return { ok: false, code: 'unparsable-value', message: adjusted.message };

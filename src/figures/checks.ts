@@ -94,7 +94,7 @@ export function assertIndicatorInput(fn: string, name: string, value: unknown, w
   if (weighted) assertCellOrNull(fn, `${name}.weight`, value.weight);
 }
 
-/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, `year`, or undefined. */
+/** `EvaluateOptions`: `deviationBasis`, `metInequality`, `decimals`, `rounding`, `year`, `exact`, or undefined. */
 export function assertEvaluateOptions(fn: string, name: string, value: unknown): void {
   assertOptions(fn, name, value);
   if (value === undefined) return;
@@ -107,6 +107,7 @@ export function assertEvaluateOptions(fn: string, name: string, value: unknown):
   if (value.decimals !== undefined) assertDecimals(fn, `${name}.decimals`, value.decimals);
   if (value.rounding !== undefined) assertOneOf(fn, `${name}.rounding`, value.rounding, ROUNDING_MODES);
   if (value.year !== undefined) assertIntegerIn(fn, `${name}.year`, value.year, 1, 9999);
+  if (value.exact !== undefined) assertBoolean(fn, `${name}.exact`, value.exact);
 }
 
 /** `RateOptions` (`decimals`, `rounding`, `amountUnit`) or `BudgetCheckOptions`, or undefined. */

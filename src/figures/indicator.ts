@@ -25,6 +25,18 @@ import {
   readUnitColumn,
   type UnitColumn,
 } from '../core/quantity.js';
+import {
+  add,
+  compare,
+  divide,
+  fixedString,
+  plainString,
+  quotientString,
+  type Scaled,
+  scaledFromPlain,
+  shift,
+  subtract,
+} from '../core/scaled.js';
 import { hasDigit, normalizeText } from '../core/text.js';
 import { lookupUnit, PLAIN_NUMBER, type UnitInfo } from '../core/units.js';
 import type { Messages } from '../model/findings.js';
@@ -33,7 +45,7 @@ import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
 import { indicatorDirection } from './direction.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, parseTargetIn, type Target } from './target.js';
+import { type Comparator, parseTargetIn, type Target, type TargetCache } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -111,6 +123,15 @@ export interface EvaluateOptions {
    * year, so that month and day alone are compared.
    */
   readonly year?: number;
+  /**
+   * Compute the exact strings (default `true`): `deviation.relative`, `deviation.absolute` and
+   * `achievement`, each the full-precision decimal. With `false` they are null and only the
+   * printed figures are computed: `status` and `deviation.printed` are the same strings as
+   * with `true` (the printed deviation is the exact quotient rounded once either way), at less
+   * cost, for callers who only show or compare printed figures. validateReport always computes
+   * the exact values it checks, whatever `evaluate.exact` says.
+   */
+  readonly exact?: boolean;
 }
 
 /** The result of {@link evaluateIndicator}. */
@@ -198,15 +219,23 @@ function plain(evaluation: Evaluation): ExactEvaluation {
   return { evaluation, exacts: null };
 }
 
-/** An interval on the number line, each end open or closed, null for unbounded. */
-interface Interval {
-  readonly lo: Dec | null;
+/**
+ * An interval on the number line, each end open or closed, null for unbounded; of decimals, or
+ * of scaled integers on the fast path (`V`).
+ */
+interface Interval<V = Dec> {
+  readonly lo: V | null;
   readonly loOpen: boolean;
-  readonly hi: Dec | null;
+  readonly hi: V | null;
   readonly hiOpen: boolean;
 }
 
-function targetInterval(op: Comparator, t: Dec): Interval {
+/** Orders two values of an interval (−1, 0, 1). */
+type Order<V> = (x: V, y: V) => number;
+
+const decOrder: Order<Dec> = (x, y) => x.comparedTo(y);
+
+function targetInterval<V>(op: Comparator, t: V): Interval<V> {
   switch (op) {
     case '>=':
       return { lo: t, loOpen: false, hi: null, hiOpen: false };
@@ -222,32 +251,42 @@ function targetInterval(op: Comparator, t: Dec): Interval {
 }
 
 /** Lower end of `a` is inside the lower bound of `b`. */
-function loWithin(a: Interval, b: Interval): boolean {
+function loWithin<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
   if (b.lo === null) return true;
   if (a.lo === null) return false;
-  const c = a.lo.comparedTo(b.lo);
+  const c = order(a.lo, b.lo);
   return c > 0 || (c === 0 && (!b.loOpen || a.loOpen));
 }
 
-function hiWithin(a: Interval, b: Interval): boolean {
+function hiWithin<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
   if (b.hi === null) return true;
   if (a.hi === null) return false;
-  const c = a.hi.comparedTo(b.hi);
+  const c = order(a.hi, b.hi);
   return c < 0 || (c === 0 && (!b.hiOpen || a.hiOpen));
 }
 
-function subset(a: Interval, b: Interval): boolean {
-  return loWithin(a, b) && hiWithin(a, b);
+function subset<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
+  return loWithin(a, b, order) && hiWithin(a, b, order);
 }
 
 /** `a` lies wholly above `b`'s upper end or wholly below its lower end. */
-function disjoint(a: Interval, b: Interval): boolean {
-  const below = (x: Interval, y: Interval): boolean => {
+function disjoint<V>(a: Interval<V>, b: Interval<V>, order: Order<V>): boolean {
+  const below = (x: Interval<V>, y: Interval<V>): boolean => {
     if (x.hi === null || y.lo === null) return false;
-    const c = x.hi.comparedTo(y.lo);
+    const c = order(x.hi, y.lo);
     return c < 0 || (c === 0 && (x.hiOpen || y.loOpen));
   };
   return below(a, b) || below(b, a);
+}
+
+/** Met, not met, or needs judgement: the actual's interval `got` against the target's `wanted`. */
+function statusOf<V>(got: Interval<V>, wanted: Interval<V>, order: Order<V>): IndicatorStatus {
+  return subset(got, wanted, order) ? 'met' : disjoint(got, wanted, order) ? 'not-met' : 'needs-judgement';
+}
+
+/** The interval an actual allows: the value, or a bound (`117余次`: > 117; `≥266米`). */
+function actualInterval<V>(op: Comparator | null, a: V): Interval<V> {
+  return op === null || op === '=' ? { lo: a, loOpen: false, hi: a, hiOpen: false } : targetInterval(op, a);
 }
 
 function note(code: EvaluationNoteCode, en: string, zh: string): Evaluation['note'] {
@@ -295,13 +334,18 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  *
  * Status `not-reported` when the target or actual cell prints nothing.
  *
+ * Cost: figures of up to 30 digits in one unit are computed on scaled integers, others with
+ * decimal.js; the results are the same. With `options.exact: false` the exact strings
+ * (`deviation.relative`, `deviation.absolute`, `achievement`) are null and not computed; the
+ * status and `deviation.printed` are unchanged (docs/performance.md measures both).
+ *
  * @throws TypeError when `input` (`indicator` in messages) is not an object; when `target` is
  *   not a string, a number, `{ operator, value }` or null, `actual` not a string, a number or
  *   null, `unit` neither a string nor null, `name` not a string or `path` not an array of
  *   strings (a non-finite number is data: status `unparsable`); when `options` is not an object
  *   or undefined,
  *   `deviationBasis` not `'relative'`/`'absolute'`, `metInequality` not `'signed'`/`'zero'`,
- *   `decimals` not an integer from 0 to 20, or `rounding` not a rounding mode.
+ *   `decimals` not an integer from 0 to 20, `rounding` not a rounding mode, or `exact` not a boolean.
  * @example
  * ```ts
  * evaluateIndicator({ target: '=100%', actual: '93.74%' });
@@ -312,27 +356,45 @@ function result(partial: Partial<Evaluation> & Pick<Evaluation, 'status'>): Eval
  * evaluateIndicator({ target: '0', actual: '3', name: '投诉次数' }).status; // 'not-met' (≤0)
  * evaluateIndicator({ target: '=1', actual: '100%' }).status;              // 'met' (=100%)
  * evaluateIndicator({ target: '80%', actual: '22,483' }).note?.code;        // 'unit-mismatch'
+ * evaluateIndicator({ target: '=100%', actual: '93.74%' }, { exact: false }).deviation;
+ * // { relative: null, absolute: null, printed: '-6.26%', unit: '%' }
  * ```
  */
 export function evaluateIndicator(input: IndicatorInput, options: EvaluateOptions = {}): Evaluation {
   assertIndicatorInput('evaluateIndicator', 'indicator', input);
   assertEvaluateOptions('evaluateIndicator', 'options', options);
-  return evaluateExact(input, options).evaluation;
+  if (options.exact !== false) return evaluateExact(input, options).evaluation;
+  return printedOnly(evaluateExact(input, options, readUnitColumn(input.unit), false).evaluation);
+}
+
+/** An evaluation without its exact strings (`exact: false`), printed figures unchanged. */
+function printedOnly(evaluation: Evaluation): Evaluation {
+  const d = evaluation.deviation;
+  if (d === null || (d.relative === null && d.absolute === null && evaluation.achievement === null)) {
+    return evaluation;
+  }
+  return { ...evaluation, deviation: { ...d, relative: null, absolute: null }, achievement: null };
 }
 
 /**
  * {@link evaluateIndicator} with the exact values behind the strings (internal). `column` is
- * the unit column as the caller already read it (read here when not given).
+ * the unit column as the caller already read it (read here when not given); `exact: false`
+ * leaves the exact strings out; `targets` is the report's parse cache (validateReport).
  */
 export function evaluateExact(
   input: IndicatorInput,
   options: EvaluateOptions = {},
   column: UnitColumn = readUnitColumn(input.unit),
+  exact = true,
+  targets: TargetCache | null = null,
 ): ExactEvaluation {
+  const context = { name: input.name, unit: input.unit, path: input.path };
   const parsed =
     input.target === null || input.target === undefined
       ? ({ ok: true, target: null } as const)
-      : parseTargetIn(input.target, { name: input.name, unit: input.unit, path: input.path }, column);
+      : targets === null
+        ? parseTargetIn(input.target, context, column)
+        : targets.parse(input.target, context, column);
   if (!parsed.ok) {
     // With no actual printed there is nothing to evaluate: the row is not reported, and the
     // note still says that its target cannot be read.
@@ -367,7 +429,7 @@ export function evaluateExact(
         : evaluateDeadline(target, target.deadline, actualText, options),
     );
   }
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input);
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input, exact);
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -451,6 +513,7 @@ function evaluateQuantitative(
   column: UnitColumn,
   options: EvaluateOptions,
   input: IndicatorInput,
+  exact: boolean,
 ): ExactEvaluation {
   const read = readActual(raw, actualText, column);
   if ('status' in read) return plain({ ...read, target: parsedTarget });
@@ -468,11 +531,51 @@ function evaluateQuantitative(
   const targetUnit: UnitInfo | null = ownTarget ?? (ownActual?.dimension === 'number' ? PLAIN_NUMBER : null);
   const actualUnit: UnitInfo | null =
     ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
-  const a = convertValue(quantityValue(reading.quantity), actualUnit, targetUnit);
   const actual: Quantity =
     reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
       ? { ...reading.quantity, unit: actualUnit.symbol }
       : reading.quantity;
+  const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
+  const finish = (status: IndicatorStatus, deviation: Deviation, achievement: string | null): Evaluation =>
+    result({
+      status,
+      target,
+      actual,
+      actualOperator: reading.operator,
+      deviation,
+      achievement,
+      note:
+        status === 'needs-judgement'
+          ? note(
+              'approximate-actual',
+              `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
+              `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
+            )
+          : (bare?.note ?? directionNote(target, input)),
+    });
+
+  // The figures as printed, a few digits each, in one unit: on scaled integers (src/core/scaled.ts)
+  // the same statuses and strings as on decimals at a fraction of the cost; anything else
+  // (conversions, ranges, long figures) takes decimal.js below.
+  if (target.kind === 'comparison' && sameScale(actualUnit, targetUnit)) {
+    const av = scaledFromPlain(reading.quantity.value);
+    const tv = av === null ? null : scaledFromPlain(target.value.value);
+    if (av !== null && tv !== null) {
+      const status = statusOf(actualInterval(op, av), targetInterval(target.operator, tv), compare);
+      const fast = scaledDeviation(target, av, tv, status, targetUnit, options, exact);
+      return {
+        evaluation: finish(status, fast.deviation, fast.achievement),
+        exacts: new LazyExacts(
+          target.value.value,
+          fast.deviation.relative,
+          fast.deviation.absolute as string,
+          fast.achievement,
+        ),
+      };
+    }
+  }
+
+  const a = convertValue(quantityValue(reading.quantity), actualUnit, targetUnit);
   if (a === null) {
     return plain(
       result({
@@ -501,39 +604,126 @@ function evaluateQuantitative(
           hi: quantityValue(target.max),
           hiOpen: target.maxOpen === true,
         };
-  const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
-  const got: Interval =
-    op === null || op === '=' ? { lo: a, loOpen: false, hi: a, hiOpen: false } : targetInterval(op, a);
-  const status: IndicatorStatus = subset(got, wanted)
-    ? 'met'
-    : disjoint(got, wanted)
-      ? 'not-met'
-      : 'needs-judgement';
-
+  const status = statusOf(actualInterval(op, a), wanted, decOrder);
   // One division serves both: relative = (a − t) / |t| × 100, and achievement = a / t × 100,
   // which is 100 + relative for a positive target and 100 − relative for a negative one.
   const relative = t === null || t.isZero() ? null : a.minus(t).dividedBy(t.abs()).times(HUNDRED);
   const dev = computeDeviation(target, t, relative, wanted, a, status, targetUnit, options);
   const achievement =
     t === null || relative === null ? null : isPos(t) ? relative.plus(HUNDRED) : HUNDRED.minus(relative);
-  const evaluation = result({
-    status,
-    target,
-    actual,
-    actualOperator: reading.operator,
-    deviation: dev.deviation,
-    achievement: achievement === null ? null : toExact(achievement),
-    note:
-      status === 'needs-judgement'
-        ? note(
-            'approximate-actual',
-            `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
-            `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
-          )
-        : (bare?.note ?? directionNote(target, input)),
-  });
+  const evaluation = finish(status, dev.deviation, achievement === null ? null : toExact(achievement));
   return { evaluation, exacts: { target: t, relative: dev.relative, absolute: dev.absolute, achievement } };
 }
+
+/**
+ * True when a value printed in `from` is the same number in `to`: the units are the same kind
+ * and scale, or one side has none (then {@link convertValue} returns the value itself).
+ */
+function sameScale(from: UnitInfo | null, to: UnitInfo | null): boolean {
+  return from === null || to === null || (from.dimension === to.dimension && from.factor.equals(to.factor));
+}
+
+/**
+ * The exact values of a deviation computed on scaled integers, as decimals only when a rule of
+ * validateReport asks for one (most rows need none): read from the exact strings, which hold
+ * every digit of the value.
+ */
+class LazyExacts implements EvaluationExacts {
+  #target: Dec | undefined;
+  #relative: Dec | null | undefined;
+  #absolute: Dec | undefined;
+  #achievement: Dec | null | undefined;
+  constructor(
+    private readonly targetText: string,
+    private readonly relativeText: string | null,
+    private readonly absoluteText: string,
+    private readonly achievementText: string | null,
+  ) {}
+  get target(): Dec {
+    if (this.#target === undefined) this.#target = dec(this.targetText);
+    return this.#target;
+  }
+  get relative(): Dec | null {
+    if (this.#relative === undefined)
+      this.#relative = this.relativeText === null ? null : dec(this.relativeText);
+    return this.#relative;
+  }
+  get absolute(): Dec {
+    if (this.#absolute === undefined) this.#absolute = dec(this.absoluteText);
+    return this.#absolute;
+  }
+  get achievement(): Dec | null {
+    if (this.#achievement === undefined)
+      this.#achievement = this.achievementText === null ? null : dec(this.achievementText);
+    return this.#achievement;
+  }
+}
+
+/** A deviation computed on scaled integers: its strings, and the achievement's. */
+interface LazyDeviation {
+  readonly deviation: Deviation;
+  readonly achievement: string | null;
+}
+
+/**
+ * {@link computeDeviation} and the achievement of a comparison target on scaled integers, for
+ * an actual in the target's unit whose printed value needs no conversion. Same formulas, same 50-digit rounding of the
+ * quotient and of the achievement's sum, same strings: relative = (a − t) ÷ |t| × 100,
+ * absolute = a − t, achievement = 100 ± relative, printed from the exact quotient rounded once.
+ */
+function scaledDeviation(
+  target: Target & { kind: 'comparison' },
+  av: Scaled,
+  tv: Scaled,
+  status: IndicatorStatus,
+  unit: UnitInfo | null,
+  options: EvaluateOptions,
+  exact: boolean,
+): LazyDeviation {
+  const decimals = options.decimals ?? 2;
+  const rounding = options.rounding ?? 'half-up';
+  const basis = options.deviationBasis ?? 'relative';
+  const unitSymbol = unit === null || unit.symbol === '' ? null : unit.symbol;
+  const tZero = tv.n === 0n;
+  const absolute = subtract(av, tv);
+  const magnitude: Scaled = tv.n < 0n ? { n: -tv.n, s: tv.s } : tv;
+  // Without the exact strings (`exact: false`) the printed figure needs no 50-digit quotient.
+  const relative = tZero || !exact ? null : shift(divide(absolute, magnitude), 2);
+  const achievement =
+    relative === null
+      ? null
+      : plainString(tv.n > 0n ? add(relative, HUNDRED_SCALED) : subtract(HUNDRED_SCALED, relative));
+  const zeroWhenMet = target.operator !== '=' && status === 'met' && options.metInequality === 'zero';
+  if (zeroWhenMet) {
+    const printed = `${fixedString(ZERO_SCALED, decimals, rounding)}${basis === 'absolute' ? '' : '%'}`;
+    return {
+      deviation: { relative: '0', absolute: '0', printed, unit: unitSymbol },
+      achievement,
+    };
+  }
+  // A zero target has a relative deviation only when the actual is zero too.
+  const rel = tZero ? (av.n === 0n ? ZERO_SCALED : null) : relative;
+  const printed =
+    basis === 'absolute'
+      ? fixedString(absolute, decimals, rounding)
+      : tZero
+        ? rel === null
+          ? null
+          : `${fixedString(rel, decimals, rounding)}%`
+        : `${quotientString(shift(absolute, 2), magnitude, decimals, rounding)}%`;
+  return {
+    deviation: {
+      relative: rel === null || !exact ? null : plainString(rel),
+      absolute: exact ? plainString(absolute) : null,
+      printed,
+      unit: unitSymbol,
+    },
+    achievement,
+  };
+}
+
+const ZERO_SCALED: Scaled = { n: 0n, s: 0 };
+const HUNDRED_SCALED: Scaled = { n: 100n, s: 0 };
 
 /** For a target printed without a comparator: which rule gave it (note `implicit-direction`). */
 function directionNote(

@@ -117,6 +117,40 @@ export interface TargetContext {
   readonly path?: readonly string[] | undefined;
 }
 
+/**
+ * The targets of one report, each distinct text parsed once (internal; one per validateReport
+ * call, never module state). A parse is reused only when it did not read the row's name or
+ * category path (a target printed with its comparator, a range, a qualitative target): the
+ * context is handed over through getters that note when they are read. Keyed by the unit
+ * column as read and the text.
+ */
+export class TargetCache {
+  readonly #parsed = new Map<string, ParseTargetResult>();
+
+  /** {@link parseTargetIn}, from the cache when the same text was read in the same unit column. */
+  parse(input: string | number | TargetCells, context: TargetContext, column: UnitColumn): ParseTargetResult {
+    if (typeof input !== 'string' || !column.ok) return parseTargetIn(input, context, column);
+    const key = `${column.unit ?? ''}\u0000${input}`;
+    const hit = this.#parsed.get(key);
+    if (hit !== undefined) return hit;
+    let read = false;
+    const probe: TargetContext = {
+      get name() {
+        read = true;
+        return context.name;
+      },
+      get path() {
+        read = true;
+        return context.path;
+      },
+      unit: context.unit,
+    };
+    const parsed = parseTargetIn(input, probe, column);
+    if (!read) this.#parsed.set(key, parsed);
+    return parsed;
+  }
+}
+
 /** Comparator symbols, longest first (after NFKC, `＞＝` is `>=`, `﹦` is `=`). */
 const SYMBOLS: readonly (readonly [string, Comparator])[] = [
   ['>=', '>='],
@@ -455,8 +489,8 @@ function parseNotation(
   if (single.ok && single.quantity !== null) {
     const value = withUnit(single.quantity, unit);
     const implicit = operator === null;
-    const natural = naturalOperator(context, value);
-    const op: Comparator = operator ?? withInclusion(natural, inclusion);
+    // The name's direction only when no comparator is printed (it is most of the reading's cost).
+    const op: Comparator = operator ?? withInclusion(naturalOperator(context, value), inclusion);
     const target: Target = { kind: 'comparison', operator: op, value, implicit, text };
     return { ok: true, target: words === undefined ? target : { ...target, words } };
   }

@@ -50,12 +50,22 @@ function printedText(v: unknown): string | null {
 }
 
 function cellAt(raw: unknown, index: WorstIndex, path: Path, recomputed: boolean): CellCheck {
+  return cellKeyed(raw, index, JSON.stringify(path), recomputed);
+}
+
+/** {@link cellAt} with the index key of the cell's path already written. */
+function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boolean): CellCheck {
   const text = printedText(raw);
-  return {
-    text,
-    checked: recomputed && text !== null,
-    worst: index.get(JSON.stringify(path)) ?? null,
-  };
+  return { text, checked: recomputed && text !== null, worst: index.get(key) ?? null };
+}
+
+/**
+ * The index key (JSON) of `path` followed by `keys`, from the JSON of `path` written once:
+ * `JSON.stringify([...path, ...keys])` without copying the path for every cell of a row.
+ */
+function childKey(pathJson: string, ...keys: readonly string[]): string {
+  const tail = keys.map((k) => JSON.stringify(k)).join(',');
+  return pathJson === '[]' ? `[${tail}]` : `${pathJson.slice(0, -1)},${tail}]`;
 }
 
 function field(o: unknown, key: string): unknown {
@@ -117,23 +127,20 @@ export function indicatorCells(
 ): IndicatorCells {
   const published = field(row, 'published');
   const target = targetText(field(row, 'target'));
+  const at = JSON.stringify(path);
   return {
-    target: {
-      text: target,
-      checked: false,
-      worst: index.get(JSON.stringify([...path, 'target'])) ?? null,
-    },
-    actual: cellAt(field(row, 'actual'), index, [...path, 'actual'], false),
-    unit: cellAt(field(row, 'unit'), index, [...path, 'unit'], false),
-    weight: cellAt(field(row, 'weight'), index, [...path, 'weight'], false),
-    deviation: cellAt(
+    target: { text: target, checked: false, worst: index.get(childKey(at, 'target')) ?? null },
+    actual: cellKeyed(field(row, 'actual'), index, childKey(at, 'actual'), false),
+    unit: cellKeyed(field(row, 'unit'), index, childKey(at, 'unit'), false),
+    weight: cellKeyed(field(row, 'weight'), index, childKey(at, 'weight'), false),
+    deviation: cellKeyed(
       field(published, 'deviation'),
       index,
-      [...path, 'published', 'deviation'],
+      childKey(at, 'published', 'deviation'),
       deviation !== null,
     ),
-    score: cellAt(field(published, 'score'), index, [...path, 'published', 'score'], score !== null),
-    reason: cellAt(field(row, 'reason'), index, [...path, 'reason'], false),
+    score: cellKeyed(field(published, 'score'), index, childKey(at, 'published', 'score'), score !== null),
+    reason: cellKeyed(field(row, 'reason'), index, childKey(at, 'reason'), false),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type EvaluationExacts,
   evaluateExact,
 } from '../figures/indicator.js';
+import type { TargetCache } from '../figures/target.js';
 import { type Finding, formatPath, type Messages, type Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { RowRef } from '../model/messages/params.js';
@@ -115,6 +116,7 @@ export function readIndicatorRow(
   path: Path,
   evalOptions: EvaluateOptions,
   findings: Finding[],
+  targets: TargetCache | null = null,
 ): IndicatorRow | null {
   if (!isRecord(row)) {
     findings.push(
@@ -152,6 +154,8 @@ export function readIndicatorRow(
     },
     evalOptions,
     unitColumn,
+    true,
+    targets,
   );
   return {
     path,

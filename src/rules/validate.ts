@@ -7,6 +7,7 @@ import { dec } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
 import { amountUnitInfo } from '../figures/budget.js';
 import { SCORING_PROFILES } from '../figures/profiles.js';
+import { TargetCache } from '../figures/target.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Report } from '../model/report.js';
@@ -139,8 +140,10 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     );
   }
   const rows: IndicatorRow[] = [];
+  // Each distinct target text is parsed once per call (reports repeat a few thousand targets).
+  const targets = new TargetCache();
   raw.forEach((source, i) => {
-    const row = readIndicatorRow(source, ['indicators', i], evaluate, findings);
+    const row = readIndicatorRow(source, ['indicators', i], evaluate, findings, targets);
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
     checkPrintedStatus(row, findings);
