@@ -53,10 +53,19 @@ function cellAt(raw: unknown, index: WorstIndex, path: Path, recomputed: boolean
   return cellKeyed(raw, index, JSON.stringify(path), recomputed);
 }
 
+/**
+ * The cell that is not printed and has no finding: one frozen object for all of them (most
+ * cells of a large report are blank: unit, weight, score …), so that a result of a million rows
+ * does not hold millions of copies of it.
+ */
+const BLANK_CELL: CellCheck = /* @__PURE__ */ Object.freeze({ text: null, checked: false, worst: null });
+
 /** {@link cellAt} with the index key of the cell's path already written. */
 function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boolean): CellCheck {
   const text = printedText(raw);
-  return { text, checked: recomputed && text !== null, worst: index.get(key) ?? null };
+  const worst = index.get(key) ?? null;
+  if (text === null && worst === null) return BLANK_CELL;
+  return { text, checked: recomputed && text !== null, worst };
 }
 
 /**

@@ -6,8 +6,8 @@ import {
   DEFAULT_SEVERITY,
   type Finding,
   type FindingCode,
-  type FindingOf,
   type Lang,
+  type Messages,
   type Path,
   type Severity,
 } from '../findings.js';
@@ -18,6 +18,17 @@ import { ZH } from './zh.js';
 /** The built-in catalogs, by language. */
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = { en: EN, zh: ZH };
 
+/**
+ * A finding's `message`, rendered from its code and parameters when it is read: an own,
+ * enumerable accessor (JSON.stringify, spreading and structured cloning read it as a value), so
+ * that a result of many findings does not hold every message in both languages (a third of a
+ * large result's memory) until someone asks for them.
+ */
+function messageOf(this: { readonly code: FindingCode; readonly params: unknown }): Messages {
+  const render = (catalog: Catalog) => (catalog[this.code] as (p: unknown) => string)(this.params);
+  return { en: render(EN), zh: render(ZH) };
+}
+
 /** Builds a finding (internal); `published`/`recomputed` are omitted when undefined. */
 export function makeFinding<C extends FindingCode>(
   code: C,
@@ -25,19 +36,17 @@ export function makeFinding<C extends FindingCode>(
   params: FindingParams[C],
   extra: { severity?: Severity; published?: string | undefined; recomputed?: string | undefined } = {},
 ): Finding {
-  const render = (catalog: Catalog) => (catalog[code] as (p: FindingParams[C]) => string)(params);
-  const f: {
-    -readonly [K in keyof FindingOf<C>]: FindingOf<C>[K];
-  } = {
+  const f: Record<string, unknown> = {
     code,
     severity: extra.severity ?? DEFAULT_SEVERITY[code],
     path: [...path],
-    message: { en: render(EN), zh: render(ZH) },
-    params,
   };
+  // In the order of the keys before it became an accessor: the JSON of a finding is unchanged.
+  Object.defineProperty(f, 'message', { get: messageOf, enumerable: true, configurable: true });
+  f.params = params;
   if (extra.published !== undefined) f.published = extra.published;
   if (extra.recomputed !== undefined) f.recomputed = extra.recomputed;
-  return f as Finding;
+  return f as unknown as Finding;
 }
 
 /**
