@@ -11,7 +11,7 @@ import { jsonFinding } from './json.js';
 import { markdownText, mdTable } from './markdown.js';
 import { groupFindings } from './rows.js';
 import { displayWidth, painter, type Style, visible, wrap } from './terminal.js';
-import { renderTable } from './text.js';
+import { pushTable, renderTable } from './text.js';
 
 const WORDS = {
   en: {
@@ -126,7 +126,7 @@ export function renderReviewText(r: ReviewResult, options: ReviewTextOptions): s
       width,
       paint,
     );
-    out.push(t.header, t.rule, ...t.rows);
+    pushTable(out, t);
   }
   const skipped = r.rules.filter((x) => !x.applied);
   if (skipped.length > 0) {

@@ -224,7 +224,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
       width,
       paint,
     );
-    out.push(t.header, t.rule, ...t.rows);
+    pushTable(out, t);
   }
   const note = monitoringNote(input.result, words);
   if (note !== null) {
@@ -263,7 +263,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
       width,
       paint,
     );
-    out.push(t.header, t.rule, ...t.rows);
+    pushTable(out, t);
   }
 
   // Indicators of a monitoring table: the expected full-year value and the likelihood.
@@ -294,7 +294,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
       width,
       paint,
     );
-    out.push(t.header, t.rule, ...t.rows);
+    pushTable(out, t);
   }
 
   // Indicators (on a monitoring table only the rows that print a year-end actual)
@@ -358,7 +358,7 @@ export function renderText(input: RenderInput, options: TextOptions): string {
       width,
       paint,
     );
-    out.push(t.header, t.rule, ...t.rows);
+    pushTable(out, t);
   }
 
   // Cross-checks
@@ -417,7 +417,12 @@ export function renderText(input: RenderInput, options: TextOptions): string {
   for (const [severity, list] of groups) {
     out.push(paint(words.count(words.severities[severity], list.length), SEVERITY_STYLE[severity]));
     const byCode = new Map<string, typeof list>();
-    for (const f of list) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    // Pushed onto each code's list (a copy per finding would be quadratic in a large report).
+    for (const f of list) {
+      const same = byCode.get(f.code);
+      if (same === undefined) byCode.set(f.code, [f]);
+      else same.push(f);
+    }
     const collapsed = new Set(
       severity === 'info'
         ? [...byCode].filter(([, fs]) => fs.length > collapseOver).map(([code]) => code)
@@ -460,4 +465,16 @@ export function renderText(input: RenderInput, options: TextOptions): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Appends a rendered table's lines to `out` one by one: spreading them into one push would pass
+ * every row as an argument, past the engine's limit (about 120,000) on a large report.
+ */
+export function pushTable(
+  out: string[],
+  t: { readonly header: string; readonly rule: string; readonly rows: readonly string[] },
+): void {
+  out.push(t.header, t.rule);
+  for (const row of t.rows) out.push(row);
 }
