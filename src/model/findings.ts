@@ -101,7 +101,12 @@ export interface FindingOf<C extends FindingCode> {
   readonly severity: Severity;
   /** Where in the report JSON, e.g. `["indicators", 26, "actual"]`; `[]` for the report itself. */
   readonly path: Path;
-  /** What was found, in en and zh-CN, rendered from `params` by the built-in catalogs. */
+  /**
+   * What was found, in en and zh-CN, rendered from `params` by the built-in catalogs when it is
+   * read: an own enumerable accessor on the findings outturn makes (JSON.stringify, `{ ...f }`
+   * and structured cloning give it as a plain value), so that a large result does not hold every
+   * message twice over until it is shown.
+   */
   readonly message: Messages;
   /**
    * The facts the message is rendered from (names, printed and recomputed figures …), typed
