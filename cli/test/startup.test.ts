@@ -89,6 +89,8 @@ describe("profile-names.ts is the library's table", () => {
 
 describe("review-rule-names.ts is the library's table", () => {
   it('the same rules, ids and finding codes, in the same order', () => {
-    expect(REVIEW_RULE_NAMES.map(([id, code]) => [id, code])).toEqual(REVIEW_RULES.map((r) => [r.id, r.code]));
+    expect(REVIEW_RULE_NAMES.map(([id, code]) => [id, code])).toEqual(
+      REVIEW_RULES.map((r) => [r.id, r.code]),
+    );
   });
 });
