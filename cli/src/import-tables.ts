@@ -80,7 +80,12 @@ function importSummary(result: ImportSuccess, lang: Lang): string {
 
 /** `outturn import FILE...`: the report JSON on stdout, 2-space indented. */
 export async function importCommand(args: ImportArgs, io: CliIO): Promise<number> {
-  const result = await importTables(await readAll(args.files, cwdOf(io), args.maxBytes), args, args.lang, io);
+  const result = await importTables(
+    await readAll(args.files, cwdOf(io), args.maxBytes, io.stdin),
+    args,
+    args.lang,
+    io,
+  );
   // The same JSON value, with DEL, C1 and bidirectional controls as \u escapes (see renderJson).
   io.stdout(`${visible(JSON.stringify(result.report, null, 2))}\n`);
   return EXIT.ok;

@@ -33,7 +33,7 @@ export async function pefa(args: PefaArgs, io: CliIO): Promise<number> {
       true,
     );
   }
-  const files = await readAll(args.files, cwdOf(io), args.maxBytes);
+  const files = await readAll(args.files, cwdOf(io), args.maxBytes, io.stdin);
   const file = files[0] as InputFile;
   const dataset = isJsonInput(file.file, file.bytes, args.from)
     ? parseJsonBytes(file.file, file.bytes)

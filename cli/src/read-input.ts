@@ -165,14 +165,13 @@ export async function readAll(
   stdin?: AsyncIterable<Uint8Array | string>,
 ): Promise<InputFile[]> {
   const out: InputFile[] = [];
+  // Standard input is read once, however many times `-` is given.
+  let piped: Uint8Array | undefined;
   for (const file of files) {
-    out.push({
-      file,
-      bytes:
-        file === STDIN && stdin !== undefined
-          ? await readStdin(stdin, limit)
-          : await readBytes(file, cwd, limit),
-    });
+    if (file === STDIN && stdin !== undefined) {
+      piped ??= await readStdin(stdin, limit);
+      out.push({ file, bytes: piped });
+    } else out.push({ file, bytes: await readBytes(file, cwd, limit) });
   }
   return out;
 }

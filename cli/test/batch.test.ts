@@ -15,7 +15,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from 'outturn-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byCodePoint } from '../src/batch-inputs.js';
 import { commonDirectory } from '../src/render/batch.js';
@@ -43,24 +42,8 @@ function put(name: string, content: string | Uint8Array): string {
 }
 
 /** `main` with standard input holding `input`. */
-async function withStdin(args: readonly string[], input: string | Uint8Array): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { NO_COLOR: '1' },
-    isTTY: false,
-    cwd: ROOT,
-    stdin: (async function* () {
-      yield typeof input === 'string' ? new TextEncoder().encode(input) : input;
-    })(),
-  });
-  return { status, stdout, stderr };
+function withStdin(args: readonly string[], input: string | Uint8Array): Promise<Run> {
+  return run(args, { stdin: input });
 }
 
 function expectUsageError(r: Run): void {

@@ -14,7 +14,6 @@ import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { reviewDeclaration } from 'outturn/schema';
-import { main } from 'outturn-cli';
 import { HTML_CSP, renderReviewHtml, stripAnsi } from 'outturn-cli/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -600,24 +599,8 @@ describe('renderReviewHtml (property)', () => {
 });
 
 /** `main` with standard input holding `input`. */
-async function withStdin(args: readonly string[], input: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { NO_COLOR: '1' },
-    isTTY: false,
-    cwd: ROOT,
-    stdin: (async function* () {
-      yield new TextEncoder().encode(input);
-    })(),
-  });
-  return { status, stdout, stderr };
+function withStdin(args: readonly string[], input: string): Promise<Run> {
+  return run(args, { stdin: input });
 }
 
 describe('outturn review -', () => {

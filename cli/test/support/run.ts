@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly isTTY?: boolean;
   /** The terminal width, when it is one. */
   readonly columns?: number;
+  /** What standard input holds (default: no standard input). */
+  readonly stdin?: string | Uint8Array;
 }
 
 /** Runs `outturn ...args` in-process; resolves when the command has finished. */
@@ -40,6 +42,15 @@ export async function run(args: readonly string[], options: RunOptions = {}): Pr
     isTTY: options.isTTY ?? false,
     columns: options.columns,
     cwd: options.cwd ?? ROOT,
+    stdin: stdinOf(options.stdin),
   });
   return { status, stdout, stderr };
+}
+
+/** Standard input holding `input`, in one chunk; undefined when there is none. */
+function stdinOf(input: string | Uint8Array | undefined): AsyncIterable<Uint8Array> | undefined {
+  if (input === undefined) return undefined;
+  return (async function* () {
+    yield typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  })();
 }
