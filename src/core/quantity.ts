@@ -180,8 +180,14 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
   assertCell('parseQuantity', 'input', input);
   if (typeof input === 'number') return quantityFromNumber(input);
   const text = input;
-  const fast = parseSimpleQuantity(text);
-  if (fast !== null) return fast;
+  return parseSimpleQuantity(text) ?? parseQuantityText(text);
+}
+
+/**
+ * The full grammar of {@link parseQuantity} for a text (internal; exported for the test that
+ * compares it with the fast path, parseSimpleQuantity).
+ */
+export function parseQuantityText(text: string): ParseQuantityResult {
   let s = normalizeText(text);
   if (isNothingPrinted(s)) return { ok: true, quantity: null };
 
@@ -235,18 +241,23 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
   };
 }
 
-/** A plain number and an optional unit: `93.74%`, `329次`, `430.93`. */
-const SIMPLE_QUANTITY = /^(\d+(?:\.\d+)?)([^\s\d.,()+\-余多]*)$/;
+/**
+ * A plain number, an optional space, 余/多 (more than) and an optional unit: `93.74%`, `329次`,
+ * `430.93`, `11 次`, `117余次`. The unit has no digit, so the space is never a thousands separator.
+ */
+const SIMPLE_QUANTITY = /^(\d+(?:\.\d+)?)( ?)([余多]?)([^\s\d.,()+\-余多]*)$/;
 
 /**
  * Fast path of parseQuantity for the common case, a plain unsigned number with an optional
  * unit already in normal form; null when the text needs the full parser. Same result as the
- * full parser for every text it accepts.
+ * full parser for every text it accepts (test/quantity.test.ts compares them on generated text).
  */
 function parseSimpleQuantity(text: string): ParseQuantityResult | null {
   const m = SIMPLE_QUANTITY.exec(text);
   if (m === null) return null;
-  const rest = m[2] as string;
+  const moreThan = m[3] === '余' || m[3] === '多';
+  const rest = m[4] as string;
+
   let unit: UnitInfo | null = null;
   if (rest !== '') {
     if (!isNormalized(rest)) return null;
@@ -261,7 +272,7 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
       value: plain,
       decimals: decimalsOf(plain),
       unit: unit ? unit.symbol : null,
-      moreThan: false,
+      moreThan,
       text,
     },
   };

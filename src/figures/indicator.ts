@@ -43,9 +43,14 @@ import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
-import { indicatorDirection } from './direction.js';
 import { compareGrades } from './grades.js';
-import { type Comparator, parseTargetIn, type Target, type TargetCache } from './target.js';
+import {
+  type Comparator,
+  EvaluationContext,
+  parseTargetIn,
+  type Target,
+  type TargetCache,
+} from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -388,7 +393,7 @@ export function evaluateExact(
   exact = true,
   targets: TargetCache | null = null,
 ): ExactEvaluation {
-  const context = { name: input.name, unit: input.unit, path: input.path };
+  const context = new EvaluationContext(input.name, input.unit, input.path);
   const parsed =
     input.target === null || input.target === undefined
       ? ({ ok: true, target: null } as const)
@@ -429,7 +434,7 @@ export function evaluateExact(
         : evaluateDeadline(target, target.deadline, actualText, options),
     );
   }
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, input, exact);
+  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, context, exact);
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -512,7 +517,7 @@ function evaluateQuantitative(
   actualText: string,
   column: UnitColumn,
   options: EvaluateOptions,
-  input: IndicatorInput,
+  context: EvaluationContext,
   exact: boolean,
 ): ExactEvaluation {
   const read = readActual(raw, actualText, column);
@@ -551,7 +556,7 @@ function evaluateQuantitative(
               `the actual "${actualText}" is a bound, not a figure: it may or may not meet the target`,
               `完成值“${actualText}”只是一个界限，无法确定是否达到目标`,
             )
-          : (bare?.note ?? directionNote(target, input)),
+          : (bare?.note ?? directionNote(target, context)),
     });
 
   // The figures as printed, a few digits each, in one unit: on scaled integers (src/core/scaled.ts)
@@ -620,7 +625,8 @@ function evaluateQuantitative(
  * and scale, or one side has none (then {@link convertValue} returns the value itself).
  */
 function sameScale(from: UnitInfo | null, to: UnitInfo | null): boolean {
-  return from === null || to === null || (from.dimension === to.dimension && from.factor.equals(to.factor));
+  if (from === to || from === null || to === null) return true;
+  return from.dimension === to.dimension && from.factor.equals(to.factor);
 }
 
 /**
@@ -728,10 +734,10 @@ const HUNDRED_SCALED: Scaled = { n: 100n, s: 0 };
 /** For a target printed without a comparator: which rule gave it (note `implicit-direction`). */
 function directionNote(
   target: Target & { kind: 'comparison' | 'range' },
-  input: IndicatorInput,
+  context: EvaluationContext,
 ): Evaluation['note'] {
   if (target.kind !== 'comparison' || !target.implicit) return null;
-  const d = indicatorDirection(input.name ?? '', input.path ?? []);
+  const d = context.direction();
   const sym = d.lowerIsBetter ? '≤' : '≥';
   const reading = `${sym}${target.value.value}${target.value.unit ?? ''}`;
   switch (d.rule) {

@@ -12,7 +12,6 @@ import {
   isNothingPrinted,
   parseQuantity,
   type Quantity,
-  quantityValue,
   readUnitColumn,
   showValue,
   type UnitColumn,
@@ -22,7 +21,7 @@ import type { Messages } from '../model/findings.js';
 import type { TargetCells } from '../model/report.js';
 import { assertTargetContext, assertTargetInput, COMPARATORS } from './checks.js';
 import { type Deadline, parseDeadline } from './deadline.js';
-import { indicatorDirection } from './direction.js';
+import { type IndicatorDirection, indicatorDirection } from './direction.js';
 import { type Inclusion, readEnglish, stripInclusion } from './notation.js';
 
 export type { Deadline } from './deadline.js';
@@ -151,6 +150,32 @@ export class TargetCache {
   }
 }
 
+/**
+ * The context of one evaluation (internal): the indicator's direction is read at most once, by
+ * the parse of a target printed without a comparator and by the note that says which rule gave
+ * it (evaluateExact makes one per call).
+ */
+export class EvaluationContext implements TargetContext {
+  #direction: IndicatorDirection | undefined;
+  constructor(
+    readonly name: string | undefined,
+    readonly unit: string | null | undefined,
+    readonly path: readonly string[] | undefined,
+  ) {}
+  /** {@link indicatorDirection} of the name and path, read once. */
+  direction(): IndicatorDirection {
+    this.#direction ??= indicatorDirection(this.name ?? '', this.path ?? []);
+    return this.#direction;
+  }
+}
+
+/** The direction of the indicator of `context`, read once when it is an EvaluationContext. */
+export function directionOf(context: TargetContext): IndicatorDirection {
+  return context instanceof EvaluationContext
+    ? context.direction()
+    : indicatorDirection(context.name ?? '', context.path ?? []);
+}
+
 /** Comparator symbols, longest first (after NFKC, `＞＝` is `>=`, `﹦` is `=`). */
 const SYMBOLS: readonly (readonly [string, Comparator])[] = [
   ['>=', '>='],
@@ -265,11 +290,19 @@ const ZERO_FLOOR_WORDS = [
  * (衡山县 2020: 明显变质比例 0, 安全事件发生数 0起).
  */
 function naturalOperator(context: TargetContext, value?: Quantity): Comparator {
-  if (value !== undefined && quantityValue(value).isZero()) {
+  if (value !== undefined && isZeroText(value.value)) {
     const key = nameKey(context.name ?? '').toLowerCase();
     if (!ZERO_FLOOR_WORDS.some((w) => key.includes(w))) return '<=';
   }
-  return indicatorDirection(context.name ?? '', context.path ?? []).lowerIsBetter ? '<=' : '>=';
+  return directionOf(context).lowerIsBetter ? '<=' : '>=';
+}
+
+/** True when a plain decimal string (a quantity's `value`) is zero: `0`, `0.00`, `-0.0`. */
+function isZeroText(value: string): boolean {
+  for (let i = value.startsWith('-') ? 1 : 0; i < value.length; i += 1) {
+    if (value[i] !== '0' && value[i] !== '.') return false;
+  }
+  return true;
 }
 
 function fail(text: string, en: string, zh: string): ParseTargetResult {
@@ -420,15 +453,80 @@ export function parseTargetIn(
       `parseTarget expects a string, a number or { operator, value }, got ${describeType(input)}`,
     );
   }
-  const text = input;
+  return parseTargetText(input, unit, context);
+}
+
+/**
+ * {@link parseTarget} of a text cell in the unit column `unit` (internal). `simple` false skips
+ * the fast path of the simple notations (for the test that compares the two).
+ */
+export function parseTargetText(
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+  simple = true,
+): ParseTargetResult {
   const s = normalizeText(text);
   if (isNothingPrinted(s)) return { ok: true, target: null };
-  const deadline = parseDeadline(s);
+  const fast = simple ? parseSimpleTarget(s, text, unit, context) : null;
+  if (fast !== null) return fast;
+  // A deadline has a digit or is 年底/年末/年内 (…前).
+  const deadline = hasDigit(s) || s.includes('年') ? parseDeadline(s) : null;
   if (deadline !== null) {
     return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text, deadline } };
   }
   return parseNotation(s, text, unit, context, true);
 }
+
+/**
+ * The commonest target after normalisation: an optional comparator symbol, a plain number and
+ * an optional `%` or unit in CJK characters (`≥90%`, `=100%`, `≥11 次`, `<5起`, `95%`). For such text
+ * every rewrite of {@link parseNotation} is the identity: it has no Latin letter (English
+ * phrases), no parenthesis (inclusion markers, brackets), at most one comparator (chains), no
+ * conjunction (且 和 , ; 、), no range separator (~ 至 到 — -) and none of the characters of a
+ * date (年 月 日 号 前 底 末 内) or of a comparator word after the number (以上 以下 以内), so the
+ * symbol is the one stripPrefix takes.
+ */
+const SIMPLE_TARGET = /^(>=|<=|[≥≤=><])? ?(\d+(?:\.\d+)? ?(?:%|[\u4e00-\u9fff]{1,6})?)$/;
+/**
+ * Characters that make a target's unit part more than a unit (see SIMPLE_TARGET). lookupUnit
+ * refuses most of them too; the check keeps a unit added to the registry from changing a reading.
+ */
+const NOT_A_UNIT = /[年月日号前底末内上下以且和至到]/;
+
+/**
+ * {@link parseNotation} of the simple notations (SIMPLE_TARGET) by one regular expression, with
+ * the same result; null when the text is not simple or its number does not read (the full
+ * grammar then says why). test/target-fast-path.test.ts checks both give the same on generated text.
+ */
+function parseSimpleTarget(
+  s: string,
+  text: string,
+  unit: string | null,
+  context: TargetContext,
+): ParseTargetResult | null {
+  const m = SIMPLE_TARGET.exec(s);
+  if (m === null) return null;
+  const body = m[2] as string;
+  if (NOT_A_UNIT.test(body)) return null;
+  const q = parseQuantity(body);
+  if (!q.ok || q.quantity === null) return null;
+  const value = withUnit(q.quantity, unit);
+  const printed = m[1] === undefined ? null : (SYMBOL_OF[m[1]] as Comparator);
+  const operator = printed ?? naturalOperator(context, value);
+  return { ok: true, target: { kind: 'comparison', operator, value, implicit: printed === null, text } };
+}
+
+/** The comparators of SIMPLE_TARGET. */
+const SYMBOL_OF: Readonly<Record<string, Comparator>> = {
+  '>=': '>=',
+  '<=': '<=',
+  '≥': '>=',
+  '≤': '<=',
+  '=': '=',
+  '>': '>',
+  '<': '<',
+};
 
 /** Strictness of a comparator after an inclusion marker: `>` with (含) is `>=`, `>=` with (不含) `>`. */
 function withInclusion(op: Comparator, inclusion: Inclusion): Comparator {
@@ -450,8 +548,10 @@ function parseNotation(
   outer: boolean,
 ): ParseTargetResult {
   const english = outer ? readEnglish(s0) : s0;
-  const { rest: s, inclusion } = outer ? stripInclusion(english) : { rest: english, inclusion: null };
-  if (outer) {
+  const { rest: s, inclusion } =
+    outer && english.includes('(') ? stripInclusion(english) : { rest: english, inclusion: null };
+  // Each two-sided notation has two numbers: text without a digit is none of them.
+  if (outer && hasDigit(s)) {
     const two = readTwoSided(s, text, unit, context);
     if (two !== null) return two;
   }
@@ -564,7 +664,8 @@ function readTwoSided(
   unit: string | null,
   context: TargetContext,
 ): ParseTargetResult | null {
-  const brackets = BRACKETS.exec(s.replaceAll(' ', ''));
+  const compact = s.includes(' ') ? s.replaceAll(' ', '') : s;
+  const brackets = compact.startsWith('[') || compact.startsWith('(') ? BRACKETS.exec(compact) : null;
   if (brackets !== null) {
     const inner = brackets[2] as string;
     const parts = inner.split(',');
@@ -580,7 +681,8 @@ function readTwoSided(
       if (r?.ok && r.target?.kind === 'range' && ordered(r.target)) return r;
     }
   }
-  const chain = CHAIN.exec(s.replaceAll(' ', ''));
+  // A chain has two comparators < or ≤ (also in <=).
+  const chain = compact.includes('<') || compact.includes('≤') ? CHAIN.exec(compact) : null;
   if (chain !== null) {
     const r = rangeOf(chain[1] as string, chain[4] as string, text, unit, chain[2] === '<', chain[3] === '<');
     if (r !== null) return r;

@@ -1,0 +1,192 @@
+/**
+ * The fast paths of the two readers give what the full grammars give (issue 16): the simple
+ * targets (`≥90%`, `=100%`, `≥11 次`, `95%`) read by one regular expression in parseTarget, and
+ * the simple quantities (`93.74%`, `11 次`, `117余次`) in parseQuantity. Generated text is built
+ * from the pieces of the notations, including those that must leave the fast path (dates,
+ * comparator words after the number, conjunctions, ranges, Latin units).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuantity, parseQuantityText } from '../src/core/quantity.js';
+import { parseTargetText, type TargetContext } from '../src/figures/target.js';
+
+const OPS = [
+  '',
+  '≥',
+  '≤',
+  '>=',
+  '<=',
+  '=',
+  '>',
+  '<',
+  '=>',
+  '==',
+  '=<',
+  '＞＝',
+  '≧',
+  '不低于',
+  '控制在',
+  '约',
+];
+const UNITS = [
+  '',
+  '%',
+  '次',
+  '个',
+  '人次',
+  '万元',
+  '元',
+  '家',
+  '场',
+  '起',
+  '天',
+  '个月',
+  '年',
+  '月',
+  '月前',
+  '月底',
+  '年底前',
+  '以上',
+  '以内',
+  '及以上',
+  '(含)以上',
+  '米',
+  '公里',
+  '万人次',
+  '且≤95%',
+  '和',
+  '至95%',
+  '~95%',
+  '-95%',
+  '到100',
+  'km',
+  'per cent',
+  '‰',
+  '％',
+  '次。',
+  '余次',
+  '多人',
+  '余',
+  '多',
+  '亩',
+  '吨',
+  '平方米',
+  '台(套)',
+  '件/年',
+  'e3',
+];
+const NUMBERS = fc.oneof(
+  fc.nat({ max: 100_000 }).map(String),
+  fc.tuple(fc.nat({ max: 999 }), fc.nat({ max: 9999 })).map(([i, f]) => `${i}.${f}`),
+  fc.constantFrom(
+    '0',
+    '00',
+    '007',
+    '0.0',
+    '.5',
+    '1.',
+    '2023',
+    '2023.12',
+    '12.31',
+    '1,000',
+    '2 500',
+    '１００',
+  ),
+);
+const SPACE = fc.constantFrom('', ' ', '  ');
+
+const simpleText = fc
+  .tuple(fc.constantFrom(...OPS), SPACE, NUMBERS, SPACE, fc.constantFrom(...UNITS), SPACE)
+  .map(([op, s1, n, s2, unit, s3]) => `${op}${s1}${n}${s2}${unit}${s3}`);
+/** Text of any shape from the characters the notations use. */
+const anyText = fc
+  .array(fc.constantFrom(...'0123456789.%≥≤<>= 次人年月日前底内以上下含()且和至~-—余多万元abce，、'), {
+    maxLength: 12,
+  })
+  .map((cs) => cs.join(''));
+
+const CONTEXTS: readonly TargetContext[] = [
+  {},
+  { name: '投诉次数' },
+  { name: '预算执行率' },
+  { name: '利润增长' },
+  { name: '项目计划总投资', path: ['产出指标', '成本指标'] },
+];
+const COLUMNS: readonly (string | null)[] = [null, '%', '次', '万元'];
+
+describe('parseTarget: the simple notations read as the full grammar reads them', () => {
+  it.each([
+    ['≥90%'],
+    ['=100%'],
+    ['≥11 次'],
+    ['95%'],
+    ['<5起'],
+    ['≤ 3%'],
+    ['0'],
+    ['9月前'],
+    ['95%以上'],
+    ['2023.12前'],
+  ])('%s', (text) => {
+    for (const context of CONTEXTS) {
+      for (const unit of COLUMNS) {
+        expect(parseTargetText(text, unit, context)).toEqual(parseTargetText(text, unit, context, false));
+      }
+    }
+  });
+
+  it('on generated text (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(simpleText, anyText),
+        fc.constantFrom(...CONTEXTS),
+        fc.constantFrom(...COLUMNS),
+        (text, context, unit) => {
+          expect(parseTargetText(text, unit, context)).toEqual(parseTargetText(text, unit, context, false));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the fast path for the common notations (the comparison has the printed comparator)', () => {
+    const r = parseTargetText('≥11 次', null, {});
+    expect(r).toEqual({
+      ok: true,
+      target: {
+        kind: 'comparison',
+        operator: '>=',
+        value: { value: '11', decimals: 0, unit: '次', moreThan: false, text: '11 次' },
+        implicit: false,
+        text: '≥11 次',
+      },
+    });
+  });
+});
+
+describe('parseQuantity: the fast path reads as the full grammar reads', () => {
+  it.each([
+    ['93.74%'],
+    ['11 次'],
+    ['117余次'],
+    ['114 多人次'],
+    ['5余'],
+    ['11 '],
+    ['007'],
+    ['1,000'],
+    ['5e3'],
+  ])('%s', (text) => {
+    expect(parseQuantity(text)).toEqual(parseQuantityText(text));
+  });
+
+  it('on generated text (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(NUMBERS, SPACE, fc.constantFrom(...UNITS), SPACE).map(([n, s, u, t]) => `${n}${s}${u}${t}`),
+        (text) => {
+          expect(parseQuantity(text)).toEqual(parseQuantityText(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
