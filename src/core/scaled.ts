@@ -68,9 +68,10 @@ function at(x: Scaled, s: number): bigint {
  * it has no more digits).
  */
 function significant(n: bigint, s: number): Scaled {
-  const extra = digitCount(n) - PRECISION;
-  if (extra <= 0) return { n, s };
   const m = abs(n);
+  // Fewer than 51 digits, exact (a comparison costs less than counting the digits).
+  if (m < pow10(PRECISION)) return { n, s };
+  const extra = digitCount(n) - PRECISION;
   const p = pow10(extra);
   const q = m / p;
   let r = (m % p) * 2n >= p ? q + 1n : q;
@@ -129,14 +130,13 @@ export function divide(num: Scaled, den: Scaled): Scaled {
   if (N === 0n) return { n: 0n, s: 0 };
   // Scale so that the integer quotient has PRECISION + 1 digits (one guard digit).
   let k = PRECISION + 1 - (digitCount(N) - digitCount(D));
+  // The digits of q are counted by comparison: PRECISION + 1 digits is 10^PRECISION ≤ q < 10^(PRECISION + 1).
   let q = k >= 0 ? (N * pow10(k)) / D : N / (D * pow10(-k));
-  let len = digitCount(q);
-  if (len < PRECISION + 1) {
+  if (q < pow10(PRECISION)) {
     k += 1;
     q = k >= 0 ? (N * pow10(k)) / D : N / (D * pow10(-k));
-    len = digitCount(q);
   }
-  if (len > PRECISION + 1) {
+  if (q >= pow10(PRECISION + 1)) {
     q /= 10n;
     k -= 1;
   }
