@@ -65,7 +65,8 @@ describe('interval arithmetic on printed figures', () => {
   it.each([
     // exact, interval, printed, decimals → consistent, byRounding, low, high
     ['96.747967', ['96.3', '97.1'], '96.8', 1, false, true, '96.3', '97.1'],
-    ['96.747967', ['96.3', '97.1'], '96.7', 1, true, false, '96.3', '97.1'],
+    // consistent: no interval is needed, none is printed
+    ['96.747967', ['96.3', '97.1'], '96.7', 1, true, false, null, null],
     ['96.747967', ['96.3', '97.1'], '97.2', 1, false, false, '96.3', '97.1'],
     ['96.747967', null, '96.8', 1, false, false, null, null],
     // the closed upper bound 13 is allowed; a half-up tie just beyond it at one decimal is not
@@ -85,6 +86,19 @@ describe('interval arithmetic on printed figures', () => {
       expect([c.consistent, c.byRounding, c.low, c.high]).toEqual([consistent, byRounding, low, high]);
     },
   );
+
+  it('compareRounded calls an interval given as a function only when the exact comparison fails', () => {
+    const printed = (value: string) => ({ value, decimals: 1, unit: null, moreThan: false, text: value });
+    let calls = 0;
+    const inputs = () => {
+      calls += 1;
+      return { lo: dec('96.3'), hi: dec('97.1') };
+    };
+    expect(compareRounded(dec('96.747967'), inputs, printed('96.7')).consistent).toBe(true);
+    expect(calls).toBe(0);
+    const c = compareRounded(dec('96.747967'), inputs, printed('96.8'));
+    expect([calls, c.consistent, c.byRounding, c.low, c.high]).toEqual([1, false, true, '96.3', '97.1']);
+  });
 
   it('law: the exact result of any inputs that round to the printed ones is inside the interval', () => {
     const cents = fc.integer({ min: 1, max: 10_000_000 });

@@ -164,9 +164,12 @@ export interface RoundedComparison extends PrintedComparison {
    * a `rounding-difference`, not an error.
    */
   readonly byRounding: boolean;
-  /** The least result the input intervals allow, printed like the result; null without intervals. */
+  /**
+   * The least result the input intervals allow, printed like the result; null without
+   * intervals or when the printed result is consistent (no interval is needed then).
+   */
   readonly low: string | null;
-  /** The greatest result the input intervals allow, printed like the result; null without intervals. */
+  /** The greatest result the input intervals allow, printed like the result; null as `low`. */
   readonly high: string | null;
 }
 
@@ -175,7 +178,8 @@ export interface RoundedComparison extends PrintedComparison {
  * {@link comparePrinted} (the printed inputs taken as exact); when that fails, whether the
  * interval `inputs` of results that inputs rounding to the printed ones give allows the
  * printed figure at its printed decimals ({@link allowsPrinted}). `inputs` null (strict, or no
- * interval: a divisor that may be zero) leaves the exact comparison alone.
+ * interval: a divisor that may be zero) leaves the exact comparison alone; given as a function,
+ * it is called only when the exact comparison fails (most printed figures are consistent).
  *
  * `printed` is the printed result with `value` in the unit of `exact` and its printed decimals.
  *
@@ -188,13 +192,15 @@ export interface RoundedComparison extends PrintedComparison {
  */
 export function compareRounded(
   exact: Dec,
-  inputs: Interval | null,
+  inputs: Interval | null | (() => Interval | null),
   printed: Quantity,
   mode: RoundingMode = 'half-up',
 ): RoundedComparison {
   const cmp = comparePrinted(exact, printed, mode);
-  if (inputs === null) return { ...cmp, byRounding: false, low: null, high: null };
-  const { low, high } = printedRange(inputs, printed.decimals, mode);
-  const byRounding = !cmp.consistent && allowsPrinted(inputs, quantityValue(printed), printed.decimals, mode);
+  if (cmp.consistent) return { ...cmp, byRounding: false, low: null, high: null };
+  const interval = typeof inputs === 'function' ? inputs() : inputs;
+  if (interval === null) return { ...cmp, byRounding: false, low: null, high: null };
+  const { low, high } = printedRange(interval, printed.decimals, mode);
+  const byRounding = allowsPrinted(interval, quantityValue(printed), printed.decimals, mode);
   return { ...cmp, byRounding, low, high };
 }

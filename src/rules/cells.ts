@@ -72,10 +72,20 @@ function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boo
  * The index key (JSON) of `path` followed by `keys`, from the JSON of `path` written once:
  * `JSON.stringify([...path, ...keys])` without copying the path for every cell of a row.
  */
-function childKey(pathJson: string, ...keys: readonly string[]): string {
-  const tail = keys.map((k) => JSON.stringify(k)).join(',');
+function childKey(pathJson: string, tail: string): string {
   return pathJson === '[]' ? `[${tail}]` : `${pathJson.slice(0, -1)},${tail}]`;
 }
+
+/** The JSON of the keys after a row's path, for {@link childKey} (written once, not per row). */
+const TAIL = {
+  target: '"target"',
+  actual: '"actual"',
+  unit: '"unit"',
+  weight: '"weight"',
+  deviation: '"published","deviation"',
+  score: '"published","score"',
+  reason: '"reason"',
+} as const;
 
 function field(o: unknown, key: string): unknown {
   return isRecord(o) && Object.hasOwn(o, key) ? o[key] : undefined;
@@ -138,18 +148,18 @@ export function indicatorCells(
   const target = targetText(field(row, 'target'));
   const at = JSON.stringify(path);
   return {
-    target: { text: target, checked: false, worst: index.get(childKey(at, 'target')) ?? null },
-    actual: cellKeyed(field(row, 'actual'), index, childKey(at, 'actual'), false),
-    unit: cellKeyed(field(row, 'unit'), index, childKey(at, 'unit'), false),
-    weight: cellKeyed(field(row, 'weight'), index, childKey(at, 'weight'), false),
+    target: { text: target, checked: false, worst: index.get(childKey(at, TAIL.target)) ?? null },
+    actual: cellKeyed(field(row, 'actual'), index, childKey(at, TAIL.actual), false),
+    unit: cellKeyed(field(row, 'unit'), index, childKey(at, TAIL.unit), false),
+    weight: cellKeyed(field(row, 'weight'), index, childKey(at, TAIL.weight), false),
     deviation: cellKeyed(
       field(published, 'deviation'),
       index,
-      childKey(at, 'published', 'deviation'),
+      childKey(at, TAIL.deviation),
       deviation !== null,
     ),
-    score: cellKeyed(field(published, 'score'), index, childKey(at, 'published', 'score'), score !== null),
-    reason: cellKeyed(field(row, 'reason'), index, childKey(at, 'reason'), false),
+    score: cellKeyed(field(published, 'score'), index, childKey(at, TAIL.score), score !== null),
+    reason: cellKeyed(field(row, 'reason'), index, childKey(at, TAIL.reason), false),
   };
 }
 

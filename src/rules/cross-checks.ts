@@ -45,7 +45,9 @@ export function crossCheck(
 ): CrossCheck[] {
   const out: CrossCheck[] = [];
   const root = roots.length === 1 && isRecord(roots[0]) ? roots[0] : null;
-  const memo = new Map<CommonIndicatorId, CommonRateResult | null>();
+  // Each common indicator is computed once per report, however many rows print it: its
+  // result, exact value and the interval its root's rounded amounts allow.
+  const memo = new Map<CommonIndicatorId, Recomputed | null>();
   const staffing = isRecord(report.staffing) ? report.staffing : null;
   for (const row of rows) {
     if (typeof row.source.name !== 'string') continue;
@@ -55,10 +57,21 @@ export function crossCheck(
     const p = row.actualReading;
     if (p === null || !p.ok || p.quantity === null || (p.quantity.unit !== null && p.quantity.unit !== '%'))
       continue;
-    // Each common indicator is computed once per report, however many rows print it.
-    if (!memo.has(id)) memo.set(id, recompute(id, root, staffing, amountUnit));
-    const r = memo.get(id) ?? null;
-    if (r === null) continue;
+    let known = memo.get(id);
+    if (known === undefined) {
+      const result = recompute(id, root, staffing, amountUnit);
+      known =
+        result === null
+          ? null
+          : {
+              result,
+              exact: result.ok ? dec(result.exact) : null,
+              inputs: result.ok && !strict ? rateInterval(id, root, amountUnit, mode) : null,
+            };
+      memo.set(id, known);
+    }
+    if (known === null) continue;
+    const r = known.result;
     const base = {
       id,
       path: row.path,
@@ -70,8 +83,7 @@ export function crossCheck(
       out.push({ ...base, recomputed: null, recomputedExact: null, consistent: null });
       continue;
     }
-    const inputs = strict ? null : rateInterval(id, root, amountUnit, mode);
-    const cmp = compareRounded(dec(r.exact), inputs, p.quantity, mode);
+    const cmp = compareRounded(known.exact as Dec, known.inputs, p.quantity, mode);
     const consistent = cmp.consistent || cmp.byRounding;
     out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent });
     if (cmp.byRounding) {
@@ -90,6 +102,15 @@ export function crossCheck(
   }
   checkStaffing(staffing, rows, findings);
   return out;
+}
+
+/** A common indicator recomputed once per report (internal). */
+interface Recomputed {
+  readonly result: CommonRateResult;
+  /** The exact value, when the result is a value. */
+  readonly exact: Dec | null;
+  /** The interval the root's rounded amounts allow (null when strict or none). */
+  readonly inputs: Interval | null;
 }
 
 /**

@@ -325,7 +325,7 @@ function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding
   if (exact === null) return;
   const exacts = row.exacts;
   const exactDec = (relative ? exacts?.relative : exacts?.absolute) ?? dec(exact);
-  const inputs = strict ? null : deviationInterval(row, exactDec, relative, mode);
+  const inputs = strict ? null : () => deviationInterval(row, exactDec, relative, mode);
   const cmp = compareRounded(exactDec, inputs, printed, mode);
   if (cmp.consistent) return;
   if (cmp.byRounding) {
