@@ -1,12 +1,15 @@
 /**
  * The fast paths of the two readers give what the full grammars give (issue 16): the simple
  * targets (`≥90%`, `=100%`, `≥11 次`, `95%`) read by one regular expression in parseTarget, and
- * the simple quantities (`93.74%`, `11 次`, `117余次`) in parseQuantity. Generated text is built
+ * the simple quantities (`93.74%`, `11 次`, `117余次`) in parseQuantity, and the check of a
+ * printed figure on the exact string (consistentWithText) in validateReport. Generated text is built
  * from the pieces of the notations, including those that must leave the fast path (dates,
  * comparator words after the number, conjunctions, ranges, Latin units).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dec, ROUNDING_MODES, toFixed } from '../src/core/decimal.js';
+import { comparePrinted, consistentWithText } from '../src/core/printed.js';
 import { parseQuantity, parseQuantityText } from '../src/core/quantity.js';
 import { parseTargetText, type TargetContext } from '../src/figures/target.js';
 
@@ -188,5 +191,56 @@ describe('parseQuantity: the fast path reads as the full grammar reads', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('consistentWithText: a printed figure checked on the exact string, as comparePrinted checks it', () => {
+  const exactText = fc
+    .tuple(
+      fc.boolean(),
+      fc.stringMatching(/^[0-9]{1,30}$/),
+      fc.option(fc.stringMatching(/^[0-9]{1,50}$/), { nil: undefined }),
+    )
+    .map(([neg, int, frac]) => `${neg ? '-' : ''}${int.replace(/^0+(?=\d)/, '')}${frac ? `.${frac}` : ''}`);
+  const printedText = fc
+    .tuple(fc.boolean(), fc.nat({ max: 99_999 }), fc.integer({ min: 0, max: 4 }))
+    .map(([neg, units, d]) => {
+      const digits = String(units).padStart(d + 1, '0');
+      const body = d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+      return `${neg ? '-' : ''}${body}`;
+    });
+
+  it('on generated figures, in every rounding mode (property)', () => {
+    fc.assert(
+      fc.property(
+        exactText,
+        fc.oneof(printedText, exactText),
+        fc.constantFrom(...ROUNDING_MODES),
+        fc.integer({ min: 0, max: 4 }),
+        (exact, shown, mode, d) => {
+          // Half the time the printed figure is the exact one rounded: the consistent case.
+          const text = shown.length % 2 === 0 ? toFixed(dec(exact), d, mode) : shown;
+          const q = parseQuantity(text);
+          if (!q.ok || q.quantity === null) return;
+          expect(consistentWithText(exact, q.quantity, mode)).toBe(
+            comparePrinted(dec(exact), q.quantity, mode).consistent,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['-6.26', '-6.26', true],
+    ['-6.265', '-6.27', true],
+    ['-6.265', '-6.26', false],
+    ['0.004', '0.00', true],
+    ['-0.004', '-0.00', true],
+    ['229', '229.00', true],
+  ])('%s printed %s: %s', (exact, shown, consistent) => {
+    const q = parseQuantity(shown);
+    if (!q.ok || q.quantity === null) throw new Error(shown);
+    expect(consistentWithText(exact, q.quantity, 'half-up')).toBe(consistent);
   });
 });

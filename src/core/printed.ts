@@ -17,6 +17,7 @@ import {
   ZERO,
 } from './decimal.js';
 import { parseQuantity, type Quantity, quantityValue } from './quantity.js';
+import { fixedString, scaledFromPlain } from './scaled.js';
 
 /** Outcome of comparing a printed figure with its exact value. */
 export interface PrintedComparison {
@@ -45,6 +46,21 @@ export function comparePrinted(
     looksTruncated:
       !consistent && mode !== 'truncate' && round(exact, d, 'truncate').equals(quantityValue(printed)),
   };
+}
+
+/** Most digits of an exact string read as a scaled integer by {@link consistentWithText}. */
+const MAX_EXACT_DIGITS = 80;
+
+/**
+ * `comparePrinted(dec(exact), printed, mode).consistent` for an exact value given as its plain
+ * decimal string (the exact strings of a result), rounded on scaled integers without building
+ * a decimal (internal: the hot path of validateReport, where most figures are consistent).
+ */
+export function consistentWithText(exact: string, printed: Quantity, mode: RoundingMode): boolean {
+  const x = scaledFromPlain(exact, MAX_EXACT_DIGITS);
+  if (x === null) return comparePrinted(dec(exact), printed, mode).consistent;
+  const expected = fixedString(x, printed.decimals, mode);
+  return expected === printed.value || dec(expected).equals(quantityValue(printed));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { type Dec, dec, HUNDRED, isNeg, isPos, ONE, type RoundingMode, toFixed } from '../core/decimal.js';
 import { compareRounded, type Interval, printedInterval } from '../core/intervals.js';
+import { consistentWithText } from '../core/printed.js';
 import {
   convertValue,
   isFigure,
@@ -323,6 +324,8 @@ function checkDeviation(row: IndicatorRow, mode: RoundingMode, findings: Finding
   }
   const exact = relative ? d.relative : d.absolute;
   if (exact === null) return;
+  // Most printed deviations are consistent: checked on the exact string, no decimal built.
+  if (consistentWithText(exact, printed, mode)) return;
   const exacts = row.exacts;
   const exactDec = (relative ? exacts?.relative : exacts?.absolute) ?? dec(exact);
   const inputs = strict ? null : () => deviationInterval(row, exactDec, relative, mode);
