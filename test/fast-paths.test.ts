@@ -129,6 +129,13 @@ describe('parseTarget: the simple notations read as the full grammar reads them'
     ['9月前'],
     ['95%以上'],
     ['2023.12前'],
+    ['不低于11场'],
+    ['控制在3%以内'],
+    ['不低于90%以下'],
+    ['大于或等于5次'],
+    ['5 以上'],
+    ['5个以上'],
+    ['95% 及以上'],
   ])('%s', (text) => {
     for (const context of CONTEXTS) {
       for (const unit of COLUMNS) {

@@ -479,15 +479,43 @@ export function parseTargetText(
 }
 
 /**
- * The commonest target after normalisation: an optional comparator symbol, a plain number and
- * an optional `%` or unit in CJK characters (`≥90%`, `=100%`, `≥11 次`, `<5起`, `95%`). For such text
- * every rewrite of {@link parseNotation} is the identity: it has no Latin letter (English
- * phrases), no parenthesis (inclusion markers, brackets), at most one comparator (chains), no
- * conjunction (且 和 , ; 、), no range separator (~ 至 到 — -) and none of the characters of a
- * date (年 月 日 号 前 底 末 内) or of a comparator word after the number (以上 以下 以内), so the
- * symbol is the one stripPrefix takes.
+ * The commonest targets after normalisation: an optional comparator (a symbol `≥ ≤ >= <= = > <`
+ * or a word before the number, 不低于 控制在 …), a plain number, an optional `%` or unit in CJK
+ * characters, and an optional word after it (以上 以下 以内, 及…): `≥90%`, `=100%`, `≥11 次`,
+ * `95%`, `不低于11场`, `95%以上`, `控制在3%以内`. For such text every rewrite of
+ * {@link parseNotation} before the comparators is the identity: it has no Latin letter (English
+ * phrases), no parenthesis (inclusion markers, brackets), at most one comparator symbol
+ * (chains), no conjunction (且 和 , ; 、), no range separator (~ 至 到 — -) and no date (年 月 日
+ * 号 前 底 末 in the unit). The words are tried longest first, as stripPrefix and stripSuffix
+ * try them; a shorter word never matches where a longer one does, since a digit must follow.
  */
-const SIMPLE_TARGET = /^(>=|<=|[≥≤=><])? ?(\d+(?:\.\d+)? ?(?:%|[\u4e00-\u9fff]{1,6})?)$/;
+function simpleTargetPattern(): RegExp {
+  const alternatives = (words: readonly string[]): string =>
+    [...words].sort((x, y) => y.length - x.length).join('|');
+  const before = alternatives(Object.keys(PREFIX_OF));
+  const after = alternatives(Object.keys(SUFFIX_OF));
+  return new RegExp(`^(${before})? ?(\\d+(?:\\.\\d+)? ?(?:%|[\\u4e00-\\u9fff]{1,6}?)?) ?(${after})?$`);
+}
+
+/** The comparators before the number that SIMPLE_TARGET reads: the ASCII and math symbols, the words. */
+const PREFIX_OF: Readonly<Record<string, Comparator>> = {
+  '>=': '>=',
+  '<=': '<=',
+  '≥': '>=',
+  '≤': '<=',
+  '=': '=',
+  '>': '>',
+  '<': '<',
+  ...Object.fromEntries(PREFIX_WORDS),
+};
+
+/** The comparator words after the number that SIMPLE_TARGET reads (those without parentheses). */
+const SUFFIX_OF: Readonly<Record<string, Comparator>> = Object.fromEntries(
+  SUFFIX_WORDS.filter(([word]) => !word.includes('(')),
+);
+
+const SIMPLE_TARGET = /* @__PURE__ */ simpleTargetPattern();
+
 /**
  * Characters that make a target's unit part more than a unit (see SIMPLE_TARGET). lookupUnit
  * refuses most of them too; the check keeps a unit added to the registry from changing a reading.
@@ -496,8 +524,9 @@ const NOT_A_UNIT = /[年月日号前底末内上下以且和至到]/;
 
 /**
  * {@link parseNotation} of the simple notations (SIMPLE_TARGET) by one regular expression, with
- * the same result; null when the text is not simple or its number does not read (the full
- * grammar then says why). test/target-fast-path.test.ts checks both give the same on generated text.
+ * the same result; null when the text is not simple, its number does not read or it prints two
+ * different comparators (the full grammar then says why). test/fast-paths.test.ts checks that
+ * both give the same on generated text.
  */
 function parseSimpleTarget(
   s: string,
@@ -507,26 +536,18 @@ function parseSimpleTarget(
 ): ParseTargetResult | null {
   const m = SIMPLE_TARGET.exec(s);
   if (m === null) return null;
-  const body = m[2] as string;
+  const body = (m[2] as string).trim();
   if (NOT_A_UNIT.test(body)) return null;
+  const before = m[1] === undefined ? null : (PREFIX_OF[m[1]] as Comparator);
+  const after = m[3] === undefined ? null : (SUFFIX_OF[m[3]] as Comparator);
+  if (before !== null && after !== null && before !== after) return null;
   const q = parseQuantity(body);
   if (!q.ok || q.quantity === null) return null;
   const value = withUnit(q.quantity, unit);
-  const printed = m[1] === undefined ? null : (SYMBOL_OF[m[1]] as Comparator);
+  const printed = before ?? after;
   const operator = printed ?? naturalOperator(context, value);
   return { ok: true, target: { kind: 'comparison', operator, value, implicit: printed === null, text } };
 }
-
-/** The comparators of SIMPLE_TARGET. */
-const SYMBOL_OF: Readonly<Record<string, Comparator>> = {
-  '>=': '>=',
-  '<=': '<=',
-  '≥': '>=',
-  '≤': '<=',
-  '=': '=',
-  '>': '>',
-  '<': '<',
-};
 
 /** Strictness of a comparator after an inclusion marker: `>` with (含) is `>=`, `>=` with (不含) `>`. */
 function withInclusion(op: Comparator, inclusion: Inclusion): Comparator {
