@@ -16,7 +16,7 @@ import { isRecord } from './rows.js';
 export function findingsOnly(findings: readonly Finding[]): ValidationResult {
   return {
     rejected: true,
-    header: headerOf(null, new Map()),
+    header: headerOf(null, worstIndex([])),
     findings,
     summary: summarize(findings),
     budget: [],
@@ -28,16 +28,27 @@ export function findingsOnly(findings: readonly Finding[]): ValidationResult {
   };
 }
 
-/** The most serious severity of the findings at each exact path (key: JSON of the path). */
-export type WorstIndex = ReadonlyMap<string, Severity>;
+/**
+ * The most serious severity of the findings at each exact path (key: JSON of the path), and
+ * the rows that have any (`rows`: JSON of the first two keys of each longer path, such as
+ * `["indicators",3]`), so that the cells of a row without findings are written without a lookup.
+ */
+export interface WorstIndex extends ReadonlyMap<string, Severity> {
+  readonly rows: ReadonlySet<string>;
+}
+
+class SeverityIndex extends Map<string, Severity> implements WorstIndex {
+  readonly rows = new Set<string>();
+}
 
 export function worstIndex(findings: readonly Finding[]): WorstIndex {
-  const out = new Map<string, Severity>();
+  const out = new SeverityIndex();
   for (const f of findings) {
     const k = JSON.stringify(f.path);
     const prev = out.get(k);
     if (prev === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev))
       out.set(k, f.severity);
+    if (f.path.length > 2) out.rows.add(JSON.stringify(f.path.slice(0, 2)));
   }
   return out;
 }
@@ -66,6 +77,13 @@ function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boo
   const worst = index.get(key) ?? null;
   if (text === null && worst === null) return BLANK_CELL;
   return { text, checked: recomputed && text !== null, worst };
+}
+
+/** A cell with no finding at its path. */
+function cellOf(raw: unknown, recomputed: boolean): CellCheck {
+  const text = printedText(raw);
+  if (text === null) return BLANK_CELL;
+  return { text, checked: recomputed, worst: null };
 }
 
 /**
@@ -147,6 +165,18 @@ export function indicatorCells(
   const published = field(row, 'published');
   const target = targetText(field(row, 'target'));
   const at = JSON.stringify(path);
+  if (path.length === 2 && !index.rows.has(at)) {
+    // No finding in the row: every cell's worst is null.
+    return {
+      target: { text: target, checked: false, worst: null },
+      actual: cellOf(field(row, 'actual'), false),
+      unit: cellOf(field(row, 'unit'), false),
+      weight: cellOf(field(row, 'weight'), false),
+      deviation: cellOf(field(published, 'deviation'), deviation !== null),
+      score: cellOf(field(published, 'score'), score !== null),
+      reason: cellOf(field(row, 'reason'), false),
+    };
+  }
   return {
     target: { text: target, checked: false, worst: index.get(childKey(at, TAIL.target)) ?? null },
     actual: cellKeyed(field(row, 'actual'), index, childKey(at, TAIL.actual), false),

@@ -99,7 +99,12 @@ export function figureCell(raw: unknown): FigureCell {
 export function weightCell(raw: unknown): IndicatorRow['weight'] {
   const cell = figureCell(raw);
   const r = cell.reading;
-  return { ...cell, value: r?.ok && r.quantity ? quantityValue(r.quantity) : null };
+  return {
+    raw: cell.raw,
+    present: cell.present,
+    reading: r,
+    value: r?.ok && r.quantity ? quantityValue(r.quantity) : null,
+  };
 }
 
 /** The published figures of a row, when `published` is an object. */
