@@ -196,11 +196,11 @@ export function compareRounded(
   printed: Quantity,
   mode: RoundingMode = 'half-up',
 ): RoundedComparison {
-  const cmp = comparePrinted(exact, printed, mode);
-  if (cmp.consistent) return { ...cmp, byRounding: false, low: null, high: null };
-  const interval = typeof inputs === 'function' ? inputs() : inputs;
-  if (interval === null) return { ...cmp, byRounding: false, low: null, high: null };
+  const { consistent, expected, looksTruncated } = comparePrinted(exact, printed, mode);
+  const interval = consistent ? null : typeof inputs === 'function' ? inputs() : inputs;
+  if (interval === null)
+    return { consistent, expected, looksTruncated, byRounding: false, low: null, high: null };
   const { low, high } = printedRange(interval, printed.decimals, mode);
   const byRounding = allowsPrinted(interval, quantityValue(printed), printed.decimals, mode);
-  return { ...cmp, byRounding, low, high };
+  return { consistent, expected, looksTruncated, byRounding, low, high };
 }
