@@ -72,20 +72,33 @@ export function crossCheck(
     }
     if (known === null) continue;
     const r = known.result;
-    const base = {
-      id,
-      path: row.path,
-      name: row.name,
-      published: p.quantity.text,
-      formula: CROSS_CHECK_FORMULAS[id],
-    };
+    const published = p.quantity.text;
+    const formula = CROSS_CHECK_FORMULAS[id];
     if (!r.ok) {
-      out.push({ ...base, recomputed: null, recomputedExact: null, consistent: null });
+      out.push({
+        id,
+        path: row.path,
+        name: row.name,
+        published,
+        formula,
+        recomputed: null,
+        recomputedExact: null,
+        consistent: null,
+      });
       continue;
     }
     const cmp = compareRounded(known.exact as Dec, known.inputs, p.quantity, mode);
     const consistent = cmp.consistent || cmp.byRounding;
-    out.push({ ...base, recomputed: r.printed, recomputedExact: r.exact, consistent });
+    out.push({
+      id,
+      path: row.path,
+      name: row.name,
+      published,
+      formula,
+      recomputed: r.printed,
+      recomputedExact: r.exact,
+      consistent,
+    });
     if (cmp.byRounding) {
       findings.push(roundingFinding('cross-check', row.name, path, p.quantity.text, cmp, '%'));
       continue;
