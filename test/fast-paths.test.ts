@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { dec, ROUNDING_MODES, toFixed } from '../src/core/decimal.js';
 import { comparePrinted, consistentWithText } from '../src/core/printed.js';
 import { parseQuantity, parseQuantityText } from '../src/core/quantity.js';
+import { byLastCharacter } from '../src/figures/direction.js';
 import { parseTargetText, type TargetContext } from '../src/figures/target.js';
 
 const OPS = [
@@ -249,5 +250,22 @@ describe('consistentWithText: a printed figure checked on the exact string, as c
     const q = parseQuantity(shown);
     if (!q.ok || q.quantity === null) throw new Error(shown);
     expect(consistentWithText(exact, q.quantity, 'half-up')).toBe(consistent);
+  });
+});
+
+describe('byLastCharacter: the words a text may end with, by its last character', () => {
+  const word = fc
+    .array(fc.constantFrom(...'投诉次数率发生事故成本费用时限'), { maxLength: 3 })
+    .map((cs) => cs.join(''));
+  it('finds the first word of the list that the text ends with, as a scan of the whole list does (property)', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), word, word, (words, head, tail) => {
+        const text = `${head}${tail}`;
+        const scan = words.find((w) => text.endsWith(w));
+        const indexed = byLastCharacter(words)(text).find((w) => text.endsWith(w));
+        expect(indexed).toBe(scan);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -122,6 +122,8 @@ const ENGLISH_LOWER_PARTS: readonly string[] = [
 ];
 
 function englishLowerPart(name: string): string | null {
+  // Each of the phrases and measure words has Latin letters.
+  if (!/[a-z]/i.test(name)) return null;
   const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^(?:the )?(?:percentage|per cent|percent|%|rate|proportion|share|number|amount)\b/.test(n)) {
     // "Percentage reduction in …", "Number of …": the measure itself, not a ceiling.
@@ -156,10 +158,34 @@ function headOf(name: string): string {
   }
 }
 
+/**
+ * The words of a list that a text may end with, by the text's last character: those that end
+ * with it, and '' (which every text ends with), in the list's order. So a scan for the first
+ * word a text ends with tries only those, and finds the same word (internal; exported for its
+ * test in test/fast-paths.test.ts).
+ */
+export function byLastCharacter(words: readonly string[]): (text: string) => readonly string[] {
+  const groups = new Map<string, readonly string[]>();
+  for (const w of words) {
+    const last = w.slice(-1);
+    if (last !== '' && !groups.has(last))
+      groups.set(
+        last,
+        words.filter((x) => x === '' || x.endsWith(last)),
+      );
+  }
+  const none = words.filter((x) => x === '');
+  return (text) => groups.get(text.slice(-1)) ?? none;
+}
+
+const HEADS_ENDING = /* @__PURE__ */ byLastCharacter(LOWER_BETTER_HEADS);
+const MEASURES_ENDING = /* @__PURE__ */ byLastCharacter(MEASURE_WORDS);
+const THINGS_ENDING = /* @__PURE__ */ byLastCharacter(BAD_THINGS);
+
 /** The lower-is-better word the name ends with, or null. */
 function lowerHead(key: string): string | null {
-  for (const head of LOWER_BETTER_HEADS) if (key.endsWith(head)) return head;
-  for (const measure of MEASURE_WORDS) {
+  for (const head of HEADS_ENDING(key)) if (key.endsWith(head)) return head;
+  for (const measure of MEASURES_ENDING(key)) {
     if (!key.endsWith(measure)) continue;
     let stem = key.slice(0, key.length - measure.length);
     for (const event of EVENT_WORDS) {
@@ -168,7 +194,8 @@ function lowerHead(key: string): string | null {
         break;
       }
     }
-    for (const thing of BAD_THINGS) if (stem.endsWith(thing)) return key.slice(stem.length - thing.length);
+    for (const thing of THINGS_ENDING(stem))
+      if (stem.endsWith(thing)) return key.slice(stem.length - thing.length);
   }
   return null;
 }
