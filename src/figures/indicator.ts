@@ -438,8 +438,9 @@ export function evaluateExact(
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
-  const asNumber = parseQuantity(actualText);
-  if (asNumber.ok && asNumber.quantity !== null) {
+  // A figure has a digit (after normalisation): words need no reading as a number.
+  const asNumber = hasDigit(normalizeText(actualText)) ? parseQuantity(actualText) : null;
+  if (asNumber?.ok && asNumber.quantity !== null) {
     return result({
       status: 'needs-judgement',
       target,
