@@ -711,8 +711,13 @@ function readTwoSided(
   for (const conj of CONJUNCTIONS) {
     const at = s.indexOf(conj);
     if (at <= 0) continue;
-    const a = parseNotation(s.slice(0, at).trim(), text, unit, context, false);
-    const b = parseNotation(s.slice(at + conj.length).trim(), text, unit, context, false);
+    const left = s.slice(0, at).trim();
+    const right = s.slice(at + conj.length).trim();
+    // Each side must print its comparator (a side without one is implicit, never a bound):
+    // `≥26,501.6万元` is one figure, not two sides.
+    if (!printsComparator(left) || !printsComparator(right)) continue;
+    const a = parseNotation(left, text, unit, context, false);
+    const b = parseNotation(right, text, unit, context, false);
     if (!a.ok || !b.ok || a.target?.kind !== 'comparison' || b.target?.kind !== 'comparison') continue;
     if (a.target.implicit || b.target.implicit) continue;
     const [lower, upper] = isLowerBound(a.target.operator) ? [a.target, b.target] : [b.target, a.target];
@@ -723,6 +728,18 @@ function readTwoSided(
     if (r !== null) return r;
   }
   return null;
+}
+
+/**
+ * True when a part read by parseNotation (not outer) prints a comparator: a symbol or word
+ * before the number, a word of change before a digit (提高5), or 以上/以下/以内 after it; a part
+ * without one is read with `implicit: true`.
+ */
+function printsComparator(part: string): boolean {
+  const pre = stripPrefix(part);
+  if (pre.operator !== null) return true;
+  if (CHANGE_WORDS.some((w) => part.startsWith(w) && isDigit(part[w.length]))) return true;
+  return stripSuffix(part).operator !== null;
 }
 
 function isLowerBound(op: Comparator): boolean {
