@@ -8,10 +8,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec, ROUNDING_MODES, toFixed } from '../src/core/decimal.js';
+import { dec, ROUNDING_MODES, toExact, toFixed } from '../src/core/decimal.js';
 import { comparePrinted, consistentWithText } from '../src/core/printed.js';
 import { parseQuantity, parseQuantityText } from '../src/core/quantity.js';
 import { byLastCharacter } from '../src/figures/direction.js';
+import { evaluateIndicator } from '../src/figures/indicator.js';
 import { parseTargetText, type TargetContext } from '../src/figures/target.js';
 
 const OPS = [
@@ -266,6 +267,51 @@ describe('byLastCharacter: the words a text may end with, by its last character'
         expect(indexed).toBe(scan);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('range targets on scaled integers give what the decimal.js path gives', () => {
+  // The same actual printed in 万元 (same unit as the range: scaled integers) and in 元 (a
+  // conversion: decimal.js): the status and the deviation (relative, absolute in the target's
+  // unit, printed) must agree.
+  const amount = fc
+    .tuple(fc.nat({ max: 99_999 }), fc.integer({ min: 0, max: 3 }))
+    .map(([units, d]) => toExact(dec(units).div(10 ** d)));
+  it('on generated ranges, actuals and options (property)', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        amount,
+        amount,
+        fc.constantFrom('-', '~', '[,]', '(,]', '[,)', '(,)'),
+        fc.record({
+          decimals: fc.integer({ min: 0, max: 4 }),
+          rounding: fc.constantFrom(...ROUNDING_MODES),
+          deviationBasis: fc.constantFrom('relative' as const, 'absolute' as const),
+        }),
+        (x, y, actual, form, options) => {
+          const [lo, hi] = dec(x).lte(dec(y)) ? [x, y] : [y, x];
+          const target =
+            form.length === 1 ? `${lo}万元${form}${hi}万元` : `${form[0]}${lo}万元,${hi}万元${form[2]}`;
+          const same = evaluateIndicator({ target, actual: `${actual}万元` }, options);
+          const converted = evaluateIndicator(
+            { target, actual: `${toExact(dec(actual).times(10000))}元` },
+            options,
+          );
+          expect(same.target?.kind).toBe('range');
+          expect([same.status, same.deviation]).toEqual([converted.status, converted.deviation]);
+          const printedOnly = evaluateIndicator(
+            { target, actual: `${actual}万元` },
+            { ...options, exact: false },
+          );
+          expect([printedOnly.status, printedOnly.deviation?.printed]).toEqual([
+            same.status,
+            same.deviation?.printed,
+          ]);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

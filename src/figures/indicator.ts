@@ -574,9 +574,19 @@ function evaluateQuantitative(
         exacts: new LazyExacts(
           target.value.value,
           fast.deviation.relative,
-          fast.deviation.absolute as string,
+          fast.deviation.absolute,
           fast.achievement,
         ),
+      };
+    }
+  }
+
+  if (target.kind === 'range' && sameScale(actualUnit, targetUnit)) {
+    const fast = scaledRange(target, reading.quantity.value, op, targetUnit, options, exact);
+    if (fast !== null) {
+      return {
+        evaluation: finish(fast.status, fast.deviation, null),
+        exacts: new LazyExacts(null, fast.deviation.relative, fast.deviation.absolute, null),
       };
     }
   }
@@ -636,18 +646,19 @@ function sameScale(from: UnitInfo | null, to: UnitInfo | null): boolean {
  * every digit of the value.
  */
 class LazyExacts implements EvaluationExacts {
-  #target: Dec | undefined;
+  #target: Dec | null | undefined;
   #relative: Dec | null | undefined;
   #absolute: Dec | undefined;
   #achievement: Dec | null | undefined;
   constructor(
-    private readonly targetText: string,
+    /** The comparison's target value; null for a range (no one target value). */
+    private readonly targetText: string | null,
     private readonly relativeText: string | null,
-    private readonly absoluteText: string,
+    private readonly absoluteText: string | null,
     private readonly achievementText: string | null,
   ) {}
-  get target(): Dec {
-    if (this.#target === undefined) this.#target = dec(this.targetText);
+  get target(): Dec | null {
+    if (this.#target === undefined) this.#target = this.targetText === null ? null : dec(this.targetText);
     return this.#target;
   }
   get relative(): Dec | null {
@@ -656,7 +667,8 @@ class LazyExacts implements EvaluationExacts {
     return this.#relative;
   }
   get absolute(): Dec {
-    if (this.#absolute === undefined) this.#absolute = dec(this.absoluteText);
+    // Always given when the exacts are read: validateReport evaluates with the exact strings.
+    if (this.#absolute === undefined) this.#absolute = dec(this.absoluteText ?? '0');
     return this.#absolute;
   }
   get achievement(): Dec | null {
@@ -727,6 +739,55 @@ function scaledDeviation(
     },
     achievement,
   };
+}
+
+/**
+ * A range target on scaled integers (the figures in one unit, each of at most 30 digits), or
+ * null for the decimal.js path: the status, and the deviation from the nearer bound, 0 inside
+ * the range ({@link computeDeviation}'s rule for a range, the same strings).
+ */
+function scaledRange(
+  target: Target & { kind: 'range' },
+  actualValue: string,
+  op: Comparator | null,
+  unit: UnitInfo | null,
+  options: EvaluateOptions,
+  exact: boolean,
+): { readonly status: IndicatorStatus; readonly deviation: Deviation } | null {
+  const av = scaledFromPlain(actualValue);
+  const lo = av === null ? null : scaledFromPlain(target.min.value);
+  const hi = lo === null ? null : scaledFromPlain(target.max.value);
+  if (av === null || lo === null || hi === null) return null;
+  const wanted: Interval<Scaled> = {
+    lo,
+    loOpen: target.minOpen === true,
+    hi,
+    hiOpen: target.maxOpen === true,
+  };
+  const status = statusOf(actualInterval(op, av), wanted, compare);
+  if (status === 'met' || (compare(av, lo) >= 0 && compare(av, hi) <= 0)) {
+    const decimals = options.decimals ?? 2;
+    const rounding = options.rounding ?? 'half-up';
+    const zero = fixedString(ZERO_SCALED, decimals, rounding);
+    const printed = (options.deviationBasis ?? 'relative') === 'absolute' ? zero : `${zero}%`;
+    const unitSymbol = unit === null || unit.symbol === '' ? null : unit.symbol;
+    return {
+      status,
+      deviation: { relative: exact ? '0' : null, absolute: exact ? '0' : null, printed, unit: unitSymbol },
+    };
+  }
+  // Outside the range: the deviation from the nearer bound, as for `=` that bound (not met,
+  // so no convention of a met inequality applies; a range has no achievement).
+  const bound = compare(av, lo) < 0 ? { value: target.min, v: lo } : { value: target.max, v: hi };
+  const asEquals: Target & { kind: 'comparison' } = {
+    kind: 'comparison',
+    operator: '=',
+    value: bound.value,
+    implicit: false,
+    text: target.text,
+  };
+  const { deviation } = scaledDeviation(asEquals, av, bound.v, status, unit, options, exact);
+  return { status, deviation };
 }
 
 const ZERO_SCALED: Scaled = { n: 0n, s: 0 };
