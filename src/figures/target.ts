@@ -470,8 +470,8 @@ export function parseTargetText(
   if (isNothingPrinted(s)) return { ok: true, target: null };
   const fast = simple ? parseSimpleTarget(s, text, unit, context) : null;
   if (fast !== null) return fast;
-  // A deadline has a digit or is 年底/年末/年内 (…前).
-  const deadline = hasDigit(s) || s.includes('年') ? parseDeadline(s) : null;
+  // Every deadline prints 月 (9月前), 年 (年底前) or 前 (2023-12-31前).
+  const deadline = s.includes('月') || s.includes('年') || s.includes('前') ? parseDeadline(s) : null;
   if (deadline !== null) {
     return { ok: true, target: { kind: 'qualitative', expected: nameKey(s), text, deadline } };
   }
