@@ -492,25 +492,25 @@ export function parseTargetText(
 function simpleTargetPattern(): RegExp {
   const alternatives = (words: readonly string[]): string =>
     [...words].sort((x, y) => y.length - x.length).join('|');
-  const before = alternatives(Object.keys(PREFIX_OF));
-  const after = alternatives(Object.keys(SUFFIX_OF));
+  const before = alternatives([...PREFIX_OF.keys()]);
+  const after = alternatives([...SUFFIX_OF.keys()]);
   return new RegExp(`^(${before})? ?(\\d+(?:\\.\\d+)? ?(?:%|[\\u4e00-\\u9fff]{1,6}?)?) ?(${after})?$`);
 }
 
 /** The comparators before the number that SIMPLE_TARGET reads: the ASCII and math symbols, the words. */
-const PREFIX_OF: Readonly<Record<string, Comparator>> = {
-  '>=': '>=',
-  '<=': '<=',
-  '≥': '>=',
-  '≤': '<=',
-  '=': '=',
-  '>': '>',
-  '<': '<',
-  ...Object.fromEntries(PREFIX_WORDS),
-};
+const PREFIX_OF: ReadonlyMap<string, Comparator> = new Map<string, Comparator>([
+  ['>=', '>='],
+  ['<=', '<='],
+  ['≥', '>='],
+  ['≤', '<='],
+  ['=', '='],
+  ['>', '>'],
+  ['<', '<'],
+  ...PREFIX_WORDS,
+]);
 
 /** The comparator words after the number that SIMPLE_TARGET reads (those without parentheses). */
-const SUFFIX_OF: Readonly<Record<string, Comparator>> = Object.fromEntries(
+const SUFFIX_OF: ReadonlyMap<string, Comparator> = new Map(
   SUFFIX_WORDS.filter(([word]) => !word.includes('(')),
 );
 
@@ -538,8 +538,8 @@ function parseSimpleTarget(
   if (m === null) return null;
   const body = (m[2] as string).trim();
   if (NOT_A_UNIT.test(body)) return null;
-  const before = m[1] === undefined ? null : (PREFIX_OF[m[1]] as Comparator);
-  const after = m[3] === undefined ? null : (SUFFIX_OF[m[3]] as Comparator);
+  const before = m[1] === undefined ? null : (PREFIX_OF.get(m[1]) ?? null);
+  const after = m[3] === undefined ? null : (SUFFIX_OF.get(m[3]) ?? null);
   if (before !== null && after !== null && before !== after) return null;
   const q = parseQuantity(body);
   if (!q.ok || q.quantity === null) return null;
