@@ -257,15 +257,15 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
   if (m === null) return null;
   const moreThan = m[3] === '余' || m[3] === '多';
   const rest = m[4] as string;
-
   let unit: UnitInfo | null = null;
   if (rest !== '') {
-    if (!isNormalized(rest)) return null;
+    if (rest !== '%' && !isNormalized(rest)) return null;
     unit = lookupUnit(rest);
     if (!unit) return null;
   }
   const plain = normalizeDigits(m[1] as string);
-  if (countDigits(plain) > MAX_DIGITS) return null; // the full parser says why
+  // No more digits than characters: a short figure needs no count.
+  if (plain.length > MAX_DIGITS && countDigits(plain) > MAX_DIGITS) return null; // the full parser says why
   return {
     ok: true,
     quantity: {
