@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec, ROUNDING_MODES, toExact, toFixed } from '../src/core/decimal.js';
 import { comparePrinted, consistentWithText } from '../src/core/printed.js';
-import { parseQuantity, parseQuantityText } from '../src/core/quantity.js';
+import { isNothingPrinted, parseQuantity, parseQuantityText, printsNothing } from '../src/core/quantity.js';
+import { normalizeText } from '../src/core/text.js';
 import { byLastCharacter } from '../src/figures/direction.js';
 import { evaluateIndicator } from '../src/figures/indicator.js';
 import { parseTargetText, type TargetContext } from '../src/figures/target.js';
@@ -312,6 +313,22 @@ describe('range targets on scaled integers give what the decimal.js path gives',
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('printsNothing: a cell that prints nothing, without normalising a figure', () => {
+  it('agrees with isNothingPrinted of the normalised text (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', '/', '—', '-', 'N/A', '  ', '／', '１', '0', '5%', ' 5', '..', '—/—'),
+      fc.string({ maxLength: 6 }),
+      fc.array(fc.constantFrom(...'0123456789/-—.\\~NAna ．／'), { maxLength: 4 }).map((cs) => cs.join('')),
+    );
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(printsNothing(text)).toBe(isNothingPrinted(normalizeText(text)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

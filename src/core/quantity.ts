@@ -80,6 +80,17 @@ export function isNothingPrinted(normalized: string): boolean {
   return NOTHING.has(normalized);
 }
 
+/**
+ * {@link isNothingPrinted} of a cell as given (internal): normalised first, except that a text
+ * starting with an ASCII digit prints something (normalisation keeps the digit, and no
+ * "nothing printed" text starts with one).
+ */
+export function printsNothing(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  return NOTHING.has(normalizeText(text));
+}
+
 function unparsable(text: string, en: string, zh: string): ParseQuantityResult {
   return {
     ok: false,

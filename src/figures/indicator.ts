@@ -17,8 +17,8 @@ import {
 } from '../core/decimal.js';
 import {
   convertValue,
-  isNothingPrinted,
   parseQuantity,
+  printsNothing,
   type Quantity,
   quantityUnit,
   quantityValue,
@@ -404,7 +404,7 @@ export function evaluateExact(
     // With no actual printed there is nothing to evaluate: the row is not reported, and the
     // note still says that its target cannot be read.
     const printedActual = input.actual === null || input.actual === undefined ? '' : String(input.actual);
-    const status = isNothingPrinted(normalizeText(printedActual)) ? 'not-reported' : 'unparsable';
+    const status = printsNothing(printedActual) ? 'not-reported' : 'unparsable';
     return plain(result({ status, note: { code: 'unparsable-target', message: parsed.message } }));
   }
   const target = parsed.target;
@@ -418,7 +418,7 @@ export function evaluateExact(
   }
   const actualRaw = input.actual;
   const actualText = actualRaw === null || actualRaw === undefined ? '' : String(actualRaw);
-  if (isNothingPrinted(normalizeText(actualText))) {
+  if (printsNothing(actualText)) {
     return plain(
       result({
         status: 'not-reported',

@@ -7,14 +7,14 @@ import type { Dec } from '../core/decimal.js';
 import {
   describeType,
   isFigure,
-  isNothingPrinted,
   type ParseQuantityResult,
   parseQuantity,
+  printsNothing,
   quantityValue,
   readUnitColumn,
   type UnitColumn,
 } from '../core/quantity.js';
-import { nameKey, normalizeText } from '../core/text.js';
+import { nameKey } from '../core/text.js';
 import {
   type EvaluateOptions,
   type Evaluation,
@@ -89,9 +89,7 @@ export function text(v: unknown): string {
 /** Reads a cell that may print a figure (blank, `/`, `—` print nothing). */
 export function figureCell(raw: unknown): FigureCell {
   const present =
-    typeof raw === 'string'
-      ? !isNothingPrinted(normalizeText(raw))
-      : typeof raw === 'number' && Number.isFinite(raw);
+    typeof raw === 'string' ? !printsNothing(raw) : typeof raw === 'number' && Number.isFinite(raw);
   return { raw, present, reading: present ? parseQuantity(raw as Figure) : null };
 }
 
