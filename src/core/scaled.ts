@@ -69,9 +69,11 @@ function at(x: Scaled, s: number): bigint {
  */
 function significant(n: bigint, s: number): Scaled {
   const m = abs(n);
-  // Fewer than 51 digits, exact (a comparison costs less than counting the digits).
+  // At most 50 digits: exact. Otherwise the digits beyond 50, counted by comparison (a sum or
+  // a difference has a few more at most; printing the number to count them costs more).
   if (m < pow10(PRECISION)) return { n, s };
-  const extra = digitCount(n) - PRECISION;
+  let extra = 1;
+  while (m >= pow10(PRECISION + extra)) extra += 1;
   const p = pow10(extra);
   const q = m / p;
   let r = (m % p) * 2n >= p ? q + 1n : q;
@@ -107,8 +109,23 @@ function abs(n: bigint): bigint {
   return n < 0n ? -n : n;
 }
 
+/** 10^15 as a BigInt: below it an integer is exact as a JS number (2^53 > 10^15). */
+const SAFE_POW10 = 10n ** 15n;
+
 function digitCount(n: bigint): number {
-  return n === 0n ? 0 : abs(n).toString().length;
+  if (n === 0n) return 0;
+  const m = abs(n);
+  if (m < SAFE_POW10) {
+    // A count of digits, not a figure: the integer is exact as a number below 10^15.
+    let v = Number(m);
+    let digits = 1;
+    while (v >= 10) {
+      v = Math.floor(v / 10);
+      digits += 1;
+    }
+    return digits;
+  }
+  return m.toString().length;
 }
 
 /** Rounds the magnitude `q / 10^k` with the remainder known by `half` (−1 below, 0 at, 1 above half). */
