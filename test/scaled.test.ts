@@ -84,6 +84,8 @@ describe('scaledFromPlain', () => {
   );
 });
 
+const HUNDRED_SCALED = { n: 100n, s: 0 };
+
 describe('scaled arithmetic equals decimal.js (50 significant digits, half-up)', () => {
   it('subtract, add, compare and the plain string', () => {
     fc.assert(
@@ -109,6 +111,9 @@ describe('scaled arithmetic equals decimal.js (50 significant digits, half-up)',
           const q = shift(divide(read(a), read(b)), 2);
           const d = dec(a).dividedBy(b).times(100);
           expect(plainString(q)).toBe(toExact(d));
+          // The achievement, 100 ± the 50-digit quotient: a sum past 50 digits, rounded again.
+          expect(plainString(add(q, HUNDRED_SCALED))).toBe(toExact(d.plus(100)));
+          expect(plainString(subtract(HUNDRED_SCALED, q))).toBe(toExact(dec(100).minus(d)));
           expect(fixedString(q, decimals, mode)).toBe(toFixed(d, decimals, mode));
           const once = wideQuotient(a, b, decimals, mode);
           expect(quotientString(read(a), read(b), decimals, mode)).toBe(once);
