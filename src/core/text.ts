@@ -128,13 +128,12 @@ for (const ch of TRAD_MAP.keys()) TRAD_BITS[ch.charCodeAt(0)] = 1;
 export function nameKey(text: string): string {
   assertString('nameKey', 'text', text);
   const s = normalizeText(text);
-  let out = '';
-  for (const ch of s) {
-    if (ch === ' ' || ch === '"' || ch === "'" || ch === '`') continue;
-    out += ch;
-  }
-  return out;
+  return KEY_DROPPED.test(s) ? s.replace(KEY_DROPPED_ALL, '') : s;
 }
+
+/** What nameKey drops: spaces and quotes. */
+const KEY_DROPPED = /[ "'`]/;
+const KEY_DROPPED_ALL = /[ "'`]/g;
 
 /** True for an ASCII digit. */
 export function isDigit(ch: string | undefined): boolean {
@@ -143,6 +142,10 @@ export function isDigit(ch: string | undefined): boolean {
 
 /** True when the text contains an ASCII digit (after normalisation). */
 export function hasDigit(text: string): boolean {
-  for (const ch of text) if (isDigit(ch)) return true;
+  // By code unit: an ASCII digit is one, and no half of a surrogate pair is one.
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
   return false;
 }

@@ -266,8 +266,9 @@ function readDirection(
 function directionGap(e: string, a: string): number | null | undefined {
   for (const scale of DIRECTION_SCALES) {
     const de = readDirection(scale, e);
+    if (de === null) continue;
     const da = readDirection(scale, a);
-    if (de === null || da === null) continue;
+    if (da === null) continue;
     const last = scale.length - 1;
     const middle = last / 2;
     if (de.step === middle) return da.step === middle ? 0 : null;
