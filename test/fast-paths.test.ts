@@ -83,6 +83,7 @@ const UNITS = [
 ];
 const NUMBERS = fc.oneof(
   fc.nat({ max: 100_000 }).map(String),
+  fc.constantFrom('26,501.6', '1,234,567', '0,500', '1,2345', '12,34', '1234,567', '1,234,56', '32,449.61'),
   fc.tuple(fc.nat({ max: 999 }), fc.nat({ max: 9999 })).map(([i, f]) => `${i}.${f}`),
   fc.constantFrom(
     '0',
@@ -139,6 +140,10 @@ describe('parseTarget: the simple notations read as the full grammar reads them'
     ['5 以上'],
     ['5个以上'],
     ['95% 及以上'],
+    ['≥26,501.6万元'],
+    ['≥26,501.6万元以下'],
+    ['不低于26,501.6万元以上'],
+    ['1,234,567以上'],
   ])('%s', (text) => {
     for (const context of CONTEXTS) {
       for (const unit of COLUMNS) {

@@ -254,9 +254,10 @@ export function parseQuantityText(text: string): ParseQuantityResult {
 
 /**
  * A plain number, an optional space, 余/多 (more than) and an optional unit: `93.74%`, `329次`,
- * `430.93`, `11 次`, `117余次`. The unit has no digit, so the space is never a thousands separator.
+ * `430.93`, `11 次`, `117余次`, `32,449.61万元` (commas between groups of three digits, as the
+ * full parser reads them). The unit has no digit, so the space is never a thousands separator.
  */
-const SIMPLE_QUANTITY = /^(\d+(?:\.\d+)?)( ?)([余多]?)([^\s\d.,()+\-余多]*)$/;
+const SIMPLE_QUANTITY = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)( ?)([余多]?)([^\s\d.,()+\-余多]*)$/;
 
 /**
  * Fast path of parseQuantity for the common case, a plain unsigned number with an optional
@@ -274,7 +275,8 @@ function parseSimpleQuantity(text: string): ParseQuantityResult | null {
     unit = lookupUnit(rest);
     if (!unit) return null;
   }
-  const plain = normalizeDigits(m[1] as string);
+  const digits = m[1] as string;
+  const plain = normalizeDigits(digits.includes(',') ? digits.replaceAll(',', '') : digits);
   // No more digits than characters: a short figure needs no count.
   if (plain.length > MAX_DIGITS && countDigits(plain) > MAX_DIGITS) return null; // the full parser says why
   return {

@@ -482,10 +482,13 @@ export function parseTargetText(
  * The commonest targets after normalisation: an optional comparator (a symbol `≥ ≤ >= <= = > <`
  * or a word before the number, 不低于 控制在 …), a plain number, an optional `%` or unit in CJK
  * characters, and an optional word after it (以上 以下 以内, 及…): `≥90%`, `=100%`, `≥11 次`,
- * `95%`, `不低于11场`, `95%以上`, `控制在3%以内`. For such text every rewrite of
+ * `95%`, `不低于11场`, `95%以上`, `控制在3%以内`, `≥26,501.6万元`. For such text every rewrite of
  * {@link parseNotation} before the comparators is the identity: it has no Latin letter (English
  * phrases), no parenthesis (inclusion markers, brackets), at most one comparator symbol
- * (chains), no conjunction (且 和 , ; 、), no range separator (~ 至 到 — -) and no date (年 月 日
+ * (chains), no conjunction but the commas of a grouped number (且 和 ; 、; a comma splits
+ * only between two sides that each print a comparator, and the side after a thousands comma
+ * prints one only with a word after the number: then the two words are the same comparator, or
+ * the text is left to the full grammar), no range separator (~ 至 到 — -) and no date (年 月 日
  * 号 前 底 末 in the unit). The words are tried longest first, as stripPrefix and stripSuffix
  * try them; a shorter word never matches where a longer one does, since a digit must follow.
  */
@@ -494,7 +497,8 @@ function simpleTargetPattern(): RegExp {
     [...words].sort((x, y) => y.length - x.length).join('|');
   const before = alternatives([...PREFIX_OF.keys()]);
   const after = alternatives([...SUFFIX_OF.keys()]);
-  return new RegExp(`^(${before})? ?(\\d+(?:\\.\\d+)? ?(?:%|[\\u4e00-\\u9fff]{1,6}?)?) ?(${after})?$`);
+  const number = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+  return new RegExp(`^(${before})? ?(${number} ?(?:%|[\\u4e00-\\u9fff]{1,6}?)?) ?(${after})?$`);
 }
 
 /** The comparators before the number that SIMPLE_TARGET reads: the ASCII and math symbols, the words. */
