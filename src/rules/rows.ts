@@ -117,6 +117,7 @@ export function readIndicatorRow(
   evalOptions: EvaluateOptions,
   findings: Finding[],
   targets: TargetCache | null = null,
+  categories: Map<string, readonly string[]> | null = null,
 ): IndicatorRow | null {
   if (!isRecord(row)) {
     findings.push(
@@ -143,7 +144,10 @@ export function readIndicatorRow(
   }
   const unit = typeof ind.unit === 'string' ? ind.unit : null;
   const unitColumn = readUnitColumn(unit);
-  const category = Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [];
+  const category = sharedCategory(
+    Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [],
+    categories,
+  );
   const { evaluation, exacts } = evaluateExact(
     {
       target: target as Indicator['target'] | null | undefined,
@@ -175,6 +179,24 @@ export function readIndicatorRow(
     reason: ind.reason,
     printedStatus: statusCell(published(row).status),
   };
+}
+
+/**
+ * One frozen array per distinct category path within `shared` (one call of validateReport):
+ * the rows of a category share it instead of each holding its own copy.
+ */
+function sharedCategory(
+  category: string[],
+  shared: Map<string, readonly string[]> | null,
+): readonly string[] {
+  if (shared === null) return category;
+  const key = JSON.stringify(category);
+  let out = shared.get(key);
+  if (out === undefined) {
+    out = Object.freeze(category);
+    shared.set(key, out);
+  }
+  return out;
 }
 
 /** Reads the status cell: null when nothing is printed (absent, null, blank, `/`, `—`). */
