@@ -58,11 +58,13 @@ export interface IndicatorRow {
   readonly targetText: string;
   /** The actual as printed. */
   readonly actualText: string;
-  /** The actual read as a number with a unit (null when it prints nothing or is not a figure). */
-  readonly actualReading: ParseQuantityResult | null;
   readonly evaluation: Evaluation;
-  /** The exact values behind the evaluation's strings, when it compared figures. */
-  readonly exacts: EvaluationExacts | null;
+  /**
+   * The exact values behind the evaluation's strings, when it compared figures. Once the row's
+   * own checks are made, validateReport keeps only what the later rules read (the target and
+   * the achievement; see {@link afterRowChecks}): a large report holds every row until its end.
+   */
+  exacts: EvaluationExacts | null;
   /** 分值, read once. */
   readonly weight: FigureCell & { readonly value: Dec | null };
   /** 得分 as printed, read once. */
@@ -86,8 +88,20 @@ export function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+/** The cell of a report that does not have it (no key): one frozen object for every row. */
+const ABSENT_CELL: FigureCell = /* @__PURE__ */ Object.freeze({ raw: undefined, present: false, reading: null });
+
+/** The weight cell of a row that has none, shared as {@link ABSENT_CELL} is. */
+const ABSENT_WEIGHT: IndicatorRow['weight'] = /* @__PURE__ */ Object.freeze({
+  raw: undefined,
+  present: false,
+  reading: null,
+  value: null,
+});
+
 /** Reads a cell that may print a figure (blank, `/`, `—` print nothing). */
 export function figureCell(raw: unknown): FigureCell {
+  if (raw === undefined) return ABSENT_CELL;
   const present =
     typeof raw === 'string'
       ? !isNothingPrinted(normalizeText(raw))
@@ -97,6 +111,7 @@ export function figureCell(raw: unknown): FigureCell {
 
 /** The weight (分值) of a row or a budget line, read once. */
 export function weightCell(raw: unknown): IndicatorRow['weight'] {
+  if (raw === undefined) return ABSENT_WEIGHT;
   const cell = figureCell(raw);
   const r = cell.reading;
   return { ...cell, value: r?.ok && r.quantity ? quantityValue(r.quantity) : null };
@@ -171,7 +186,6 @@ export function readIndicatorRow(
     unitColumn,
     targetText: isRecord(target) ? `${text(target.operator)}${text(target.value)}` : text(target),
     actualText: text(ind.actual),
-    actualReading: figureCell(ind.actual).reading,
     evaluation,
     exacts,
     weight: weightCell(ind.weight),
@@ -197,6 +211,27 @@ function sharedCategory(
     shared.set(key, out);
   }
   return out;
+}
+
+/**
+ * The actual of a row read as a number with a unit (null when it prints nothing or is not a
+ * figure): read where a rule needs it (cross-checks, rule scores) rather than kept on every row.
+ */
+export function actualReadingOf(row: IndicatorRow): ParseQuantityResult | null {
+  return figureCell(row.source.actual).reading;
+}
+
+/**
+ * What is left of a row once its own checks (checkIndicatorRow, checkPrintedStatus) are made:
+ * the later rules read only the exact target and achievement (over-achievement), so the exact
+ * deviations are let go of.
+ */
+export function afterRowChecks(row: IndicatorRow): IndicatorRow {
+  const x = row.exacts;
+  if (x !== null && (x.relative !== null || x.absolute !== null)) {
+    row.exacts = { target: x.target, relative: null, absolute: null, achievement: x.achievement };
+  }
+  return row;
 }
 
 /** Reads the status cell: null when nothing is printed (absent, null, blank, `/`, `—`). */

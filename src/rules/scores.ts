@@ -47,6 +47,7 @@ import type { BudgetLine, Figure, Report } from '../model/report.js';
 import type { BudgetRow } from './budget.js';
 import {
   type FigureCell,
+  actualReadingOf,
   figureCell,
   type GroupRow,
   type IndicatorRow,
@@ -275,7 +276,7 @@ function rowRuleInterval(
   evaluate: EvaluateOptions,
   mode: RoundingMode,
 ): Interval {
-  const reading = row.actualReading;
+  const reading = actualReadingOf(row);
   const q = reading?.ok ? reading.quantity : null;
   if (!q || q.moreThan) return point(exact);
   const v = quantityValue(q);

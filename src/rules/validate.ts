@@ -34,7 +34,7 @@ import {
 } from './monitoring.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
-import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
+import { afterRowChecks, type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
 
 /**
@@ -157,7 +157,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
     checkPrintedStatus(row, findings);
-    rows.push(row);
+    rows.push(afterRowChecks(row));
   });
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
