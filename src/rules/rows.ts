@@ -223,12 +223,15 @@ export function actualReadingOf(row: IndicatorRow): ParseQuantityResult | null {
 
 /**
  * What is left of a row once its own checks (checkIndicatorRow, checkPrintedStatus) are made:
- * the later rules read only the exact target and achievement (over-achievement), so the exact
- * deviations are let go of.
+ * the later rules read the exact values only for over-achievement (checkScores: the exact
+ * target and achievement, when the achievement reaches `threshold`), so the other rows let
+ * theirs go, and the exact deviations are let go of on every row.
  */
-export function afterRowChecks(row: IndicatorRow): IndicatorRow {
+export function afterRowChecks(row: IndicatorRow, threshold: Dec | null): IndicatorRow {
   const x = row.exacts;
-  if (x !== null && (x.relative !== null || x.absolute !== null)) {
+  if (x === null) return row;
+  if (threshold === null || x.achievement === null || x.achievement.lt(threshold)) row.exacts = null;
+  else if (x.relative !== null || x.absolute !== null) {
     row.exacts = { target: x.target, relative: null, absolute: null, achievement: x.achievement };
   }
   return row;

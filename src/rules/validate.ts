@@ -157,7 +157,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
     checkPrintedStatus(row, findings);
-    rows.push(afterRowChecks(row));
+    rows.push(afterRowChecks(row, threshold));
   });
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
