@@ -89,7 +89,11 @@ export function text(v: unknown): string {
 }
 
 /** The cell of a report that does not have it (no key): one frozen object for every row. */
-const ABSENT_CELL: FigureCell = /* @__PURE__ */ Object.freeze({ raw: undefined, present: false, reading: null });
+const ABSENT_CELL: FigureCell = /* @__PURE__ */ Object.freeze({
+  raw: undefined,
+  present: false,
+  reading: null,
+});
 
 /** The weight cell of a row that has none, shared as {@link ABSENT_CELL} is. */
 const ABSENT_WEIGHT: IndicatorRow['weight'] = /* @__PURE__ */ Object.freeze({

@@ -46,8 +46,8 @@ import type { ScoreSubject } from '../model/messages/params.js';
 import type { BudgetLine, Figure, Report } from '../model/report.js';
 import type { BudgetRow } from './budget.js';
 import {
-  type FigureCell,
   actualReadingOf,
+  type FigureCell,
   figureCell,
   type GroupRow,
   type IndicatorRow,
