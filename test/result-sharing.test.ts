@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 // finding at a target cell (a target of the wrong shape) and one without any.
 const EXAMPLE = JSON.parse(
   readFileSync(new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url), 'utf8'),
-) as Report & { indicators: Record<string, unknown>[] };
+) as { indicators: Record<string, unknown>[] };
 
 function repeated(): Report {
   const rows = [...EXAMPLE.indicators, ...EXAMPLE.indicators, ...EXAMPLE.indicators].map((r) => ({ ...r }));
   // The same target text with no operator (an implicit-operator finding) and with one (none).
   rows.push({ ...rows[0], target: '90%', actual: '95%' }, { ...rows[0], target: '≥90%', actual: '95%' });
   rows.push({ ...rows[0], target: '90%', actual: '95%', path: ['其他'] });
-  return { ...EXAMPLE, indicators: rows } as Report;
+  return { ...EXAMPLE, indicators: rows } as unknown as Report;
 }
 
 /** The target cell's text as the result prints it: blank is null, a number as written. */
@@ -55,7 +55,7 @@ describe('a result whose rows share category arrays and target cells', () => {
 
   it('is the result of the rows checked one report each', () => {
     const rows = report.indicators as readonly Record<string, unknown>[];
-    const alone = validateReport({ ...EXAMPLE, indicators: [rows.at(-3), rows.at(-2)] } as Report);
+    const alone = validateReport({ ...EXAMPLE, indicators: [rows.at(-3), rows.at(-2)] } as unknown as Report);
     const [a, b] = result.indicators.slice(-3, -1);
     expect(JSON.stringify(a?.cells)).toBe(JSON.stringify(alone.indicators[0]?.cells));
     expect(JSON.stringify(b?.cells)).toBe(JSON.stringify(alone.indicators[1]?.cells));
