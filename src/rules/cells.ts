@@ -71,11 +71,21 @@ function cellAt(raw: unknown, index: WorstIndex, path: Path, recomputed: boolean
  */
 const BLANK_CELL: CellCheck = /* @__PURE__ */ Object.freeze({ text: null, checked: false, worst: null });
 
+/**
+ * The cell that is not printed and has a finding at its path (a missing reason, say): one frozen
+ * object per severity, shared as {@link BLANK_CELL} is.
+ */
+const BLANK_CELL_WITH: Readonly<Record<Severity, CellCheck>> = /* @__PURE__ */ Object.freeze({
+  error: Object.freeze({ text: null, checked: false, worst: 'error' }),
+  warning: Object.freeze({ text: null, checked: false, worst: 'warning' }),
+  info: Object.freeze({ text: null, checked: false, worst: 'info' }),
+});
+
 /** {@link cellAt} with the index key of the cell's path already written. */
 function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boolean): CellCheck {
   const text = printedText(raw);
   const worst = index.get(key) ?? null;
-  if (text === null && worst === null) return BLANK_CELL;
+  if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
   return { text, checked: recomputed && text !== null, worst };
 }
 
@@ -84,6 +94,24 @@ function cellOf(raw: unknown, recomputed: boolean): CellCheck {
   const text = printedText(raw);
   if (text === null) return BLANK_CELL;
   return { text, checked: recomputed, worst: null };
+}
+
+/**
+ * The target cells without a finding, one frozen object per target text, for one call of
+ * validateReport: a report repeats a few thousand targets over its rows, and a result of a
+ * million rows need not hold a million copies of them.
+ */
+export type TargetCells = Map<string, CellCheck>;
+
+function targetCell(text: string | null, worst: Severity | null, shared: TargetCells | null): CellCheck {
+  if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
+  if (worst !== null || shared === null) return { text, checked: false, worst };
+  let cell = shared.get(text);
+  if (cell === undefined) {
+    cell = Object.freeze({ text, checked: false, worst: null });
+    shared.set(text, cell);
+  }
+  return cell;
 }
 
 /**
@@ -161,6 +189,7 @@ export function indicatorCells(
   index: WorstIndex,
   deviation: string | null,
   score: string | null,
+  shared: TargetCells | null = null,
 ): IndicatorCells {
   const published = field(row, 'published');
   const target = targetText(field(row, 'target'));
@@ -168,7 +197,7 @@ export function indicatorCells(
   if (path.length === 2 && !index.rows.has(at)) {
     // No finding in the row: every cell's worst is null.
     return {
-      target: { text: target, checked: false, worst: null },
+      target: targetCell(target, null, shared),
       actual: cellOf(field(row, 'actual'), false),
       unit: cellOf(field(row, 'unit'), false),
       weight: cellOf(field(row, 'weight'), false),
@@ -178,7 +207,7 @@ export function indicatorCells(
     };
   }
   return {
-    target: { text: target, checked: false, worst: index.get(childKey(at, TAIL.target)) ?? null },
+    target: targetCell(target, index.get(childKey(at, TAIL.target)) ?? null, shared),
     actual: cellKeyed(field(row, 'actual'), index, childKey(at, TAIL.actual), false),
     unit: cellKeyed(field(row, 'unit'), index, childKey(at, TAIL.unit), false),
     weight: cellKeyed(field(row, 'weight'), index, childKey(at, TAIL.weight), false),

@@ -20,7 +20,7 @@ import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Figure, Report } from '../model/report.js';
 import type { CrossCheck } from './result.js';
 import { amountInterval, roundingFinding } from './rounding.js';
-import { type IndicatorRow, isRecord } from './rows.js';
+import { actualReadingOf, type IndicatorRow, isRecord } from './rows.js';
 
 /**
  * Recomputes each common indicator that a row prints and compares it with the printed actual
@@ -54,7 +54,7 @@ export function crossCheck(
     const id = commonIndicatorOf(row.name);
     if (id === null) continue;
     const path: Path = [...row.path, 'actual'];
-    const p = row.actualReading;
+    const p = actualReadingOf(row);
     if (p === null || !p.ok || p.quantity === null || (p.quantity.unit !== null && p.quantity.unit !== '%'))
       continue;
     let known = memo.get(id);
@@ -196,7 +196,7 @@ function staffCount(raw: unknown): { readonly value: Dec; readonly text: string 
 function printedControlRate(rows: readonly IndicatorRow[]): Dec | null {
   for (const row of rows) {
     if (typeof row.source.name !== 'string' || commonIndicatorOf(row.name) !== 'staff-control-rate') continue;
-    const p = row.actualReading;
+    const p = actualReadingOf(row);
     if (p?.ok && p.quantity !== null) return quantityValue(p.quantity);
   }
   return null;

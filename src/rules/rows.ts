@@ -58,11 +58,13 @@ export interface IndicatorRow {
   readonly targetText: string;
   /** The actual as printed. */
   readonly actualText: string;
-  /** The actual read as a number with a unit (null when it prints nothing or is not a figure). */
-  readonly actualReading: ParseQuantityResult | null;
   readonly evaluation: Evaluation;
-  /** The exact values behind the evaluation's strings, when it compared figures. */
-  readonly exacts: EvaluationExacts | null;
+  /**
+   * The exact values behind the evaluation's strings, when it compared figures. Once the row's
+   * own checks are made, validateReport keeps only what the later rules read (the target and
+   * the achievement; see {@link afterRowChecks}): a large report holds every row until its end.
+   */
+  exacts: EvaluationExacts | null;
   /** 分值, read once. */
   readonly weight: FigureCell & { readonly value: Dec | null };
   /** 得分 as printed, read once. */
@@ -86,8 +88,24 @@ export function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+/** The cell of a report that does not have it (no key): one frozen object for every row. */
+const ABSENT_CELL: FigureCell = /* @__PURE__ */ Object.freeze({
+  raw: undefined,
+  present: false,
+  reading: null,
+});
+
+/** The weight cell of a row that has none, shared as {@link ABSENT_CELL} is. */
+const ABSENT_WEIGHT: IndicatorRow['weight'] = /* @__PURE__ */ Object.freeze({
+  raw: undefined,
+  present: false,
+  reading: null,
+  value: null,
+});
+
 /** Reads a cell that may print a figure (blank, `/`, `—` print nothing). */
 export function figureCell(raw: unknown): FigureCell {
+  if (raw === undefined) return ABSENT_CELL;
   const present =
     typeof raw === 'string' ? !printsNothing(raw) : typeof raw === 'number' && Number.isFinite(raw);
   return { raw, present, reading: present ? parseQuantity(raw as Figure) : null };
@@ -95,6 +113,7 @@ export function figureCell(raw: unknown): FigureCell {
 
 /** The weight (分值) of a row or a budget line, read once. */
 export function weightCell(raw: unknown): IndicatorRow['weight'] {
+  if (raw === undefined) return ABSENT_WEIGHT;
   const cell = figureCell(raw);
   const r = cell.reading;
   return {
@@ -120,6 +139,7 @@ export function readIndicatorRow(
   evalOptions: EvaluateOptions,
   findings: Finding[],
   targets: TargetCache | null = null,
+  categories: Map<string, readonly string[]> | null = null,
 ): IndicatorRow | null {
   if (!isRecord(row)) {
     findings.push(
@@ -146,7 +166,10 @@ export function readIndicatorRow(
   }
   const unit = typeof ind.unit === 'string' ? ind.unit : null;
   const unitColumn = readUnitColumn(unit);
-  const category = Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [];
+  const category = sharedCategory(
+    Array.isArray(ind.path) ? ind.path.filter((x): x is string => typeof x === 'string') : [],
+    categories,
+  );
   const { evaluation, exacts } = evaluateExact(
     {
       target: target as Indicator['target'] | null | undefined,
@@ -170,7 +193,6 @@ export function readIndicatorRow(
     unitColumn,
     targetText: isRecord(target) ? `${text(target.operator)}${text(target.value)}` : text(target),
     actualText: text(ind.actual),
-    actualReading: figureCell(ind.actual).reading,
     evaluation,
     exacts,
     weight: weightCell(ind.weight),
@@ -178,6 +200,48 @@ export function readIndicatorRow(
     reason: ind.reason,
     printedStatus: statusCell(published(row).status),
   };
+}
+
+/**
+ * One frozen array per distinct category path within `shared` (one call of validateReport):
+ * the rows of a category share it instead of each holding its own copy.
+ */
+function sharedCategory(
+  category: string[],
+  shared: Map<string, readonly string[]> | null,
+): readonly string[] {
+  if (shared === null) return category;
+  const key = JSON.stringify(category);
+  let out = shared.get(key);
+  if (out === undefined) {
+    out = Object.freeze(category);
+    shared.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * The actual of a row read as a number with a unit (null when it prints nothing or is not a
+ * figure): read where a rule needs it (cross-checks, rule scores) rather than kept on every row.
+ */
+export function actualReadingOf(row: IndicatorRow): ParseQuantityResult | null {
+  return figureCell(row.source.actual).reading;
+}
+
+/**
+ * What is left of a row once its own checks (checkIndicatorRow, checkPrintedStatus) are made:
+ * the later rules read the exact values only for over-achievement (checkScores: the exact
+ * target and achievement, when the achievement reaches `threshold`), so the other rows let
+ * theirs go, and the exact deviations are let go of on every row.
+ */
+export function afterRowChecks(row: IndicatorRow, threshold: Dec | null): IndicatorRow {
+  const x = row.exacts;
+  if (x === null) return row;
+  if (threshold === null || x.achievement === null || x.achievement.lt(threshold)) row.exacts = null;
+  else if (x.relative !== null || x.absolute !== null) {
+    row.exacts = { target: x.target, relative: null, absolute: null, achievement: x.achievement };
+  }
+  return row;
 }
 
 /** Reads the status cell: null when nothing is printed (absent, null, blank, `/`, `—`). */

@@ -46,6 +46,7 @@ import type { ScoreSubject } from '../model/messages/params.js';
 import type { BudgetLine, Figure, Report } from '../model/report.js';
 import type { BudgetRow } from './budget.js';
 import {
+  actualReadingOf,
   type FigureCell,
   figureCell,
   type GroupRow,
@@ -275,7 +276,7 @@ function rowRuleInterval(
   evaluate: EvaluateOptions,
   mode: RoundingMode,
 ): Interval {
-  const reading = row.actualReading;
+  const reading = actualReadingOf(row);
   const q = reading?.ok ? reading.quantity : null;
   if (!q || q.moreThan) return point(exact);
   const v = quantityValue(q);

@@ -12,7 +12,15 @@ import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Report } from '../model/report.js';
 import { checkBudgetTrees } from './budget.js';
-import { bandOf, budgetCells, findingsOnly, headerOf, indicatorCells, worstIndex } from './cells.js';
+import {
+  bandOf,
+  budgetCells,
+  findingsOnly,
+  headerOf,
+  indicatorCells,
+  type TargetCells,
+  worstIndex,
+} from './cells.js';
 import { crossCheck } from './cross-checks.js';
 import { checkTopLevel } from './fields.js';
 import { checkIndicatorRow, checkPrintedStatus } from './indicators.js';
@@ -26,7 +34,7 @@ import {
 } from './monitoring.js';
 import { checkValidateOptions } from './options.js';
 import type { IndicatorFigures, ValidateOptions, ValidationResult } from './result.js';
-import { type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
+import { afterRowChecks, type IndicatorRow, isRecord, readGroups, readIndicatorRow } from './rows.js';
 import { checkScores } from './scores.js';
 
 /**
@@ -142,12 +150,14 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const rows: IndicatorRow[] = [];
   // Each distinct target text is parsed once per call (reports repeat a few thousand targets).
   const targets = new TargetCache();
+  // Rows of one category share one frozen copy of its path (a report has a few dozen of them).
+  const categories = new Map<string, readonly string[]>();
   raw.forEach((source, i) => {
-    const row = readIndicatorRow(source, ['indicators', i], evaluate, findings, targets);
+    const row = readIndicatorRow(source, ['indicators', i], evaluate, findings, targets, categories);
     if (row === null) return;
     checkIndicatorRow(row, threshold, mode, findings, strict);
     checkPrintedStatus(row, findings);
-    rows.push(row);
+    rows.push(afterRowChecks(row, threshold));
   });
 
   const crossChecks = crossCheck(report, roots, rows, amountUnit, mode, findings, strict);
@@ -184,6 +194,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   checkTopLevel(report, findings);
 
   const index = worstIndex(findings);
+  const targetCells: TargetCells = new Map();
   return {
     rejected: false,
     header: headerOf(report, index),
@@ -214,6 +225,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
           index,
           row.evaluation.deviation?.printed ?? null,
           score ?? bandOf(r),
+          targetCells,
         ),
         score,
         r,

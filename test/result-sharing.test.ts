@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { type Report, validateReport } from 'outturn';
+import { describe, expect, it } from 'vitest';
+
+// The reference report (苏州市商务服务中心 2023 部门整体自评表, examples/: its source is in the file),
+// its rows repeated so that many rows share a category and a target text, one copy with a
+// finding at a target cell (a target of the wrong shape) and one without any.
+const EXAMPLE = JSON.parse(
+  readFileSync(new URL('../examples/suzhou-commerce-service-center-2023.json', import.meta.url), 'utf8'),
+) as { indicators: Record<string, unknown>[] };
+
+function repeated(): Report {
+  const rows = [...EXAMPLE.indicators, ...EXAMPLE.indicators, ...EXAMPLE.indicators].map((r) => ({ ...r }));
+  // The same target text with no operator (an implicit-operator finding) and with one (none).
+  rows.push({ ...rows[0], target: '90%', actual: '95%' }, { ...rows[0], target: '≥90%', actual: '95%' });
+  rows.push({ ...rows[0], target: '90%', actual: '95%', path: ['其他'] });
+  return { ...EXAMPLE, indicators: rows } as unknown as Report;
+}
+
+/** The target cell's text as the result prints it: blank is null, a number as written. */
+function printedTarget(t: unknown): string | null {
+  if (typeof t === 'string') return t.trim() === '' ? null : t;
+  if (typeof t === 'number') return String(t);
+  if (typeof t === 'object' && t !== null) {
+    const { operator, value } = t as { operator?: unknown; value?: unknown };
+    return `${printedTarget(operator) ?? ''}${printedTarget(value) ?? ''}`;
+  }
+  return null;
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
+
+describe('a result whose rows share category arrays and target cells', () => {
+  const report = repeated();
+  const result = validateReport(report);
+
+  it('gives each row the worst finding at its own target cell', () => {
+    result.indicators.forEach((row) => {
+      const at = JSON.stringify([...row.path, 'target']);
+      const here = result.findings.filter((f) => JSON.stringify(f.path) === at).map((f) => f.severity);
+      const worst = SEVERITY_ORDER.find((s) => here.includes(s)) ?? null;
+      expect(row.cells.target.worst).toBe(worst);
+      expect(row.cells.target.checked).toBe(false);
+    });
+  });
+
+  it('gives each row its own category and target text', () => {
+    const source = report.indicators as readonly Record<string, unknown>[];
+    result.indicators.forEach((row, i) => {
+      const given = source[i]?.path as unknown[] | undefined;
+      expect(row.category).toEqual((given ?? []).filter((x) => typeof x === 'string'));
+      expect(row.cells.target.text).toBe(printedTarget(source[i]?.target));
+    });
+  });
+
+  it('is the result of the rows checked one report each', () => {
+    const rows = report.indicators as readonly Record<string, unknown>[];
+    const alone = validateReport({ ...EXAMPLE, indicators: [rows.at(-3), rows.at(-2)] } as unknown as Report);
+    const [a, b] = result.indicators.slice(-3, -1);
+    expect(JSON.stringify(a?.cells)).toBe(JSON.stringify(alone.indicators[0]?.cells));
+    expect(JSON.stringify(b?.cells)).toBe(JSON.stringify(alone.indicators[1]?.cells));
+    expect(a?.cells.target.worst).toBe('info');
+    expect(b?.cells.target.worst).toBe(null);
+  });
+
+  it('does not mutate the report', () => {
+    const before = JSON.stringify(report);
+    validateReport(report);
+    expect(JSON.stringify(report)).toBe(before);
+  });
+});
