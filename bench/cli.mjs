@@ -13,7 +13,10 @@
  *      and extrapolated to all of them.
  *   3. Start-up: `outturn --version`, `--help` and `check` of the reference report
  *      (examples/suzhou-commerce-service-center-2023.json) against `node -e 0`, in alternating
- *      runs: median, fastest and slowest of each, and the ratio of the medians.
+ *      runs: median, fastest and slowest of each, and the ratio of the medians; `check` also with
+ *      Node's compile cache turned off (`NODE_DISABLE_COMPILE_CACHE=1`: the same on Node 20,
+ *      which has none). Run the script with another Node (`/path/to/node bench/cli.mjs`) to
+ *      measure that one: every child is started with the Node that runs the script.
  *
  * `--quick`: tiny sizes (a test of the script, no figure worth keeping). No figure is asserted:
  * the machine's cores and load decide them.
@@ -134,13 +137,20 @@ const starts = [
     label: '`outturn check` (reference report, json)',
     args: [bin, 'check', EXAMPLE, '--format', 'json', '--fail-on', 'never'],
   },
+  {
+    // Node ≥ 22.1 keeps the compiled code between runs (bin.ts); the same run without it.
+    // On Node 20 there is no compile cache, and the two rows measure the same thing.
+    label: '`outturn check` (reference report, json), `NODE_DISABLE_COMPILE_CACHE=1`',
+    args: [bin, 'check', EXAMPLE, '--format', 'json', '--fail-on', 'never'],
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  },
 ];
 const times = starts.map(() => []);
 log(`start-up: ${runs} alternating runs each`);
 for (let i = 0; i < runs + 1; i++) {
   starts.forEach((s, k) => {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, s.args, { cwd: root, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, s.args, { cwd: root, stdio: 'ignore', env: s.env ?? process.env });
     if (r.status !== 0) throw new Error(`${s.label}: exit ${r.status}`);
     // The first round warms the file cache and is not counted.
     if (i > 0) times[k].push(Number(process.hrtime.bigint() - t) / 1e6);

@@ -16,7 +16,8 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The command: ESM only, with a shebang; the only modules with a side effect. worker.js is
+    // The command: ESM only, with a shebang; the only modules with a side effect (bin.ts turns
+    // on Node's compile cache, then imports run.ts, the command itself). worker.js is
     // the worker thread of a run over many reports (batch.ts finds it beside itself in dist/).
     entry: { bin: 'src/bin.ts', worker: 'src/worker.ts' },
     format: ['esm'],

@@ -1,6 +1,6 @@
 /**
  * What the command needs of its process, given to it as data so that it runs the same
- * in-process (tests, programs) and in bin.ts: where it writes, its environment, and its exit codes.
+ * in-process (tests, programs) and in run.ts (the executable): where it writes, its environment, and its exit codes.
  *
  * @internal
  */

@@ -70,6 +70,55 @@ describe('what the built command loads', () => {
   });
 });
 
+describe("Node's compile cache", () => {
+  // Node 20 has no module.enableCompileCache: a preloaded module puts a recording one in its
+  // place (the builtin's ESM exports synced), so that the test sees what Node 22 would be asked.
+  const STUB = `import module, { syncBuiltinESMExports } from 'node:module';
+import { writeSync } from 'node:fs';
+module.enableCompileCache = () => { writeSync(3, 'enableCompileCache\\n'); return { status: 0 }; };
+syncBuiltinESMExports();
+module.register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+
+  it('the command turns it on before it loads run.js, the library or anything else of its own', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(STUB)}`, bin, '--version'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    const lines = String(r.output[3] ?? '')
+      .split('\n')
+      .filter((l) => l === 'enableCompileCache' || l.startsWith('file:'));
+    // The bin itself is resolved first; the call comes next, before any other module of dist/.
+    expect(lines[0]).toMatch(/\/dist\/bin\.js$/);
+    expect(lines[1]).toBe('enableCompileCache');
+    expect(lines.slice(2).some((l) => /\/dist\/run-[\w-]+\.js$/.test(l))).toBe(true);
+  });
+
+  it('a cache that cannot be turned on does not stop the command', () => {
+    const THROWS = `import module, { syncBuiltinESMExports } from 'node:module';
+module.enableCompileCache = () => { throw new Error('EACCES'); };
+syncBuiltinESMExports();`;
+    const r = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(THROWS)}`, bin, '--version'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+\.\d+\.\d+/);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe("profile-names.ts is the library's table", () => {
   it('the same names, in the same order, with the same descriptions', () => {
     expect(PROFILE_VALUES.map((p) => p.name)).toEqual([...PROFILE_NAMES]);
