@@ -74,31 +74,19 @@ export function crossCheck(
     const r = known.result;
     const published = p.quantity.text;
     const formula = CROSS_CHECK_FORMULAS[id];
-    if (!r.ok) {
-      out.push({
-        id,
-        path: row.path,
-        name: row.name,
-        published,
-        formula,
-        recomputed: null,
-        recomputedExact: null,
-        consistent: null,
-      });
-      continue;
-    }
-    const cmp = compareRounded(known.exact as Dec, known.inputs, p.quantity, mode);
-    const consistent = cmp.consistent || cmp.byRounding;
+    // A figure that cannot be recomputed is listed with nothing to compare.
+    const cmp = r.ok ? compareRounded(known.exact as Dec, known.inputs, p.quantity, mode) : null;
     out.push({
       id,
       path: row.path,
       name: row.name,
       published,
       formula,
-      recomputed: r.printed,
-      recomputedExact: r.exact,
-      consistent,
+      recomputed: r.ok ? r.printed : null,
+      recomputedExact: r.ok ? r.exact : null,
+      consistent: cmp === null ? null : cmp.consistent || cmp.byRounding,
     });
+    if (!r.ok || cmp === null) continue;
     if (cmp.byRounding) {
       findings.push(roundingFinding('cross-check', row.name, path, p.quantity.text, cmp, '%'));
       continue;
