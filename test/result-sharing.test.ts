@@ -69,3 +69,47 @@ describe('a result whose rows share category arrays and target cells', () => {
     expect(JSON.stringify(report)).toBe(before);
   });
 });
+
+describe('printed cells shared across rows and columns', () => {
+  const report = repeated();
+  const result = validateReport(report);
+  const cells = result.indicators.flatMap((row) => Object.values(row.cells));
+
+  it('equal cells (text, checked, worst) are one frozen object; different ones are not', () => {
+    const byValue = new Map<string, Set<unknown>>();
+    for (const c of cells) {
+      const key = JSON.stringify([c.text, c.checked, c.worst]);
+      const set = byValue.get(key) ?? new Set();
+      set.add(c);
+      byValue.set(key, set);
+    }
+    // The report repeats every row three times: far fewer distinct cells than cells.
+    expect(new Set(cells).size * 2).toBeLessThan(cells.length);
+    for (const [key, set] of byValue) {
+      expect({ key, objects: set.size }).toEqual({ key, objects: 1 });
+    }
+    for (const c of cells) expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('each row keeps the worst finding and the recomputed flag of its own cells', () => {
+    const rows = report.indicators as readonly Record<string, unknown>[];
+    result.indicators.forEach((row, i) => {
+      const alone = validateReport({ ...EXAMPLE, indicators: [rows[i]] } as unknown as Report);
+      // The row checked alone differs only where rows of the report are compared with each other.
+      const own = alone.indicators[0]?.cells;
+      for (const k of ['target', 'actual', 'unit', 'weight', 'reason'] as const) {
+        expect(row.cells[k].text).toBe(own?.[k].text);
+      }
+    });
+    const at = (p: readonly unknown[]) => JSON.stringify(p);
+    for (const row of result.indicators) {
+      for (const [k, c] of Object.entries(row.cells)) {
+        const tail = k === 'deviation' || k === 'score' ? ['published', k] : [k];
+        const here = result.findings
+          .filter((f) => at(f.path) === at([...row.path, ...tail]))
+          .map((f) => f.severity);
+        expect(c.worst).toBe(SEVERITY_ORDER.find((s) => here.includes(s)) ?? null);
+      }
+    }
+  });
+});

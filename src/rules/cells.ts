@@ -82,36 +82,64 @@ const BLANK_CELL_WITH: Readonly<Record<Severity, CellCheck>> = /* @__PURE__ */ O
 });
 
 /** {@link cellAt} with the index key of the cell's path already written. */
-function cellKeyed(raw: unknown, index: WorstIndex, key: string, recomputed: boolean): CellCheck {
+function cellKeyed(
+  raw: unknown,
+  index: WorstIndex,
+  key: string,
+  recomputed: boolean,
+  shared: SharedCells | null = null,
+): CellCheck {
   const text = printedText(raw);
   const worst = index.get(key) ?? null;
   if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
-  return { text, checked: recomputed && text !== null, worst };
+  return shared === null ? { text, checked: recomputed, worst } : shared.cell(text, recomputed, worst);
 }
 
 /** A cell with no finding at its path. */
-function cellOf(raw: unknown, recomputed: boolean): CellCheck {
+function cellOf(raw: unknown, recomputed: boolean, shared: SharedCells | null): CellCheck {
   const text = printedText(raw);
   if (text === null) return BLANK_CELL;
-  return { text, checked: recomputed, worst: null };
+  return shared === null ? { text, checked: recomputed, worst: null } : shared.cell(text, recomputed, null);
 }
 
-/**
- * The target cells without a finding, one frozen object per target text, for one call of
- * validateReport: a report repeats a few thousand targets over its rows, and a result of a
- * million rows need not hold a million copies of them.
- */
-export type TargetCells = Map<string, CellCheck>;
+/** The slot of a cell's finding severity in {@link SharedCells} (0: none). */
+const WORST_SLOT: Readonly<Record<Severity, number>> = /* @__PURE__ */ Object.freeze({
+  error: 1,
+  warning: 2,
+  info: 3,
+});
 
-function targetCell(text: string | null, worst: Severity | null, shared: TargetCells | null): CellCheck {
-  if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
-  if (worst !== null || shared === null) return { text, checked: false, worst };
-  let cell = shared.get(text);
-  if (cell === undefined) {
-    cell = Object.freeze({ text, checked: false, worst: null });
-    shared.set(text, cell);
+/**
+ * The printed cells of the indicator rows of one call of validateReport, one frozen object per
+ * text, recomputed flag and worst finding: a report repeats its targets and many of its actuals
+ * and reasons (`100%`, `是`, `按计划完成`) over its rows, and a result of a million rows need not
+ * hold a copy of the same cell for each. Made per call and let go with it (no state between
+ * calls); a cell of one column may be the same object as an equal cell of another.
+ */
+export class SharedCells {
+  /** One map per recomputed flag and worst severity (slot = 4 × recomputed + severity slot). */
+  private readonly maps: (Map<string, CellCheck> | undefined)[] = [];
+
+  /** The cell `{ text, checked, worst }`, the same frozen object for the same three values. */
+  cell(text: string, checked: boolean, worst: Severity | null): CellCheck {
+    const slot = (checked ? 4 : 0) + (worst === null ? 0 : WORST_SLOT[worst]);
+    let map = this.maps[slot];
+    if (map === undefined) {
+      map = new Map();
+      this.maps[slot] = map;
+    }
+    let cell = map.get(text);
+    if (cell === undefined) {
+      cell = Object.freeze({ text, checked, worst });
+      map.set(text, cell);
+    }
+    return cell;
   }
-  return cell;
+}
+
+function targetCell(text: string | null, worst: Severity | null, shared: SharedCells | null): CellCheck {
+  if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
+  return shared === null ? { text, checked: false, worst } : shared.cell(text, false, worst);
 }
 
 /**
@@ -189,7 +217,7 @@ export function indicatorCells(
   index: WorstIndex,
   deviation: string | null,
   score: string | null,
-  shared: TargetCells | null = null,
+  shared: SharedCells | null = null,
 ): IndicatorCells {
   const published = field(row, 'published');
   const target = targetText(field(row, 'target'));
@@ -198,27 +226,28 @@ export function indicatorCells(
     // No finding in the row: every cell's worst is null.
     return {
       target: targetCell(target, null, shared),
-      actual: cellOf(field(row, 'actual'), false),
-      unit: cellOf(field(row, 'unit'), false),
-      weight: cellOf(field(row, 'weight'), false),
-      deviation: cellOf(field(published, 'deviation'), deviation !== null),
-      score: cellOf(field(published, 'score'), score !== null),
-      reason: cellOf(field(row, 'reason'), false),
+      actual: cellOf(field(row, 'actual'), false, shared),
+      unit: cellOf(field(row, 'unit'), false, shared),
+      weight: cellOf(field(row, 'weight'), false, shared),
+      deviation: cellOf(field(published, 'deviation'), deviation !== null, shared),
+      score: cellOf(field(published, 'score'), score !== null, shared),
+      reason: cellOf(field(row, 'reason'), false, shared),
     };
   }
   return {
     target: targetCell(target, index.get(childKey(at, TAIL.target)) ?? null, shared),
-    actual: cellKeyed(field(row, 'actual'), index, childKey(at, TAIL.actual), false),
-    unit: cellKeyed(field(row, 'unit'), index, childKey(at, TAIL.unit), false),
-    weight: cellKeyed(field(row, 'weight'), index, childKey(at, TAIL.weight), false),
+    actual: cellKeyed(field(row, 'actual'), index, childKey(at, TAIL.actual), false, shared),
+    unit: cellKeyed(field(row, 'unit'), index, childKey(at, TAIL.unit), false, shared),
+    weight: cellKeyed(field(row, 'weight'), index, childKey(at, TAIL.weight), false, shared),
     deviation: cellKeyed(
       field(published, 'deviation'),
       index,
       childKey(at, TAIL.deviation),
       deviation !== null,
+      shared,
     ),
-    score: cellKeyed(field(published, 'score'), index, childKey(at, TAIL.score), score !== null),
-    reason: cellKeyed(field(row, 'reason'), index, childKey(at, TAIL.reason), false),
+    score: cellKeyed(field(published, 'score'), index, childKey(at, TAIL.score), score !== null, shared),
+    reason: cellKeyed(field(row, 'reason'), index, childKey(at, TAIL.reason), false, shared),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   findingsOnly,
   headerOf,
   indicatorCells,
-  type TargetCells,
+  SharedCells,
   worstIndex,
 } from './cells.js';
 import { crossCheck } from './cross-checks.js';
@@ -194,7 +194,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   checkTopLevel(report, findings);
 
   const index = worstIndex(findings);
-  const targetCells: TargetCells = new Map();
+  // The indicator rows' printed cells, one frozen object per text, flag and finding.
+  const cells = new SharedCells();
   return {
     rejected: false,
     header: headerOf(report, index),
@@ -225,7 +226,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
           index,
           row.evaluation.deviation?.printed ?? null,
           score ?? bandOf(r),
-          targetCells,
+          cells,
         ),
         score,
         r,
