@@ -113,3 +113,23 @@ describe('printed cells shared across rows and columns', () => {
     }
   });
 });
+
+describe('readings of the actuals shared across rows', () => {
+  const report = repeated();
+  const result = validateReport(report);
+
+  it('rows that print the same actual hold one reading of it, equal to their own', () => {
+    const rows = report.indicators as readonly Record<string, unknown>[];
+    const byText = new Map<string, Set<unknown>>();
+    result.indicators.forEach((row, i) => {
+      const actual = row.evaluation.actual;
+      if (actual === null) return;
+      const alone = validateReport({ ...EXAMPLE, indicators: [rows[i]] } as unknown as Report);
+      expect(actual).toEqual(alone.indicators[0]?.evaluation.actual);
+      const key = JSON.stringify(actual);
+      byText.set(key, (byText.get(key) ?? new Set()).add(actual));
+    });
+    expect(byText.size).toBeGreaterThan(10);
+    for (const [key, set] of byText) expect({ key, objects: set.size }).toEqual({ key, objects: 1 });
+  });
+});

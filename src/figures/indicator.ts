@@ -434,7 +434,16 @@ export function evaluateExact(
         : evaluateDeadline(target, target.deadline, actualText, options),
     );
   }
-  return evaluateQuantitative(target, actualRaw as Figure, actualText, column, options, context, exact);
+  return evaluateQuantitative(
+    target,
+    actualRaw as Figure,
+    actualText,
+    column,
+    options,
+    context,
+    exact,
+    targets,
+  );
 }
 
 function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualText: string): Evaluation {
@@ -475,11 +484,24 @@ function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualTex
 interface ActualReading {
   readonly quantity: Quantity;
   readonly operator: Comparator | null;
+  /** The quantity is the report's shared reading of the text (TargetCache.quantity). */
+  readonly cached?: boolean;
 }
 
-function readActual(raw: Figure, text: string, column: UnitColumn): ActualReading | Evaluation {
-  const q = typeof raw === 'number' ? parseQuantity(raw) : parseQuantity(text);
-  if (q.ok && q.quantity) return { quantity: q.quantity, operator: null };
+function readActual(
+  raw: Figure,
+  text: string,
+  column: UnitColumn,
+  cache: TargetCache | null,
+): ActualReading | Evaluation {
+  const q =
+    typeof raw === 'number'
+      ? parseQuantity(raw)
+      : cache === null
+        ? parseQuantity(text)
+        : cache.quantity(text);
+  if (q.ok && q.quantity)
+    return { quantity: q.quantity, operator: null, cached: cache !== null && typeof raw !== 'number' };
   // The comparator is sometimes repeated in the actual cell: `≥266米`, `98%以上`.
   const asTarget = parseTargetIn(text, {}, column);
   if (asTarget.ok && asTarget.target?.kind === 'comparison' && !asTarget.target.implicit) {
@@ -520,8 +542,9 @@ function evaluateQuantitative(
   options: EvaluateOptions,
   context: EvaluationContext,
   exact: boolean,
+  cache: TargetCache | null,
 ): ExactEvaluation {
-  const read = readActual(raw, actualText, column);
+  const read = readActual(raw, actualText, column, cache);
   if ('status' in read) return plain({ ...read, target: parsedTarget });
   const columnUnit = column.ok && column.unit !== null ? lookupUnit(column.unit) : null;
   // One side bare, the other with a unit: read the bare value in the unit its magnitude agrees with.
@@ -539,7 +562,9 @@ function evaluateQuantitative(
     ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
   const actual: Quantity =
     reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
-      ? { ...reading.quantity, unit: actualUnit.symbol }
+      ? cache !== null && read.cached === true && bare === null
+        ? cache.withUnit(reading.quantity, actualUnit.symbol)
+        : { ...reading.quantity, unit: actualUnit.symbol }
       : reading.quantity;
   const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
   const finish = (status: IndicatorStatus, deviation: Deviation, achievement: string | null): Evaluation =>

@@ -10,6 +10,7 @@ import { assertOneOf } from '../core/arguments.js';
 import {
   describeType,
   isNothingPrinted,
+  type ParseQuantityResult,
   parseQuantity,
   type Quantity,
   readUnitColumn,
@@ -147,6 +148,43 @@ export class TargetCache {
     const parsed = parseTargetIn(input, probe, column);
     if (!read) this.#parsed.set(key, parsed);
     return parsed;
+  }
+
+  readonly #quantities = new Map<string, ParseQuantityResult>();
+  readonly #withUnit = new Map<Quantity, Map<string, Quantity>>();
+
+  /**
+   * {@link parseQuantity} of a printed actual, each distinct text read once: a report repeats
+   * many of its actuals (`100%`, `1次`), and the rows that print the same one share its reading
+   * (their results hold one frozen object, not one each). The reading depends on the text alone.
+   */
+  quantity(text: string): ParseQuantityResult {
+    let q = this.#quantities.get(text);
+    if (q === undefined) {
+      q = parseQuantity(text);
+      // Shared by every row that prints the text: frozen, as the shared cells are.
+      if (q.ok && q.quantity !== null) Object.freeze(q.quantity);
+      this.#quantities.set(text, q);
+    }
+    return q;
+  }
+
+  /**
+   * `{ ...q, unit }` for a bare actual read in the unit of the other side or of the unit column,
+   * one object per reading of {@link quantity} and unit.
+   */
+  withUnit(q: Quantity, unit: string): Quantity {
+    let byUnit = this.#withUnit.get(q);
+    if (byUnit === undefined) {
+      byUnit = new Map();
+      this.#withUnit.set(q, byUnit);
+    }
+    let out = byUnit.get(unit);
+    if (out === undefined) {
+      out = Object.freeze({ ...q, unit });
+      byUnit.set(unit, out);
+    }
+    return out;
   }
 }
 
