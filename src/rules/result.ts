@@ -254,7 +254,10 @@ export interface ValidationResult {
   readonly budget: readonly BudgetFigures[];
   /**
    * Recomputed figures of each indicator row, in order; a row of the wrong shape is an
-   * `invalid-report` finding instead.
+   * `invalid-report` finding instead. Rows share what is equal between them, so that a result
+   * of a million rows does not hold a copy per row: one frozen category array per category, one
+   * frozen cell per printed text, check flag and worst finding (of any column), one frozen
+   * reading (`evaluation.actual`) per printed actual. Copy before changing any of them.
    */
   readonly indicators: readonly IndicatorFigures[];
   /** Common indicators (预算执行率, 在职人员控制率 …) recomputed from the report's own data, where it has it. */
