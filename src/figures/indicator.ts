@@ -44,13 +44,8 @@ import type { Figure, TargetCells } from '../model/report.js';
 import { assertEvaluateOptions, assertIndicatorInput } from './checks.js';
 import { type Deadline, formatDeadline, meetsDeadline } from './deadline.js';
 import { compareGrades } from './grades.js';
-import {
-  type Comparator,
-  EvaluationContext,
-  parseTargetIn,
-  type Target,
-  type TargetCache,
-} from './target.js';
+import type { ReportReadings } from './readings.js';
+import { type Comparator, EvaluationContext, parseTargetIn, type Target } from './target.js';
 
 /** Status of an indicator. */
 export type IndicatorStatus = 'met' | 'not-met' | 'needs-judgement' | 'not-reported' | 'unparsable';
@@ -391,7 +386,7 @@ export function evaluateExact(
   options: EvaluateOptions = {},
   column: UnitColumn = readUnitColumn(input.unit),
   exact = true,
-  targets: TargetCache | null = null,
+  targets: ReportReadings | null = null,
 ): ExactEvaluation {
   const context = new EvaluationContext(input.name, input.unit, input.path);
   const parsed =
@@ -484,24 +479,16 @@ function evaluateQualitative(target: Target & { kind: 'qualitative' }, actualTex
 interface ActualReading {
   readonly quantity: Quantity;
   readonly operator: Comparator | null;
-  /** The quantity is the report's shared reading of the text (TargetCache.quantity). */
-  readonly cached?: boolean;
 }
 
 function readActual(
   raw: Figure,
   text: string,
   column: UnitColumn,
-  cache: TargetCache | null,
+  cache: ReportReadings | null,
 ): ActualReading | Evaluation {
-  const q =
-    typeof raw === 'number'
-      ? parseQuantity(raw)
-      : cache === null
-        ? parseQuantity(text)
-        : cache.quantity(text);
-  if (q.ok && q.quantity)
-    return { quantity: q.quantity, operator: null, cached: cache !== null && typeof raw !== 'number' };
+  const q = typeof raw === 'number' ? parseQuantity(raw) : (cache?.quantity(text) ?? parseQuantity(text));
+  if (q.ok && q.quantity) return { quantity: q.quantity, operator: null };
   // The comparator is sometimes repeated in the actual cell: `≥266米`, `98%以上`.
   const asTarget = parseTargetIn(text, {}, column);
   if (asTarget.ok && asTarget.target?.kind === 'comparison' && !asTarget.target.implicit) {
@@ -542,7 +529,7 @@ function evaluateQuantitative(
   options: EvaluateOptions,
   context: EvaluationContext,
   exact: boolean,
-  cache: TargetCache | null,
+  cache: ReportReadings | null,
 ): ExactEvaluation {
   const read = readActual(raw, actualText, column, cache);
   if ('status' in read) return plain({ ...read, target: parsedTarget });
@@ -562,9 +549,10 @@ function evaluateQuantitative(
     ownActual ?? (targetUnit?.dimension === 'number' ? PLAIN_NUMBER : targetUnit);
   const actual: Quantity =
     reading.quantity.unit === null && actualUnit !== null && actualUnit.symbol !== ''
-      ? cache !== null && read.cached === true && bare === null
-        ? cache.withUnit(reading.quantity, actualUnit.symbol)
-        : { ...reading.quantity, unit: actualUnit.symbol }
+      ? (cache?.withUnit(reading.quantity, actualUnit.symbol) ?? {
+          ...reading.quantity,
+          unit: actualUnit.symbol,
+        })
       : reading.quantity;
   const op: Comparator | null = reading.quantity.moreThan ? '>' : reading.operator;
   const finish = (status: IndicatorStatus, deviation: Deviation, achievement: string | null): Evaluation =>

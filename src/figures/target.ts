@@ -10,7 +10,6 @@ import { assertOneOf } from '../core/arguments.js';
 import {
   describeType,
   isNothingPrinted,
-  type ParseQuantityResult,
   parseQuantity,
   type Quantity,
   readUnitColumn,
@@ -115,77 +114,6 @@ export interface TargetContext {
   readonly unit?: string | null | undefined;
   /** Category path (一级/二级指标): a bare value under 成本指标 is read as a ceiling. */
   readonly path?: readonly string[] | undefined;
-}
-
-/**
- * The targets of one report, each distinct text parsed once (internal; one per validateReport
- * call, never module state). A parse is reused only when it did not read the row's name or
- * category path (a target printed with its comparator, a range, a qualitative target): the
- * context is handed over through getters that note when they are read. Keyed by the unit
- * column as read and the text.
- */
-export class TargetCache {
-  readonly #parsed = new Map<string, ParseTargetResult>();
-
-  /** {@link parseTargetIn}, from the cache when the same text was read in the same unit column. */
-  parse(input: string | number | TargetCells, context: TargetContext, column: UnitColumn): ParseTargetResult {
-    if (typeof input !== 'string' || !column.ok) return parseTargetIn(input, context, column);
-    const key = `${column.unit ?? ''}\u0000${input}`;
-    const hit = this.#parsed.get(key);
-    if (hit !== undefined) return hit;
-    let read = false;
-    const probe: TargetContext = {
-      get name() {
-        read = true;
-        return context.name;
-      },
-      get path() {
-        read = true;
-        return context.path;
-      },
-      unit: context.unit,
-    };
-    const parsed = parseTargetIn(input, probe, column);
-    if (!read) this.#parsed.set(key, parsed);
-    return parsed;
-  }
-
-  readonly #quantities = new Map<string, ParseQuantityResult>();
-  readonly #withUnit = new Map<Quantity, Map<string, Quantity>>();
-
-  /**
-   * {@link parseQuantity} of a printed actual, each distinct text read once: a report repeats
-   * many of its actuals (`100%`, `1次`), and the rows that print the same one share its reading
-   * (their results hold one frozen object, not one each). The reading depends on the text alone.
-   */
-  quantity(text: string): ParseQuantityResult {
-    let q = this.#quantities.get(text);
-    if (q === undefined) {
-      q = parseQuantity(text);
-      // Shared by every row that prints the text: frozen, as the shared cells are.
-      if (q.ok && q.quantity !== null) Object.freeze(q.quantity);
-      this.#quantities.set(text, q);
-    }
-    return q;
-  }
-
-  /**
-   * `{ ...q, unit }` for a bare actual read in the unit of the other side or of the unit column,
-   * one object per reading of {@link quantity} and unit.
-   */
-  withUnit(q: Quantity, unit: string): Quantity {
-    let byUnit = this.#withUnit.get(q);
-    if (byUnit === undefined) {
-      byUnit = new Map();
-      this.#withUnit.set(q, byUnit);
-    }
-    let out = byUnit.get(unit);
-    if (out === undefined) {
-      out = Object.freeze({ ...q, unit });
-      byUnit.set(unit, out);
-    }
-    return out;
-  }
 }
 
 /**

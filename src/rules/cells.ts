@@ -92,14 +92,14 @@ function cellKeyed(
   const text = printedText(raw);
   const worst = index.get(key) ?? null;
   if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
-  return shared === null ? { text, checked: recomputed, worst } : shared.cell(text, recomputed, worst);
+  return printedCell(text, recomputed, worst, shared);
 }
 
 /** A cell with no finding at its path. */
 function cellOf(raw: unknown, recomputed: boolean, shared: SharedCells | null): CellCheck {
   const text = printedText(raw);
   if (text === null) return BLANK_CELL;
-  return shared === null ? { text, checked: recomputed, worst: null } : shared.cell(text, recomputed, null);
+  return printedCell(text, recomputed, null, shared);
 }
 
 /** The slot of a cell's finding severity in {@link SharedCells} (0: none). */
@@ -137,9 +137,19 @@ export class SharedCells {
   }
 }
 
+/** A printed cell: the call's shared one when there is a {@link SharedCells}, else a new one. */
+function printedCell(
+  text: string,
+  checked: boolean,
+  worst: Severity | null,
+  shared: SharedCells | null,
+): CellCheck {
+  return shared === null ? { text, checked, worst } : shared.cell(text, checked, worst);
+}
+
 function targetCell(text: string | null, worst: Severity | null, shared: SharedCells | null): CellCheck {
   if (text === null) return worst === null ? BLANK_CELL : BLANK_CELL_WITH[worst];
-  return shared === null ? { text, checked: false, worst } : shared.cell(text, false, worst);
+  return printedCell(text, false, worst, shared);
 }
 
 /**

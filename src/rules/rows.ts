@@ -21,7 +21,7 @@ import {
   type EvaluationExacts,
   evaluateExact,
 } from '../figures/indicator.js';
-import type { TargetCache } from '../figures/target.js';
+import type { ReportReadings } from '../figures/readings.js';
 import { type Finding, formatPath, type Messages, type Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { RowRef } from '../model/messages/params.js';
@@ -138,7 +138,7 @@ export function readIndicatorRow(
   path: Path,
   evalOptions: EvaluateOptions,
   findings: Finding[],
-  targets: TargetCache | null = null,
+  targets: ReportReadings | null = null,
   categories: Map<string, readonly string[]> | null = null,
 ): IndicatorRow | null {
   if (!isRecord(row)) {

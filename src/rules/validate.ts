@@ -7,7 +7,7 @@ import { dec } from '../core/decimal.js';
 import { describeType, parseQuantity, quantityValue } from '../core/quantity.js';
 import { amountUnitInfo } from '../figures/budget.js';
 import { SCORING_PROFILES } from '../figures/profiles.js';
-import { TargetCache } from '../figures/target.js';
+import { ReportReadings } from '../figures/readings.js';
 import { type Finding, summarize } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';
 import type { AmountUnit, BudgetLine, Report } from '../model/report.js';
@@ -148,8 +148,9 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     );
   }
   const rows: IndicatorRow[] = [];
-  // Each distinct target text is parsed once per call (reports repeat a few thousand targets).
-  const targets = new TargetCache();
+  // Each distinct target and actual text is read once per call (reports repeat a few thousand
+  // targets, and many of their actuals).
+  const targets = new ReportReadings();
   // Rows of one category share one frozen copy of its path (a report has a few dozen of them).
   const categories = new Map<string, readonly string[]>();
   raw.forEach((source, i) => {
