@@ -293,6 +293,34 @@ describe('JSON output: the payloads are data, exactly as given', () => {
   });
 });
 
+describe('visible: exactly the code units that act on a terminal are escaped', () => {
+  // From the definition (C0 but tab and line feed, DEL, C1, the bidirectional controls), written
+  // here as ranges of numbers so that the test does not share the character class it checks.
+  const acts = (c: number): boolean =>
+    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x061c ||
+    c === 0x200e ||
+    c === 0x200f ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069);
+
+  it('every one of the 65,536 UTF-16 code units, alone and between letters', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const shown = acts(c) ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
+      if (visible(ch) !== shown || visible(`a${ch}b${ch}`) !== `a${shown}b${shown}`) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a text with nothing to escape comes back as the same string', () => {
+    const text = '执行率 95.00%\t(≥90%)\n';
+    expect(visible(text)).toBe(text);
+  });
+});
+
 describe('wrapping never splits an escape across lines', () => {
   it('a long word of escapes, wrapped at every width from 6 to 30', async () => {
     const { wrap } = await import('outturn-cli/render');

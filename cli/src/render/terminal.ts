@@ -14,20 +14,22 @@ export function stripAnsi(text: string): string {
 }
 
 /**
- * Whether a UTF-16 code unit would act on the terminal instead of showing: a C0 control but tab
+ * The UTF-16 code units that would act on the terminal instead of showing: a C0 control but tab
  * and line feed (ESC starts a control sequence, CR returns over the line), DEL, a C1 control,
- * or a bidirectional control (which can make a line read in another order than it is written).
+ * or a bidirectional control (which can make a line read in another order than it is written):
+ * U+061C Arabic letter mark, U+200E/U+200F left-to-right and right-to-left marks, U+202A–U+202E
+ * embeddings and overrides, U+2066–U+2069 isolates. One character class, so that a text is
+ * scanned by the regular-expression engine (native code) rather than a character at a time.
  */
-function actsOnTerminal(c: number): boolean {
-  return (
-    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
-    (c >= 0x7f && c <= 0x9f) ||
-    c === 0x061c || // Arabic letter mark
-    c === 0x200e || // left-to-right mark
-    c === 0x200f || // right-to-left mark
-    (c >= 0x202a && c <= 0x202e) || // embeddings and overrides
-    (c >= 0x2066 && c <= 0x2069) // isolates
-  );
+/* eslint-disable no-control-regex -- the class names the controls to escape */
+const ACTS_ON_TERMINAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the controls to escape
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+
+/** A backslash, `u` and the four hex digits of the code unit `c`. */
+function escapeUnit(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
@@ -41,15 +43,7 @@ function actsOnTerminal(c: number): boolean {
  * ```
  */
 export function visible(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!actsOnTerminal(c)) continue;
-    out += `${text.slice(from, i)}\\u${c.toString(16).padStart(4, '0')}`;
-    from = i + 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return text.replace(ACTS_ON_TERMINAL, escapeUnit);
 }
 
 /** Columns a code point takes in a terminal: 0 (combining, control), 1 or 2 (East Asian wide). */
