@@ -36,6 +36,14 @@ export {
 export { compareFigures, isBelow } from './figures/compare.js';
 export type { Deadline } from './figures/deadline.js';
 export { type IndicatorDirection, indicatorDirection, isLowerBetter } from './figures/direction.js';
+export type {
+  Deviation,
+  EvaluateOptions,
+  Evaluation,
+  EvaluationNoteCode,
+  IndicatorInput,
+  IndicatorStatus,
+} from './figures/evaluation.js';
 export {
   compareGrades,
   DIRECTION_SCALES,
@@ -44,15 +52,7 @@ export {
   type GradeComparison,
   OPPOSITE_STATEMENTS,
 } from './figures/grades.js';
-export {
-  type Deviation,
-  type EvaluateOptions,
-  type Evaluation,
-  type EvaluationNoteCode,
-  evaluateIndicator,
-  type IndicatorInput,
-  type IndicatorStatus,
-} from './figures/indicator.js';
+export { evaluateIndicator } from './figures/indicator.js';
 export { LIKELIHOOD_WORDS, type LikelihoodReading, readLikelihood } from './figures/likelihood.js';
 // In-year monitoring (绩效运行监控表): docs/monitoring.md.
 export {

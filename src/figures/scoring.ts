@@ -31,8 +31,9 @@ import { normalizeText } from '../core/text.js';
 import type { Messages } from '../model/findings.js';
 import type { Figure, TargetCells } from '../model/report.js';
 import { assertProfile, checkBudgetScoreArguments, checkScoreArguments } from './checks.js';
+import type { EvaluateOptions, Evaluation } from './evaluation.js';
 import { gradeGap } from './grades.js';
-import { type EvaluateOptions, type Evaluation, evaluateIndicator } from './indicator.js';
+import { evaluateIndicator } from './indicator.js';
 import { DEFAULT_PROFILE, type ScoringProfile } from './profiles.js';
 
 /** The named rule a score came from. */

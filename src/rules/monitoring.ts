@@ -15,12 +15,8 @@ import { comparePrinted } from '../core/printed.js';
 import { parseQuantity, type Quantity, showValue } from '../core/quantity.js';
 import type { UnitInfo } from '../core/units.js';
 import { readAmount } from '../figures/budget.js';
-import {
-  type EvaluateOptions,
-  type Evaluation,
-  evaluateIndicator,
-  type IndicatorStatus,
-} from '../figures/indicator.js';
+import type { EvaluateOptions, Evaluation, IndicatorStatus } from '../figures/evaluation.js';
+import { evaluateIndicator } from '../figures/indicator.js';
 import { type LikelihoodReading, readLikelihood } from '../figures/likelihood.js';
 import {
   assertThresholds,

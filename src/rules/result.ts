@@ -4,7 +4,7 @@
  */
 import type { RoundingMode } from '../core/decimal.js';
 import type { CommonIndicatorId } from '../figures/common-indicators.js';
-import type { EvaluateOptions, Evaluation, IndicatorStatus } from '../figures/indicator.js';
+import type { EvaluateOptions, Evaluation, IndicatorStatus } from '../figures/evaluation.js';
 import type { LikelihoodReading } from '../figures/likelihood.js';
 import type { PaceState } from '../figures/pace.js';
 import type { ScoringProfile } from '../figures/profiles.js';

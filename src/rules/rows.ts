@@ -15,12 +15,8 @@ import {
   type UnitColumn,
 } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
-import {
-  type EvaluateOptions,
-  type Evaluation,
-  type EvaluationExacts,
-  evaluateExact,
-} from '../figures/indicator.js';
+import type { EvaluateOptions, Evaluation, EvaluationExacts } from '../figures/evaluation.js';
+import { evaluateExact } from '../figures/indicator.js';
 import type { ReportReadings } from '../figures/readings.js';
 import { type Finding, formatPath, type Messages, type Path } from '../model/findings.js';
 import { makeFinding } from '../model/messages/index.js';

@@ -26,12 +26,8 @@ import {
 import { comparePrinted } from '../core/printed.js';
 import { parseQuantity, type Quantity, quantityValue, showValue } from '../core/quantity.js';
 import { nameKey } from '../core/text.js';
-import {
-  type EvaluateOptions,
-  type Evaluation,
-  type EvaluationExacts,
-  evaluateExact,
-} from '../figures/indicator.js';
+import type { EvaluateOptions, Evaluation, EvaluationExacts } from '../figures/evaluation.js';
+import { evaluateExact } from '../figures/indicator.js';
 import type { ScoringProfile } from '../figures/profiles.js';
 import {
   budgetExecutionScore,
